@@ -1,0 +1,19 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { publicAction } from '@/lib/actions/define-action';
+import { setSessionCookie } from '@/lib/auth/set-session-cookie';
+import { signIn } from '@/lib/auth/sign-in';
+import { loginSchema } from '@/lib/auth/schemas';
+
+export const loginAction = publicAction(loginSchema, async ({ email, password }, { request }) => {
+  const result = await signIn(email, password, request);
+  if (!result.ok) {
+    if (result.reason === 'rate-limited') {
+      const minutes = Math.max(1, Math.ceil((result.retryAfterSeconds ?? 60) / 60));
+      return { status: 'error', message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` };
+    }
+    return { status: 'error', message: 'The email or password is incorrect.', fieldErrors: { password: 'The email or password is incorrect.' } };
+  }
+  await setSessionCookie(result.token, result.expiresAt);
+  redirect('/');
+});

@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test';
+import { isPublicPath } from '../lib/http/public-paths';
+import { appRoutes, handlerMethods } from './support/routes';
+import { urlOf } from './support/servers';
+
+const routes = appRoutes();
+
+test('the route list was read from app/', () => {
+  expect(routes.filter((r) => r.kind === 'page').length).toBeGreaterThan(8);
+  expect(routes.some((r) => r.path === '/api/health')).toBe(true);
+});
+
+for (const route of routes.filter((r) => !isPublicPath(r.path))) {
+  const methods = route.kind === 'page' ? ['GET'] : handlerMethods(route.file);
+  for (const method of methods) {
+    test(`anonymous ${method} ${route.path} is refused`, async ({ request }) => {
+      const response = await request.fetch(`${urlOf('main')}${route.path}`, {
+        method,
+        maxRedirects: 0,
+        headers: { origin: urlOf('main') },
+      });
+      if (route.path.startsWith('/api/')) {
+        expect(response.status()).toBe(401);
+      } else {
+        expect([302, 303, 307, 308]).toContain(response.status());
+        expect(new URL(response.headers()['location'] ?? '', urlOf('main')).pathname).toBe('/login');
+      }
+    });
+  }
+}
+
+test('a forged session cookie does not open a page', async ({ request }) => {
+  const response = await request.get(`${urlOf('main')}/administrators`, { headers: { cookie: 'sb_session=forged' }, maxRedirects: 0 });
+  expect([302, 303, 307, 308]).toContain(response.status());
+  expect(response.headers()['location']).toContain('/login');
+});
+
+test('the allow-listed routes answer without a session', async ({ request }) => {
+  const health = await request.get(`${urlOf('main')}/api/health`);
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toMatchObject({ status: 'ok', database: { ok: true, provider: 'sqlite' }, encryption: { ok: true, source: 'file' } });
+  const login = await request.get(`${urlOf('main')}/login`, { maxRedirects: 0 });
+  expect(login.status()).toBe(200);
+});
+
+test('a cross-site form post is refused before it reaches an action', async ({ request }) => {
+  const response = await request.post(`${urlOf('main')}/login`, {
+    headers: { origin: 'https://attacker.example', 'content-type': 'application/x-www-form-urlencoded' },
+    data: 'email=x%40y.z&password=p',
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(403);
+});

@@ -1,0 +1,92 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import { unstable_rethrow } from 'next/navigation';
+import type { z } from 'zod';
+import { type AuditEventInput, recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { type CurrentAdmin, getCurrentAdmin } from '@/lib/auth/current-admin';
+import { type RequestContext, requestContext } from '@/lib/http/client-address';
+import { logger } from '@/lib/log/logger';
+import type { ActionState } from './action-state';
+
+const SECRET_FIELD = /password|secret|token|key/i;
+
+export interface ActionContext {
+  admin: CurrentAdmin;
+  request: RequestContext;
+  audit(event: Omit<AuditEventInput, 'actor' | 'ipAddress' | 'userAgent'>): Promise<void>;
+}
+
+export interface PublicActionContext {
+  request: RequestContext;
+}
+
+function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === 'string' && !key.startsWith('$ACTION')) values[key] = value;
+  }
+  return values;
+}
+
+function echo(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([k]) => !SECRET_FIELD.test(k)));
+}
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || 'form';
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+async function run<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+  body: (input: z.output<S>, values: Record<string, string>) => Promise<ActionState>,
+): Promise<ActionState> {
+  const values = formValues(formData);
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) {
+    return { status: 'error', message: 'Check the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error), values: echo(values) };
+  }
+  try {
+    const state = await body(parsed.data, values);
+    return state.status === 'error' ? { ...state, values: state.values ?? echo(values) } : state;
+  } catch (error) {
+    unstable_rethrow(error);
+    const correlationId = crypto.randomUUID().slice(0, 8);
+    logger.error('action.failed', { correlationId, error: (error as Error).message, stack: (error as Error).stack });
+    return { status: 'error', message: `Something went wrong (id ${correlationId}). Nothing was changed.`, values: echo(values) };
+  }
+}
+
+/** A form action for a signed-in administrator: parse with the form's schema, authenticate, run, audit. */
+export function adminAction<S extends z.ZodType>(
+  schema: S,
+  handler: (input: z.output<S>, ctx: ActionContext) => Promise<ActionState>,
+) {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+    const admin = await getCurrentAdmin();
+    if (!admin) return { status: 'error', message: 'Your session has ended. Sign in again.' };
+    const request = await requestContext();
+    const ctx: ActionContext = {
+      admin,
+      request,
+      audit: (event) => recordAuditEvent({ ...event, actor: { id: admin.id, email: admin.email }, ...request }),
+    };
+    return run(schema, formData, (input) => handler(input, ctx));
+  };
+}
+
+/** A form action that needs no session (login, first-run setup). */
+export function publicAction<S extends z.ZodType>(
+  schema: S,
+  handler: (input: z.output<S>, ctx: PublicActionContext) => Promise<ActionState>,
+) {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+    const request = await requestContext();
+    return run(schema, formData, (input) => handler(input, { request }));
+  };
+}

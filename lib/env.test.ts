@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from './env';
+
+describe('parseEnv', () => {
+  it('applies the embedded defaults', () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.SWITCHBOARD_DATA_DIR).toMatch(/\/data$/);
+    expect(env.SWITCHBOARD_TRUST_PROXY).toBe(false);
+    expect(env.SWITCHBOARD_SESSION_HOURS).toBe(12);
+  });
+
+  it('names each wrong variable', () => {
+    expect(() => parseEnv({ PORT: 'eighty', SWITCHBOARD_PUBLIC_URL: 'ftp://x' })).toThrow(/PORT[\s\S]*SWITCHBOARD_PUBLIC_URL/);
+  });
+
+  it('requires the bootstrap administrator email and password together', () => {
+    expect(() => parseEnv({ SWITCHBOARD_ADMIN_EMAIL: 'a@example.com' })).toThrow(/must be set together/);
+  });
+
+  it('strips a trailing slash from the public URL', () => {
+    expect(parseEnv({ SWITCHBOARD_PUBLIC_URL: 'https://sb.example.com/' }).SWITCHBOARD_PUBLIC_URL).toBe('https://sb.example.com');
+  });
+});

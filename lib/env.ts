@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// The environment is read once, here, so that every wrong variable is reported by name at start
+// instead of surfacing later as an odd failure deep inside a request.
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const numberText = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/, 'must be a number')
+  .transform((v) => Number(v));
+
+const booleanFlag = optionalString.transform((v, ctx) => {
+  if (v === undefined) return false;
+  if (['1', 'true', 'yes', 'on'].includes(v.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(v.toLowerCase())) return false;
+  ctx.addIssue({ code: 'custom', message: 'must be true or false' });
+  return z.NEVER;
+});
+
+const envSchema = z.object({
+  PORT: optionalString.pipe(z.optional(numberText.pipe(z.number().int('must be a whole number').min(1).max(65535)))).transform((v) => v ?? 3000),
+  HOSTNAME: optionalString.transform((v) => v ?? '0.0.0.0'),
+  SWITCHBOARD_DATA_DIR: optionalString.transform((v) => path.resolve(/* turbopackIgnore: true */ v ?? './data')),
+  DATABASE_URL: optionalString,
+  SWITCHBOARD_ENCRYPTION_KEY: optionalString,
+  SWITCHBOARD_ADMIN_EMAIL: optionalString.pipe(z.email('must be an email address').optional()),
+  SWITCHBOARD_ADMIN_PASSWORD: optionalString,
+  SWITCHBOARD_PUBLIC_URL: optionalString.pipe(
+    z
+      .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
+      .transform((v) => v.replace(/\/+$/, ''))
+      .optional(),
+  ),
+  SWITCHBOARD_TRUST_PROXY: booleanFlag,
+  SWITCHBOARD_SESSION_HOURS: optionalString
+    .pipe(z.optional(numberText.pipe(z.number().min(0.05, 'must be at least 0.05').max(24 * 30, 'must be at most 720'))))
+    .transform((v) => v ?? 12),
+  SWITCHBOARD_LOG_LEVEL: optionalString.pipe(z.enum(['debug', 'info', 'warn', 'error']).optional()).transform((v) => v ?? 'info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvironmentError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new EnvironmentError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const env = result.data;
+  if (Boolean(env.SWITCHBOARD_ADMIN_EMAIL) !== Boolean(env.SWITCHBOARD_ADMIN_PASSWORD)) {
+    throw new EnvironmentError(
+      'Invalid environment:\n  SWITCHBOARD_ADMIN_EMAIL and SWITCHBOARD_ADMIN_PASSWORD must be set together',
+    );
+  }
+  return env;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests change the environment between cases; production reads it once. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,54 @@
+// `npm test`: every check the project has, in one command: type check, lint, unit and integration tests
+// (SQLite and PostgreSQL), then end-to-end tests in Chromium. Fails on the first failing stage.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ensureChromium } from './support/ensure-chromium.mjs';
+import { startPglite } from './support/start-pglite.mjs';
+import { buildIfNeeded } from './support/build-if-needed.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', CHECKPOINT_DISABLE: '1' };
+
+function stage(title, command, args, extraEnv = {}) {
+  console.log(`\n=== ${title} ===`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: 'inherit' });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    console.error(`\n✗ ${title} failed (${seconds} s)`);
+    process.exit(result.status ?? 1);
+  }
+  console.log(`✓ ${title} (${seconds} s)`);
+}
+
+const only = process.argv.slice(2);
+const wants = (name) => only.length === 0 || only.includes(name);
+
+env.CHROMIUM_PATH = ensureChromium();
+
+let pglite;
+if (!env.TEST_POSTGRES_URL) {
+  pglite = await startPglite();
+  env.TEST_POSTGRES_URL = pglite.url;
+  env.TEST_POSTGRES_PGLITE = '1';
+  console.log(`TEST_POSTGRES_URL is not set: PostgreSQL tests run against PGlite (PostgreSQL in WebAssembly) started at ${pglite.url}.`);
+} else {
+  console.log(`PostgreSQL tests run against TEST_POSTGRES_URL (${env.TEST_POSTGRES_URL.replace(/:[^:@/]*@/, ':***@')}).`);
+}
+
+try {
+  if (wants('typecheck')) stage('Type check (tsc --noEmit, strict)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+  if (wants('lint')) stage('Lint (eslint)', bin('eslint'), ['--max-warnings=0', '.']);
+  if (wants('unit')) stage('Unit and integration tests (vitest, SQLite and PostgreSQL)', bin('vitest'), ['run']);
+  if (wants('e2e')) {
+    console.log('\n=== Build for end-to-end tests ===');
+    buildIfNeeded(root, env);
+    fs.rmSync(path.join(root, '.tmp', 'e2e'), { recursive: true, force: true });
+    stage('End-to-end tests (Playwright, Chromium)', bin('playwright'), ['test']);
+  }
+} finally {
+  await pglite?.stop();
+}
+console.log('\nAll tests passed.');

@@ -1,0 +1,56 @@
+import http from 'node:http';
+import next from 'next';
+import { bootstrapAdministrator } from '@/lib/auth/bootstrap-administrator';
+import { loadKeyring } from '@/lib/crypto/load-keyring';
+import { applyMigrations } from '@/lib/db/apply-migrations';
+import { resolveDatabaseConfig } from '@/lib/db/database-config';
+import { disconnectDb } from '@/lib/db/prisma';
+import { env } from '@/lib/env';
+import { logger } from '@/lib/log/logger';
+
+// The production entry: prepares the store and keys before accepting a request, and owns the socket so that the
+// client address used for rate limiting and audit cannot be forged with an X-Forwarded-For header.
+
+function sanitizeForwardedHeaders(req: http.IncomingMessage, trustProxy: boolean): void {
+  if (trustProxy) return;
+  req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
+  req.headers['x-forwarded-proto'] = 'http';
+  delete req.headers['x-forwarded-host'];
+  delete req.headers['x-forwarded-port'];
+}
+
+async function main(): Promise<void> {
+  const config = env();
+  const database = resolveDatabaseConfig();
+  const { applied } = await applyMigrations(database);
+  logger.info('database.ready', { provider: database.provider, appliedMigrations: applied });
+  const keyring = loadKeyring();
+  logger.info('encryption.ready', { source: keyring.source, keyId: keyring.current.id });
+  await bootstrapAdministrator();
+
+  const app = next({ dev: false, dir: process.cwd(), hostname: config.HOSTNAME, port: config.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    sanitizeForwardedHeaders(req, config.SWITCHBOARD_TRUST_PROXY);
+    void handle(req, res);
+  });
+  server.listen(config.PORT, config.HOSTNAME, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    logger.info('server.listening', { url: config.SWITCHBOARD_PUBLIC_URL ?? `http://localhost:${port}`, port });
+  });
+
+  const stop = (signal: string) => {
+    logger.info('server.stopping', { signal });
+    server.close(() => void disconnectDb().finally(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Switchboard could not start: ${(error as Error).message}\n`);
+  process.exit(1);
+});
