@@ -13,6 +13,7 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', '.next/**', 'e2e/**', 'data/**', '.tmp/**'],
     pool: 'forks',
+    globalSetup: ['tests/support/vitest-global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -40,4 +40,15 @@ export const ENCRYPTED_FIELDS: EncryptedField[] = [
       return count === 1;
     },
   },
+  {
+    context: 'AuthRequest.codeVerifier',
+    async list(db) {
+      const rows = await db.authRequest.findMany({ select: { id: true, codeVerifier: true } });
+      return rows.map((r) => ({ id: r.id, label: `Sign-in attempt ${r.id} PKCE verifier`, value: r.codeVerifier }));
+    },
+    async replace(db, id, expected, next) {
+      const { count } = await db.authRequest.updateMany({ where: { id, codeVerifier: expected }, data: { codeVerifier: next } });
+      return count === 1;
+    },
+  },
 ];

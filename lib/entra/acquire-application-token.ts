@@ -1,0 +1,43 @@
+import 'server-only';
+import { db } from '@/lib/db/prisma';
+import { createMsalApp } from './create-msal-app';
+import { describeMsalError, summarizeMicrosoftError } from './describe-microsoft-error';
+import type { AccessTokenOptions, AccessTokenResult } from './get-access-token';
+import type { ConnectionCredentials } from './load-connection-credentials';
+
+// Client-credentials tokens need no sign-in and no refresh token; they are kept in memory until five minutes before
+// they expire, keyed by connection, resource and the secret in use (a replaced secret starts over).
+
+const KEY = Symbol.for('switchboard.applicationTokens');
+type Cached = { accessToken: string; expiresOn: Date; scopes: string[] };
+
+function memory(): Map<string, Cached> {
+  const holder = globalThis as typeof globalThis & { [KEY]?: Map<string, Cached> };
+  holder[KEY] ??= new Map();
+  return holder[KEY];
+}
+
+export async function acquireApplicationToken(loaded: ConnectionCredentials, resource: string, options: AccessTokenOptions): Promise<AccessTokenResult> {
+  const { connection, tenant } = loaded;
+  const key = `${connection.id}|${resource}|${connection.tenant.clientSecret ?? ''}`;
+  const cached = memory().get(key);
+  if (cached && !options.forceRefresh && cached.expiresOn.getTime() - Date.now() > 5 * 60_000) {
+    return { ok: true, ...cached, account: null, refreshed: false };
+  }
+  const now = new Date();
+  try {
+    const result = await createMsalApp(tenant).acquireTokenByClientCredential({ scopes: [`${resource}/.default`], skipCache: true });
+    if (!result) throw new Error('Microsoft returned no token');
+    const entry = { accessToken: result.accessToken, expiresOn: result.expiresOn ?? new Date(now.getTime() + 3600_000), scopes: result.scopes };
+    memory().set(key, entry);
+    await db().serviceConnection.update({
+      where: { id: connection.id },
+      data: { state: 'authenticated', tokenExpiresAt: entry.expiresOn, lastRefreshAt: now, lastUsedAt: now, lastError: null, authenticatedAt: connection.authenticatedAt ?? now },
+    });
+    return { ok: true, ...entry, account: null, refreshed: true };
+  } catch (thrown) {
+    const error = describeMsalError(thrown);
+    await db().serviceConnection.update({ where: { id: connection.id }, data: { state: 'error', lastError: summarizeMicrosoftError(error), lastUsedAt: now } });
+    return { ok: false, reason: 'failed', message: summarizeMicrosoftError(error), error };
+  }
+}

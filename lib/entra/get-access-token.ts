@@ -1,0 +1,83 @@
+import 'server-only';
+import { decryptSecret, encryptSecret } from '@/lib/crypto/secrets';
+import { ConnectionTokenCache } from './connection-token-cache';
+import { createMsalApp } from './create-msal-app';
+import { describeMsalError, type MicrosoftError, summarizeMicrosoftError } from './describe-microsoft-error';
+import { type ConnectionCredentials, loadConnectionCredentials } from './load-connection-credentials';
+import { acquireApplicationToken } from './acquire-application-token';
+import { resourcesOf, scopesForResource } from './oauth-scopes';
+import { singleFlight } from './single-flight';
+import { withConnectionLock } from './with-connection-lock';
+
+export type AccessTokenResult =
+  | { ok: true; accessToken: string; expiresOn: Date; scopes: string[]; account: string | null; refreshed: boolean }
+  | { ok: false; reason: 'not_found' | 'not_authenticated' | 'needs_reauth' | 'failed'; message: string; error?: MicrosoftError };
+
+export interface AccessTokenOptions {
+  /** e.g. "https://graph.microsoft.com"; default: the first resource among the service's scopes. */
+  resource?: string;
+  /** Refresh even when the cached access token is still valid (keeps idle refresh tokens alive). */
+  forceRefresh?: boolean;
+}
+
+/**
+ * The one way to get a token for a connection: a cached access token, or a silent refresh. Concurrent callers in a
+ * process share one refresh; instances on one PostgreSQL database take turns through a lock. A refresh that
+ * Microsoft refuses for good marks the connection "Needs re-authentication" and says why.
+ */
+export function getAccessToken(connectionId: string, options: AccessTokenOptions = {}): Promise<AccessTokenResult> {
+  const key = `token:${connectionId}:${options.resource ?? ''}:${options.forceRefresh ? 'force' : ''}`;
+  return singleFlight(key, () => acquire(connectionId, options));
+}
+
+async function acquire(connectionId: string, options: AccessTokenOptions): Promise<AccessTokenResult> {
+  let loaded: ConnectionCredentials | null;
+  try {
+    loaded = await loadConnectionCredentials(connectionId);
+  } catch (error) {
+    return { ok: false, reason: 'failed', message: (error as Error).message };
+  }
+  if (!loaded) return { ok: false, reason: 'not_found', message: 'The connection no longer exists.' };
+  const resource = options.resource ?? resourcesOf(loaded.serviceScopes)[0];
+  if (loaded.authType === 'application') return acquireApplicationToken(loaded, resource ?? 'https://graph.microsoft.com', options);
+  const scopes = resource ? scopesForResource(loaded.serviceScopes, resource) : [];
+  if (scopes.length === 0) return { ok: false, reason: 'failed', message: `The service has no scope for ${resource ?? 'any resource'}.` };
+
+  return withConnectionLock(connectionId, async (client) => {
+    const row = await client.serviceConnection.findUnique({
+      where: { id: connectionId },
+      select: { name: true, state: true, tokenCache: true, accountHomeId: true, lastError: true },
+    });
+    if (!row?.tokenCache) return { ok: false, reason: 'not_authenticated', message: 'Nobody has signed in for this connection yet: run Setup Authentication.' };
+    if (row.state === 'needs_reauth') {
+      return { ok: false, reason: 'needs_reauth', message: row.lastError ?? 'The stored sign-in is no longer valid: run Setup Authentication again.' };
+    }
+    const cache = new ConnectionTokenCache(decryptSecret(row.tokenCache, 'ServiceConnection.tokenCache', `Service connection '${row.name}' token cache`));
+    const app = createMsalApp(loaded.tenant, cache);
+    const tokenCache = app.getTokenCache();
+    const account = (row.accountHomeId ? await tokenCache.getAccountByHomeId(row.accountHomeId) : null) ?? (await tokenCache.getAllAccounts())[0];
+    const now = new Date();
+    try {
+      if (!account) throw Object.assign(new Error('No signed-in account in the token cache'), { errorCode: 'no_account_in_silent_request' });
+      const result = await app.acquireTokenSilent({ account, scopes, forceRefresh: Boolean(options.forceRefresh) });
+      await client.serviceConnection.update({
+        where: { id: connectionId },
+        data: {
+          ...(cache.changed && cache.serialized ? { tokenCache: encryptSecret(cache.serialized, 'ServiceConnection.tokenCache'), lastRefreshAt: now } : {}),
+          tokenExpiresAt: result.expiresOn,
+          lastUsedAt: now,
+          state: 'authenticated',
+          lastError: null,
+        },
+      });
+      return { ok: true, accessToken: result.accessToken, expiresOn: result.expiresOn ?? now, scopes: result.scopes, account: account.username, refreshed: cache.changed };
+    } catch (thrown) {
+      const error = describeMsalError(thrown);
+      await client.serviceConnection.update({
+        where: { id: connectionId },
+        data: { state: error.needsReauthentication ? 'needs_reauth' : 'error', lastError: summarizeMicrosoftError(error), lastUsedAt: now },
+      });
+      return { ok: false, reason: error.needsReauthentication ? 'needs_reauth' : 'failed', message: summarizeMicrosoftError(error), error };
+    }
+  });
+}

@@ -1,0 +1,38 @@
+import 'server-only';
+import { decryptSecret } from '@/lib/crypto/secrets';
+import { db } from '@/lib/db/prisma';
+import type { TenantCredentials } from './create-msal-app';
+import { splitScopes } from './oauth-scopes';
+
+export type ConnectionCredentials = NonNullable<Awaited<ReturnType<typeof loadConnectionCredentials>>>;
+
+export class MissingClientSecretError extends Error {}
+
+/** A connection with what MSAL needs: the tenant's credentials (secret decrypted) and the service's scopes. */
+export async function loadConnectionCredentials(connectionId: string) {
+  const connection = await db().serviceConnection.findUnique({
+    where: { id: connectionId },
+    include: { tenant: true, service: { include: { capabilities: { orderBy: { sortOrder: 'asc' } } } } },
+  });
+  if (!connection) return null;
+  const { tenant, service } = connection;
+  if (!tenant.clientSecret) {
+    throw new MissingClientSecretError(`Tenant '${tenant.name}' has no client secret. Add one under Tenants.`);
+  }
+  const credentials: TenantCredentials = {
+    cloud: tenant.cloud,
+    authorityHost: tenant.authorityHost,
+    graphBaseUrl: tenant.graphBaseUrl,
+    directoryId: tenant.directoryId,
+    clientId: tenant.clientId,
+    clientSecret: decryptSecret(tenant.clientSecret, 'Tenant.clientSecret', `Tenant '${tenant.name}' client secret`),
+  };
+  const serviceScopes = service.capabilities.filter((c) => !c.optional).flatMap((c) => splitScopes(c.scopes));
+  return {
+    connection,
+    tenant: credentials,
+    tenantName: tenant.name,
+    authType: service.authType === 'application' ? ('application' as const) : ('delegated' as const),
+    serviceScopes: [...new Set(serviceScopes)],
+  };
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { missingScopes, resourceOf, resourcesOf, scopesForResource, signInScopes, splitScopes } from './oauth-scopes';
+
+describe('oauth scopes', () => {
+  const scopes = splitScopes('offline_access https://outlook.office.com/SMTP.Send  https://graph.microsoft.com/Mail.Send');
+
+  it('groups scopes by resource', () => {
+    expect(resourceOf('offline_access')).toBeNull();
+    expect(resourcesOf(scopes)).toEqual(['https://outlook.office.com', 'https://graph.microsoft.com']);
+    expect(scopesForResource(scopes, 'https://graph.microsoft.com')).toEqual(['https://graph.microsoft.com/Mail.Send']);
+  });
+
+  it('always signs in with the OpenID scopes, once each', () => {
+    expect(signInScopes(scopes)).toEqual(['openid', 'profile', 'offline_access', 'https://outlook.office.com/SMTP.Send', 'https://graph.microsoft.com/Mail.Send']);
+  });
+
+  it('flags requested scopes that were not granted, ignoring case and the OpenID ones', () => {
+    expect(missingScopes(scopes, ['https://outlook.office.com/smtp.send'])).toEqual(['https://graph.microsoft.com/Mail.Send']);
+  });
+});

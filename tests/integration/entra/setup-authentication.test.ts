@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db/prisma';
+import { completeAuthorization } from '@/lib/entra/complete-authorization';
+import { getAccessToken } from '@/lib/entra/get-access-token';
+import { startAuthorization } from '@/lib/entra/start-authorization';
+import type { Sandbox } from '../../../sandbox/start-sandbox';
+import { BrowserSession } from '../../../sandbox/testing/browser-session';
+import { signInWithPages } from '../../../sandbox/testing/sign-in-with-pages';
+import { dumpDatabase } from '../../support/dump-database';
+import { ADELE, createSandboxConnection, signInConnection, startTestSandbox, TEST_REDIRECT_URI } from '../../support/sandbox-connection';
+import { type TestDatabase, useFreshDatabase } from '../../support/use-database';
+
+describe('Setup Authentication against the sandbox (SQLite)', () => {
+  let sandbox: Sandbox;
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await useFreshDatabase('sqlite');
+    sandbox = await startTestSandbox();
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+    await database?.cleanup();
+  });
+
+  it('signs in, stores the tokens encrypted, and records the account and granted scopes', async () => {
+    const { connectionId } = await createSandboxConnection(sandbox, 'graph-mail');
+    const { outcome } = await signInConnection(connectionId, ADELE);
+    expect(outcome).toMatchObject({ ok: true, accountUsername: ADELE.username, missingScopes: [] });
+    const row = await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } });
+    expect(row.state).toBe('authenticated');
+    expect(row.accountUsername).toBe(ADELE.username);
+    expect(row.grantedScopes).toContain('https://graph.microsoft.com/Mail.Send');
+    expect(row.tokenCache?.startsWith('sb1.')).toBe(true);
+
+    const token = await getAccessToken(connectionId);
+    expect(token.ok).toBe(true);
+    if (!token.ok) return;
+    const dump = await dumpDatabase(database);
+    expect(dump).not.toContain(token.accessToken);
+    expect(dump).not.toContain(token.accessToken.split('.')[2]);
+    expect(dump).not.toContain(sandbox.info.clientSecret);
+  });
+
+  it('refuses a replayed, a forged, an expired and a foreign-browser state without touching the connection', async () => {
+    const { connectionId } = await createSandboxConnection(sandbox, 'graph-mail');
+    const first = await signInConnection(connectionId, ADELE);
+    expect(first.outcome.ok).toBe(true);
+    const before = await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } });
+
+    const replay = await completeAuthorization({ state: first.params.get('state'), code: first.params.get('code'), error: null, errorDescription: null, browserBinding: first.binding });
+    expect(replay).toMatchObject({ ok: false, kind: 'invalid-state', reason: expect.stringMatching(/already used/) });
+
+    const forged = await completeAuthorization({ state: 'forged-state', code: 'x', error: null, errorDescription: null, browserBinding: first.binding });
+    expect(forged).toMatchObject({ ok: false, kind: 'invalid-state', reason: expect.stringMatching(/not started by this console/) });
+
+    const binding = 'browser-a';
+    const { url } = await startAuthorization({ connectionId, redirectUri: TEST_REDIRECT_URI, browserBinding: binding });
+    const walked = await signInWithPages(new BrowserSession(fetch), url, ADELE);
+    const state = walked.params.get('state');
+    const foreign = await completeAuthorization({ state, code: walked.params.get('code'), error: null, errorDescription: null, browserBinding: 'browser-b' });
+    expect(foreign).toMatchObject({ ok: false, kind: 'invalid-state', reason: expect.stringMatching(/another browser/) });
+
+    await db().authRequest.updateMany({ where: { connectionId, consumedAt: null }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const expired = await completeAuthorization({ state, code: walked.params.get('code'), error: null, errorDescription: null, browserBinding: binding });
+    expect(expired).toMatchObject({ ok: false, kind: 'invalid-state', reason: expect.stringMatching(/expired/) });
+
+    const after = await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } });
+    expect(after.tokenCache).toBe(before.tokenCache);
+    expect(after.updatedAt).toEqual(before.updatedAt);
+  });
+
+  it('explains a declined consent', async () => {
+    const { connectionId } = await createSandboxConnection(sandbox, 'exchange-smtp');
+    const { outcome } = await signInConnection(connectionId, { ...ADELE, consent: 'Cancel' });
+    expect(outcome).toMatchObject({ ok: false, kind: 'microsoft', error: { error: 'access_denied', code: 'AADSTS65004' } });
+    if (!outcome.ok && outcome.kind === 'microsoft') expect(outcome.error.explanation?.fix).toMatch(/Accept/);
+    const row = await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } });
+    expect(row.state).toBe('not_authenticated');
+  });
+
+  it('explains a wrong client secret at code redemption', async () => {
+    const { connectionId } = await createSandboxConnection(sandbox, 'graph-mail', { clientSecret: 'wrong-secret-value-123456' });
+    const { outcome } = await signInConnection(connectionId, ADELE);
+    expect(outcome).toMatchObject({ ok: false, kind: 'microsoft', error: { code: 'AADSTS7000215' } });
+    const row = await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } });
+    expect(row.lastError).toMatch(/AADSTS7000215/);
+    expect(row.lastError).not.toContain('wrong-secret-value');
+  });
+
+  it('turns a revoked refresh token into "Needs re-authentication" with the reason, and re-authenticating restores it', async () => {
+    const { connectionId } = await createSandboxConnection(sandbox, 'graph-mail');
+    expect((await signInConnection(connectionId, ADELE)).outcome.ok).toBe(true);
+    sandbox.control.revokeRefreshTokens(ADELE.username);
+    const refused = await getAccessToken(connectionId, { forceRefresh: true });
+    expect(refused).toMatchObject({ ok: false, reason: 'needs_reauth' });
+    const row = await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } });
+    expect(row.state).toBe('needs_reauth');
+    expect(row.lastError).toMatch(/AADSTS50173/);
+
+    expect((await signInConnection(connectionId, ADELE)).outcome.ok).toBe(true);
+    const token = await getAccessToken(connectionId, { forceRefresh: true });
+    expect(token.ok).toBe(true);
+    expect((await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } })).state).toBe('authenticated');
+  });
+
+  it('shares one refresh among 50 concurrent callers and stores the rotated refresh token', async () => {
+    const { connectionId } = await createSandboxConnection(sandbox, 'graph-mail');
+    sandbox.control.setAccessTokenLifetime(1);
+    expect((await signInConnection(connectionId, ADELE)).outcome.ok).toBe(true);
+    sandbox.control.setAccessTokenLifetime(3600);
+    const cacheBefore = (await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } })).tokenCache;
+    sandbox.control.resetCounters();
+
+    const results = await Promise.all(Array.from({ length: 50 }, () => getAccessToken(connectionId)));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(sandbox.control.tokenRequestCount('refresh_token')).toBe(1);
+    expect(new Set(results.map((r) => (r.ok ? r.accessToken : ''))).size).toBe(1);
+
+    const row = await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } });
+    expect(row.tokenCache).not.toBe(cacheBefore);
+    expect(row.lastRefreshAt?.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    // The rotated refresh token works: the old one would now be refused as reused.
+    const again = await getAccessToken(connectionId, { forceRefresh: true });
+    expect(again.ok).toBe(true);
+    expect(sandbox.control.tokenRequestCount('refresh_token')).toBe(2);
+  });
+});
