@@ -1,5 +1,9 @@
 import { defineConfig } from '@playwright/test';
-import { ADMIN, ROOT, SERVERS, urlOf } from './e2e/support/servers';
+import { ADMIN, ROOT, SANDBOX, SANDBOX_TLS_DIR, SERVERS, urlOf } from './e2e/support/servers';
+import { ensureCertificates } from './sandbox/tls/ensure-certificates';
+
+// The sandbox's CA must exist before the consoles start: Node reads NODE_EXTRA_CA_CERTS once, at start-up.
+const sandboxTls = ensureCertificates(SANDBOX_TLS_DIR);
 
 const serverCommand = 'node --import ./scripts/support/register-server-only.mjs --import tsx server.ts';
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -15,12 +19,28 @@ export default defineConfig({
   use: {
     baseURL: urlOf('main'),
     trace: 'retain-on-failure',
+    // The sandbox's sign-in pages use its own CA, which this Chromium profile does not know.
+    ignoreHTTPSErrors: true,
     launchOptions: {
       executablePath: chromium,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
   webServer: [
+    {
+      command: 'node --import tsx sandbox/cli.ts',
+      cwd: ROOT,
+      url: `${SANDBOX.controlUrl}/info`,
+      ignoreHTTPSErrors: true,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        SANDBOX_PORT: String(SANDBOX.port),
+        SANDBOX_SMTP_PORT: String(SANDBOX.smtpPort),
+        SANDBOX_DATA_DIR: SANDBOX_TLS_DIR,
+        SANDBOX_REDIRECT_URIS: [urlOf('main'), urlOf('fresh')].map((u) => `${u}/wm/externalAuth/redirect.html`).join(','),
+      },
+    },
     {
       command: serverCommand,
       cwd: ROOT,
@@ -35,6 +55,7 @@ export default defineConfig({
         SWITCHBOARD_ADMIN_EMAIL: ADMIN.email,
         SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password,
         SWITCHBOARD_LOG_LEVEL: 'warn',
+        NODE_EXTRA_CA_CERTS: sandboxTls.caFile,
       },
     },
     {
@@ -49,6 +70,7 @@ export default defineConfig({
         HOSTNAME: '127.0.0.1',
         SWITCHBOARD_DATA_DIR: SERVERS.fresh.dataDir,
         SWITCHBOARD_LOG_LEVEL: 'warn',
+        NODE_EXTRA_CA_CERTS: sandboxTls.caFile,
       },
     },
   ],

@@ -1,6 +1,6 @@
 // `npm test`: every check the project has, in one command: type check, lint, unit and integration tests
 // (SQLite and PostgreSQL), then end-to-end tests in Chromium. Fails on the first failing stage.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureChromium } from './support/ensure-chromium.mjs';
@@ -11,14 +11,17 @@ const root = path.resolve(import.meta.dirname, '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', CHECKPOINT_DISABLE: '1' };
 
-function stage(title, command, args, extraEnv = {}) {
+// Asynchronous on purpose: when PGlite serves PostgreSQL from this process, it must keep answering meanwhile.
+async function stage(title, command, args, extraEnv = {}) {
   console.log(`\n=== ${title} ===`);
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: 'inherit' });
+  const child = spawn(command, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: 'inherit' });
+  const status = await new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (result.status !== 0) {
+  if (status !== 0) {
     console.error(`\n✗ ${title} failed (${seconds} s)`);
-    process.exit(result.status ?? 1);
+    await pglite?.stop();
+    process.exit(status);
   }
   console.log(`✓ ${title} (${seconds} s)`);
 }
@@ -39,14 +42,14 @@ if (!env.TEST_POSTGRES_URL) {
 }
 
 try {
-  if (wants('typecheck')) stage('Type check (tsc --noEmit, strict)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
-  if (wants('lint')) stage('Lint (eslint)', bin('eslint'), ['--max-warnings=0', '.']);
-  if (wants('unit')) stage('Unit and integration tests (vitest, SQLite and PostgreSQL)', bin('vitest'), ['run']);
+  if (wants('typecheck')) await stage('Type check (tsc --noEmit, strict)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+  if (wants('lint')) await stage('Lint (eslint)', bin('eslint'), ['--max-warnings=0', '.']);
+  if (wants('unit')) await stage('Unit and integration tests (vitest, SQLite and PostgreSQL)', bin('vitest'), ['run']);
   if (wants('e2e')) {
     console.log('\n=== Build for end-to-end tests ===');
     buildIfNeeded(root, env);
     fs.rmSync(path.join(root, '.tmp', 'e2e'), { recursive: true, force: true });
-    stage('End-to-end tests (Playwright, Chromium)', bin('playwright'), ['test']);
+    await stage('End-to-end tests (Playwright, Chromium)', bin('playwright'), ['test']);
   }
 } finally {
   await pglite?.stop();

@@ -14,6 +14,8 @@ export interface ApplyMigrationsOptions {
   migrationsDir?: string;
   /** Progress messages (one line each); silent by default. */
   log?: (message: string) => void;
+  /** Warnings (e.g. the database knows migrations this code does not); `console.warn` by default. */
+  warn?: (message: string) => void;
   /** How long to wait for another process that is migrating the same database. Default 60 s. */
   lockTimeoutMs?: number;
 }
@@ -39,7 +41,7 @@ const POSTGRES_TABLE = (table: string) => `CREATE TABLE IF NOT EXISTS ${table} (
     "started_at"            TIMESTAMPTZ NOT NULL DEFAULT now(),
     "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
 )`;
-/** The key Prisma's schema engine locks, so this migrator and a native `prisma migrate deploy` also exclude each other. */
+/** The key Prisma's schema engine locks: this migrator and a native `prisma migrate deploy` exclude each other. */
 const PRISMA_ADVISORY_LOCK = 72707369;
 
 const SQLITE_MIGRATIONS = '"_prisma_migrations"';
@@ -83,7 +85,7 @@ function rowValues(outcome: Outcome, timestamp: (date: Date) => string | Date): 
  * (an applied migration whose file has changed since: it would no longer describe the database).
  * Rows marked rolled back are history only, as in Prisma.
  */
-function pendingMigrations(rows: MigrationRow[], migrations: MigrationFile[], log: (m: string) => void) {
+function pendingMigrations(rows: MigrationRow[], migrations: MigrationFile[], warn: (m: string) => void) {
   const live = rows.filter((row) => row.rolled_back_at === null);
   const failed = live.filter((row) => row.finished_at === null);
   if (failed.length > 0) {
@@ -111,7 +113,7 @@ function pendingMigrations(rows: MigrationRow[], migrations: MigrationFile[], lo
   const unknown = [...applied].filter((name) => !byName.has(name));
   if (unknown.length > 0) {
     // Like `prisma migrate deploy`: a database ahead of this code (e.g. after a rollback of the app) is allowed.
-    log(`warning: the database has migrations this version does not know: ${unknown.join(', ')}`);
+    warn(`The database has migrations this version does not know: ${unknown.join(', ')}`);
   }
   return migrations.filter((m) => !applied.has(m.name));
 }
@@ -130,7 +132,8 @@ async function recordFailure(write: () => unknown, message: string, cause: unkno
   try {
     await write();
   } catch (error) {
-    suffix = ` (and recording the failure in _prisma_migrations failed too: ${error instanceof Error ? error.message : error})`;
+    const reason = error instanceof Error ? error.message : String(error);
+    suffix = ` (and recording the failure in _prisma_migrations failed too: ${reason})`;
   }
   throw new Error(message + suffix, { cause });
 }
@@ -151,7 +154,7 @@ async function applySqlite(file: string, migrations: MigrationFile[], options: A
     db.exec(SQLITE_TABLE);
     const insert = db.prepare(INSERT_ROW(SQLITE_MIGRATIONS).replace(/\$\d/g, '?'));
     const rows = () => db.prepare(SELECT_ROWS(SQLITE_MIGRATIONS)).all() as MigrationRow[];
-    for (const migration of pendingMigrations(rows(), migrations, log)) {
+    for (const migration of pendingMigrations(rows(), migrations, options.warn ?? console.warn)) {
       // SQLite ignores `PRAGMA foreign_keys` inside a transaction, and Prisma's table-redefining scripts rely on
       // it being off (else DROP TABLE would cascade). So switch it off around the transaction and verify the
       // constraints before committing: SQLite's documented procedure for schema changes.
@@ -168,7 +171,7 @@ async function applySqlite(file: string, migrations: MigrationFile[], options: A
         running = true;
         db.exec(migration.script);
         const violations = db.pragma('foreign_key_check') as unknown[];
-        if (violations.length > 0) throw new Error(`foreign key violations after migration: ${JSON.stringify(violations)}`);
+        if (violations.length > 0) throw new Error(`foreign key violations: ${JSON.stringify(violations)}`);
         insert.run(...rowValues({ migration, startedAt, finishedAt: new Date(), logs: null }, sqliteTimestamp));
         db.exec('COMMIT');
         applied.push(migration.name);
@@ -192,7 +195,8 @@ async function applySqlite(file: string, migrations: MigrationFile[], options: A
 async function lockPostgres(client: pg.Client, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const result = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [PRISMA_ADVISORY_LOCK]);
+    const sql = 'SELECT pg_try_advisory_lock($1) AS locked';
+    const result = await client.query<{ locked: boolean }>(sql, [PRISMA_ADVISORY_LOCK]);
     if (result.rows[0]?.locked) return;
     if (Date.now() > deadline) {
       throw new Error(
@@ -222,7 +226,7 @@ async function applyPostgres(url: string, migrations: MigrationFile[], options: 
     if (schemaName !== 'public') await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await client.query(POSTGRES_TABLE(table));
     const { rows } = await client.query<MigrationRow>(SELECT_ROWS(table));
-    for (const migration of pendingMigrations(rows, migrations, log)) {
+    for (const migration of pendingMigrations(rows, migrations, options.warn ?? console.warn)) {
       const startedAt = new Date();
       let running = false; // only a failure of the script itself is recorded
       try {
@@ -238,7 +242,8 @@ async function applyPostgres(url: string, migrations: MigrationFile[], options: 
         running = true;
         await client.query(`SET LOCAL search_path TO ${schema}`);
         await client.query(migration.script); // simple query protocol: the whole multi-statement script at once
-        await client.query(INSERT_ROW(table), rowValues({ migration, startedAt, finishedAt: new Date(), logs: null }, (d) => d));
+        const row = rowValues({ migration, startedAt, finishedAt: new Date(), logs: null }, (d) => d);
+        await client.query(INSERT_ROW(table), row);
         await client.query('COMMIT');
         applied.push(migration.name);
         log(`applied ${migration.name}`);

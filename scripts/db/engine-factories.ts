@@ -4,8 +4,8 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
-import { postgresConnectionFields } from '../../lib/db/database-config';
-import { createTemporaryDatabase } from './postgres-admin';
+import { postgresConnectionFields, postgresSchema, quoteIdentifier } from '../../lib/db/database-config';
+import { createSeparateDatabase, startPrivatePglite } from './postgres-admin';
 
 /**
  * The engine replays migration scripts through `executeRaw`, which better-sqlite3 refuses for more than one
@@ -49,13 +49,23 @@ export function sqliteEngineFactory(file: string): SqlMigrationAwareDriverAdapte
 const PG_CHAR_OID = 18; // the one-byte "char" type (pg_class.relkind, pg_constraint.contype, ...)
 const PG_TEXT_OID = 25;
 
-/** Relabels `"char"` result columns as text, which they are on the wire (see `CharAsTextClient`). */
-function retypeChar(result: unknown): void {
+/**
+ * Fixes a result for the engine: relabels `"char"` columns as text, which they are on the wire (see
+ * `CharAsTextClient`), and drops PostgreSQL 18's NOT NULL entries (contype `n`) from constraint listings: this
+ * engine build does not know them and panics, and it reads nullability from pg_attribute anyway.
+ */
+function adaptResult(result: unknown): void {
   for (const one of Array.isArray(result) ? result : [result]) {
-    const fields: unknown = typeof one === 'object' && one !== null && 'fields' in one ? one.fields : undefined;
-    if (!Array.isArray(fields)) continue;
-    for (const field of fields as { dataTypeID?: number }[]) {
+    if (typeof one !== 'object' || one === null || !('fields' in one) || !Array.isArray(one.fields)) continue;
+    const fields = one.fields as { name?: string; dataTypeID?: number }[];
+    for (const field of fields) {
       if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+    }
+    const typeIndex = fields.findIndex((field) => field.name === 'constraint_type');
+    if (typeIndex >= 0 && 'rows' in one && Array.isArray(one.rows)) {
+      const isNotNull = (row: unknown) =>
+        (Array.isArray(row) ? row[typeIndex] : (row as Record<string, unknown>).constraint_type) === 'n';
+      one.rows = one.rows.filter((row: unknown) => !isNotNull(row));
     }
   }
 }
@@ -73,13 +83,13 @@ CharAsTextClient.prototype.query = function query(this: pg.Client, ...args: unkn
   if (typeof last === 'function') {
     const callback = last as (error: unknown, result: unknown) => void;
     args[args.length - 1] = (error: unknown, result: unknown) => {
-      if (!error) retypeChar(result);
+      if (!error) adaptResult(result);
       callback(error, result);
     };
     return originalQuery.apply(this, args);
   }
   const returned = originalQuery.apply(this, args);
-  if (returned instanceof Promise) return returned.then((result: unknown) => (retypeChar(result), result));
+  if (returned instanceof Promise) return returned.then((result: unknown) => (adaptResult(result), result));
   return returned;
 } as typeof pg.Client.prototype.query;
 
@@ -90,20 +100,36 @@ function enginePool(fields: pg.ClientConfig): pg.Pool {
 /**
  * Wraps a pg adapter: `executeScript` sends the whole script in one simple-protocol query (the stock adapter
  * splits on every `;`, which breaks on a semicolon inside a string or function body), and `dispose` also runs
- * `cleanup` (dropping a shadow database once the engine is done with it).
+ * `cleanup` (dropping a shadow database once the engine is done with it). With a schema other than `public`
+ * (`?schema=`, as test databases on PGlite have) the engine is told the schema through the adapter, and scripts
+ * run with a transaction-local search_path so they land in it.
  */
-async function pgAdapter(pool: pg.Pool, cleanup: () => Promise<void>): Promise<SqlDriverAdapter> {
+async function pgAdapter(pool: pg.Pool, schema: string, cleanup: () => Promise<void>): Promise<SqlDriverAdapter> {
   // adapter-pg ships its own @types/pg (8.16; the project pins 8.15), so the Pool types differ on paper only:
   // at run time there is one `pg`.
-  const adapter = await new PrismaPg(pool as unknown as ConstructorParameters<typeof PrismaPg>[0]).connect();
+  const typedPool = pool as unknown as ConstructorParameters<typeof PrismaPg>[0];
+  const adapter = await new PrismaPg(typedPool, schema === 'public' ? undefined : { schema }).connect();
+  const executeScript = async (script: string) => {
+    if (schema === 'public') {
+      await pool.query(script);
+      return;
+    }
+    const client = await pool.connect();
+    try {
+      await client.query(`BEGIN; SET LOCAL search_path TO ${quoteIdentifier(schema)};\n${script}\n;COMMIT;`);
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
   return {
     provider: adapter.provider,
     adapterName: adapter.adapterName,
     queryRaw: (query) => adapter.queryRaw(query),
     executeRaw: (query) => adapter.executeRaw(query),
-    executeScript: async (script) => {
-      await pool.query(script);
-    },
+    executeScript,
     startTransaction: (isolationLevel) => adapter.startTransaction(isolationLevel),
     getConnectionInfo: () => adapter.getConnectionInfo(),
     dispose: async () => {
@@ -126,11 +152,15 @@ export function postgresEngineFactory(url: string): SqlMigrationAwareDriverAdapt
     provider: 'postgres',
     adapterName: '@prisma/adapter-pg',
     connect() {
-      return pgAdapter(enginePool(fields), async () => {});
+      return pgAdapter(enginePool(fields), postgresSchema(url), async () => {});
     },
     async connectToShadowDb() {
-      const shadow = await createTemporaryDatabase(url, 'switchboard_shadow');
-      return pgAdapter(enginePool(shadow.fields), () => shadow.drop());
+      const shadow = await createSeparateDatabase(url, 'switchboard_shadow');
+      if (shadow) return pgAdapter(enginePool(shadow.fields), 'public', () => shadow.drop());
+      // A server that serves one database whatever name is asked (PGlite behind its socket server) cannot give
+      // the engine a clean shadow: use a private in-process PGlite instead, thrown away afterwards.
+      const pglite = await startPrivatePglite();
+      return pgAdapter(enginePool(postgresConnectionFields(pglite.url)), 'public', () => pglite.stop());
     },
   };
 }

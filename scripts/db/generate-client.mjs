@@ -77,7 +77,7 @@ function main() {
   rmSync(STAMP, { force: true }); // a failure below must not leave a valid-looking stamp behind
   const env = {
     ...process.env,
-    PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY && existsSync(process.env.PRISMA_SCHEMA_ENGINE_BINARY)
+    PRISMA_SCHEMA_ENGINE_BINARY: existsSync(process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? '')
       ? process.env.PRISMA_SCHEMA_ENGINE_BINARY
       : engineStandIn(),
     PRISMA_HIDE_UPDATE_MESSAGE: '1',
@@ -101,13 +101,15 @@ function main() {
     if (result.error) fail(`could not run prisma generate for ${provider}: ${result.error.message}`);
     if (result.status !== 0) {
       process.stderr.write(result.stdout + result.stderr);
-      fail(`prisma generate for ${provider} exited with ${result.status ?? result.signal} (schema ${relative(PROJECT_ROOT, schemaPath)})`);
+      const exit = result.status ?? result.signal;
+      fail(`prisma generate for ${provider} exited with ${exit} (schema ${relative(PROJECT_ROOT, schemaPath)})`);
     }
+    const outDir = relative(PROJECT_ROOT, generatedClientDir(provider));
     if (!existsSync(join(generatedClientDir(provider), 'client.ts'))) {
       process.stderr.write(result.stdout + result.stderr);
-      fail(`prisma generate for ${provider} succeeded but wrote no client.ts in ${relative(PROJECT_ROOT, generatedClientDir(provider))}`);
+      fail(`prisma generate for ${provider} succeeded but wrote no client.ts in ${outDir}`);
     }
-    process.stdout.write(`[db:generate] ${provider}: client generated in ${relative(PROJECT_ROOT, generatedClientDir(provider))} (${Date.now() - started} ms)\n`);
+    process.stdout.write(`[db:generate] ${provider}: client generated in ${outDir} (${Date.now() - started} ms)\n`);
   }
   writeFileSync(STAMP, `${stamp}\n`);
 }

@@ -21,6 +21,18 @@ export interface TemporaryDatabase {
   drop(): Promise<void>;
 }
 
+/** Whether a PostgreSQL server accepts a connection at `url` (within a couple of seconds). */
+export async function postgresAnswers(url: string): Promise<boolean> {
+  const client = new pg.Client({ ...postgresConnectionFields(url), connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Connects to the server's maintenance database named in `serverUrl`, with a message that says what failed. */
 async function adminClient(serverUrl: string, database?: string): Promise<pg.Client> {
   const fields = { ...postgresConnectionFields(serverUrl), ...(database ? { database } : {}) };
@@ -70,6 +82,17 @@ async function databaseIsReachable(serverUrl: string, name: string): Promise<boo
  * `?schema=`, which the migrator and the Prisma client honour, so callers stay isolated either way.
  */
 export async function createTemporaryDatabase(serverUrl: string, prefix: string): Promise<TemporaryDatabase> {
+  const database = await create(serverUrl, prefix, true);
+  if (!database) throw new Error('unreachable: the schema fallback always yields a database');
+  return database;
+}
+
+/** Like createTemporaryDatabase, but null on a server that cannot keep databases apart (no schema fallback). */
+export function createSeparateDatabase(serverUrl: string, prefix: string): Promise<TemporaryDatabase | null> {
+  return create(serverUrl, prefix, false);
+}
+
+async function create(serverUrl: string, prefix: string, schemaFallback: boolean): Promise<TemporaryDatabase | null> {
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`.toLowerCase();
   const admin = await adminClient(serverUrl);
   try {
@@ -95,6 +118,7 @@ export async function createTemporaryDatabase(serverUrl: string, prefix: string)
     };
   }
   await dropDatabase(serverUrl, name).catch(() => {}); // it exists only in name on such a server
+  if (!schemaFallback) return null;
   const schemaAdmin = await adminClient(serverUrl);
   try {
     await schemaAdmin.query(`CREATE SCHEMA ${quoteIdentifier(name)}`);
@@ -116,6 +140,25 @@ export async function createTemporaryDatabase(serverUrl: string, prefix: string)
       } finally {
         await client.end();
       }
+    },
+  };
+}
+
+/**
+ * An empty PostgreSQL of our own: PGlite (a dev dependency) in this process, behind its socket server on a
+ * loopback port. For what a shared PGlite server cannot provide (a clean database for the schema engine).
+ */
+export async function startPrivatePglite(): Promise<{ url: string; stop(): Promise<void> }> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  const db = await PGlite.create();
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
+  await server.start();
+  return {
+    url: `postgresql://postgres@${server.getServerConn()}/postgres`,
+    async stop() {
+      await server.stop();
+      await db.close();
     },
   };
 }

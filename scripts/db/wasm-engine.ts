@@ -53,7 +53,8 @@ function ensureInstantiated(): void {
   };
   const require = createRequire(import.meta.url);
   // The package's `exports` map does not list the .wasm file itself: find it next to the glue module.
-  const wasmPath = join(dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
+  const glueDir = dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
+  const wasmPath = join(glueDir, 'schema_engine_bg.wasm');
   const compiled = new WebAssembly.Module(readFileSync(wasmPath));
   const instance = new WebAssembly.Instance(compiled, { './schema_engine_bg.js': { ...glue } });
   glue.__wbg_set_wasm(instance.exports);
@@ -61,6 +62,11 @@ function ensureInstantiated(): void {
   if (typeof start !== 'function') throw new Error('schema-engine-wasm: __wbindgen_start export missing');
   start();
   g[INSTANCE_KEY] = true;
+}
+
+/** The message of the last Rust panic in the engine, if any (a panic surfaces as `RuntimeError: unreachable`). */
+export function lastEnginePanic(): string | undefined {
+  return globalThis.PRISMA_WASM_PANIC_REGISTRY?.lastPanic;
 }
 
 /** Rewrites the engine's opaque errors into readable ones. */
@@ -119,6 +125,7 @@ export async function openSchemaEngine(
     throw explain(error, bound.errorRegistry);
   }
   async function call<M extends EngineMethod>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+    if (globalThis.PRISMA_WASM_PANIC_REGISTRY) globalThis.PRISMA_WASM_PANIC_REGISTRY.lastPanic = undefined;
     try {
       // Called through the instance (not a detached reference): the glue reads `this.__wbg_ptr`.
       const fn = engine[method] as unknown as (this: SchemaEngine, arg: MethodInput<M>) => Promise<MethodOutput<M>>;

@@ -2,7 +2,7 @@
 // directly: tables, columns (nullability, default present, type family), primary keys, indexes, foreign keys.
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { postgresConnectionFields } from '../../../lib/db/database-config';
+import { postgresConnectionFields, postgresSchema } from '../../../lib/db/database-config';
 
 export interface Structure {
   tables: Record<string, {
@@ -85,6 +85,7 @@ const PG_ACTIONS: Record<string, string> = { a: 'NO ACTION', r: 'RESTRICT', c: '
 
 export async function introspectPostgres(url: string): Promise<Structure> {
   const client = new pg.Client(postgresConnectionFields(url));
+  const schema = postgresSchema(url); // named explicitly: current_schema() is unreliable on PGlite's shared session
   await client.connect();
   try {
     const structure: Structure = { tables: {}, indexes: {}, foreignKeys: {} };
@@ -92,7 +93,8 @@ export async function introspectPostgres(url: string): Promise<Structure> {
       table_name: string; column_name: string; data_type: string; is_nullable: string; column_default: string | null;
     }>(
       `SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns
-       WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`,
+       WHERE table_schema = $1 ORDER BY table_name, ordinal_position`,
+      [schema],
     );
     for (const c of columns.rows.filter((row) => !IGNORED_TABLES.has(row.table_name))) {
       const table = (structure.tables[c.table_name] ??= { columns: {}, primaryKey: [] });
@@ -106,17 +108,19 @@ export async function introspectPostgres(url: string): Promise<Structure> {
       `SELECT tc.table_name, kcu.column_name, tc.constraint_name FROM information_schema.table_constraints tc
        JOIN information_schema.key_column_usage kcu
          ON kcu.constraint_name = tc.constraint_name AND kcu.table_schema = tc.table_schema
-       WHERE tc.constraint_type = 'PRIMARY KEY' AND tc.table_schema = current_schema()
+       WHERE tc.constraint_type = 'PRIMARY KEY' AND tc.table_schema = $1
        ORDER BY tc.table_name, kcu.ordinal_position`,
+      [schema],
     );
     const primaryIndexNames = new Set(keys.rows.map((k) => k.constraint_name));
     for (const k of keys.rows) structure.tables[k.table_name]?.primaryKey.push(k.column_name);
     const indexes = await client.query<{ tablename: string; indexname: string; indexdef: string }>(
-      'SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()',
+      'SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = $1',
+      [schema],
     );
     for (const i of indexes.rows) {
       if (primaryIndexNames.has(i.indexname) || IGNORED_TABLES.has(i.tablename)) continue;
-      const columnList = /\((.*)\)\s*$/.exec(i.indexdef)?.[1] ?? '';
+      const columnList = /\((.*)\)\s*$/.exec(i.indexdef)?.[1] ?? ''; // `... USING btree ("a", "b")`
       structure.indexes[`${i.tablename}.${i.indexname}`] = {
         table: i.tablename,
         columns: columnList.split(',').map((c) => c.trim().replace(/^"|"$/g, '')),
@@ -137,7 +141,8 @@ export async function introspectPostgres(url: string): Promise<Structure> {
        JOIN pg_class cl ON cl.oid = con.conrelid
        JOIN pg_class fcl ON fcl.oid = con.confrelid
        JOIN pg_namespace ns ON ns.oid = cl.relnamespace
-       WHERE con.contype = 'f' AND ns.nspname = current_schema()`,
+       WHERE con.contype = 'f' AND ns.nspname = $1`,
+      [schema],
     );
     for (const fk of fks.rows) {
       structure.foreignKeys[fkKey(fk.table_name, fk.columns, fk.ref_table, fk.ref_columns)] = {

@@ -7,7 +7,7 @@ import { sqliteEngineFactory, postgresEngineFactory } from '../../../scripts/db/
 import { diffMigrationsToSchema, loadMigrationList } from '../../../scripts/db/migration-diff';
 import { deriveProviderSchema, readSourceSchema } from '../../../scripts/db/provider-schema.mjs';
 import { openSchemaEngine } from '../../../scripts/db/wasm-engine';
-import { freshDatabase, type FreshDatabase } from './fresh-database';
+import { freshDatabaseForEngine, type FreshDatabase } from './fresh-database';
 import { queryRows } from './query';
 
 const PROVIDERS = ['sqlite', 'postgresql'] as const;
@@ -38,7 +38,7 @@ describe.each(PROVIDERS)('%s migrations', (provider) => {
   });
 
   it('leave a database the schema engine sees as fully migrated (what `prisma migrate deploy` checks)', async () => {
-    const database = await freshDatabase(provider);
+    const database = await freshDatabaseForEngine(provider);
     databases.push(database);
     await applyMigrations(database.config);
     const factory = database.config.provider === 'sqlite'
@@ -58,7 +58,7 @@ describe.each(PROVIDERS)('%s migrations', (provider) => {
   });
 
   it('accept a database migrated by the schema engine itself', async () => {
-    const database = await freshDatabase(provider);
+    const database = await freshDatabaseForEngine(provider);
     databases.push(database);
     const factory = database.config.provider === 'sqlite'
       ? sqliteEngineFactory(database.config.file)

@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { DatabaseConfig } from '../../../lib/db/database-config';
-import { postgresConnectionFields } from '../../../lib/db/database-config';
+import { postgresConnectionFields, postgresSchema, quoteIdentifier } from '../../../lib/db/database-config';
 
 export async function queryRows<T>(config: DatabaseConfig, sql: string, params: unknown[] = []): Promise<T[]> {
   if (config.provider === 'sqlite') {
@@ -19,7 +19,13 @@ export async function queryRows<T>(config: DatabaseConfig, sql: string, params: 
   const client = new pg.Client(postgresConnectionFields(config.url));
   await client.connect();
   try {
-    return (await client.query(sql, params)).rows as T[];
+    // The URL's schema via a transaction-local search_path: on PGlite every connection shares one session, so a
+    // connection-level search_path could be changed under us by another test.
+    await client.query('BEGIN');
+    await client.query(`SET LOCAL search_path TO ${quoteIdentifier(postgresSchema(config.url))}`);
+    const { rows } = await client.query(sql, params);
+    await client.query('COMMIT');
+    return rows as T[];
   } finally {
     await client.end();
   }
