@@ -1,5 +1,7 @@
 import { redirect } from 'next/navigation';
 import { ConsoleShell } from '@/components/shell/console-shell';
+import { ReauthBanner } from '@/components/shell/reauth-banner';
+import { getConnectionsNeedingReauth } from '@/lib/connections/get-connections-needing-attention';
 import { getCurrentAdmin } from '@/lib/auth/current-admin';
 import { hasAdministrators } from '@/lib/auth/has-administrators';
 
@@ -7,5 +9,10 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   if (!(await hasAdministrators())) redirect('/setup');
   const admin = await getCurrentAdmin();
   if (!admin) redirect('/login');
-  return <ConsoleShell adminEmail={admin.email}>{children}</ConsoleShell>;
+  const reauth = await getConnectionsNeedingReauth();
+  return (
+    <ConsoleShell adminEmail={admin.email} banner={<ReauthBanner {...reauth} />}>
+      {children}
+    </ConsoleShell>
+  );
 }

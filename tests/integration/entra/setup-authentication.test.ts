@@ -125,3 +125,32 @@ describe('Setup Authentication against the sandbox (SQLite)', () => {
     expect(sandbox.control.tokenRequestCount('refresh_token')).toBe(2);
   });
 });
+
+describe('idle connections', () => {
+  let sandbox: Sandbox;
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await useFreshDatabase('sqlite');
+    sandbox = await startTestSandbox();
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+    await database?.cleanup();
+  });
+
+  it('refreshes a connection idle for more than a week, so its refresh token never lapses', async () => {
+    const { refreshIdleConnections } = await import('@/lib/entra/refresh-idle-connections');
+    const { connectionId } = await createSandboxConnection(sandbox, 'graph-mail');
+    expect((await signInConnection(connectionId, ADELE)).outcome.ok).toBe(true);
+    const weekAgo = new Date(Date.now() - 8 * 24 * 3600_000);
+    await db().serviceConnection.update({ where: { id: connectionId }, data: { lastRefreshAt: weekAgo } });
+    sandbox.control.resetCounters();
+
+    expect(await refreshIdleConnections()).toEqual({ refreshed: 1, failed: 0 });
+    expect(sandbox.control.tokenRequestCount('refresh_token')).toBe(1);
+    const row = await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } });
+    expect(row.lastRefreshAt!.getTime()).toBeGreaterThan(weekAgo.getTime());
+    // A fresh connection is left alone.
+    expect(await refreshIdleConnections()).toEqual({ refreshed: 0, failed: 0 });
+  });
+});

@@ -1,6 +1,7 @@
 // GET /wm/externalAuth/redirect.html - where Microsoft sends the browser back after Setup Authentication
 import { cookies } from 'next/headers';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { db } from '@/lib/db/prisma';
 import { BROWSER_BINDING_COOKIE } from '@/lib/entra/browser-binding';
 import { completeAuthorization } from '@/lib/entra/complete-authorization';
 import { renderAuthResultPage } from '@/lib/entra/render-auth-result-page';
@@ -21,8 +22,9 @@ export async function GET(request: Request) {
   const context = await requestContext();
   if (outcome.ok || outcome.kind === 'microsoft') {
     const viaLink = Boolean(outcome.signInLinkId);
+    const admin = outcome.administratorId ? await db().administrator.findUnique({ where: { id: outcome.administratorId }, select: { email: true } }) : null;
     await recordAuditEvent({
-      actor: viaLink ? { id: null, email: outcome.ok ? `${outcome.accountUsername} (sign-in link)` : 'mailbox user (sign-in link)' } : { id: outcome.administratorId, email: null },
+      actor: viaLink ? { id: null, email: outcome.ok ? `${outcome.accountUsername} (sign-in link)` : 'mailbox user (sign-in link)' } : { id: outcome.administratorId, email: admin?.email ?? null },
       action: 'connection.authenticate',
       outcome: outcome.ok ? 'success' : 'failure',
       target: { type: 'connection', id: outcome.connectionId },

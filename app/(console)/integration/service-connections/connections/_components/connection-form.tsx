@@ -1,0 +1,132 @@
+'use client';
+// Client component: the Name follows "Service - Tenant" as they change until the administrator types their own,
+// and a tenant created in the dialog joins the Tenant list, selected, without losing anything typed here.
+import Link from 'next/link';
+import { useState } from 'react';
+import { FormMessage } from '@/components/ui/form-message';
+import { SelectField } from '@/components/ui/select-field';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { TextField } from '@/components/ui/text-field';
+import { useKeptForm } from '@/components/ui/use-kept-form';
+import { validateOnClient } from '@/components/ui/validate-on-client';
+import type { ActionState } from '@/lib/actions/action-state';
+import { generatedConnectionName } from '@/lib/connections/generated-name';
+import type { RedirectUri } from '@/lib/connections/redirect-uri';
+import { CONNECTION_NAME_MAX, createConnectionSchema, updateConnectionSchema } from '@/lib/connections/schemas';
+import { AUTH_TYPE_LABELS, type AuthType } from '@/lib/services/auth-types';
+import { createConnectionAction, updateConnectionAction } from '../actions';
+import { type CreatedTenant, NewTenantDialog } from './new-tenant-dialog';
+import { RedirectUriField } from './redirect-uri-field';
+
+export interface ServiceOption {
+  id: string;
+  name: string;
+  authType: string;
+}
+
+export interface ConnectionFormProps {
+  services: ServiceOption[];
+  tenants: CreatedTenant[];
+  redirectUri: RedirectUri;
+  connection?: { id: string; name: string; nameCustomized: boolean; serviceId: string; tenantId: string };
+}
+
+const LIST = '/integration/service-connections/connections';
+
+export function ConnectionForm({ services, tenants, redirectUri, connection }: ConnectionFormProps) {
+  const [serviceId, setServiceId] = useState(connection?.serviceId ?? '');
+  const [tenantId, setTenantId] = useState(connection?.tenantId ?? '');
+  const [customName, setCustomName] = useState(connection?.nameCustomized ? connection.name : '');
+  const [nameCustomized, setNameCustomized] = useState(connection?.nameCustomized ?? false);
+  const [added, setAdded] = useState<CreatedTenant[]>([]);
+  const [dialogOpen, setDialogOpen] = useState(false);
+
+  const allTenants = [...tenants, ...added.filter((a) => !tenants.some((t) => t.id === a.id))].sort((a, b) => a.name.localeCompare(b.name));
+  const service = services.find((s) => s.id === serviceId);
+  const tenant = allTenants.find((t) => t.id === tenantId);
+  const generated = generatedConnectionName(service?.name, tenant?.name);
+  const name = nameCustomized ? customName : generated;
+
+  const { state, onSubmit, pending } = useKeptForm(async (previous: ActionState, formData: FormData) => {
+    const invalid = validateOnClient(connection ? updateConnectionSchema : createConnectionSchema, formData);
+    if (invalid) return invalid;
+    return connection ? updateConnectionAction(previous, formData) : createConnectionAction(previous, formData);
+  });
+  const errors = state.fieldErrors ?? {};
+
+  function tenantCreated(created: CreatedTenant) {
+    setAdded((list) => [...list, created]);
+    setTenantId(created.id);
+    setDialogOpen(false);
+  }
+
+  return (
+    <>
+      <form onSubmit={onSubmit} noValidate className="space-y-5">
+        <FormMessage state={state} />
+        {connection ? <input type="hidden" name="id" value={connection.id} /> : null}
+        <input type="hidden" name="nameCustomized" value={nameCustomized ? 'true' : 'false'} />
+        <SelectField
+          label="Service"
+          name="serviceId"
+          placeholder="Choose a service"
+          options={services.map((s) => ({ value: s.id, label: s.name }))}
+          value={serviceId}
+          onChange={(event) => setServiceId(event.target.value)}
+          error={errors.serviceId}
+          hint={service ? AUTH_TYPE_LABELS[service.authType as AuthType] ?? service.authType : 'What Switchboard connects to, and how it authenticates.'}
+        />
+        <SelectField
+          label="Tenant"
+          name="tenantId"
+          placeholder={allTenants.length === 0 ? 'No tenants yet: create one' : 'Choose a tenant'}
+          options={allTenants.map((t) => ({ value: t.id, label: t.name }))}
+          value={tenantId}
+          onChange={(event) => setTenantId(event.target.value)}
+          error={errors.tenantId}
+          hint="The app registration whose Client ID and Client Secret sign in."
+          addon={
+            <button
+              type="button"
+              onClick={() => setDialogOpen(true)}
+              className="shrink-0 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-800 hover:bg-slate-100"
+            >
+              New tenant
+            </button>
+          }
+        />
+        <TextField
+          label="Name"
+          name="name"
+          maxLength={CONNECTION_NAME_MAX}
+          value={name}
+          onChange={(event) => {
+            setCustomName(event.target.value);
+            setNameCustomized(true);
+          }}
+          error={errors.name}
+          hint={
+            nameCustomized ? (
+              <>
+                Your own name.{' '}
+                <button type="button" className="underline" onClick={() => setNameCustomized(false)}>
+                  Use “Service - Tenant” again
+                </button>
+              </>
+            ) : (
+              'Generated as “Service - Tenant” until you edit it.'
+            )
+          }
+        />
+        <RedirectUriField redirectUri={redirectUri} />
+        <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
+          <SubmitButton disabled={pending}>Save &amp; Close</SubmitButton>
+          <Link href={LIST} className="text-sm underline">
+            Cancel
+          </Link>
+        </div>
+      </form>
+      <NewTenantDialog open={dialogOpen} onClose={() => setDialogOpen(false)} onCreated={tenantCreated} />
+    </>
+  );
+}

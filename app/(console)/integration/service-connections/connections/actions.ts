@@ -1,0 +1,68 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { adminAction } from '@/lib/actions/define-action';
+import { createConnection } from '@/lib/connections/create-connection';
+import { deleteConnection } from '@/lib/connections/delete-connection';
+import { connectionIdSchema, createConnectionSchema, updateConnectionSchema } from '@/lib/connections/schemas';
+import { updateConnection } from '@/lib/connections/update-connection';
+import { createTenant } from '@/lib/tenants/create-tenant';
+import { createTenantSchema } from '@/lib/tenants/schemas';
+import { tenantAuditDetails } from '@/lib/tenants/tenant-audit-details';
+
+const LIST = '/integration/service-connections/connections';
+
+// POST (form) - Add Service Connection → Save & Close
+export const createConnectionAction = adminAction(createConnectionSchema, async (input, ctx) => {
+  const result = await createConnection(input);
+  if (!result.ok) return { status: 'error', message: result.message ?? 'Check the highlighted fields.', fieldErrors: result.fieldErrors };
+  await ctx.audit({
+    action: 'connection.create',
+    target: { type: 'connection', id: result.id },
+    summary: `Service connection ${result.name} added`,
+    details: { name: result.name, service: result.serviceName, tenant: result.tenantName, nameCustomized: input.nameCustomized },
+  });
+  revalidatePath(LIST);
+  redirect(LIST);
+});
+
+// POST (form) - edit a connection → Save & Close
+export const updateConnectionAction = adminAction(updateConnectionSchema, async (input, ctx) => {
+  const result = await updateConnection(input);
+  if (!result.ok) return { status: 'error', message: result.message ?? 'Check the highlighted fields.', fieldErrors: result.fieldErrors };
+  await ctx.audit({
+    action: 'connection.update',
+    target: { type: 'connection', id: result.id },
+    summary: `Service connection ${result.name} updated${result.signInDropped ? ' (moved to another service or tenant: sign-in dropped)' : ''}`,
+    details: { name: result.name, service: result.serviceName, tenant: result.tenantName, nameCustomized: input.nameCustomized },
+  });
+  revalidatePath(LIST);
+  redirect(LIST);
+});
+
+// POST (form) - delete a connection; refused while a feature uses it
+export const deleteConnectionAction = adminAction(connectionIdSchema, async ({ id }, ctx) => {
+  const result = await deleteConnection(id);
+  if (!result.ok) {
+    await ctx.audit({ action: 'connection.delete', target: { type: 'connection', id }, outcome: 'failure', summary: result.message });
+    return { status: 'error', message: result.message };
+  }
+  await ctx.audit({ action: 'connection.delete', target: { type: 'connection', id }, summary: `Service connection ${result.name} deleted` });
+  revalidatePath(LIST);
+  redirect(LIST);
+});
+
+// POST (form) - "New tenant" inside Add Service Connection: creates the tenant and stays on the form, which selects it.
+// Answers with the new tenant's id and name only.
+export const createTenantInPlaceAction = adminAction(createTenantSchema, async (input, ctx) => {
+  const result = await createTenant(input);
+  if (!result.ok) return { status: 'error', message: 'Check the highlighted fields.', fieldErrors: result.fieldErrors };
+  await ctx.audit({
+    action: 'tenant.create',
+    target: { type: 'tenant', id: result.tenant.id },
+    summary: `Tenant ${result.tenant.name} added (from Add Service Connection)`,
+    details: tenantAuditDetails(result.tenant),
+  });
+  revalidatePath('/integration/service-connections/tenants');
+  return { status: 'success', message: `Tenant ${result.tenant.name} added.`, values: { id: result.tenant.id, name: result.tenant.name } };
+});

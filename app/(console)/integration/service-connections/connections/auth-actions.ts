@@ -1,0 +1,110 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { getCurrentAdmin } from '@/lib/auth/current-admin';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { disconnectConnection } from '@/lib/connections/disconnect-connection';
+import { type ConnectionAuthStatus, getConnectionAuthStatus } from '@/lib/connections/get-connection-auth-status';
+import { getRedirectUri } from '@/lib/connections/get-redirect-uri';
+import { db } from '@/lib/db/prisma';
+import { ensureBrowserBinding } from '@/lib/entra/browser-binding';
+import { createSignInLink, revokeSignInLinks, SIGN_IN_LINK_PATH } from '@/lib/entra/sign-in-links';
+import { startAuthorization } from '@/lib/entra/start-authorization';
+import { type ConnectionTestResult, testConnection } from '@/lib/entra/test-connection';
+import { verifyTenantCredentials } from '@/lib/entra/verify-tenant-credentials';
+import { requestContext } from '@/lib/http/client-address';
+
+// Setup Authentication and the per-connection actions. Called from client components with a connection id, so
+// each checks the session itself and answers with plain values (never a token, a code or a secret).
+
+export type StartResult =
+  | { ok: true; url: string }
+  | { ok: false; message: string; code?: string | null; meaning?: string; fix?: string };
+
+const connectionIdSchema = z.string().min(1).max(64);
+
+async function admin() {
+  const current = await getCurrentAdmin();
+  if (!current) throw new Error('Your session has ended. Sign in again.');
+  return current;
+}
+
+async function audit(action: string, connectionId: string, summary: string, outcome: 'success' | 'failure' = 'success') {
+  const current = await admin();
+  await recordAuditEvent({ actor: { id: current.id, email: current.email }, action, target: { type: 'connection', id: connectionId }, summary, outcome, ...(await requestContext()) });
+}
+
+// POST (action) - Setup Authentication / Re-authenticate: check the app registration, then Microsoft's sign-in URL
+export async function startSetupAuthenticationAction(connectionId: string): Promise<StartResult> {
+  connectionId = connectionIdSchema.parse(connectionId);
+  const current = await admin();
+  const connection = await db().serviceConnection.findUnique({ where: { id: connectionId }, select: { name: true, tenantId: true, service: { select: { authType: true } } } });
+  if (!connection) return { ok: false, message: 'The connection no longer exists.' };
+  if (connection.service.authType === 'application') {
+    return { ok: false, message: 'This service uses client credentials (application permissions): nobody signs in. Use Test to check it.' };
+  }
+  // Unknown tenant, unknown app and a wrong or expired secret are caught here, before anyone types a password.
+  const verified = await verifyTenantCredentials(connection.tenantId);
+  if (!verified.ok) {
+    const { error } = verified;
+    await audit('connection.authenticate', connectionId, `Setup Authentication for '${connection.name}' stopped: ${error.code ?? error.error}`, 'failure');
+    return { ok: false, message: error.description || error.error, code: error.code, meaning: error.explanation?.meaning, fix: error.explanation?.fix };
+  }
+  const { url } = await startAuthorization({
+    connectionId,
+    redirectUri: (await getRedirectUri()).uri,
+    browserBinding: await ensureBrowserBinding(),
+    administratorId: current.id,
+  });
+  await audit('connection.authenticate.start', connectionId, `Setup Authentication started for '${connection.name}'`);
+  return { ok: true, url };
+}
+
+export async function getConnectionAuthStatusAction(connectionId: string): Promise<ConnectionAuthStatus | null> {
+  connectionId = connectionIdSchema.parse(connectionId);
+  await admin();
+  return getConnectionAuthStatus(connectionId);
+}
+
+// POST (action) - Test: a token, then a call that proves it works
+export async function testConnectionAction(connectionId: string): Promise<ConnectionTestResult> {
+  connectionId = connectionIdSchema.parse(connectionId);
+  await admin();
+  const result = await testConnection(connectionId);
+  await audit('connection.test', connectionId, `Connection tested: ${result.summary}`, result.ok ? 'success' : 'failure');
+  revalidatePath(`/integration/service-connections/connections/${connectionId}`);
+  return result;
+}
+
+// POST (action) - Disconnect: forget the tokens and the account
+export async function disconnectConnectionAction(connectionId: string): Promise<{ ok: boolean; message: string }> {
+  connectionId = connectionIdSchema.parse(connectionId);
+  await admin();
+  const name = await disconnectConnection(connectionId);
+  if (!name) return { ok: false, message: 'The connection no longer exists.' };
+  await audit('connection.disconnect', connectionId, `Connection '${name}' disconnected: tokens dropped`);
+  revalidatePath('/integration/service-connections/connections');
+  return { ok: true, message: 'Disconnected. The stored sign-in was deleted.' };
+}
+
+// POST (action) - Send sign-in link: a single-use link for a mailbox user, shown once
+export async function createSignInLinkAction(connectionId: string): Promise<{ ok: true; url: string; expiresAt: string } | { ok: false; message: string }> {
+  connectionId = connectionIdSchema.parse(connectionId);
+  const current = await admin();
+  const connection = await db().serviceConnection.findUnique({ where: { id: connectionId }, select: { name: true, service: { select: { authType: true } } } });
+  if (!connection) return { ok: false, message: 'The connection no longer exists.' };
+  if (connection.service.authType === 'application') return { ok: false, message: 'This service uses client credentials: nobody needs to sign in.' };
+  const { token, link } = await createSignInLink(connectionId, current);
+  const origin = new URL((await getRedirectUri()).uri).origin;
+  await audit('connection.sign_in_link.create', connectionId, `Sign-in link created for '${connection.name}' (expires ${link.expiresAt.toISOString()})`);
+  return { ok: true, url: `${origin}${SIGN_IN_LINK_PATH}${token}`, expiresAt: link.expiresAt.toISOString() };
+}
+
+// POST (action) - withdraw every unused sign-in link of the connection
+export async function revokeSignInLinksAction(connectionId: string): Promise<{ ok: true; message: string }> {
+  connectionId = connectionIdSchema.parse(connectionId);
+  await admin();
+  const count = await revokeSignInLinks(connectionId);
+  await audit('connection.sign_in_link.revoke', connectionId, `${count} sign-in link(s) withdrawn`);
+  return { ok: true, message: count === 1 ? 'One sign-in link was withdrawn.' : `${count} sign-in links were withdrawn.` };
+}

@@ -1,0 +1,31 @@
+// POST /wm/externalAuth/sign-in/{token}/start - a mailbox user with a sign-in link starts Microsoft's sign-in
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { getRedirectUri } from '@/lib/connections/get-redirect-uri';
+import { ensureBrowserBinding } from '@/lib/entra/browser-binding';
+import { findUsableSignInLink } from '@/lib/entra/sign-in-links';
+import { startAuthorization } from '@/lib/entra/start-authorization';
+import { requestContext } from '@/lib/http/client-address';
+
+export const dynamic = 'force-dynamic';
+
+export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const found = await findUsableSignInLink(token);
+  const back = new URL(`/wm/externalAuth/sign-in/${encodeURIComponent(token)}`, request.url);
+  if (!found.ok) return Response.redirect(back, 303);
+  const { link } = found;
+  const { url } = await startAuthorization({
+    connectionId: link.connectionId,
+    redirectUri: (await getRedirectUri()).uri,
+    browserBinding: await ensureBrowserBinding(),
+    signInLinkId: link.id,
+  });
+  await recordAuditEvent({
+    actor: { id: null, email: 'mailbox user (sign-in link)' },
+    action: 'connection.sign_in_link.open',
+    target: { type: 'connection', id: link.connectionId },
+    summary: `Sign-in link for '${link.connection.name}' opened; sent to Microsoft's sign-in`,
+    ...(await requestContext()),
+  });
+  return new Response(null, { status: 303, headers: { location: url, 'cache-control': 'no-store' } });
+}

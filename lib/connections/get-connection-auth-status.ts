@@ -1,0 +1,45 @@
+import 'server-only';
+import { db } from '@/lib/db/prisma';
+import { missingScopes, resourcesOf, scopesForResource, splitScopes } from '@/lib/entra/oauth-scopes';
+
+export interface ConnectionAuthStatus {
+  id: string;
+  state: string;
+  accountUsername: string | null;
+  grantedScopes: string[];
+  missingScopes: string[];
+  authenticatedAt: string | null;
+  lastError: string | null;
+  authType: string;
+}
+
+/** What the connection form shows about the sign-in: never a token, only what Microsoft granted and when. */
+export async function getConnectionAuthStatus(id: string): Promise<ConnectionAuthStatus | null> {
+  const row = await db().serviceConnection.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      state: true,
+      accountUsername: true,
+      grantedScopes: true,
+      authenticatedAt: true,
+      lastError: true,
+      service: { select: { authType: true, capabilities: { select: { scopes: true, optional: true } } } },
+    },
+  });
+  if (!row) return null;
+  const requested = row.service.capabilities.filter((c) => !c.optional).flatMap((c) => splitScopes(c.scopes));
+  const granted = splitScopes(row.grantedScopes);
+  const firstResource = resourcesOf(requested)[0];
+  return {
+    id: row.id,
+    state: row.state,
+    accountUsername: row.accountUsername,
+    grantedScopes: granted,
+    // Only the first resource's scopes come back at sign-in; the others are granted when first used.
+    missingScopes: row.state === 'authenticated' && firstResource && granted.length ? missingScopes(scopesForResource(requested, firstResource), granted) : [],
+    authenticatedAt: row.authenticatedAt?.toISOString() ?? null,
+    lastError: row.lastError,
+    authType: row.service.authType,
+  };
+}

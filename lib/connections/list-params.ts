@@ -1,0 +1,46 @@
+// The Connections list's state lives in the URL (?q=&sort=&dir=&page=), so a view can be bookmarked and shared.
+// Universal: parsed by the page, built by its links.
+
+export const CONNECTION_SORTS = ['name', 'service', 'tenant', 'state', 'updated'] as const;
+export type ConnectionSort = (typeof CONNECTION_SORTS)[number];
+export type SortDirection = 'asc' | 'desc';
+
+export interface ConnectionListParams {
+  page: number;
+  query?: string;
+  sort: ConnectionSort;
+  direction: SortDirection;
+}
+
+export const CONNECTIONS_PAGE_SIZE = 25;
+
+type RawParams = Record<string, string | string[] | undefined>;
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Newest first is the natural order for "updated"; A to Z for the others. */
+export function defaultDirection(sort: ConnectionSort): SortDirection {
+  return sort === 'updated' ? 'desc' : 'asc';
+}
+
+export function parseConnectionListParams(raw: RawParams): ConnectionListParams {
+  const sortParam = first(raw.sort);
+  const sort: ConnectionSort = (CONNECTION_SORTS as readonly string[]).includes(sortParam ?? '') ? (sortParam as ConnectionSort) : 'name';
+  const dirParam = first(raw.dir);
+  const direction: SortDirection = dirParam === 'asc' || dirParam === 'desc' ? dirParam : defaultDirection(sort);
+  const page = Math.min(100_000, Math.max(1, Number.parseInt(first(raw.page) ?? '1', 10) || 1));
+  const query = first(raw.q)?.trim().slice(0, 200) || undefined;
+  return { page, query, sort, direction };
+}
+
+export function connectionListHref(params: Partial<ConnectionListParams>): string {
+  const search = new URLSearchParams();
+  if (params.query) search.set('q', params.query);
+  if (params.sort && params.sort !== 'name') search.set('sort', params.sort);
+  if (params.sort && params.direction && params.direction !== defaultDirection(params.sort)) search.set('dir', params.direction);
+  if (params.page && params.page > 1) search.set('page', String(params.page));
+  const text = search.toString();
+  return `/integration/service-connections/connections${text ? `?${text}` : ''}`;
+}

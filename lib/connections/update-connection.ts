@@ -1,0 +1,59 @@
+import 'server-only';
+import { db } from '@/lib/db/prisma';
+import { isUniqueViolation } from '@/lib/db/errors';
+import type { SaveConnectionResult } from './create-connection';
+import { generatedConnectionName } from './generated-name';
+import { termsOfName } from './search-terms';
+import { CONNECTION_NAME_TAKEN, type UpdateConnectionInput } from './schemas';
+
+/**
+ * Saves a connection's form. Moving it to another service or tenant drops its sign-in: tokens issued for one
+ * app registration and scope set are no use to another.
+ */
+export async function updateConnection(input: UpdateConnectionInput): Promise<SaveConnectionResult & { signInDropped?: boolean }> {
+  const [current, service, tenant] = await Promise.all([
+    db().serviceConnection.findUnique({ where: { id: input.id }, select: { name: true, serviceId: true, tenantId: true, tokenCache: true, state: true } }),
+    db().service.findUnique({ where: { id: input.serviceId }, select: { id: true, name: true } }),
+    db().tenant.findUnique({ where: { id: input.tenantId }, select: { id: true, name: true } }),
+  ]);
+  if (!current) return { ok: false, message: 'This connection no longer exists.' };
+  const fieldErrors: Record<string, string> = {};
+  if (!service) fieldErrors.serviceId = 'This service no longer exists: choose another';
+  if (!tenant) fieldErrors.tenantId = 'This tenant no longer exists: choose another';
+  if (!service || !tenant) return { ok: false, fieldErrors };
+
+  const moved = current.serviceId !== service.id || current.tenantId !== tenant.id;
+  const signInDropped = moved && (current.tokenCache !== null || current.state !== 'not_authenticated');
+  const name = input.nameCustomized ? input.name : generatedConnectionName(service.name, tenant.name);
+  try {
+    await db().serviceConnection.update({
+      where: { id: input.id },
+      data: {
+        name,
+        nameCustomized: input.nameCustomized,
+        serviceId: service.id,
+        serviceName: service.name,
+        tenantId: tenant.id,
+        tenantName: tenant.name,
+        ...(name !== current.name ? { searchTerms: { deleteMany: {}, create: termsOfName(name).map((term) => ({ term })) } } : {}),
+        ...(moved
+          ? {
+              state: 'not_authenticated',
+              tokenCache: null,
+              accountUsername: null,
+              accountHomeId: null,
+              grantedScopes: null,
+              tokenExpiresAt: null,
+              authenticatedAt: null,
+              lastRefreshAt: null,
+              lastError: null,
+            }
+          : {}),
+      },
+    });
+    return { ok: true, id: input.id, name, serviceName: service.name, tenantName: tenant.name, signInDropped };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { name: CONNECTION_NAME_TAKEN } };
+    throw error;
+  }
+}

@@ -1,0 +1,56 @@
+import 'server-only';
+import { db } from '@/lib/db/prisma';
+import { cloudEndpoints } from './clouds';
+import { createGraphClient, graphFailureOf } from './create-graph-client';
+import { decodeJwtClaims } from './decode-jwt-claims';
+import { getAccessToken } from './get-access-token';
+import { resourcesOf, splitScopes } from './oauth-scopes';
+
+export interface ConnectionTestResult {
+  ok: boolean;
+  summary: string;
+  details: string[];
+}
+
+/**
+ * Test: a token through the same path every sender uses, then a call that proves it works — Graph /me for a
+ * delegated Graph connection, the roles in the token for an application connection. Exchange (SMTP) tokens cannot
+ * be used against Graph; for them the test shows what the token grants, and "Send test email" proves delivery.
+ */
+export async function testConnection(connectionId: string): Promise<ConnectionTestResult> {
+  const connection = await db().serviceConnection.findUnique({
+    where: { id: connectionId },
+    include: { tenant: true, service: { include: { capabilities: true } } },
+  });
+  if (!connection) return { ok: false, summary: 'The connection no longer exists.', details: [] };
+  const scopes = connection.service.capabilities.filter((c) => !c.optional).flatMap((c) => splitScopes(c.scopes));
+  const resource = connection.service.authType === 'application' ? 'https://graph.microsoft.com' : resourcesOf(scopes)[0];
+  const token = await getAccessToken(connectionId, resource ? { resource } : {});
+  if (!token.ok) {
+    const fix = token.error?.explanation?.fix;
+    return { ok: false, summary: `No token: ${token.message}`, details: fix ? [fix] : [] };
+  }
+  const claims = decodeJwtClaims(token.accessToken);
+  const expires = `Token valid until ${token.expiresOn.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
+
+  if (connection.service.authType === 'application') {
+    const roles = Array.isArray(claims.roles) ? claims.roles.map(String) : [];
+    return {
+      ok: true,
+      summary: roles.length ? `Application token acquired with roles: ${roles.join(', ')}` : 'Application token acquired, but it carries no roles: grant application permissions and admin consent in Azure.',
+      details: [expires],
+    };
+  }
+  if (resource === 'https://graph.microsoft.com') {
+    try {
+      const graph = createGraphClient(cloudEndpoints(connection.tenant).graphBaseUrl, token.accessToken);
+      const me = (await graph.api('/me').select('displayName,mail,userPrincipalName').get()) as { displayName?: string; mail?: string; userPrincipalName?: string };
+      return { ok: true, summary: `Graph /me answered: ${me.displayName ?? ''} <${me.mail ?? me.userPrincipalName ?? ''}>`, details: [expires, `Scopes: ${token.scopes.join(' ')}`] };
+    } catch (error) {
+      const failure = graphFailureOf(error);
+      return { ok: false, summary: `Graph /me failed: ${failure.status} ${failure.code}: ${failure.message}`, details: [expires] };
+    }
+  }
+  const scp = typeof claims.scp === 'string' ? claims.scp : token.scopes.join(' ');
+  return { ok: true, summary: `Token acquired for ${String(claims.aud ?? resource)} as ${token.account ?? 'the signed-in account'}`, details: [`Scopes: ${scp}`, expires] };
+}

@@ -1,0 +1,46 @@
+import 'server-only';
+import { decryptSecret } from '@/lib/crypto/secrets';
+import { db } from '@/lib/db/prisma';
+import { cloudEndpoints } from './clouds';
+import { createMsalApp } from './create-msal-app';
+import { decodeJwtClaims } from './decode-jwt-claims';
+import { describeMsalError, type MicrosoftError } from './describe-microsoft-error';
+
+export type VerifyResult = { ok: true; summary: string; roles: string[] } | { ok: false; error: MicrosoftError };
+
+/**
+ * Verify credentials: a client-credentials token request proves the Tenant ID, the Client ID and the secret in one
+ * go (Microsoft answers AADSTS90002, AADSTS700016 or AADSTS7000215/7000222 otherwise). The outcome is kept on the
+ * tenant so the list can show when it was last verified.
+ */
+export async function verifyTenantCredentials(tenantId: string): Promise<VerifyResult> {
+  const tenant = await db().tenant.findUniqueOrThrow({ where: { id: tenantId } });
+  if (!tenant.clientSecret) {
+    return { ok: false, error: { error: 'missing_secret', description: 'No client secret is stored for this tenant.', code: null, explanation: null, needsReauthentication: false } };
+  }
+  // A national cloud's Graph resource is its own host; the sandbox (Custom) answers for Microsoft's global names.
+  const graphResource = tenant.cloud === 'custom' ? 'https://graph.microsoft.com' : cloudEndpoints(tenant).graphBaseUrl;
+  const app = createMsalApp({
+    cloud: tenant.cloud,
+    authorityHost: tenant.authorityHost,
+    graphBaseUrl: tenant.graphBaseUrl,
+    directoryId: tenant.directoryId,
+    clientId: tenant.clientId,
+    clientSecret: decryptSecret(tenant.clientSecret, 'Tenant.clientSecret', `Tenant '${tenant.name}' client secret`),
+  });
+  try {
+    const result = await app.acquireTokenByClientCredential({ scopes: [`${graphResource}/.default`], skipCache: true });
+    const claims = decodeJwtClaims(result?.accessToken ?? '');
+    const roles = Array.isArray(claims.roles) ? claims.roles.map(String) : [];
+    await db().tenant.update({ where: { id: tenantId }, data: { lastVerifiedAt: new Date(), lastVerifyError: null } });
+    return {
+      ok: true,
+      roles,
+      summary: `Microsoft accepted the Tenant ID, Client ID and Client Secret.${roles.length ? ` Application permissions: ${roles.join(', ')}.` : ''}`,
+    };
+  } catch (thrown) {
+    const error = describeMsalError(thrown);
+    await db().tenant.update({ where: { id: tenantId }, data: { lastVerifyError: error.description || error.error } });
+    return { ok: false, error };
+  }
+}

@@ -1,0 +1,55 @@
+import type { AuthType } from './auth-types';
+
+// The services that exist from the first start, named exactly as in the Matrix42 and Microsoft guides.
+// `ensureBuiltInServices` creates them and keeps everything but the administrator's scopes in line with this list.
+
+export interface BuiltInCapability {
+  key: string;
+  name: string;
+  scopes: string[];
+  optional?: boolean;
+}
+
+export interface BuiltInService {
+  builtInKey: string;
+  name: string;
+  authType: AuthType;
+  description: string;
+  capabilities: BuiltInCapability[];
+}
+
+export const BUILT_IN_SERVICES: readonly BuiltInService[] = [
+  {
+    builtInKey: 'exchange-smtp',
+    name: 'Microsoft Entra ID Exchange',
+    authType: 'delegated',
+    description: 'Sends mail over SMTP with OAuth (XOAUTH2) as the signed-in mailbox; optionally reads it over IMAP.',
+    capabilities: [
+      { key: 'smtp', name: 'SMTP send', scopes: ['offline_access', 'https://outlook.office.com/SMTP.Send'] },
+      { key: 'imap', name: 'IMAP access', scopes: ['https://outlook.office.com/IMAP.AccessAsUser.All'], optional: true },
+    ],
+  },
+  {
+    builtInKey: 'graph-mail',
+    name: 'Microsoft Entra ID Graph API',
+    authType: 'delegated',
+    description: 'Sends mail through Microsoft Graph (POST /me/sendMail) as the signed-in mailbox.',
+    capabilities: [{ key: 'graph-send', name: 'Graph send mail', scopes: ['offline_access', 'https://graph.microsoft.com/Mail.Send'] }],
+  },
+  {
+    builtInKey: 'm365-mailbox',
+    name: 'Microsoft 365',
+    authType: 'delegated',
+    description: 'Reads and files mail in personal and shared mailboxes through Microsoft Graph (E-mail Robot).',
+    capabilities: [
+      { key: 'graph-mailbox', name: 'Graph mailbox access', scopes: ['offline_access', 'https://graph.microsoft.com/Mail.ReadWrite.Shared'] },
+    ],
+  },
+  {
+    builtInKey: 'client-credentials',
+    name: 'Microsoft Entra ID (Client Credentials)',
+    authType: 'application',
+    description: 'Sends and reads mail through Microsoft Graph with the application permissions granted to the app registration, without a signed-in user.',
+    capabilities: [{ key: 'graph-app', name: 'Graph application permissions', scopes: ['https://graph.microsoft.com/.default'] }],
+  },
+];

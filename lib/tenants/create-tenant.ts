@@ -1,0 +1,33 @@
+import 'server-only';
+import { encryptSecret, secretHint } from '@/lib/crypto/secrets';
+import { db } from '@/lib/db/prisma';
+import { isUniqueViolation } from '@/lib/db/errors';
+import { TENANT_NAME_TAKEN, type CreateTenantInput } from './schemas';
+import { TENANT_PUBLIC_FIELDS, type PublicTenant } from './tenant-fields';
+
+export type CreateTenantResult = { ok: true; tenant: PublicTenant } | { ok: false; fieldErrors: Record<string, string> };
+
+/** Stores a new tenant; the client secret only as ciphertext plus its last four characters. */
+export async function createTenant(input: CreateTenantInput): Promise<CreateTenantResult> {
+  try {
+    const tenant = await db().tenant.create({
+      data: {
+        name: input.name,
+        cloud: input.cloud,
+        authorityHost: input.authorityHost,
+        graphBaseUrl: input.graphBaseUrl,
+        directoryId: input.directoryId,
+        clientId: input.clientId,
+        clientSecret: encryptSecret(input.clientSecret, 'Tenant.clientSecret'),
+        clientSecretHint: secretHint(input.clientSecret) || null,
+        clientSecretSetAt: new Date(),
+        clientSecretExpiresAt: input.expiresOn,
+      },
+      select: TENANT_PUBLIC_FIELDS,
+    });
+    return { ok: true, tenant };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { name: TENANT_NAME_TAKEN } };
+    throw error;
+  }
+}

@@ -1,0 +1,23 @@
+import 'server-only';
+import type { Prisma } from '@/lib/db/generated/sqlite/client';
+
+// The only tenant columns a read may return. `clientSecret` (the ciphertext) is deliberately absent: every read that
+// reaches a page selects through this object, so neither the secret nor its ciphertext can reach the browser.
+export const TENANT_PUBLIC_FIELDS = {
+  id: true,
+  name: true,
+  cloud: true,
+  authorityHost: true,
+  graphBaseUrl: true,
+  directoryId: true,
+  clientId: true,
+  clientSecretHint: true,
+  clientSecretSetAt: true,
+  clientSecretExpiresAt: true,
+  lastVerifiedAt: true,
+  lastVerifyError: true,
+  createdAt: true,
+  updatedAt: true,
+} as const satisfies Prisma.TenantSelect;
+
+export type PublicTenant = Prisma.TenantGetPayload<{ select: typeof TENANT_PUBLIC_FIELDS }>;
