@@ -1,13 +1,14 @@
 import crypto from 'node:crypto';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { signIn } from './support/console';
-import { ADELE, sandboxInfo } from './support/sandbox';
+import { ADELE, sandboxControl, sandboxInfo } from './support/sandbox';
 import { urlOf } from './support/servers';
 
 // Issue 5's acceptance, in Chromium against the sandbox: the popup sign-in, the sign-in link, and each error.
 
 const NEW_CONNECTION = '/integration/service-connections/connections/new';
 const MEGAN = { username: 'megan@contoso.onmicrosoft.com', password: 'Sandbox-Megan-1' };
+const PATTI = { username: 'patti@contoso.onmicrosoft.com', password: 'Sandbox-Patti-1' };
 
 const unique = (prefix: string) => `${prefix} ${crypto.randomBytes(3).toString('hex')}`;
 
@@ -51,14 +52,22 @@ async function setupAuthenticationInPopup(page: Page, person = ADELE, decision: 
   return popup;
 }
 
+const JWT = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}/;
+
 test('Setup Authentication in a popup shows the account without a reload, then Save & Close lists it', async ({ page }) => {
+  // Everything the console sends to this browser, to prove no token, code or secret is in it.
+  const bodies: Promise<string>[] = [];
+  page.on('response', (response) => {
+    if (response.url().startsWith(urlOf('main'))) bodies.push(response.text().catch(() => ''));
+  });
   await signIn(page);
   const tenant = unique('Popup Contoso');
   await startNewConnection(page, 'Microsoft Entra ID Graph API', { name: tenant });
   await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
 
   const popup = await setupAuthenticationInPopup(page);
-  await popup.waitForEvent('close');
+  // The redirect page closes itself; it may already have done so.
+  if (!popup.isClosed()) await popup.waitForEvent('close');
   const status = page.getByTestId('auth-status');
   await expect(status).toContainText(`Authenticated as ${ADELE.username}`);
   await expect(status).toContainText('https://graph.microsoft.com/Mail.Send');
@@ -68,6 +77,13 @@ test('Setup Authentication in a popup shows the account without a reload, then S
   await expect(page).toHaveURL(/\/integration\/service-connections\/connections$/);
   const row = page.getByRole('row', { name: new RegExp(`Microsoft Entra ID Graph API - ${tenant}`) });
   await expect(row).toContainText(`Authenticated as ${ADELE.username}`);
+
+  const info = await sandboxInfo();
+  const sent = (await Promise.all(bodies)).join('\n');
+  expect(sent.length).toBeGreaterThan(1000);
+  expect(sent).not.toMatch(JWT);
+  expect(sent).not.toContain(info.clientSecret);
+  expect(sent).not.toMatch(/refresh_token|code_verifier|"secret"/);
 });
 
 async function openConnectionPage(page: Page, tenant: string) {
@@ -99,7 +115,7 @@ test('a mailbox user completes the sign-in from a single-use link, without a con
   await expect(user).toHaveURL(/\/login$/);
   // The link works once.
   await user.goto(link);
-  await expect(user.getByRole('alert')).toContainText('already used');
+  await expect(user.getByText(/already used/)).toBeVisible();
   await outsider.close();
 
   await page.reload();
@@ -108,11 +124,16 @@ test('a mailbox user completes the sign-in from a single-use link, without a con
 
 test('consent declined: the sign-in window explains AADSTS65004 and the connection stays as it was', async ({ page }) => {
   await signIn(page);
+  // Someone who has not consented yet gets the permissions page (Microsoft skips it once consent exists).
+  const info = await sandboxInfo();
+  const control = await sandboxControl();
+  await control.delete(`users/${PATTI.username}/consents/${info.clientId}`);
+  await control.dispose();
   await startNewConnection(page, 'Microsoft Entra ID Graph API', { name: unique('Declined') });
-  const popup = await setupAuthenticationInPopup(page, ADELE, 'Cancel');
+  const popup = await setupAuthenticationInPopup(page, PATTI, 'Cancel');
   await expect(popup.getByRole('heading', { name: /Sign-in failed: AADSTS65004/ })).toBeVisible();
   await expect(popup.getByText('choose Accept on the permissions page')).toBeVisible();
-  await expect(page.getByRole('alert')).toContainText('Microsoft refused the sign-in');
+  await expect(page.getByTestId('setup-problem')).toContainText('Microsoft refused the sign-in');
   await expect(page.getByTestId('auth-status')).toContainText('Not authenticated');
 });
 
@@ -126,7 +147,7 @@ for (const [label, tenant, code, words] of [
     const popups: Page[] = [];
     page.on('popup', (p) => popups.push(p));
     await page.getByRole('button', { name: 'Setup Authentication' }).click();
-    const alert = page.getByRole('alert');
+    const alert = page.getByTestId('setup-problem');
     await expect(alert).toContainText(code);
     await expect(alert).toContainText(words);
     for (const p of popups) await expect.poll(() => p.isClosed()).toBe(true);
@@ -150,8 +171,28 @@ test('redirect URI not registered: Microsoft shows AADSTS50011, and the console 
   const popup = await popupOpened;
   await expect(popup.getByText('AADSTS50011').first()).toBeVisible();
   await popup.close();
-  const alert = page.getByRole('alert');
+  const alert = page.getByTestId('setup-problem');
   await expect(alert).toContainText('AADSTS50011');
   await expect(alert).toContainText(`${base}/wm/externalAuth/redirect.html`);
   await context.close();
+});
+
+test('Verify credentials on the tenant form proves the values with Microsoft, and explains a refusal', async ({ page }) => {
+  await signIn(page);
+  const info = await sandboxInfo();
+  await page.goto('/integration/service-connections/tenants/new');
+  await page.getByLabel('Name', { exact: true }).fill(unique('Verify'));
+  await page.getByLabel('Cloud').selectOption({ label: 'Custom' });
+  await page.getByLabel('Authority host').fill(info.authorityHost);
+  await page.getByLabel('Graph base URL').fill(info.graphBaseUrl);
+  await page.getByLabel('Tenant ID').fill(info.tenantDomain);
+  await page.getByLabel('Client ID').fill(info.clientId);
+  await page.getByLabel('Client Secret', { exact: true }).fill('a-wrong-secret-value');
+  await page.getByRole('button', { name: 'Verify credentials' }).click();
+  await expect(page.getByTestId('verify-result')).toContainText('AADSTS7000215');
+  await expect(page.getByTestId('verify-result')).toContainText('Secret ID');
+
+  await page.getByLabel('Client Secret', { exact: true }).fill(info.clientSecret);
+  await page.getByRole('button', { name: 'Verify credentials' }).click();
+  await expect(page.getByTestId('verify-result')).toContainText('Microsoft accepted the Tenant ID, Client ID and Client Secret');
 });

@@ -1,7 +1,8 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
 import { createMsalApp } from './create-msal-app';
-import { describeMsalError, summarizeMicrosoftError } from './describe-microsoft-error';
+import { summarizeMicrosoftError } from './describe-microsoft-error';
+import { explainMsalFailure } from './explain-msal-failure';
 import type { AccessTokenOptions, AccessTokenResult } from './get-access-token';
 import type { ConnectionCredentials } from './load-connection-credentials';
 
@@ -36,7 +37,7 @@ export async function acquireApplicationToken(loaded: ConnectionCredentials, res
     });
     return { ok: true, ...entry, account: null, refreshed: true };
   } catch (thrown) {
-    const error = describeMsalError(thrown);
+    const error = await explainMsalFailure(thrown, tenant);
     await db().serviceConnection.update({ where: { id: connection.id }, data: { state: 'error', lastError: summarizeMicrosoftError(error), lastUsedAt: now } });
     return { ok: false, reason: 'failed', message: summarizeMicrosoftError(error), error };
   }

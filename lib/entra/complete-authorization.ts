@@ -3,7 +3,8 @@ import { decryptSecret, encryptSecret } from '@/lib/crypto/secrets';
 import { db } from '@/lib/db/prisma';
 import { ConnectionTokenCache } from './connection-token-cache';
 import { createMsalApp } from './create-msal-app';
-import { describeMsalError, describeOAuthError, type MicrosoftError, summarizeMicrosoftError } from './describe-microsoft-error';
+import { describeOAuthError, type MicrosoftError, summarizeMicrosoftError } from './describe-microsoft-error';
+import { explainMsalFailure } from './explain-msal-failure';
 import { loadConnectionCredentials } from './load-connection-credentials';
 import { missingScopes, resourcesOf, scopesForResource, SIGN_IN_SCOPES, splitScopes } from './oauth-scopes';
 import { sha256 } from './pkce';
@@ -94,7 +95,7 @@ export async function completeAuthorization(params: RedirectParams): Promise<Aut
     const expected = resource ? scopesForResource(requested, resource) : [];
     return { ok: true, accountUsername: result.account.username, grantedScopes: granted, missingScopes: missingScopes(expected, granted), ...facts };
   } catch (error) {
-    const described = describeMsalError(error);
+    const described = await explainMsalFailure(error, loaded.tenant);
     await db().serviceConnection.update({ where: { id: request.connectionId }, data: { lastError: summarizeMicrosoftError(described) } });
     return { ok: false, kind: 'microsoft', error: described, ...facts };
   }

@@ -17,6 +17,14 @@ describe('describeMicrosoftError', () => {
     expect(error.explanation?.fix).toMatch(/Secret ID/);
   });
 
+  it('unwraps the description MSAL wraps in "Error(s): … - Description: …"', () => {
+    const error = describeMsalError({
+      errorCode: 'invalid_client',
+      errorMessage: "Error(s): 7000215 - Timestamp: 2026-11-21 21:20:27Z - Description: AADSTS7000215: Invalid client secret provided. - Trace ID: abc - Correlation ID: def - Trace ID: x",
+    });
+    expect(error.description).toBe('AADSTS7000215: Invalid client secret provided.');
+  });
+
   it('explains a declined consent from the redirect', () => {
     expect(describeOAuthError('access_denied', 'AADSTS65004: User declined to consent to access the app.').explanation?.code).toBe('AADSTS65004');
   });

@@ -22,7 +22,10 @@ interface MsalLikeError {
 }
 
 function firstLine(text: string): string {
-  return text.split(/\r?\n/)[0]?.replace(/\s*Trace ID:.*$/i, '').trim() ?? '';
+  // MSAL sometimes wraps Microsoft's words: "Error(s): 7000215 - Timestamp: … - Description: AADSTS7000215: … - Trace ID: …".
+  const wrapped = /Description:\s*(.*?)(?:\s+-\s+(?:Trace ID|Correlation ID|Timestamp):|$)/is.exec(text)?.[1];
+  const line = (wrapped ?? text).split(/\r?\n/)[0] ?? '';
+  return line.replace(/\s*Trace ID:.*$/i, '').trim();
 }
 
 export function describeOAuthError(error: string, description: string | null | undefined): MicrosoftError {

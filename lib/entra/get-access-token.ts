@@ -2,7 +2,8 @@ import 'server-only';
 import { decryptSecret, encryptSecret } from '@/lib/crypto/secrets';
 import { ConnectionTokenCache } from './connection-token-cache';
 import { createMsalApp } from './create-msal-app';
-import { describeMsalError, type MicrosoftError, summarizeMicrosoftError } from './describe-microsoft-error';
+import { type MicrosoftError, summarizeMicrosoftError } from './describe-microsoft-error';
+import { explainMsalFailure } from './explain-msal-failure';
 import { type ConnectionCredentials, loadConnectionCredentials } from './load-connection-credentials';
 import { acquireApplicationToken } from './acquire-application-token';
 import { resourcesOf, scopesForResource } from './oauth-scopes';
@@ -72,7 +73,7 @@ async function acquire(connectionId: string, options: AccessTokenOptions): Promi
       });
       return { ok: true, accessToken: result.accessToken, expiresOn: result.expiresOn ?? now, scopes: result.scopes, account: account.username, refreshed: cache.changed };
     } catch (thrown) {
-      const error = describeMsalError(thrown);
+      const error = await explainMsalFailure(thrown, loaded.tenant);
       await client.serviceConnection.update({
         where: { id: connectionId },
         data: { state: error.needsReauthentication ? 'needs_reauth' : 'error', lastError: summarizeMicrosoftError(error), lastUsedAt: now },

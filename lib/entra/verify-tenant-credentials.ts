@@ -2,25 +2,41 @@ import 'server-only';
 import { decryptSecret } from '@/lib/crypto/secrets';
 import { db } from '@/lib/db/prisma';
 import { cloudEndpoints } from './clouds';
-import { createMsalApp } from './create-msal-app';
+import { createMsalApp, type TenantCredentials } from './create-msal-app';
 import { decodeJwtClaims } from './decode-jwt-claims';
-import { describeMsalError, type MicrosoftError } from './describe-microsoft-error';
+import type { MicrosoftError } from './describe-microsoft-error';
+import { explainMsalFailure } from './explain-msal-failure';
 
 export type VerifyResult = { ok: true; summary: string; roles: string[] } | { ok: false; error: MicrosoftError };
 
 /**
  * Verify credentials: a client-credentials token request proves the Tenant ID, the Client ID and the secret in one
- * go (Microsoft answers AADSTS90002, AADSTS700016 or AADSTS7000215/7000222 otherwise). The outcome is kept on the
- * tenant so the list can show when it was last verified.
+ * go (Microsoft answers AADSTS90002, AADSTS700016 or AADSTS7000215/7000222 otherwise).
  */
+export async function verifyCredentials(credentials: TenantCredentials): Promise<VerifyResult> {
+  // A national cloud's Graph resource is its own host; the sandbox (Custom) answers for Microsoft's global names.
+  const graphResource = credentials.cloud === 'custom' ? 'https://graph.microsoft.com' : cloudEndpoints(credentials).graphBaseUrl;
+  try {
+    const result = await createMsalApp(credentials).acquireTokenByClientCredential({ scopes: [`${graphResource}/.default`], skipCache: true });
+    const claims = decodeJwtClaims(result?.accessToken ?? '');
+    const roles = Array.isArray(claims.roles) ? claims.roles.map(String) : [];
+    return {
+      ok: true,
+      roles,
+      summary: `Microsoft accepted the Tenant ID, Client ID and Client Secret.${roles.length ? ` Application permissions: ${roles.join(', ')}.` : ''}`,
+    };
+  } catch (thrown) {
+    return { ok: false, error: await explainMsalFailure(thrown, credentials) };
+  }
+}
+
+const NO_SECRET: MicrosoftError = { error: 'missing_secret', description: 'No client secret is stored for this tenant.', code: null, explanation: null, needsReauthentication: false };
+
+/** Verifies a saved tenant and keeps the outcome on it, so the list can show when it was last verified. */
 export async function verifyTenantCredentials(tenantId: string): Promise<VerifyResult> {
   const tenant = await db().tenant.findUniqueOrThrow({ where: { id: tenantId } });
-  if (!tenant.clientSecret) {
-    return { ok: false, error: { error: 'missing_secret', description: 'No client secret is stored for this tenant.', code: null, explanation: null, needsReauthentication: false } };
-  }
-  // A national cloud's Graph resource is its own host; the sandbox (Custom) answers for Microsoft's global names.
-  const graphResource = tenant.cloud === 'custom' ? 'https://graph.microsoft.com' : cloudEndpoints(tenant).graphBaseUrl;
-  const app = createMsalApp({
+  if (!tenant.clientSecret) return { ok: false, error: NO_SECRET };
+  const result = await verifyCredentials({
     cloud: tenant.cloud,
     authorityHost: tenant.authorityHost,
     graphBaseUrl: tenant.graphBaseUrl,
@@ -28,19 +44,9 @@ export async function verifyTenantCredentials(tenantId: string): Promise<VerifyR
     clientId: tenant.clientId,
     clientSecret: decryptSecret(tenant.clientSecret, 'Tenant.clientSecret', `Tenant '${tenant.name}' client secret`),
   });
-  try {
-    const result = await app.acquireTokenByClientCredential({ scopes: [`${graphResource}/.default`], skipCache: true });
-    const claims = decodeJwtClaims(result?.accessToken ?? '');
-    const roles = Array.isArray(claims.roles) ? claims.roles.map(String) : [];
-    await db().tenant.update({ where: { id: tenantId }, data: { lastVerifiedAt: new Date(), lastVerifyError: null } });
-    return {
-      ok: true,
-      roles,
-      summary: `Microsoft accepted the Tenant ID, Client ID and Client Secret.${roles.length ? ` Application permissions: ${roles.join(', ')}.` : ''}`,
-    };
-  } catch (thrown) {
-    const error = describeMsalError(thrown);
-    await db().tenant.update({ where: { id: tenantId }, data: { lastVerifyError: error.description || error.error } });
-    return { ok: false, error };
-  }
+  await db().tenant.update({
+    where: { id: tenantId },
+    data: result.ok ? { lastVerifiedAt: new Date(), lastVerifyError: null } : { lastVerifyError: result.error.description || result.error.error },
+  });
+  return result;
 }

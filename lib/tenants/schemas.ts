@@ -155,6 +155,12 @@ export const updateTenantSchema = z
   .superRefine(requireCustomUrls, CUSTOM_URLS_REQUIRED)
   .transform(dropUnusedUrls);
 
+/** Verify credentials: the form's values as typed; a blank Client Secret on a saved tenant means the stored one. */
+export const verifyTenantSchema = z
+  .object({ id: z.string().optional(), ...tenantFields, clientSecret: secretSchema })
+  .superRefine(requireCustomUrls, CUSTOM_URLS_REQUIRED)
+  .transform(dropUnusedUrls);
+
 export const tenantIdSchema = z.object({ id: z.string().min(1) });
 
 export type CreateTenantInput = z.output<typeof createTenantSchema>;

@@ -23,8 +23,19 @@ describe('Setup Authentication against the sandbox (SQLite)', () => {
   });
 
   it('signs in, stores the tokens encrypted, and records the account and granted scopes', async () => {
+    const written: string[] = [];
+    const capture = (stream: NodeJS.WriteStream) => {
+      const original = stream.write.bind(stream);
+      stream.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+        written.push(String(chunk));
+        return original(chunk, ...rest);
+      }) as typeof stream.write;
+      return () => (stream.write = original);
+    };
+    const restore = [capture(process.stdout), capture(process.stderr)];
+    process.env.SWITCHBOARD_LOG_LEVEL = 'debug';
     const { connectionId } = await createSandboxConnection(sandbox, 'graph-mail');
-    const { outcome } = await signInConnection(connectionId, ADELE);
+    const { outcome, params } = await signInConnection(connectionId, ADELE);
     expect(outcome).toMatchObject({ ok: true, accountUsername: ADELE.username, missingScopes: [] });
     const row = await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } });
     expect(row.state).toBe('authenticated');
@@ -39,6 +50,15 @@ describe('Setup Authentication against the sandbox (SQLite)', () => {
     expect(dump).not.toContain(token.accessToken);
     expect(dump).not.toContain(token.accessToken.split('.')[2]);
     expect(dump).not.toContain(sandbox.info.clientSecret);
+    expect(dump).not.toContain(params.get('code'));
+
+    await getAccessToken(connectionId, { forceRefresh: true });
+    restore.forEach((undo) => undo());
+    delete process.env.SWITCHBOARD_LOG_LEVEL;
+    const logs = written.join('');
+    expect(logs).not.toMatch(/eyJ[A-Za-z0-9_-]{8,}\.eyJ/);
+    expect(logs).not.toContain(sandbox.info.clientSecret);
+    expect(logs).not.toContain(params.get('code'));
   });
 
   it('refuses a replayed, a forged, an expired and a foreign-browser state without touching the connection', async () => {

@@ -1,7 +1,10 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { adminAction } from '@/lib/actions/define-action';
 import { getCurrentAdmin } from '@/lib/auth/current-admin';
+import { createConnection } from '@/lib/connections/create-connection';
+import { createConnectionSchema } from '@/lib/connections/schemas';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { disconnectConnection } from '@/lib/connections/disconnect-connection';
 import { type ConnectionAuthStatus, getConnectionAuthStatus } from '@/lib/connections/get-connection-auth-status';
@@ -108,3 +111,17 @@ export async function revokeSignInLinksAction(connectionId: string): Promise<{ o
   await audit('connection.sign_in_link.revoke', connectionId, `${count} sign-in link(s) withdrawn`);
   return { ok: true, message: count === 1 ? 'One sign-in link was withdrawn.' : `${count} sign-in links were withdrawn.` };
 }
+
+// POST (action) - Setup Authentication on a connection not saved yet: save it first, and stay on the form
+export const saveConnectionBeforeSignInAction = adminAction(createConnectionSchema, async (input, ctx) => {
+  const result = await createConnection(input);
+  if (!result.ok) return { status: 'error', message: result.message ?? 'Check the highlighted fields.', fieldErrors: result.fieldErrors };
+  await ctx.audit({
+    action: 'connection.create',
+    target: { type: 'connection', id: result.id },
+    summary: `Service connection ${result.name} added (saved to start Setup Authentication)`,
+    details: { name: result.name, service: result.serviceName, tenant: result.tenantName, nameCustomized: input.nameCustomized },
+  });
+  revalidatePath('/integration/service-connections/connections');
+  return { status: 'success', values: { id: result.id, name: result.name } };
+});

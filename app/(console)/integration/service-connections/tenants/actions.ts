@@ -1,10 +1,13 @@
 'use server';
+import { decryptSecret } from '@/lib/crypto/secrets';
+import { db } from '@/lib/db/prisma';
+import { verifyCredentials } from '@/lib/entra/verify-tenant-credentials';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { adminAction } from '@/lib/actions/define-action';
 import { createTenant } from '@/lib/tenants/create-tenant';
 import { deleteTenant } from '@/lib/tenants/delete-tenant';
-import { createTenantSchema, tenantIdSchema, updateTenantSchema } from '@/lib/tenants/schemas';
+import { createTenantSchema, tenantIdSchema, updateTenantSchema, verifyTenantSchema } from '@/lib/tenants/schemas';
 import { tenantAuditDetails } from '@/lib/tenants/tenant-audit-details';
 import { updateTenant } from '@/lib/tenants/update-tenant';
 
@@ -49,4 +52,25 @@ export const deleteTenantAction = adminAction(tenantIdSchema, async ({ id }, ctx
   await ctx.audit({ action: 'tenant.delete', target: { type: 'tenant', id }, summary: `Tenant ${result.name} deleted` });
   revalidatePath(LIST);
   redirect(LIST);
+});
+
+// POST (action) - Verify credentials: a client-credentials token request with the values in the form
+export const verifyTenantAction = adminAction(verifyTenantSchema, async (input, ctx) => {
+  let clientSecret = input.clientSecret;
+  if (!clientSecret && input.id) {
+    const stored = await db().tenant.findUnique({ where: { id: input.id }, select: { name: true, clientSecret: true } });
+    if (stored?.clientSecret) clientSecret = decryptSecret(stored.clientSecret, 'Tenant.clientSecret', `Tenant '${stored.name}' client secret`);
+  }
+  if (!clientSecret) return { status: 'error', message: 'Check the highlighted fields.', fieldErrors: { clientSecret: 'Enter the client secret’s Value to verify it' } };
+  const result = await verifyCredentials({ ...input, clientSecret });
+  await ctx.audit({
+    action: 'tenant.verify',
+    outcome: result.ok ? 'success' : 'failure',
+    target: { type: 'tenant', id: input.id ?? null },
+    summary: result.ok ? `Credentials of tenant ${input.name} verified` : `Credentials of tenant ${input.name} refused: ${result.error.code ?? result.error.error}`,
+  });
+  if (result.ok) return { status: 'success', message: result.summary };
+  const { error } = result;
+  const parts = [error.description || error.error, error.explanation ? `What it means: ${error.explanation.meaning}` : '', error.explanation ? `How to fix it: ${error.explanation.fix}` : ''];
+  return { status: 'error', message: parts.filter(Boolean).join(' — ') };
 });

@@ -4,10 +4,13 @@ import { formatDateTime } from '@/components/ui/format-date';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/current-admin';
 import { getConnection } from '@/lib/connections/get-connection';
+import { getConnectionAuthStatus } from '@/lib/connections/get-connection-auth-status';
+import { getOpenSignInLinks } from '@/lib/entra/sign-in-links';
 import { getRedirectUri } from '@/lib/connections/get-redirect-uri';
 import { getServiceOptions } from '@/lib/services/get-service-options';
 import { getTenantOptions } from '@/lib/tenants/get-tenant-options';
 import { deleteConnectionAction } from '../actions';
+import { ConnectionActions } from '../_components/connection-actions';
 import { ConnectionForm } from '../_components/connection-form';
 import { ConnectionStateBadge } from '../_components/connection-state-badge';
 
@@ -16,7 +19,14 @@ export const metadata = { title: 'Service Connection' };
 export default async function ConnectionPage({ params }: { params: Promise<{ id: string }> }) {
   await requireAdmin();
   const { id } = await params;
-  const [connection, services, tenants, redirectUri] = await Promise.all([getConnection(id), getServiceOptions(), getTenantOptions(), getRedirectUri()]);
+  const [connection, services, tenants, redirectUri, authStatus, openLinks] = await Promise.all([
+    getConnection(id),
+    getServiceOptions(),
+    getTenantOptions(),
+    getRedirectUri(),
+    getConnectionAuthStatus(id),
+    getOpenSignInLinks(id),
+  ]);
   if (!connection) notFound();
   return (
     <>
@@ -39,6 +49,10 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
           </>
         ) : null}
       </dl>
+      <section aria-labelledby="connection-actions" className="mb-6 rounded-lg border border-slate-200 bg-white p-6">
+        <h2 id="connection-actions" className="mb-3 text-lg font-semibold">Actions</h2>
+        <ConnectionActions connectionId={connection.id} delegated={connection.service.authType !== 'application'} openLinks={openLinks.length} />
+      </section>
       <div className="rounded-lg border border-slate-200 bg-white p-6">
         <p className="mb-4 text-sm text-slate-600">Moving the connection to another service or tenant signs it out: tokens belong to one app registration.</p>
         <ConnectionForm
@@ -46,6 +60,7 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
           tenants={tenants}
           redirectUri={redirectUri}
           connection={{ id: connection.id, name: connection.name, nameCustomized: connection.nameCustomized, serviceId: connection.service.id, tenantId: connection.tenant.id }}
+          authStatus={authStatus}
         />
       </div>
       <section aria-labelledby="delete-connection" className="mt-6 rounded-lg border border-slate-200 bg-white p-6">

@@ -2,20 +2,23 @@
 // Client component: the Name follows "Service - Tenant" as they change until the administrator types their own,
 // and a tenant created in the dialog joins the Tenant list, selected, without losing anything typed here.
 import Link from 'next/link';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { FormMessage } from '@/components/ui/form-message';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { useKeptForm } from '@/components/ui/use-kept-form';
 import { validateOnClient } from '@/components/ui/validate-on-client';
-import type { ActionState } from '@/lib/actions/action-state';
+import { type ActionState, IDLE } from '@/lib/actions/action-state';
 import { generatedConnectionName } from '@/lib/connections/generated-name';
 import type { RedirectUri } from '@/lib/connections/redirect-uri';
 import { CONNECTION_NAME_MAX, createConnectionSchema, updateConnectionSchema } from '@/lib/connections/schemas';
 import { AUTH_TYPE_LABELS, type AuthType } from '@/lib/services/auth-types';
 import { createConnectionAction, updateConnectionAction } from '../actions';
+import type { ConnectionAuthStatus } from '@/lib/connections/get-connection-auth-status';
+import { saveConnectionBeforeSignInAction } from '../auth-actions';
 import { type CreatedTenant, NewTenantDialog } from './new-tenant-dialog';
+import { SetupAuthentication } from './setup-authentication';
 import { RedirectUriField } from './redirect-uri-field';
 
 export interface ServiceOption {
@@ -29,11 +32,16 @@ export interface ConnectionFormProps {
   tenants: CreatedTenant[];
   redirectUri: RedirectUri;
   connection?: { id: string; name: string; nameCustomized: boolean; serviceId: string; tenantId: string };
+  authStatus?: ConnectionAuthStatus | null;
 }
 
 const LIST = '/integration/service-connections/connections';
 
-export function ConnectionForm({ services, tenants, redirectUri, connection }: ConnectionFormProps) {
+export function ConnectionForm({ services, tenants, redirectUri, connection, authStatus = null }: ConnectionFormProps) {
+  const form = useRef<HTMLFormElement>(null);
+  // Setup Authentication saves a new connection first; from then on this form edits it.
+  const [savedId, setSavedId] = useState(connection?.id);
+  const [saveProblem, setSaveProblem] = useState<ActionState | null>(null);
   const [serviceId, setServiceId] = useState(connection?.serviceId ?? '');
   const [tenantId, setTenantId] = useState(connection?.tenantId ?? '');
   const [customName, setCustomName] = useState(connection?.nameCustomized ? connection.name : '');
@@ -48,11 +56,23 @@ export function ConnectionForm({ services, tenants, redirectUri, connection }: C
   const name = nameCustomized ? customName : generated;
 
   const { state, onSubmit, pending } = useKeptForm(async (previous: ActionState, formData: FormData) => {
-    const invalid = validateOnClient(connection ? updateConnectionSchema : createConnectionSchema, formData);
+    const invalid = validateOnClient(savedId ? updateConnectionSchema : createConnectionSchema, formData);
     if (invalid) return invalid;
-    return connection ? updateConnectionAction(previous, formData) : createConnectionAction(previous, formData);
+    return savedId ? updateConnectionAction(previous, formData) : createConnectionAction(previous, formData);
   });
-  const errors = state.fieldErrors ?? {};
+  const shownState = saveProblem ?? state;
+  const errors = shownState.fieldErrors ?? {};
+
+  async function saveBeforeSignIn(): Promise<string | null> {
+    if (!form.current) return null;
+    const formData = new FormData(form.current);
+    const invalid = validateOnClient(createConnectionSchema, formData);
+    const result = invalid ?? (await saveConnectionBeforeSignInAction(IDLE, formData));
+    const id = result.status === 'success' ? result.values?.id : undefined;
+    setSaveProblem(id ? null : result);
+    if (id) setSavedId(id);
+    return id ?? null;
+  }
 
   function tenantCreated(created: CreatedTenant) {
     setAdded((list) => [...list, created]);
@@ -62,9 +82,9 @@ export function ConnectionForm({ services, tenants, redirectUri, connection }: C
 
   return (
     <>
-      <form onSubmit={onSubmit} noValidate className="space-y-5">
-        <FormMessage state={state} />
-        {connection ? <input type="hidden" name="id" value={connection.id} /> : null}
+      <form ref={form} onSubmit={onSubmit} noValidate className="space-y-5">
+        <FormMessage state={shownState} />
+        {savedId ? <input type="hidden" name="id" value={savedId} /> : null}
         <input type="hidden" name="nameCustomized" value={nameCustomized ? 'true' : 'false'} />
         <SelectField
           label="Service"
@@ -119,6 +139,15 @@ export function ConnectionForm({ services, tenants, redirectUri, connection }: C
           }
         />
         <RedirectUriField redirectUri={redirectUri} />
+        {service ? (
+          <SetupAuthentication
+            connectionId={savedId}
+            ensureSaved={saveBeforeSignIn}
+            initialStatus={savedId === connection?.id ? authStatus : null}
+            redirectUri={redirectUri.uri}
+            isApplication={service.authType === 'application'}
+          />
+        ) : null}
         <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
           <SubmitButton disabled={pending}>Save &amp; Close</SubmitButton>
           <Link href={LIST} className="text-sm underline">

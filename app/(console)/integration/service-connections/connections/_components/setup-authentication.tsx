@@ -110,8 +110,11 @@ export function SetupAuthentication({ connectionId, ensureSaved, initialStatus, 
         Setup Authentication
       </button>
       {problem ? (
-        <div role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">
-          <p className="font-medium">{'code' in problem && problem.code ? `${problem.code}: ` : ''}{problem.message}</p>
+        <div role="alert" data-testid="setup-problem" className="rounded-md bg-red-50 p-3 text-sm text-red-900">
+          <p className="font-medium">
+            {'code' in problem && problem.code && !problem.message.startsWith(problem.code) ? `${problem.code}: ` : ''}
+            {problem.message}
+          </p>
           {'meaning' in problem && problem.meaning ? <p className="mt-1">What it means: {problem.meaning}</p> : null}
           {'fix' in problem && problem.fix ? <p className="mt-1">How to fix it: {problem.fix}</p> : null}
           {'closedWithoutAnswer' in problem ? (
