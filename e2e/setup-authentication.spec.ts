@@ -196,3 +196,42 @@ test('Verify credentials on the tenant form proves the values with Microsoft, an
   await page.getByRole('button', { name: 'Verify credentials' }).click();
   await expect(page.getByTestId('verify-result')).toContainText('Microsoft accepted the Tenant ID, Client ID and Client Secret');
 });
+
+test('a revoked sign-in turns the connection into "Needs re-authentication" with a banner on every page; re-authenticating clears it', async ({ page }) => {
+  await signIn(page);
+  const tenant = unique('Revoked');
+  // Lidia's tokens are revoked here and nowhere else, so tests running beside this one are not disturbed.
+  const LIDIA = { username: 'lidia@contoso.onmicrosoft.com', password: 'Sandbox-Lidia-1' };
+  await startNewConnection(page, 'Microsoft Entra ID Graph API', { name: tenant });
+  const popup = await setupAuthenticationInPopup(page, LIDIA);
+  if (!popup.isClosed()) await popup.waitForEvent('close');
+  await expect(page.getByTestId('auth-status')).toContainText(`Authenticated as ${LIDIA.username}`);
+  await page.getByRole('button', { name: 'Save & Close' }).click();
+  await openConnectionPage(page, tenant);
+
+  const control = await sandboxControl();
+  await control.post(`users/${encodeURIComponent(LIDIA.username)}/revoke-refresh-tokens`);
+  await control.dispose();
+  // Test refreshes the token, which is what Microsoft now refuses.
+  await page.getByRole('button', { name: 'Test' }).click();
+  await expect(page.getByText(/No token: AADSTS50173/)).toBeVisible();
+
+  const banner = page.getByRole('alert').filter({ hasText: 'needs re-authentication' });
+  await page.goto('/audit-log');
+  await expect(banner).toBeVisible();
+  await expect(banner.getByRole('link', { name: new RegExp(tenant) })).toBeVisible();
+  await expect(banner).toContainText('AADSTS50173');
+
+  await banner.getByRole('link', { name: new RegExp(tenant) }).click();
+  await expect(page.getByTestId('auth-status')).toContainText('Needs re-authentication');
+  const again = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Re-authenticate' }).click();
+  const second = await again;
+  await second.getByLabel('Email, phone, or Skype').fill(LIDIA.username);
+  await second.getByLabel('Password').fill(LIDIA.password);
+  await second.getByRole('button', { name: 'Sign in' }).click();
+  if (!second.isClosed()) await second.waitForEvent('close');
+  await expect(page.getByTestId('auth-status')).toContainText(`Authenticated as ${LIDIA.username}`);
+  await page.goto('/audit-log');
+  await expect(page.getByRole('alert').filter({ hasText: new RegExp(tenant) })).toHaveCount(0);
+});

@@ -13,7 +13,7 @@ export interface ConnectionTestResult {
 }
 
 /**
- * Test: a token through the same path every sender uses, then a call that proves it works — Graph /me for a
+ * Test: a fresh token through the same path every sender uses, then a call that proves it works — Graph /me for a
  * delegated Graph connection, the roles in the token for an application connection. Exchange (SMTP) tokens cannot
  * be used against Graph; for them the test shows what the token grants, and "Send test email" proves delivery.
  */
@@ -25,7 +25,8 @@ export async function testConnection(connectionId: string): Promise<ConnectionTe
   if (!connection) return { ok: false, summary: 'The connection no longer exists.', details: [] };
   const scopes = connection.service.capabilities.filter((c) => !c.optional).flatMap((c) => splitScopes(c.scopes));
   const resource = connection.service.authType === 'application' ? 'https://graph.microsoft.com' : resourcesOf(scopes)[0];
-  const token = await getAccessToken(connectionId, resource ? { resource } : {});
+  // A refresh proves what matters most: that Microsoft still accepts the stored sign-in.
+  const token = await getAccessToken(connectionId, { ...(resource ? { resource } : {}), forceRefresh: connection.service.authType !== 'application' });
   if (!token.ok) {
     const fix = token.error?.explanation?.fix;
     return { ok: false, summary: `No token: ${token.message}`, details: fix ? [fix] : [] };

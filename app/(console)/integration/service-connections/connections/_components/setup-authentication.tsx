@@ -107,7 +107,7 @@ export function SetupAuthentication({ connectionId, ensureSaved, initialStatus, 
         disabled={busy}
         className="rounded-md border border-brand-600 bg-white px-4 py-2 text-sm font-medium text-brand-700 hover:bg-blue-50 disabled:opacity-60"
       >
-        Setup Authentication
+        {status && status.state !== 'not_authenticated' ? 'Re-authenticate' : 'Setup Authentication'}
       </button>
       {problem ? (
         <div role="alert" data-testid="setup-problem" className="rounded-md bg-red-50 p-3 text-sm text-red-900">
