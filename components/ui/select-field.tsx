@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { controlBorder, FieldFrame } from './field-frame';
 
 export interface SelectOption {
   value: string;
@@ -19,44 +19,21 @@ export interface SelectFieldProps extends Omit<React.SelectHTMLAttributes<HTMLSe
 
 /** A labelled select whose error is announced with it, like TextField. */
 export function SelectField({ label, name, options, placeholder, error, hint, addon, className, ...select }: SelectFieldProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <div className="mt-1 flex gap-2">
-        <select
-          id={id}
-          name={name}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-          className={`block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm ${
-            error ? 'border-red-500 focus:border-red-600' : 'border-slate-300 focus:border-brand-600'
-          }`}
-          {...select}
-        >
-          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-        {addon}
-      </div>
-      {hint ? (
-        <p id={hintId} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="mt-1 text-sm text-red-700" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame label={label} error={error} hint={hint} className={className}>
+      {(control) => (
+        <div className="mt-1 flex gap-2">
+          <select {...control} name={name} className={`block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm ${controlBorder(error)}`} {...select}>
+            {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+            {options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+          {addon}
+        </div>
+      )}
+    </FieldFrame>
   );
 }

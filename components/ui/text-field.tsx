@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { controlBorder, FieldFrame } from './field-frame';
 
 export interface TextFieldProps extends Omit<React.InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: string;
@@ -7,36 +7,13 @@ export interface TextFieldProps extends Omit<React.InputHTMLAttributes<HTMLInput
   hint?: React.ReactNode;
 }
 
-/** A labelled input whose error is announced with it: tests and screen readers find it by its label. */
+/** A labelled input whose error is announced with it. */
 export function TextField({ label, name, error, hint, className, ...input }: TextFieldProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        className={`mt-1 block w-full rounded-md border px-3 py-2 text-sm shadow-sm ${
-          error ? 'border-red-500 focus:border-red-600' : 'border-slate-300 focus:border-brand-600'
-        }`}
-        {...input}
-      />
-      {hint ? (
-        <p id={hintId} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="mt-1 text-sm text-red-700" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame label={label} error={error} hint={hint} className={className}>
+      {(control) => (
+        <input {...control} name={name} className={`mt-1 block w-full rounded-md border px-3 py-2 text-sm shadow-sm ${controlBorder(error)}`} {...input} />
+      )}
+    </FieldFrame>
   );
 }
