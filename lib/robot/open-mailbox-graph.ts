@@ -1,0 +1,74 @@
+import 'server-only';
+import { AuthenticationHandler, Client, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import { db } from '@/lib/db/prisma';
+import { cloudEndpoints } from '@/lib/entra/clouds';
+import { getAccessToken } from '@/lib/entra/get-access-token';
+import type { RobotMailboxContext } from './explain-graph-failure';
+import type { GraphFailure } from './graph-failure';
+
+// A Graph client for one robot mailbox: the tenant's Graph host (declared in customHosts so the SDK sends the token
+// there), tokens only from the token service, a timeout on every request, and no automatic retries: a 429 comes
+// back to the robot, which honours Retry-After by moving the mailbox's next poll instead of blocking a worker.
+
+export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
+
+export interface MailboxGraph {
+  client: Client;
+  /** `/me` (delegated, own mailbox) or `/users/{address}`. */
+  root: string;
+  context: RobotMailboxContext;
+  /** The address to show: the configured one, or the signed-in account for the own mailbox. */
+  address: string;
+}
+
+export type OpenMailboxGraphResult = { ok: true; graph: MailboxGraph } | { ok: false; failure: GraphFailure; context: RobotMailboxContext };
+
+class TimeoutFetchHandler implements Middleware {
+  constructor(private readonly timeoutMs: number) {}
+
+  async execute(context: Context): Promise<void> {
+    context.response = await fetch(context.request, { ...context.options, signal: AbortSignal.timeout(this.timeoutMs) });
+  }
+}
+
+class TokenUnavailableError extends Error {
+  override name = 'TokenUnavailable';
+}
+
+export async function openMailboxGraph(
+  mailbox: { connectionId: string; mailboxAddress: string; folder?: string },
+  options: { graphTimeoutMs: number },
+): Promise<OpenMailboxGraphResult> {
+  const connection = await db().serviceConnection.findUnique({
+    where: { id: mailbox.connectionId },
+    select: { accountUsername: true, service: { select: { authType: true } }, tenant: { select: { cloud: true, authorityHost: true, graphBaseUrl: true } } },
+  });
+  const mode = connection?.service.authType === 'application' ? 'application' : 'delegated';
+  const context: RobotMailboxContext = { mode, address: mailbox.mailboxAddress, account: connection?.accountUsername ?? null, folder: mailbox.folder };
+  if (!connection) return { ok: false, context, failure: { status: 0, code: 'TokenUnavailable', tokenReason: 'not_found', message: 'The Service Connection no longer exists.' } };
+  if (mode === 'application' && !mailbox.mailboxAddress) {
+    return { ok: false, context, failure: { status: 400, code: 'BadRequest', message: '/me request is only valid with delegated authentication flow.' } };
+  }
+
+  let token = await getAccessToken(mailbox.connectionId, { resource: GRAPH_RESOURCE });
+  if (!token.ok) return { ok: false, context, failure: { status: 0, code: 'TokenUnavailable', tokenReason: token.reason, message: token.message } };
+  const authProvider = {
+    async getAccessToken(): Promise<string> {
+      // Reuse the token until two minutes before it ends; the token service refreshes (single-flighted) after that.
+      if (token.ok && token.expiresOn.getTime() - Date.now() > 120_000) return token.accessToken;
+      token = await getAccessToken(mailbox.connectionId, { resource: GRAPH_RESOURCE });
+      if (!token.ok) throw new TokenUnavailableError(token.message);
+      return token.accessToken;
+    },
+  };
+  const { graphBaseUrl } = cloudEndpoints(connection.tenant);
+  const client = Client.initWithMiddleware({
+    baseUrl: graphBaseUrl,
+    defaultVersion: 'v1.0',
+    customHosts: new Set([new URL(graphBaseUrl).hostname]),
+    middleware: [new AuthenticationHandler(authProvider), new TimeoutFetchHandler(options.graphTimeoutMs)],
+  });
+  const address = mailbox.mailboxAddress || connection.accountUsername || '';
+  const root = mailbox.mailboxAddress ? `/users/${encodeURIComponent(mailbox.mailboxAddress)}` : '/me';
+  return { ok: true, graph: { client, root, context, address } };
+}
