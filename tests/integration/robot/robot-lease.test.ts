@@ -5,6 +5,7 @@ import { robotOptions } from '@/lib/robot/robot-options';
 import type { Sandbox } from '../../../sandbox/start-sandbox';
 import { startTestSandbox } from '../../support/sandbox-connection';
 import { spawnWorker, type Worker } from '../../support/spawn-worker';
+import { SINGLE_SESSION_POSTGRES } from '../../support/postgres-sessions';
 import { PROVIDERS, type TestDatabase, useFreshDatabase } from '../../support/use-database';
 import { ADELE, disableAllRobotMailboxes, robotConnection, robotMailbox } from './support/robot-fixtures';
 import { startWebhookReceiver } from './support/webhook-receiver';
@@ -48,7 +49,7 @@ describe.each(PROVIDERS)('robot mailbox leases on %s', (provider) => {
   });
 });
 
-describe('two Switchboard processes on one PostgreSQL database', () => {
+describe.skipIf(SINGLE_SESSION_POSTGRES)('two Switchboard processes on one PostgreSQL database', () => {
   let database: TestDatabase;
   let sandbox: Sandbox;
   const workers: Worker[] = [];
