@@ -3,10 +3,14 @@ import next from 'next';
 import { bootstrapAdministrator } from '@/lib/auth/bootstrap-administrator';
 import { loadKeyring } from '@/lib/crypto/load-keyring';
 import { applyMigrations } from '@/lib/db/apply-migrations';
+import { startTokenKeeper } from '@/lib/entra/refresh-idle-connections';
 import { resolveDatabaseConfig } from '@/lib/db/database-config';
 import { disconnectDb } from '@/lib/db/prisma';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
+import { startOutboxWorker } from '@/lib/mail/outbox/start-outbox-worker';
+import { startRobotPoller } from '@/lib/robot/start-robot-poller';
+import { ensureBuiltInServices } from '@/lib/services/ensure-built-in-services';
 
 // The production entry: prepares the store and keys before accepting a request, and owns the socket so that the
 // client address used for rate limiting and audit cannot be forged with an X-Forwarded-For header.
@@ -27,6 +31,11 @@ async function main(): Promise<void> {
   const keyring = loadKeyring();
   logger.info('encryption.ready', { source: keyring.source, keyId: keyring.current.id });
   await bootstrapAdministrator();
+  const services = await ensureBuiltInServices();
+  if (services.created.length > 0 || services.updated.length > 0) logger.info('services.builtins', { ...services });
+  const outbox = startOutboxWorker();
+  const robot = startRobotPoller();
+  const tokenKeeper = startTokenKeeper();
 
   const app = next({ dev: false, dir: process.cwd(), hostname: config.HOSTNAME, port: config.PORT });
   await app.prepare();
@@ -43,7 +52,7 @@ async function main(): Promise<void> {
 
   const stop = (signal: string) => {
     logger.info('server.stopping', { signal });
-    server.close(() => void disconnectDb().finally(() => process.exit(0)));
+    server.close(() => void Promise.allSettled([robot.stop(), outbox.stop(), tokenKeeper.stop()]).finally(() => disconnectDb().finally(() => process.exit(0))));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -1,5 +1,7 @@
 import 'server-only';
 import type { Db } from '@/lib/db/create-prisma-client';
+import { EMAIL_ENCRYPTED_FIELDS } from '@/lib/mail/settings/email-encrypted-fields';
+import { ROBOT_ENCRYPTED_FIELDS } from '@/lib/robot/robot-encrypted-fields';
 
 // Every column that holds a ciphertext, listed once: key rotation walks this list, and the plaintext-leak tests
 // use it to know what must never appear in the database file.
@@ -51,4 +53,6 @@ export const ENCRYPTED_FIELDS: EncryptedField[] = [
       return count === 1;
     },
   },
+  ...EMAIL_ENCRYPTED_FIELDS,
+  ...ROBOT_ENCRYPTED_FIELDS,
 ];

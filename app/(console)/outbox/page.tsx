@@ -1,15 +1,98 @@
+import Link from 'next/link';
+import { formatDateTime } from '@/components/ui/format-date';
 import { PageHeader } from '@/components/ui/page-header';
-import { Placeholder } from '@/components/ui/placeholder';
+import { Pager } from '@/components/ui/pager';
 import { requireAdmin } from '@/lib/auth/current-admin';
+import { formatAddress, readAddressList } from '@/lib/mail/mail-address';
+import { getOutboxCounts } from '@/lib/mail/outbox/get-outbox-counts';
+import { getOutboxMessages } from '@/lib/mail/outbox/get-outbox-messages';
+import { OUTBOX_FILTERS, OUTBOX_STATE_LABELS, OUTBOX_STATES, type OutboxFilter, outboxFilterOf } from '@/lib/mail/outbox/outbox-states';
+import { OutboxStateBadge } from './_components/outbox-state-badge';
 
 export const metadata = { title: 'Outbox' };
 
-export default async function Page() {
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ filter?: string; page?: string }> }) {
   await requireAdmin();
+  const params = await searchParams;
+  const filter = outboxFilterOf(params.filter);
+  const page = Math.max(1, Number.parseInt(params.page ?? '1', 10) || 1);
+  const [counts, { messages, total, pages }] = await Promise.all([getOutboxCounts(), getOutboxMessages(filter, page)]);
+  const hrefFor = (f: OutboxFilter, p = 1) => `/outbox?${new URLSearchParams({ ...(f === 'all' ? {} : { filter: f }), ...(p > 1 ? { page: String(p) } : {}) })}`;
+
   return (
     <>
-      <PageHeader title="Outbox" description="Every message Switchboard accepted, and what happened to it." />
-      <Placeholder>This area is being built.</Placeholder>
+      <PageHeader title="Outbox" description="Every message Switchboard accepted, and what happened to it: each attempt and the server’s answer." />
+      <dl aria-label="Messages per state" className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
+        {OUTBOX_STATES.map((state) => (
+          <div key={state} className="rounded-lg border border-slate-200 bg-white px-4 py-3">
+            <dt className="text-xs uppercase text-slate-600">{OUTBOX_STATE_LABELS[state]}</dt>
+            <dd className="text-2xl font-semibold" data-testid={`count-${state}`}>
+              {counts[state]}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <nav aria-label="Filter" className="mb-3 flex gap-2 text-sm">
+        {(Object.keys(OUTBOX_FILTERS) as OutboxFilter[]).map((f) => (
+          <Link
+            key={f}
+            href={hrefFor(f)}
+            aria-current={f === filter ? 'page' : undefined}
+            className={`rounded-md border px-3 py-1.5 ${f === filter ? 'border-brand-600 bg-brand-600 text-white' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-100'}`}
+          >
+            {OUTBOX_FILTERS[f]}
+          </Link>
+        ))}
+      </nav>
+      <p className="mb-2 text-sm text-slate-600">{total} messages</p>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="min-w-full text-left text-sm">
+          <thead className="bg-slate-100 text-xs uppercase text-slate-600">
+            <tr>
+              <th scope="col" className="px-3 py-2">Accepted</th>
+              <th scope="col" className="px-3 py-2">State</th>
+              <th scope="col" className="px-3 py-2">Subject</th>
+              <th scope="col" className="px-3 py-2">To</th>
+              <th scope="col" className="px-3 py-2">Attempts</th>
+              <th scope="col" className="px-3 py-2">Last answer</th>
+            </tr>
+          </thead>
+          <tbody>
+            {messages.length === 0 ? (
+              <tr>
+                <td colSpan={6} className="px-3 py-6 text-center text-slate-500">No messages here.</td>
+              </tr>
+            ) : null}
+            {messages.map((m) => {
+              const to = readAddressList(m.toRecipients);
+              return (
+                <tr key={m.id} className="border-t border-slate-100 align-top">
+                  <td className="whitespace-nowrap px-3 py-2">{formatDateTime(m.createdAt)}</td>
+                  <td className="px-3 py-2">
+                    <OutboxStateBadge state={m.state} />
+                    {m.state === 'queued' && m._count.attemptLog > 0 ? <span className="block text-xs text-slate-500">next {formatDateTime(m.nextAttemptAt)}</span> : null}
+                  </td>
+                  <td className="px-3 py-2">
+                    <Link className="underline" href={`/outbox/${m.id}`}>
+                      {m.subject || '(no subject)'}
+                    </Link>
+                    <span className="block text-xs text-slate-500">
+                      {m.source} · from {m.fromAddress}
+                    </span>
+                  </td>
+                  <td className="px-3 py-2">
+                    {to.slice(0, 2).map(formatAddress).join(', ')}
+                    {to.length > 2 ? ` +${to.length - 2}` : ''}
+                  </td>
+                  <td className="px-3 py-2">{m._count.attemptLog}</td>
+                  <td className="max-w-md px-3 py-2 text-xs">{m.state === 'sent' ? '' : (m.lastError ?? '')}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <Pager page={page} pages={pages} hrefFor={(p) => hrefFor(filter, p)} />
     </>
   );
 }

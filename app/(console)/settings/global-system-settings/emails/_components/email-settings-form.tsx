@@ -1,0 +1,96 @@
+'use client';
+// Client component: fields appear and disappear with the choices (SMTP or Graph, the kind of authentication, the
+// connection), every field is kept while the administrator switches back and forth, and the two buttons send the
+// same fields to Done or to Send test email. The server checks the same rules again.
+import { useActionState, useState } from 'react';
+import { FormMessage } from '@/components/ui/form-message';
+import { SelectField } from '@/components/ui/select-field';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { TextField } from '@/components/ui/text-field';
+import { TextareaField } from '@/components/ui/textarea-field';
+import { validateOnClient } from '@/components/ui/validate-on-client';
+import { type ActionState, IDLE } from '@/lib/actions/action-state';
+import { CONNECTION_TYPE_LABELS, type ConnectionType, emailSettingsSchema, testEmailSchema } from '@/lib/mail/settings/email-settings-schema';
+import { saveEmailSettingsAction, sendTestEmailAction } from '../actions';
+import { CheckboxField } from './checkbox-field';
+import { ConnectionFields } from './connection-fields';
+import type { ConnectionOption, EmailFormValues, SetField } from './form-values';
+import { SmtpFields, type StoredPassword } from './smtp-fields';
+import { TestEmailResult } from './test-email-result';
+
+export function EmailSettingsForm({ initial, connections, storedPassword }: { initial: EmailFormValues; connections: ConnectionOption[]; storedPassword: StoredPassword | null }) {
+  const [values, setValues] = useState(initial);
+  const set: SetField = (key, value) => setValues((current) => ({ ...current, [key]: value }));
+  const [saved, save] = useActionState(async (previous: ActionState, formData: FormData) => validateOnClient(emailSettingsSchema, formData) ?? saveEmailSettingsAction(previous, formData), IDLE);
+  const [tested, test] = useActionState(async (previous: ActionState, formData: FormData) => validateOnClient(testEmailSchema, formData) ?? sendTestEmailAction(previous, formData), IDLE);
+  // The errors of whichever button was pressed last.
+  const [last, setLast] = useState<'save' | 'test'>('save');
+  const errors = (last === 'save' ? saved.fieldErrors : tested.fieldErrors) ?? {};
+  const graphOffered = values.connectionType === 'graph' || connections.some((c) => c.graph);
+  const typeOptions = (['smtp', 'graph'] as ConnectionType[]).filter((t) => t === 'smtp' || graphOffered).map((t) => ({ value: t, label: CONNECTION_TYPE_LABELS[t] }));
+
+  return (
+    <form action={save} noValidate className="space-y-5" onSubmit={(event) => setLast((event.nativeEvent as SubmitEvent).submitter?.dataset.kind === 'test' ? 'test' : 'save')}>
+      {last === 'save' ? <FormMessage state={saved} /> : null}
+      <CheckboxField label="Enabled" name="enabled" checked={values.enabled} onChange={(checked) => set('enabled', checked)} hint="Switchboard sends email only while this is on. A test email is sent either way." />
+      <SelectField
+        label="SMTP Server Connection Type"
+        name="connectionType"
+        options={typeOptions}
+        value={values.connectionType}
+        onChange={(event) => set('connectionType', event.target.value as ConnectionType)}
+        error={errors.connectionType}
+        hint={graphOffered ? 'SMTP: any SMTP server, Exchange Online with OAuth 2.0 included. Microsoft Graph: HTTPS, no SMTP AUTH needed.' : 'Microsoft Graph is offered once a connection may send mail through Graph (Mail.Send).'}
+      />
+      {values.connectionType === 'smtp' ? (
+        <SmtpFields values={values} set={set} errors={errors} connections={connections} storedPassword={storedPassword} />
+      ) : (
+        <ConnectionFields values={values} set={set} errors={errors} connections={connections} />
+      )}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField
+          label="Default Sender"
+          name="senderAddress"
+          type="email"
+          autoComplete="off"
+          value={values.senderAddress}
+          onChange={(event) => set('senderAddress', event.target.value)}
+          error={errors.senderAddress}
+          hint="The From address. The mailbox must be allowed to send as it."
+        />
+        <TextField label="Display name" name="senderName" value={values.senderName} onChange={(event) => set('senderName', event.target.value)} error={errors.senderName} hint="Shown as the sender’s name, e.g. Contoso Service Desk." />
+      </div>
+      <TextareaField
+        label="Other allowed senders"
+        name="allowedSenders"
+        rows={2}
+        value={values.allowedSenders}
+        onChange={(event) => set('allowedSenders', event.target.value)}
+        error={errors.allowedSenders}
+        hint="From addresses programs may ask for through the API besides the Default Sender: one address or @domain per line."
+      />
+      <section aria-labelledby="test-email" className="space-y-3 rounded-md border border-slate-200 p-4">
+        <h2 id="test-email" className="text-base font-semibold">
+          Test
+        </h2>
+        <TextField
+          label="Test recipient"
+          name="testRecipient"
+          type="email"
+          value={values.testRecipient}
+          onChange={(event) => set('testRecipient', event.target.value)}
+          error={errors.testRecipient}
+          hint="Sends a real message with the settings above, saved or not, and shows what the server answered."
+        />
+        <SubmitButton variant="secondary" formAction={test} data-kind="test">
+          Send test email
+        </SubmitButton>
+        {last === 'test' && !tested.values?.messageId ? <FormMessage state={tested} /> : null}
+        <TestEmailResult state={tested} />
+      </section>
+      <div className="flex items-center gap-3 border-t border-slate-200 pt-4">
+        <SubmitButton data-kind="save">Done</SubmitButton>
+      </div>
+    </form>
+  );
+}

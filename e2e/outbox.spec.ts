@@ -1,0 +1,54 @@
+import crypto from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import { signIn } from './support/console';
+import { SANDBOX } from './support/servers';
+
+// The Outbox page: states with counts, the Failed / Unsent / Sent filters, a message's attempts with the server's
+// answer and its explanation, Resend and Delete. The message comes from Send test email with settings that are not
+// saved (the sandbox's SMTP without signing in), so this spec changes no global setting.
+
+test('a refused message: listed as Failed, its attempts and the server’s answer, Resend, Delete', async ({ page }) => {
+  await signIn(page);
+  const sender = `outbox-${crypto.randomBytes(4).toString('hex')}@contoso.onmicrosoft.com`;
+  await page.goto('/settings/global-system-settings/emails');
+  await page.getByLabel('SMTP Server Connection Type').selectOption({ label: 'SMTP' });
+  await page.getByLabel('SMTP server', { exact: true }).fill(`127.0.0.1:${SANDBOX.smtpPort}`);
+  await page.getByLabel('SMTP Authentication').selectOption({ label: 'None (the server accepts mail without signing in)' });
+  await page.getByLabel('Default Sender').fill(sender);
+  await page.getByLabel('Test recipient').fill('someone@example.com');
+  await page.getByRole('button', { name: 'Send test email' }).click();
+  const result = page.getByRole('region', { name: 'Test email result' });
+  await expect(result).toContainText('530 5.7.57');
+  await expect(result).toContainText('The server wants the sender to sign in');
+
+  await page.goto('/outbox');
+  await expect(page.getByTestId('count-failed')).not.toHaveText('0');
+  await page.getByRole('navigation', { name: 'Filter' }).getByRole('link', { name: 'Failed', exact: true }).click();
+  await expect(page).toHaveURL(/filter=failed/);
+  const row = page.getByRole('row').filter({ hasText: sender });
+  await expect(row).toContainText('Failed');
+  await expect(row).toContainText('530 5.7.57');
+  await page.getByRole('navigation', { name: 'Filter' }).getByRole('link', { name: 'Sent', exact: true }).click();
+  await expect(page.getByRole('row').filter({ hasText: sender })).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Filter' }).getByRole('link', { name: 'Failed', exact: true }).click();
+  await page.getByRole('row').filter({ hasText: sender }).getByRole('link', { name: 'Switchboard test email' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Switchboard test email' })).toBeVisible();
+  const attempts = page.getByRole('table');
+  await expect(attempts).toContainText('MAIL FROM: 530 5.7.57');
+  await expect(page.getByRole('region', { name: 'What this means' })).toContainText('The server wants the sender to sign in');
+
+  await page.getByRole('button', { name: 'Resend' }).click();
+  await expect(page.getByText('Message queued again.')).toBeVisible();
+  // The worker tries at once, and the server refuses again: a second attempt, Failed again.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole('table').getByText('Failed', { exact: true })).toHaveCount(2, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByText('Failed', { exact: true }).first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await expect(page).toHaveURL(/\/outbox$/);
+  await expect(page.getByRole('row').filter({ hasText: sender })).toHaveCount(0);
+});

@@ -1,0 +1,117 @@
+// What a remote's answer means and what to do about it, in plain words, for the Emails page and the Outbox.
+// Universal. Matched on the reply code and text, most specific first.
+
+export interface DeliveryExplanation {
+  title: string;
+  meaning: string;
+  fix: string;
+}
+
+interface Rule extends DeliveryExplanation {
+  test: RegExp;
+}
+
+const RULES: Rule[] = [
+  {
+    test: /5\.7\.139.*basic authentication is disabled/i,
+    title: 'Exchange Online refused Basic authentication',
+    meaning: 'Microsoft no longer accepts a username and password for SMTP AUTH on this tenant.',
+    fix: 'Set SMTP Authentication to Modern Authentication (OAuth 2.0) with a “Microsoft Entra ID Exchange” connection, or send through Microsoft Graph.',
+  },
+  {
+    test: /5\.7\.139/,
+    title: 'SMTP AUTH is turned off for the mailbox or the tenant',
+    meaning: 'Exchange Online accepts authenticated SMTP (client submission) only where SMTP AUTH is enabled; it is disabled for this mailbox or for the whole organisation.',
+    fix: 'In the Microsoft 365 admin center open the user → Mail → Manage email apps and tick “Authenticated SMTP”, or run Set-CASMailbox -Identity <mailbox> -SmtpClientAuthenticationDisabled $false (for the tenant: Set-TransportConfig -SmtpClientAuthenticationDisabled $false). Or choose Microsoft Graph, which does not need SMTP AUTH.',
+  },
+  {
+    test: /\b5\.7\.3\b/,
+    title: 'Exchange rejected the token',
+    meaning: 'The OAuth token was not accepted for this mailbox: it lacks SMTP.Send, was issued for another audience, or the Mailbox Email Address is neither the signed-in account nor a mailbox it has Full Access to.',
+    fix: 'Make the Mailbox Email Address the account shown on the Service Connection (or a mailbox it has Full Access or Send As on), check that the service grants https://outlook.office.com/SMTP.Send, and run Setup Authentication again.',
+  },
+  {
+    test: /\b5\.7\.60\b|\b5\.2\.252\b|SendAsDenied/i,
+    title: 'No right to send as this sender',
+    meaning: 'The mailbox that signs in may not send with the Default Sender address as From.',
+    fix: 'Use the mailbox’s own address as Default Sender, or give the mailbox Send As on the sender: Exchange admin center → Recipients → the sender → Delegation → Send as, or Add-RecipientPermission -Identity <sender> -Trustee <mailbox> -AccessRights SendAs.',
+  },
+  {
+    test: /ErrorAccessDenied.*RAOP|RAOP.*ErrorAccessDenied/is,
+    title: 'An application access policy keeps the app out of this mailbox',
+    meaning: 'Exchange Online restricts which mailboxes this app registration may use, and this mailbox is not one of them.',
+    fix: 'Send from a mailbox the policy allows, or add this mailbox to the policy’s group (New-ApplicationAccessPolicy / Test-ApplicationAccessPolicy in Exchange Online PowerShell).',
+  },
+  {
+    test: /ErrorAccessDenied/,
+    title: 'Microsoft Graph denied access: Mail.Send is missing',
+    meaning: 'The token does not carry the Mail.Send permission for this mailbox (or, for large messages, Mail.ReadWrite to create the draft).',
+    fix: 'In the app registration add Microsoft Graph Mail.Send (Delegated for a signed-in connection, Application for client credentials), grant admin consent, then run Setup Authentication again.',
+  },
+  {
+    test: /\b429\b|ApplicationThrottled|\b4\.3\.2\b|throttl/i,
+    title: 'Microsoft is throttling this mailbox',
+    meaning: 'Too many messages or requests in a short time; Microsoft asks the sender to wait.',
+    fix: 'Nothing to do now: Switchboard waits as long as Microsoft asks (Retry-After) and sends again. If it happens often, spread the sending out or send from more than one mailbox.',
+  },
+  {
+    test: /MailboxNotEnabledForRESTAPI/,
+    title: 'This mailbox cannot be reached through Microsoft Graph',
+    meaning: 'The mailbox is on-premises, inactive, or has no Exchange Online licence.',
+    fix: 'Use a mailbox hosted in Exchange Online, or send through SMTP instead.',
+  },
+  {
+    test: /InvalidAuthenticationToken/,
+    title: 'Microsoft Graph rejected the token',
+    meaning: 'The access token has expired, is for another audience, or was not issued for Microsoft Graph.',
+    fix: 'Use a “Microsoft Entra ID Graph API” connection and run Setup Authentication again.',
+  },
+  {
+    test: /NEEDS_REAUTH|needs re-authentication|NOT_AUTHENTICATED/i,
+    title: 'The Service Connection must be signed in again',
+    meaning: 'The stored sign-in is no longer valid, so no token can be had. Messages stay queued until it is renewed.',
+    fix: 'Open the Service Connection and run Setup Authentication; queued messages are then sent.',
+  },
+  {
+    test: /\b5\.7\.57\b/,
+    title: 'The server wants the sender to sign in',
+    meaning: 'This server accepts mail only after SMTP AUTH.',
+    fix: 'Set SMTP Authentication to Modern Authentication (OAuth 2.0) for Exchange Online, or to a username and password for another server.',
+  },
+  {
+    test: /\b5\.3\.4\b|\b552\b|too large|size exceeds/i,
+    title: 'The message is too large',
+    meaning: 'The server’s size limit is smaller than this message with its attachments.',
+    fix: 'Send smaller attachments, or a link to the file instead.',
+  },
+  {
+    test: /\b55[03] 5\.1\.\d\b|\b5\.1\.1\b|recipient.*(rejected|not found|unknown)/i,
+    title: 'A recipient was refused',
+    meaning: 'The server does not accept mail for this address.',
+    fix: 'Check the recipient’s address.',
+  },
+  {
+    test: /STARTTLS/i,
+    title: 'The server does not offer STARTTLS',
+    meaning: 'Switchboard does not send in plain text unless told to, and this server offers no encryption on this port.',
+    fix: 'For a server that speaks TLS from the start (usually port 465) turn on Use SSL. Only for a relay on a trusted network, allow an unencrypted connection.',
+  },
+  {
+    test: /certificate|self[- ]signed|CERT_|altnames|unable to verify/i,
+    title: 'The server’s certificate is not trusted',
+    meaning: 'The TLS certificate is self-signed, expired, for another host name, or from an authority this machine does not know.',
+    fix: 'Use the host name on the certificate, or make this machine trust its authority (NODE_EXTRA_CA_CERTS=/path/to/ca.pem when starting Switchboard).',
+  },
+  {
+    test: /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EDNS|ETIMEDOUT|ECONNECTION|ECONNRESET|ESOCKET/,
+    title: 'The server could not be reached',
+    meaning: 'The connection was refused, timed out or was cut, or the host name did not resolve.',
+    fix: 'Check the SMTP server’s host and port, and that this machine may connect to it (firewall, proxy). Switchboard keeps retrying.',
+  },
+];
+
+export function explainDeliveryError(code: string | null | undefined, answer: string | null | undefined): DeliveryExplanation | null {
+  const text = `${code ?? ''} ${answer ?? ''}`;
+  const rule = RULES.find((r) => r.test.test(text));
+  return rule ? { title: rule.title, meaning: rule.meaning, fix: rule.fix } : null;
+}

@@ -1,0 +1,87 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import nodemailer from 'nodemailer';
+
+// Pooled SMTP transports, one per distinct server and credential (a new access token makes a new pool, and the old
+// one is closed once idle). Kept on globalThis: the server entry and Next's bundle load their own copies of this
+// module in one process.
+
+export type SmtpAuth = { type: 'none' } | { type: 'basic'; user: string; pass: string } | { type: 'oauth'; user: string; accessToken: string };
+
+export interface SmtpEndpoint {
+  host: string;
+  port: number;
+  /** Implicit TLS from the first byte (465). Otherwise STARTTLS is required unless `allowUnencrypted`. */
+  useSsl: boolean;
+  allowUnencrypted: boolean;
+  auth: SmtpAuth;
+}
+
+type Transport = ReturnType<typeof createPool>;
+interface Entry {
+  transport: Transport;
+  lastUsed: number;
+}
+
+const KEY = Symbol.for('switchboard.mail.smtpTransports');
+const IDLE_CLOSE_MS = 60_000;
+
+function entries(): Map<string, Entry> {
+  const holder = globalThis as typeof globalThis & { [KEY]?: Map<string, Entry> };
+  holder[KEY] ??= new Map();
+  return holder[KEY];
+}
+
+function createPool(endpoint: SmtpEndpoint, maxConnections = 5) {
+  const { auth } = endpoint;
+  return nodemailer.createTransport({
+    pool: true,
+    host: endpoint.host,
+    port: endpoint.port,
+    secure: endpoint.useSsl,
+    // Never silently in plain text: STARTTLS is required unless the administrator allowed otherwise.
+    requireTLS: !endpoint.useSsl && !endpoint.allowUnencrypted,
+    auth: auth.type === 'basic' ? { user: auth.user, pass: auth.pass } : auth.type === 'oauth' ? { type: 'OAuth2', user: auth.user, accessToken: auth.accessToken } : undefined,
+    tls: { minVersion: 'TLSv1.2' },
+    maxConnections,
+    maxMessages: 100,
+    // The outbox decides about retries (with the same Message-ID), not the pool.
+    maxRequeues: 0,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 120_000,
+    logger: false,
+  });
+}
+
+/** A connection of its own, closed after one message: a test email proves the whole handshake, AUTH included. */
+export function oneOffSmtpTransport(endpoint: SmtpEndpoint): Transport {
+  return createPool(endpoint, 1);
+}
+
+/** The pool for this endpoint and credential, created on first use. */
+export function smtpTransport(endpoint: SmtpEndpoint): Transport {
+  const key = crypto.createHash('sha256').update(JSON.stringify(endpoint)).digest('base64url');
+  const now = Date.now();
+  const map = entries();
+  for (const [other, entry] of map) {
+    if (other !== key && now - entry.lastUsed > IDLE_CLOSE_MS) {
+      entry.transport.close();
+      map.delete(other);
+    }
+  }
+  let entry = map.get(key);
+  if (!entry) {
+    entry = { transport: createPool(endpoint), lastUsed: now };
+    map.set(key, entry);
+  }
+  entry.lastUsed = now;
+  return entry.transport;
+}
+
+/** Closes every pool (worker shutdown). */
+export function closeSmtpTransports(): void {
+  const map = entries();
+  for (const entry of map.values()) entry.transport.close();
+  map.clear();
+}

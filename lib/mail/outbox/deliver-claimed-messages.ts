@@ -1,0 +1,93 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import { decryptSecret } from '@/lib/crypto/secrets';
+import { db } from '@/lib/db/prisma';
+import type { DeliveryOutcome } from '@/lib/mail/delivery/delivery-outcome';
+import { type PreparedDelivery, prepareDelivery } from '@/lib/mail/delivery/prepare-delivery';
+import { type DeliverySettings, deliverySettingsSchema } from '@/lib/mail/settings/delivery-settings';
+import { loadDeliverySettings } from '@/lib/mail/settings/load-delivery-settings';
+import { logger } from '@/lib/log/logger';
+import type { AttemptReport } from './attempt-report';
+import type { ClaimedMessage } from './claim-due-messages';
+import type { OutcomeCommitter } from './create-outcome-committer';
+import { type LoadedMessage, loadOutboundContents } from './load-outbound-contents';
+
+export interface DeliveryContext {
+  owner: string;
+  committer: OutcomeCommitter;
+  /** The saved settings; the worker passes a short-lived cached read. */
+  settings?: () => Promise<DeliverySettings | null>;
+}
+
+const INTERRUPTED = 'Switchboard stopped during this attempt; the message was sent again later with the same Message-ID.';
+
+function testSettings(ciphertext: string, id: string): DeliverySettings {
+  return deliverySettingsSchema.parse(JSON.parse(decryptSecret(ciphertext, 'OutboundMessage.transportOverride', `Outbox message ${id} test settings`)));
+}
+
+function unexpected(error: unknown, messageId: string): DeliveryOutcome {
+  const correlationId = crypto.randomUUID().slice(0, 8);
+  logger.error('outbox.attempt_failed', { correlationId, messageId, error: (error as Error).message, stack: (error as Error).stack });
+  return { kind: 'retry', code: 'INTERNAL', answer: `Something went wrong in Switchboard (id ${correlationId}); it will try again.` };
+}
+
+async function send(message: LoadedMessage, prepared: PreparedDelivery, owner: string): Promise<DeliveryOutcome> {
+  if (!prepared.ok) return prepared.outcome;
+  const drafts = {
+    previous: message.graphDraftId,
+    save: async (draftId: string | null) => {
+      await db().outboundMessage.updateMany({ where: { id: message.id, leaseOwner: owner }, data: { graphDraftId: draftId } });
+    },
+  };
+  try {
+    return await prepared.send(message, drafts);
+  } catch (error) {
+    return unexpected(error, message.id);
+  }
+}
+
+/**
+ * One attempt at each claimed message. The batch is read at once, the settings (and a token) resolved once, and every
+ * attempt is written "in progress" before anything is sent; an attempt an earlier worker left in progress (it crashed
+ * or was killed) is marked "interrupted" and the message is sent again with the same Message-ID. Returns one promise
+ * per message, settled when its outcome is committed (null: the message was deleted meanwhile).
+ */
+export function deliverClaimedMessages(claimed: ClaimedMessage[], context: DeliveryContext): Promise<AttemptReport | null>[] {
+  const started = (async () => {
+    const messages = await loadOutboundContents(claimed.map((c) => c.id));
+    const unfinished = [...messages.values()].flatMap((m) => m.unfinishedAttempts);
+    if (unfinished.length > 0) {
+      await db().outboundAttempt.updateMany({ where: { id: { in: unfinished }, outcome: 'in_progress' }, data: { outcome: 'interrupted', finishedAt: new Date(), answer: INTERRUPTED } });
+    }
+    let saved: Promise<PreparedDelivery> | null = null;
+    const plans = await Promise.all(
+      claimed.map(async (claim) => {
+        const message = messages.get(claim.id);
+        if (!message) return null;
+        try {
+          const prepared = message.transportOverride
+            ? await prepareDelivery(testSettings(message.transportOverride, message.id), true)
+            : await (saved ??= (context.settings ?? loadDeliverySettings)().then((settings) => prepareDelivery(settings, false)));
+          return { claim, message, prepared };
+        } catch (error) {
+          return { claim, message, prepared: { ok: false, transport: 'smtp', outcome: unexpected(error, claim.id) } satisfies PreparedDelivery };
+        }
+      }),
+    );
+    const present = plans.filter((p) => p !== null);
+    // Waiting for an administrator (deferred) is not an attempt: no row for it.
+    const attempts = present
+      .filter((p) => p.prepared.ok || p.prepared.outcome.kind !== 'deferred')
+      .map((p) => ({ id: crypto.randomUUID(), messageId: p.claim.id, number: p.message.attemptCount + 1, worker: context.owner, transport: p.prepared.transport }));
+    if (attempts.length > 0) await db().outboundAttempt.createMany({ data: attempts });
+    const attemptOf = new Map(attempts.map((a) => [a.messageId, a.id]));
+    return new Map(present.map((p) => [p.claim.id, { ...p, attemptId: attemptOf.get(p.claim.id) ?? null }]));
+  })();
+
+  return claimed.map(async (claim) => {
+    const plan = (await started).get(claim.id);
+    if (!plan) return null;
+    const outcome = await send(plan.message, plan.prepared, context.owner);
+    return context.committer.record(claim, plan.attemptId, outcome);
+  });
+}

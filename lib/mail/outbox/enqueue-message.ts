@@ -1,0 +1,90 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import { encryptSecret } from '@/lib/crypto/secrets';
+import { db } from '@/lib/db/prisma';
+import type { MailAddress } from '@/lib/mail/mail-address';
+import type { DeliverySettings } from '@/lib/mail/settings/delivery-settings';
+import { wakeOutboxWorker } from './wake-outbox-worker';
+
+export type MessageSource = 'test' | 'api' | 'robot' | 'relay';
+
+export interface NewAttachment {
+  filename: string;
+  contentType: string;
+  contentId?: string | null;
+  inline?: boolean;
+  content: Buffer;
+}
+
+export interface NewOutboundMessage {
+  source: MessageSource;
+  apiKeyId?: string | null;
+  from: MailAddress;
+  to: MailAddress[];
+  cc?: MailAddress[];
+  bcc?: MailAddress[];
+  replyTo?: MailAddress[];
+  subject: string;
+  text?: string | null;
+  html?: string | null;
+  attachments?: NewAttachment[];
+  /** Deliver with these settings instead of the saved ones (a test email of the form as typed). */
+  transportOverride?: DeliverySettings;
+  /** Claim it at once for this owner, who sends it itself (the test email waits for its own first attempt). */
+  claimFor?: { owner: string; leaseMs: number };
+}
+
+export interface AcceptedMessage {
+  id: string;
+  messageIdHeader: string;
+}
+
+function newMessageId(from: string): string {
+  const domain = from.slice(from.lastIndexOf('@') + 1).replace(/[^a-z0-9.-]/gi, '') || 'switchboard.local';
+  return `<${crypto.randomBytes(16).toString('base64url')}.sb@${domain}>`;
+}
+
+/**
+ * Accepts a message: it is in the database, with its attachments, in one transaction, before this returns. Its
+ * Message-ID is fixed here, so every attempt (and a retry after a crash) sends the same message.
+ */
+export async function enqueueMessage(input: NewOutboundMessage): Promise<AcceptedMessage> {
+  const messageIdHeader = newMessageId(input.from.address);
+  const attachments = input.attachments ?? [];
+  const size = Buffer.byteLength(input.text ?? '') + Buffer.byteLength(input.html ?? '') + attachments.reduce((sum, a) => sum + a.content.length, 0);
+  const now = new Date();
+  const row = await db().outboundMessage.create({
+    data: {
+      source: input.source,
+      apiKeyId: input.apiKeyId ?? null,
+      fromAddress: input.from.address,
+      fromName: input.from.name,
+      toRecipients: JSON.stringify(input.to),
+      ccRecipients: JSON.stringify(input.cc ?? []),
+      bccRecipients: JSON.stringify(input.bcc ?? []),
+      replyTo: JSON.stringify(input.replyTo ?? []),
+      subject: input.subject,
+      textBody: input.text ?? null,
+      htmlBody: input.html ?? null,
+      messageIdHeader,
+      size,
+      transportOverride: input.transportOverride ? encryptSecret(JSON.stringify(input.transportOverride), 'OutboundMessage.transportOverride') : null,
+      nextAttemptAt: now,
+      ...(input.claimFor ? { state: 'sending', leaseOwner: input.claimFor.owner, leaseUntil: new Date(now.getTime() + input.claimFor.leaseMs), attempts: 1 } : {}),
+      attachments: {
+        create: attachments.map((a, position) => ({
+          position,
+          filename: a.filename,
+          contentType: a.contentType,
+          contentId: a.contentId ?? null,
+          inline: a.inline ?? false,
+          size: a.content.length,
+          content: new Uint8Array(a.content),
+        })),
+      },
+    },
+    select: { id: true },
+  });
+  if (!input.claimFor) wakeOutboxWorker();
+  return { id: row.id, messageIdHeader };
+}

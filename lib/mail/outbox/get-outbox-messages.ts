@@ -1,0 +1,34 @@
+import 'server-only';
+import { db } from '@/lib/db/prisma';
+import { type OutboxFilter, statesOf } from './outbox-states';
+
+export const OUTBOX_PAGE_SIZE = 50;
+
+/** One page of the Outbox list, newest first; no bodies or attachments. */
+export async function getOutboxMessages(filter: OutboxFilter, page: number) {
+  const where = filter === 'all' ? {} : { state: { in: statesOf(filter) } };
+  const [total, messages] = await Promise.all([
+    db().outboundMessage.count({ where }),
+    db().outboundMessage.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (page - 1) * OUTBOX_PAGE_SIZE,
+      take: OUTBOX_PAGE_SIZE,
+      select: {
+        id: true,
+        source: true,
+        state: true,
+        fromAddress: true,
+        toRecipients: true,
+        subject: true,
+        createdAt: true,
+        sentAt: true,
+        nextAttemptAt: true,
+        lastError: true,
+        lastErrorCode: true,
+        _count: { select: { attemptLog: true } },
+      },
+    }),
+  ]);
+  return { messages, total, pages: Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE)) };
+}
