@@ -4,11 +4,13 @@ import {
   deleteConnectionAction,
   updateConnectionAction,
 } from '@/app/(console)/integration/service-connections/connections/actions';
-import { LISTED } from '@/lib/connections/build-connection-search';
+import { buildConnectionSearch, LISTED } from '@/lib/connections/build-connection-search';
 import { connectionUsages } from '@/lib/connections/connection-usages';
 import { createConnection } from '@/lib/connections/create-connection';
 import { getConnections } from '@/lib/connections/get-connections';
-import type { ConnectionListParams } from '@/lib/connections/list-params';
+import { CONNECTION_SORTS, type ConnectionListParams, defaultDirection } from '@/lib/connections/list-params';
+import { wordsOf } from '@/lib/connections/search-terms';
+import { readMatches } from '@/lib/connections/search-sql';
 import { db } from '@/lib/db/prisma';
 import { ensureBuiltInServices } from '@/lib/services/ensure-built-in-services';
 import { createTenant } from '@/lib/tenants/create-tenant';
@@ -143,5 +145,60 @@ describe.each(PROVIDERS)('connections on %s', (provider) => {
     expect(broad.rows[0]?.name).toBe('Bulk 0200');
     expect(await names({ query: 'BULK 007' })).toEqual(Array.from({ length: 10 }, (_, i) => `Bulk 007${i}`));
     expect(await names({ query: 'bulk 007', direction: 'desc', pageSize: 3 })).toEqual(['Bulk 0079', 'Bulk 0078', 'Bulk 0077']);
+  });
+
+  it('pages searches whose every word is broad exactly as a scan of every connection would, in every order', async () => {
+    const contoso = await db().tenant.findUniqueOrThrow({ where: { name: 'Contoso' } });
+    const fabrikam = await db().tenant.findUniqueOrThrow({ where: { name: 'Fabrikam' } });
+    const [graph, smtp] = await Promise.all([serviceId('graph-mail'), serviceId('exchange-smtp')]);
+    // More than LISTED connections of one service and of one tenant, some named after a service ("Relay 007 Graph"
+    // at the SMTP service): words then match by service, tenant and name at once.
+    for (let i = 0; i < 250; i += 1) {
+      const name = `Relay ${String(i).padStart(3, '0')}${i % 7 === 0 ? ' Graph' : ''}`;
+      const result = await createConnection({ serviceId: i % 5 === 0 ? smtp : graph, tenantId: (i % 2 === 0 ? contoso : fabrikam).id, name, nameCustomized: true });
+      expect(result.ok).toBe(true);
+    }
+    const everyone = await db().serviceConnection.findMany({ select: { name: true, serviceName: true, tenantName: true, state: true, updatedAt: true } });
+    type Known = (typeof everyone)[number];
+    const key: Record<ConnectionListParams['sort'], (c: Known) => string | number> = {
+      name: (c) => c.name, service: (c) => c.serviceName, tenant: (c) => c.tenantName, state: (c) => c.state, updated: (c) => c.updatedAt.getTime(),
+    };
+    const expected = (query: string, sort: ConnectionListParams['sort'], direction: ConnectionListParams['direction']) =>
+      everyone
+        .filter((c) => wordsOf(query).every((word) => wordsOf(`${c.name} ${c.serviceName} ${c.tenantName}`).some((w) => w.startsWith(word))))
+        .sort((a, b) => {
+          const [x, y] = [key[sort](a), key[sort](b)];
+          const order = x < y ? -1 : x > y ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+          return direction === 'asc' ? order : -order;
+        })
+        .map((c) => c.name);
+
+    const queries = ['graph', 'relay', 'relay graph', 'contoso', 'graph contoso', 'exchange fab', 'bulk graph', 'relay 01'];
+    for (const query of queries) {
+      for (const sort of CONNECTION_SORTS) {
+        for (const direction of ['asc', defaultDirection(sort) === 'asc' ? 'desc' : 'asc'] as const) {
+          const all = expected(query, sort, direction);
+          const pages = Math.max(1, Math.ceil(all.length / 20));
+          for (const page of [1, 2, pages, pages + 3]) {
+            const got = await list({ query, sort, direction, page, pageSize: 20 });
+            const shown = Math.min(page, pages);
+            expect([query, sort, direction, page, got.total, got.pages, got.page, got.rows.map((r) => r.name)]).toEqual([
+              query, sort, direction, page, all.length, pages, shown, all.slice((shown - 1) * 20, shown * 20),
+            ]);
+          }
+        }
+      }
+    }
+    // Both ways of reading a page (walking the order's index, or sorting what the words' indexes find) agree.
+    for (const query of ['graph', 'relay graph', 'graph contoso']) {
+      const search = await buildConnectionSearch(query);
+      expect(search.kind).toBe('filter');
+      if (search.kind !== 'filter') continue;
+      for (const sort of CONNECTION_SORTS) {
+        const read = (walk: boolean) => readMatches<{ name: string }>(search.words, { page: 1, sort, direction: 'asc' }, { columns: ['name'], page: { skip: 5, take: 30 }, walk });
+        expect((await read(true)).map((r) => r.name)).toEqual(expected(query, sort, 'asc').slice(5, 35));
+        expect((await read(false)).map((r) => r.name)).toEqual(expected(query, sort, 'asc').slice(5, 35));
+      }
+    }
   });
 });
