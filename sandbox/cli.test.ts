@@ -11,7 +11,6 @@ import type { SandboxInfo } from './start-sandbox';
 // NODE_EXTRA_CA_CERTS: MSAL Node and the Graph client with their default (global fetch) networking.
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'switchboard-sandbox-cli-'));
 
 let cli: ChildProcess;
@@ -19,7 +18,13 @@ let info: SandboxInfo;
 let words = '';
 
 beforeAll(async () => {
-  cli = spawn(tsx, ['sandbox/cli.ts'], { cwd: root, env: { ...process.env, SANDBOX_PORT: '0', SANDBOX_SMTP_PORT: '0', SANDBOX_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // The command exactly as documented: its first line on stdout must be the JSON (npm's banner goes to stderr).
+  cli = spawn('npm', ['run', 'sandbox'], {
+    cwd: root,
+    env: { ...process.env, SANDBOX_PORT: '0', SANDBOX_SMTP_PORT: '0', SANDBOX_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'ignore'],
+    detached: true,
+  });
   const lines = createInterface({ input: cli.stdout as NodeJS.ReadableStream });
   info = await new Promise<SandboxInfo>((resolve, reject) => {
     cli.once('exit', (code) => reject(new Error(`the sandbox CLI exited with ${code}`)));
@@ -34,7 +39,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   const exited = new Promise((resolve) => cli.once('exit', resolve));
-  cli.kill('SIGTERM');
+  // npm and the sandbox under it are one process group.
+  if (cli.pid) process.kill(-cli.pid, 'SIGTERM');
   await exited;
   rmSync(dataDir, { recursive: true, force: true });
 });
