@@ -52,6 +52,8 @@ test('failed sign-ins are rate limited per account', async ({ page, browser }) =
       attacker.getByRole('button', { name: 'Sign in' }).click(),
     ]);
     await expect(attacker.getByText('The email or password is incorrect.').first()).toBeVisible();
+    // React resets the form once the action's answer is rendered; typing before that would be wiped.
+    await expect(attacker.getByLabel('Password')).toHaveValue('');
   }
   // Even the right password is refused while the account is locked.
   await attacker.getByLabel('Email').fill(victim.email);

@@ -10,7 +10,7 @@ import { NotFoundError, type SandboxControl } from './sandbox-control';
 
 const enabledBody = z.object({ enabled: z.boolean() });
 const trusteeBody = z.object({ trustee: z.string().min(1), allowed: z.boolean().default(true) });
-const throttleBody = z.object({ service: z.enum(['graph', 'token', 'smtp']), count: z.number().int().min(0), retryAfterSeconds: z.number().int().min(0).default(1) });
+const throttleBody = z.object({ service: z.enum(['graph', 'token', 'smtp']), count: z.number().int().min(0), retryAfterSeconds: z.number().int().min(0).default(1), pathContains: z.string().min(1).optional() });
 const policyBody = z.object({ accessRight: z.enum(['RestrictAccess', 'DenyAccess']), mailboxes: z.array(z.string()) });
 const messageBody = z.object({
   raw: z.string().optional(),

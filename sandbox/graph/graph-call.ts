@@ -84,7 +84,7 @@ export function graphGate(context: SandboxContext, handler: GraphHandler): Route
   return async (exchange) => {
     context.counters.increment('graph:request');
     try {
-      const retryAfter = context.throttle.take('graph');
+      const retryAfter = context.throttle.take('graph', exchange.url.pathname);
       if (retryAfter !== undefined) throw graphErrors.throttled(retryAfter);
       const authorization = exchange.header('authorization') ?? '';
       const token = /^bearer\s+/i.test(authorization) ? authorization.replace(/^bearer\s+/i, '').trim() : undefined;
