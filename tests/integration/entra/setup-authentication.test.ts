@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/prisma';
 import { completeAuthorization } from '@/lib/entra/complete-authorization';
 import { getAccessToken } from '@/lib/entra/get-access-token';
 import { startAuthorization } from '@/lib/entra/start-authorization';
-import type { Sandbox } from '../../../sandbox/start-sandbox';
 import { BrowserSession } from '../../../sandbox/testing/browser-session';
 import { signInWithPages } from '../../../sandbox/testing/sign-in-with-pages';
 import { dumpDatabase } from '../../support/dump-database';
-import { ADELE, createSandboxConnection, signInConnection, startTestSandbox, TEST_REDIRECT_URI } from '../../support/sandbox-connection';
-import { type TestDatabase, useFreshDatabase } from '../../support/use-database';
+import { ADELE, createSandboxConnection, signInConnection, TEST_REDIRECT_URI } from '../../support/sandbox-connection';
+import { sandboxSuite } from '../../support/sandbox-suite';
 
 describe('Setup Authentication against the sandbox (SQLite)', () => {
-  let sandbox: Sandbox;
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await useFreshDatabase('sqlite');
-    sandbox = await startTestSandbox();
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-    await database?.cleanup();
-  });
+  const suite = sandboxSuite('sqlite');
 
   it('signs in, stores the tokens encrypted, and records the account and granted scopes', async () => {
     const written: string[] = [];
@@ -34,7 +24,7 @@ describe('Setup Authentication against the sandbox (SQLite)', () => {
     };
     const restore = [capture(process.stdout), capture(process.stderr)];
     process.env.SWITCHBOARD_LOG_LEVEL = 'debug';
-    const { connectionId } = await createSandboxConnection(sandbox, 'graph-mail');
+    const { connectionId } = await createSandboxConnection(suite.sandbox, 'graph-mail');
     const { outcome, params } = await signInConnection(connectionId, ADELE);
     expect(outcome).toMatchObject({ ok: true, accountUsername: ADELE.username, missingScopes: [] });
     const row = await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } });
@@ -46,10 +36,10 @@ describe('Setup Authentication against the sandbox (SQLite)', () => {
     const token = await getAccessToken(connectionId);
     expect(token.ok).toBe(true);
     if (!token.ok) return;
-    const dump = await dumpDatabase(database);
+    const dump = await dumpDatabase(suite.database);
     expect(dump).not.toContain(token.accessToken);
     expect(dump).not.toContain(token.accessToken.split('.')[2]);
-    expect(dump).not.toContain(sandbox.info.clientSecret);
+    expect(dump).not.toContain(suite.sandbox.info.clientSecret);
     expect(dump).not.toContain(params.get('code'));
 
     await getAccessToken(connectionId, { forceRefresh: true });
@@ -57,12 +47,12 @@ describe('Setup Authentication against the sandbox (SQLite)', () => {
     delete process.env.SWITCHBOARD_LOG_LEVEL;
     const logs = written.join('');
     expect(logs).not.toMatch(/eyJ[A-Za-z0-9_-]{8,}\.eyJ/);
-    expect(logs).not.toContain(sandbox.info.clientSecret);
+    expect(logs).not.toContain(suite.sandbox.info.clientSecret);
     expect(logs).not.toContain(params.get('code'));
   });
 
   it('refuses a replayed, a forged, an expired and a foreign-browser state without touching the connection', async () => {
-    const { connectionId } = await createSandboxConnection(sandbox, 'graph-mail');
+    const { connectionId } = await createSandboxConnection(suite.sandbox, 'graph-mail');
     const first = await signInConnection(connectionId, ADELE);
     expect(first.outcome.ok).toBe(true);
     const before = await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } });
@@ -90,7 +80,7 @@ describe('Setup Authentication against the sandbox (SQLite)', () => {
   });
 
   it('explains a declined consent', async () => {
-    const { connectionId } = await createSandboxConnection(sandbox, 'exchange-smtp');
+    const { connectionId } = await createSandboxConnection(suite.sandbox, 'exchange-smtp');
     const { outcome } = await signInConnection(connectionId, { ...ADELE, consent: 'Cancel' });
     expect(outcome).toMatchObject({ ok: false, kind: 'microsoft', error: { error: 'access_denied', code: 'AADSTS65004' } });
     if (!outcome.ok && outcome.kind === 'microsoft') expect(outcome.error.explanation?.fix).toMatch(/Accept/);
@@ -99,7 +89,7 @@ describe('Setup Authentication against the sandbox (SQLite)', () => {
   });
 
   it('explains a wrong client secret at code redemption', async () => {
-    const { connectionId } = await createSandboxConnection(sandbox, 'graph-mail', { clientSecret: 'wrong-secret-value-123456' });
+    const { connectionId } = await createSandboxConnection(suite.sandbox, 'graph-mail', { clientSecret: 'wrong-secret-value-123456' });
     const { outcome } = await signInConnection(connectionId, ADELE);
     expect(outcome).toMatchObject({ ok: false, kind: 'microsoft', error: { code: 'AADSTS7000215' } });
     const row = await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } });
@@ -108,9 +98,9 @@ describe('Setup Authentication against the sandbox (SQLite)', () => {
   });
 
   it('turns a revoked refresh token into "Needs re-authentication" with the reason, and re-authenticating restores it', async () => {
-    const { connectionId } = await createSandboxConnection(sandbox, 'graph-mail');
+    const { connectionId } = await createSandboxConnection(suite.sandbox, 'graph-mail');
     expect((await signInConnection(connectionId, ADELE)).outcome.ok).toBe(true);
-    sandbox.control.revokeRefreshTokens(ADELE.username);
+    suite.sandbox.control.revokeRefreshTokens(ADELE.username);
     const refused = await getAccessToken(connectionId, { forceRefresh: true });
     expect(refused).toMatchObject({ ok: false, reason: 'needs_reauth' });
     const row = await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } });
@@ -124,16 +114,16 @@ describe('Setup Authentication against the sandbox (SQLite)', () => {
   });
 
   it('shares one refresh among 50 concurrent callers and stores the rotated refresh token', async () => {
-    const { connectionId } = await createSandboxConnection(sandbox, 'graph-mail');
-    sandbox.control.setAccessTokenLifetime(1);
+    const { connectionId } = await createSandboxConnection(suite.sandbox, 'graph-mail');
+    suite.sandbox.control.setAccessTokenLifetime(1);
     expect((await signInConnection(connectionId, ADELE)).outcome.ok).toBe(true);
-    sandbox.control.setAccessTokenLifetime(3600);
+    suite.sandbox.control.setAccessTokenLifetime(3600);
     const cacheBefore = (await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } })).tokenCache;
-    sandbox.control.resetCounters();
+    suite.sandbox.control.resetCounters();
 
     const results = await Promise.all(Array.from({ length: 50 }, () => getAccessToken(connectionId)));
     expect(results.every((r) => r.ok)).toBe(true);
-    expect(sandbox.control.tokenRequestCount('refresh_token')).toBe(1);
+    expect(suite.sandbox.control.tokenRequestCount('refresh_token')).toBe(1);
     expect(new Set(results.map((r) => (r.ok ? r.accessToken : ''))).size).toBe(1);
 
     const row = await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } });
@@ -142,32 +132,23 @@ describe('Setup Authentication against the sandbox (SQLite)', () => {
     // The rotated refresh token works: the old one would now be refused as reused.
     const again = await getAccessToken(connectionId, { forceRefresh: true });
     expect(again.ok).toBe(true);
-    expect(sandbox.control.tokenRequestCount('refresh_token')).toBe(2);
+    expect(suite.sandbox.control.tokenRequestCount('refresh_token')).toBe(2);
   });
 });
 
 describe('idle connections', () => {
-  let sandbox: Sandbox;
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await useFreshDatabase('sqlite');
-    sandbox = await startTestSandbox();
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-    await database?.cleanup();
-  });
+  const suite = sandboxSuite('sqlite');
 
   it('refreshes a connection idle for more than a week, so its refresh token never lapses', async () => {
     const { refreshIdleConnections } = await import('@/lib/entra/refresh-idle-connections');
-    const { connectionId } = await createSandboxConnection(sandbox, 'graph-mail');
+    const { connectionId } = await createSandboxConnection(suite.sandbox, 'graph-mail');
     expect((await signInConnection(connectionId, ADELE)).outcome.ok).toBe(true);
     const weekAgo = new Date(Date.now() - 8 * 24 * 3600_000);
     await db().serviceConnection.update({ where: { id: connectionId }, data: { lastRefreshAt: weekAgo } });
-    sandbox.control.resetCounters();
+    suite.sandbox.control.resetCounters();
 
     expect(await refreshIdleConnections()).toEqual({ refreshed: 1, failed: 0 });
-    expect(sandbox.control.tokenRequestCount('refresh_token')).toBe(1);
+    expect(suite.sandbox.control.tokenRequestCount('refresh_token')).toBe(1);
     const row = await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } });
     expect(row.lastRefreshAt!.getTime()).toBeGreaterThan(weekAgo.getTime());
     // A fresh connection is left alone.

@@ -1,28 +1,18 @@
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getAccessToken } from '@/lib/entra/get-access-token';
 import { testConnection } from '@/lib/entra/test-connection';
 import { verifyTenantCredentials } from '@/lib/entra/verify-tenant-credentials';
-import type { Sandbox } from '../../../sandbox/start-sandbox';
-import { createSandboxConnection, createSandboxTenant, startTestSandbox } from '../../support/sandbox-connection';
-import { type TestDatabase, useFreshDatabase } from '../../support/use-database';
+import { createSandboxConnection, createSandboxTenant } from '../../support/sandbox-connection';
+import { sandboxSuite } from '../../support/sandbox-suite';
 
 const LEGACY_APP = { clientId: 'e2b7c5d1-4a9f-4c63-8e1b-7f0a3d6c9b52', clientSecret: 'Sbx8Q~legacy-mailer-expired-secret-value01' };
 
 describe('Verify credentials and application connections against the sandbox', () => {
-  let sandbox: Sandbox;
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await useFreshDatabase('sqlite');
-    sandbox = await startTestSandbox();
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-    await database?.cleanup();
-  });
+  const suite = sandboxSuite('sqlite');
 
   it('accepts the right Tenant ID, Client ID and secret, and lists the application permissions', async () => {
-    const tenant = await createSandboxTenant(sandbox);
+    const tenant = await createSandboxTenant(suite.sandbox);
     const result = await verifyTenantCredentials(tenant.id);
     expect(result).toMatchObject({ ok: true, roles: expect.arrayContaining(['Mail.Send', 'Mail.ReadWrite']) });
   });
@@ -34,24 +24,24 @@ describe('Verify credentials and application connections against the sandbox', (
     ['an unknown tenant', { directoryId: crypto.randomUUID() }, 'AADSTS90002'],
   ] as const) {
     it(`explains ${label} (${code})`, async () => {
-      const tenant = await createSandboxTenant(sandbox, overrides);
+      const tenant = await createSandboxTenant(suite.sandbox, overrides);
       const result = await verifyTenantCredentials(tenant.id);
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.error.code).toBe(code);
       expect(result.error.explanation?.fix).toBeTruthy();
-      expect(JSON.stringify(result)).not.toContain(sandbox.info.clientSecret);
+      expect(JSON.stringify(result)).not.toContain(suite.sandbox.info.clientSecret);
     });
   }
 
   it('an application connection needs no sign-in: Test reports the roles in its token', async () => {
-    const { connectionId } = await createSandboxConnection(sandbox, 'client-credentials');
+    const { connectionId } = await createSandboxConnection(suite.sandbox, 'client-credentials');
     const token = await getAccessToken(connectionId);
     expect(token.ok).toBe(true);
     const result = await testConnection(connectionId);
     expect(result).toMatchObject({ ok: true, summary: expect.stringMatching(/roles: .*Mail\.Send/) });
-    sandbox.control.resetCounters();
+    suite.sandbox.control.resetCounters();
     await getAccessToken(connectionId);
-    expect(sandbox.control.tokenRequestCount('client_credentials')).toBe(0);
+    expect(suite.sandbox.control.tokenRequestCount('client_credentials')).toBe(0);
   });
 });

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sendTestEmail } from '@/lib/mail/outbox/send-test-email';
 import { startOutboxWorker } from '@/lib/mail/outbox/start-outbox-worker';
-import type { Sandbox } from '../../../sandbox/start-sandbox';
-import { ADELE, createSandboxConnection, signInConnection, startTestSandbox } from '../../support/sandbox-connection';
-import { type TestDatabase, useFreshDatabase } from '../../support/use-database';
+import { ADELE, createSandboxConnection, signInConnection } from '../../support/sandbox-connection';
+import { sandboxSuite } from '../../support/sandbox-suite';
 import { messageState } from './support/message-state';
 import { testEmailInput } from './support/test-email-input';
 import { uniqueRecipient } from './support/unique-recipient';
@@ -15,19 +14,10 @@ process.env.SWITCHBOARD_LOG_LEVEL ??= 'warn';
 // exactly as the Emails page does it; the message is then read back from the sandbox mailbox.
 
 describe('sending through Exchange Online and Microsoft Graph (SQLite)', () => {
-  let sandbox: Sandbox;
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await useFreshDatabase('sqlite');
-    sandbox = await startTestSandbox();
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-    await database?.cleanup();
-  });
+  const suite = sandboxSuite('sqlite');
 
   async function signedIn(builtInKey: string, person = ADELE) {
-    const { connectionId } = await createSandboxConnection(sandbox, builtInKey);
+    const { connectionId } = await createSandboxConnection(suite.sandbox, builtInKey);
     if (builtInKey !== 'client-credentials') expect((await signInConnection(connectionId, person)).outcome.ok).toBe(true);
     return connectionId;
   }
@@ -38,7 +28,7 @@ describe('sending through Exchange Online and Microsoft Graph (SQLite)', () => {
     const sent = await sendTestEmail(
       testEmailInput({
         connectionType: 'smtp',
-        smtpServer: `127.0.0.1:${sandbox.info.smtp.port}`,
+        smtpServer: `127.0.0.1:${suite.sandbox.info.smtp.port}`,
         smtpAuth: 'oauth',
         mailboxAddress: ADELE.username,
         connectionId,
@@ -49,12 +39,12 @@ describe('sending through Exchange Online and Microsoft Graph (SQLite)', () => {
       'admin@switchboard.test',
     );
     expect(sent).toMatchObject({ ok: true, result: { state: 'sent', outcome: { kind: 'sent', code: '250 2.0.0' } } });
-    const [message] = sandbox.control.readMailbox(to);
+    const [message] = suite.sandbox.control.readMailbox(to);
     expect(message?.from).toEqual({ name: 'Adele Vance', address: ADELE.username });
     expect(message?.to.map((a) => a.address)).toEqual([to]);
     expect(message?.subject).toBe('Switchboard test email');
     expect(message?.text).toMatch(/sent by Switchboard through SMTP \(127\.0\.0\.1:\d+, STARTTLS, Modern Authentication \(OAuth 2\.0\)\)/);
-    expect(sandbox.control.counters()['smtp:auth']).toBeGreaterThan(0);
+    expect(suite.sandbox.control.counters()['smtp:auth']).toBeGreaterThan(0);
   });
 
   it('Microsoft Graph, delegated: POST /me/sendMail', async () => {
@@ -65,10 +55,10 @@ describe('sending through Exchange Online and Microsoft Graph (SQLite)', () => {
       'admin@switchboard.test',
     );
     expect(sent).toMatchObject({ ok: true, result: { state: 'sent', outcome: { kind: 'sent', code: '202' } } });
-    const [message] = sandbox.control.readMailbox(to);
+    const [message] = suite.sandbox.control.readMailbox(to);
     expect(message).toMatchObject({ from: { address: ADELE.username }, subject: 'Switchboard test email' });
     expect(message?.text).toMatch(/through Microsoft Graph/);
-    expect(sandbox.control.readMailbox(ADELE.username, 'sentitems').some((m) => m.internetMessageId === message?.internetMessageId)).toBe(true);
+    expect(suite.sandbox.control.readMailbox(ADELE.username, 'sentitems').some((m) => m.internetMessageId === message?.internetMessageId)).toBe(true);
   });
 
   it('Microsoft Graph, application connection: POST /users/{mailbox}/sendMail', async () => {
@@ -79,15 +69,15 @@ describe('sending through Exchange Online and Microsoft Graph (SQLite)', () => {
       'admin@switchboard.test',
     );
     expect(sent).toMatchObject({ ok: true, result: { state: 'sent' } });
-    const [message] = sandbox.control.readMailbox(to);
+    const [message] = suite.sandbox.control.readMailbox(to);
     expect(message).toMatchObject({ from: { address: 'support@contoso.onmicrosoft.com', name: 'Contoso Support' }, subject: 'Switchboard test email' });
-    expect(sandbox.control.readMailbox('support@contoso.onmicrosoft.com', 'sentitems')).toHaveLength(1);
+    expect(suite.sandbox.control.readMailbox('support@contoso.onmicrosoft.com', 'sentitems')).toHaveLength(1);
   });
 
   it('refuses OAuth with a connection that was not granted SMTP.Send, or nobody signed in to', async () => {
     const graphOnly = await signedIn('graph-mail');
-    const { connectionId: notSignedIn } = await createSandboxConnection(sandbox, 'exchange-smtp');
-    const base = { connectionType: 'smtp', smtpServer: `127.0.0.1:${sandbox.info.smtp.port}`, smtpAuth: 'oauth', mailboxAddress: ADELE.username, senderAddress: ADELE.username, testRecipient: uniqueRecipient() };
+    const { connectionId: notSignedIn } = await createSandboxConnection(suite.sandbox, 'exchange-smtp');
+    const base = { connectionType: 'smtp', smtpServer: `127.0.0.1:${suite.sandbox.info.smtp.port}`, smtpAuth: 'oauth', mailboxAddress: ADELE.username, senderAddress: ADELE.username, testRecipient: uniqueRecipient() };
     expect(await sendTestEmail(testEmailInput({ ...base, connectionId: graphOnly }), 'a@b.test')).toMatchObject({ ok: false, fieldErrors: { connectionId: expect.stringMatching(/not granted SMTP\.Send/) } });
     expect(await sendTestEmail(testEmailInput({ ...base, connectionId: notSignedIn }), 'a@b.test')).toMatchObject({ ok: false, fieldErrors: { connectionId: expect.stringMatching(/Setup Authentication/) } });
   });
@@ -95,7 +85,7 @@ describe('sending through Exchange Online and Microsoft Graph (SQLite)', () => {
   it('429 with Retry-After: 2 delays the next attempt by at least 2 s, then the message is sent', async () => {
     const connectionId = await signedIn('graph-mail');
     const to = uniqueRecipient();
-    sandbox.control.injectThrottle({ service: 'graph', count: 1, retryAfterSeconds: 2 });
+    suite.sandbox.control.injectThrottle({ service: 'graph', count: 1, retryAfterSeconds: 2 });
     const sent = await sendTestEmail(testEmailInput({ connectionType: 'graph', connectionId, senderAddress: ADELE.username, testRecipient: to }), 'a@b.test');
     if (!sent.ok) throw new Error(JSON.stringify(sent.fieldErrors));
     expect(sent.result).toMatchObject({ state: 'queued', outcome: { kind: 'retry', code: '429 ApplicationThrottled' }, explanation: { title: expect.stringMatching(/throttling/) } });
@@ -110,7 +100,7 @@ describe('sending through Exchange Online and Microsoft Graph (SQLite)', () => {
       console.info(`429 Retry-After 2 s: next attempt started ${delay} ms after the throttled one`);
       expect(delay).toBeGreaterThanOrEqual(2000);
       expect(row.attemptLog.map((a) => a.outcome)).toEqual(['retry', 'sent']);
-      expect(sandbox.control.readMailbox(to)).toHaveLength(1);
+      expect(suite.sandbox.control.readMailbox(to)).toHaveLength(1);
     } finally {
       await worker.stop();
     }

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/prisma';
 import { enqueueMessage } from '@/lib/mail/outbox/enqueue-message';
 import { startOutboxWorker } from '@/lib/mail/outbox/start-outbox-worker';
-import type { Sandbox } from '../../../sandbox/start-sandbox';
-import { ADELE, createSandboxConnection, signInConnection, startTestSandbox } from '../../support/sandbox-connection';
-import { type TestDatabase, useFreshDatabase } from '../../support/use-database';
+import { ADELE, createSandboxConnection, signInConnection } from '../../support/sandbox-connection';
+import { sandboxSuite } from '../../support/sandbox-suite';
 import { messageState } from './support/message-state';
 import { saveSettings } from './support/save-settings';
 import { uniqueRecipient } from './support/unique-recipient';
@@ -16,25 +15,16 @@ process.env.SWITCHBOARD_LOG_LEVEL ??= 'warn';
 // has run Setup Authentication again.
 
 describe('a connection that needs re-authentication (SQLite)', () => {
-  let sandbox: Sandbox;
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await useFreshDatabase('sqlite');
-    sandbox = await startTestSandbox();
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-    await database?.cleanup();
-  });
+  const suite = sandboxSuite('sqlite');
 
   it('keeps messages queued with a clear last error, then sends them after Setup Authentication', async () => {
-    const { connectionId } = await createSandboxConnection(sandbox, 'graph-mail');
+    const { connectionId } = await createSandboxConnection(suite.sandbox, 'graph-mail');
     // Access tokens that are already stale: the first send must refresh, which the revocation below makes fail.
-    sandbox.control.setAccessTokenLifetime(1);
+    suite.sandbox.control.setAccessTokenLifetime(1);
     expect((await signInConnection(connectionId, ADELE)).outcome.ok).toBe(true);
-    sandbox.control.setAccessTokenLifetime(3600);
+    suite.sandbox.control.setAccessTokenLifetime(3600);
     await saveSettings({ connectionType: 'graph', connectionId, senderAddress: ADELE.username });
-    sandbox.control.revokeRefreshTokens(ADELE.username);
+    suite.sandbox.control.revokeRefreshTokens(ADELE.username);
 
     const to = uniqueRecipient();
     const accepted = await enqueueMessage({ source: 'api', from: { address: ADELE.username, name: '' }, to: [{ address: to, name: '' }], subject: 'Held while signed out', text: 'x' });
@@ -47,7 +37,7 @@ describe('a connection that needs re-authentication (SQLite)', () => {
       expect(held).toMatchObject({ state: 'queued', attempts: 0, lastError: expect.stringMatching(/AADSTS50173|re-authentication|Setup Authentication/) });
       expect(held.attemptLog).toHaveLength(0);
       expect((await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } })).state).toBe('needs_reauth');
-      expect(sandbox.control.readMailbox(to)).toHaveLength(0);
+      expect(suite.sandbox.control.readMailbox(to)).toHaveLength(0);
 
       expect((await signInConnection(connectionId, ADELE)).outcome.ok).toBe(true);
       const sent = await waitFor('the message to be sent', async () => {
@@ -55,7 +45,7 @@ describe('a connection that needs re-authentication (SQLite)', () => {
         return state.state === 'sent' ? state : undefined;
       });
       expect(sent.attemptLog.map((a) => a.outcome)).toEqual(['sent']);
-      expect(sandbox.control.readMailbox(to)).toHaveLength(1);
+      expect(suite.sandbox.control.readMailbox(to)).toHaveLength(1);
     } finally {
       await worker.stop();
     }

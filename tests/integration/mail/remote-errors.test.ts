@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sendTestEmail } from '@/lib/mail/outbox/send-test-email';
 import defaultConfig from '../../../sandbox/default-config.json';
 import type { SandboxConfig } from '../../../sandbox/config/sandbox-config-schema';
-import { type Sandbox, startSandbox } from '../../../sandbox/start-sandbox';
-import { ADELE, createSandboxConnection, signInConnection, startTestSandbox, TEST_REDIRECT_URI } from '../../support/sandbox-connection';
+import { startSandbox } from '../../../sandbox/start-sandbox';
+import { ADELE, createSandboxConnection, signInConnection, TEST_REDIRECT_URI } from '../../support/sandbox-connection';
 import { SANDBOX_TLS_DIR } from '../../support/sandbox-tls';
-import { type TestDatabase, useFreshDatabase } from '../../support/use-database';
+import { sandboxSuite } from '../../support/sandbox-suite';
 import { testEmailInput } from './support/test-email-input';
 import { uniqueRecipient } from './support/unique-recipient';
 
@@ -18,18 +18,9 @@ const SCANNER = { username: 'scanner@contoso.onmicrosoft.com', password: 'Sandbo
 const MEGAN = 'megan@contoso.onmicrosoft.com';
 
 describe('remote refusals and their explanations (SQLite)', () => {
-  let sandbox: Sandbox;
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await useFreshDatabase('sqlite');
-    sandbox = await startTestSandbox();
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-    await database?.cleanup();
-  });
+  const suite = sandboxSuite('sqlite');
 
-  async function connection(builtInKey: string, person: { username: string; password: string } | null = ADELE, on = sandbox) {
+  async function connection(builtInKey: string, person: { username: string; password: string } | null = ADELE, on = suite.sandbox) {
     const { connectionId } = await createSandboxConnection(on, builtInKey);
     if (person) expect((await signInConnection(connectionId, person)).outcome.ok).toBe(true);
     return connectionId;
@@ -43,7 +34,7 @@ describe('remote refusals and their explanations (SQLite)', () => {
 
   const smtp = (connectionId: string, mailbox: string, sender: string) => ({
     connectionType: 'smtp',
-    smtpServer: `127.0.0.1:${sandbox.info.smtp.port}`,
+    smtpServer: `127.0.0.1:${suite.sandbox.info.smtp.port}`,
     smtpAuth: 'oauth',
     mailboxAddress: mailbox,
     connectionId,
@@ -60,13 +51,13 @@ describe('remote refusals and their explanations (SQLite)', () => {
 
   it('535 5.7.139: SMTP AUTH disabled for the tenant', async () => {
     const connectionId = await connection('exchange-smtp');
-    sandbox.control.setTenantSmtpAuthEnabled(sandbox.info.tenantId, false);
+    suite.sandbox.control.setTenantSmtpAuthEnabled(suite.sandbox.info.tenantId, false);
     try {
       const result = await test(smtp(connectionId, ADELE.username, ADELE.username));
       expect(result.outcome?.answer).toMatch(/disabled for the Tenant/);
       expect(result.explanation?.fix).toMatch(/Set-TransportConfig/);
     } finally {
-      sandbox.control.setTenantSmtpAuthEnabled(sandbox.info.tenantId, true);
+      suite.sandbox.control.setTenantSmtpAuthEnabled(suite.sandbox.info.tenantId, true);
     }
   });
 
@@ -119,7 +110,7 @@ describe('remote refusals and their explanations (SQLite)', () => {
 
   it('432 4.3.2: Exchange SMTP throttling is retried, not failed', async () => {
     const connectionId = await connection('exchange-smtp');
-    sandbox.control.injectThrottle({ service: 'smtp', count: 1, retryAfterSeconds: 1 });
+    suite.sandbox.control.injectThrottle({ service: 'smtp', count: 1, retryAfterSeconds: 1 });
     const result = await test(smtp(connectionId, ADELE.username, ADELE.username));
     expect(result).toMatchObject({ state: 'queued', outcome: { kind: 'retry', code: '432 4.3.2', throttled: true }, explanation: { title: 'Microsoft is throttling this mailbox' } });
     expect((result.nextAttemptAt?.getTime() ?? 0) - Date.now()).toBeGreaterThan(50_000);
