@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
+import { graphResourceFor } from './clouds';
 import { createMsalApp } from './create-msal-app';
 import { summarizeMicrosoftError } from './describe-microsoft-error';
 import { explainMsalFailure } from './explain-msal-failure';
@@ -27,7 +28,9 @@ export async function acquireApplicationToken(loaded: ConnectionCredentials, res
   }
   const now = new Date();
   try {
-    const result = await createMsalApp(tenant).acquireTokenByClientCredential({ scopes: [`${resource}/.default`], skipCache: true });
+    // Callers name Graph by its global name; a national cloud's Graph is its own resource.
+    const target = resource === 'https://graph.microsoft.com' ? graphResourceFor(tenant) : resource;
+    const result = await createMsalApp(tenant).acquireTokenByClientCredential({ scopes: [`${target}/.default`], skipCache: true });
     if (!result) throw new Error('Microsoft returned no token');
     const entry = { accessToken: result.accessToken, expiresOn: result.expiresOn ?? new Date(now.getTime() + 3600_000), scopes: result.scopes };
     memory().set(key, entry);

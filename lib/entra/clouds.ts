@@ -82,3 +82,12 @@ export function cloudEndpoints(tenant: TenantCloud): CloudEndpoints {
 function stripSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }
+
+/**
+ * The resource a Graph token is requested for. The sandbox (Custom) and the Global cloud answer for Microsoft's
+ * global name; a national cloud's Graph is its own resource (e.g. https://graph.microsoft.us/.default).
+ */
+export function graphResourceFor(tenant: TenantCloud): string {
+  if (tenant.cloud === 'custom' || tenant.cloud === 'global') return 'https://graph.microsoft.com';
+  return cloudEndpoints(tenant).graphBaseUrl;
+}

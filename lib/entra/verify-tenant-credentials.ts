@@ -1,7 +1,7 @@
 import 'server-only';
 import { decryptSecret } from '@/lib/crypto/secrets';
 import { db } from '@/lib/db/prisma';
-import { cloudEndpoints } from './clouds';
+import { graphResourceFor } from './clouds';
 import { createMsalApp, type TenantCredentials } from './create-msal-app';
 import { decodeJwtClaims } from './decode-jwt-claims';
 import type { MicrosoftError } from './describe-microsoft-error';
@@ -14,8 +14,7 @@ export type VerifyResult = { ok: true; summary: string; roles: string[] } | { ok
  * go (Microsoft answers AADSTS90002, AADSTS700016 or AADSTS7000215/7000222 otherwise).
  */
 export async function verifyCredentials(credentials: TenantCredentials): Promise<VerifyResult> {
-  // A national cloud's Graph resource is its own host; the sandbox (Custom) answers for Microsoft's global names.
-  const graphResource = credentials.cloud === 'custom' ? 'https://graph.microsoft.com' : cloudEndpoints(credentials).graphBaseUrl;
+  const graphResource = graphResourceFor(credentials);
   try {
     const result = await createMsalApp(credentials).acquireTokenByClientCredential({ scopes: [`${graphResource}/.default`], skipCache: true });
     const claims = decodeJwtClaims(result?.accessToken ?? '');
