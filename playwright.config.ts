@@ -1,6 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { ADMIN, ROOT, SANDBOX, SANDBOX_TLS_DIR, SERVERS, urlOf } from './e2e/support/servers';
 import { ensureCertificates } from './sandbox/tls/ensure-certificates';
+import { buildIfNeeded } from './scripts/support/build-if-needed.mjs';
+
+// Built once here, before any console starts (a no-op when the build matches the sources).
+buildIfNeeded(ROOT, { ...process.env });
 
 // The sandbox's CA must exist before the consoles start: Node reads NODE_EXTRA_CA_CERTS once, at start-up.
 const sandboxTls = ensureCertificates(SANDBOX_TLS_DIR);
@@ -59,7 +63,8 @@ export default defineConfig({
       },
     },
     {
-      command: serverCommand,
+      // The first-run console starts exactly as the README says: `npm start`.
+      command: 'npm start',
       cwd: ROOT,
       url: `${urlOf('fresh')}/api/health`,
       reuseExistingServer: false,

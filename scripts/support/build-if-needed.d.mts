@@ -1,0 +1,2 @@
+/** Builds the Next.js app when its sources changed since the last build (a hash stamp in .next/). */
+export function buildIfNeeded(root: string, env: NodeJS.ProcessEnv): void;
