@@ -1,3 +1,4 @@
+import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/components/ui/format-date';
 import { PageHeader } from '@/components/ui/page-header';
 import { getAdministrators } from '@/lib/administrators/get-administrators';
@@ -13,18 +14,7 @@ export default async function AdministratorsPage() {
   return (
     <>
       <PageHeader title="Administrators" description="People who can sign in to this console. Disabling someone ends their sessions at once." />
-      <div className="mb-8 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-left text-sm">
-          <thead className="bg-slate-100 text-xs uppercase text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">Name</th>
-              <th scope="col" className="px-3 py-2">Email</th>
-              <th scope="col" className="px-3 py-2">Status</th>
-              <th scope="col" className="px-3 py-2">Last sign-in</th>
-              <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable className="mb-8" columns={['Name', 'Email', 'Status', 'Last sign-in', { label: 'Actions', hidden: true }]}>
             {admins.map((admin) => (
               <tr key={admin.id} className="border-t border-slate-100">
                 <td className="px-3 py-2">{admin.name}{admin.id === me.id ? <span className="ml-2 text-xs text-slate-500">(you)</span> : null}</td>
@@ -34,9 +24,7 @@ export default async function AdministratorsPage() {
                 <td className="px-3 py-2">{admin.id === me.id ? null : <ToggleAdministratorButton id={admin.id} disabled={Boolean(admin.disabledAt)} email={admin.email} />}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
       <section aria-labelledby="add-admin" className="rounded-lg border border-slate-200 bg-white p-6">
         <h2 id="add-admin" className="mb-4 text-lg font-semibold">Add administrator</h2>
         <AddAdministratorForm />

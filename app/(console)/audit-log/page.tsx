@@ -1,4 +1,5 @@
 import { formatDateTime } from '@/components/ui/format-date';
+import { DataTable } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
 import { requireAdmin } from '@/lib/auth/current-admin';
@@ -25,18 +26,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         <button className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">Search</button>
       </form>
       <p className="mb-2 text-sm text-slate-600">{total} events</p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-left text-sm">
-          <thead className="bg-slate-100 text-xs uppercase text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">When</th>
-              <th scope="col" className="px-3 py-2">Who</th>
-              <th scope="col" className="px-3 py-2">Action</th>
-              <th scope="col" className="px-3 py-2">What</th>
-              <th scope="col" className="px-3 py-2">From</th>
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable columns={['When', 'Who', 'Action', 'What', 'From']}>
             {events.map((event) => (
               <tr key={event.id} className="border-t border-slate-100 align-top">
                 <td className="whitespace-nowrap px-3 py-2">{formatDateTime(event.createdAt)}</td>
@@ -49,9 +39,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 <td className="whitespace-nowrap px-3 py-2">{event.ipAddress ?? '—'}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
       <Pager page={page} pages={pages} hrefFor={hrefFor} />
     </>
   );

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/components/ui/format-date';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/current-admin';
@@ -26,21 +27,7 @@ export default async function EmailRobotPage() {
           No robot mailboxes yet. Choose Add robot mailbox, pick a Microsoft 365 or Client Credentials connection, and the mailbox to watch. (EWS is retired in Exchange Online: the robot reads over Microsoft Graph only.)
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-left text-sm">
-            <thead className="bg-slate-100 text-xs uppercase text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">Name</th>
-                <th scope="col" className="px-3 py-2">Mailbox</th>
-                <th scope="col" className="px-3 py-2">Folder</th>
-                <th scope="col" className="px-3 py-2">Service Connection</th>
-                <th scope="col" className="px-3 py-2">State</th>
-                <th scope="col" className="px-3 py-2">Last poll</th>
-                <th scope="col" className="px-3 py-2">Last success</th>
-                <th scope="col" className="px-3 py-2">Messages seen</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable columns={['Name', 'Mailbox', 'Folder', 'Service Connection', 'State', 'Last poll', 'Last success', 'Messages seen']}>
               {mailboxes.map((m) => (
                 <tr key={m.id} className="border-t border-slate-100 align-top">
                   <td className="px-3 py-2">
@@ -60,9 +47,7 @@ export default async function EmailRobotPage() {
                   <td className="px-3 py-2">{m.messagesSeen.toLocaleString('en-US')}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </>
   );

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/components/ui/format-date';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
@@ -45,19 +46,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         ))}
       </nav>
       <p className="mb-2 text-sm text-slate-600">{total} messages</p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-left text-sm">
-          <thead className="bg-slate-100 text-xs uppercase text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">Accepted</th>
-              <th scope="col" className="px-3 py-2">State</th>
-              <th scope="col" className="px-3 py-2">Subject</th>
-              <th scope="col" className="px-3 py-2">To</th>
-              <th scope="col" className="px-3 py-2">Attempts</th>
-              <th scope="col" className="px-3 py-2">Last answer</th>
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable columns={['Accepted', 'State', 'Subject', 'To', 'Attempts', 'Last answer']}>
             {messages.length === 0 ? (
               <tr>
                 <td colSpan={6} className="px-3 py-6 text-center text-slate-500">No messages here.</td>
@@ -89,9 +78,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                 </tr>
               );
             })}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
       <Pager page={page} pages={pages} hrefFor={(p) => hrefFor(filter, p)} />
     </>
   );

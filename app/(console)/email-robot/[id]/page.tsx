@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { notFound } from 'next/navigation';
 import { formatDateTime } from '@/components/ui/format-date';
 import { PageHeader } from '@/components/ui/page-header';
@@ -107,17 +108,7 @@ export default async function RobotMailboxPage({ params, searchParams }: { param
         {rows.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-sm text-slate-600">{query ? 'No message matches.' : 'No messages yet. New mail appears here after the next poll.'}</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="min-w-full text-left text-sm">
-              <thead className="bg-slate-100 text-xs uppercase text-slate-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2">Received</th>
-                  <th scope="col" className="px-3 py-2">From</th>
-                  <th scope="col" className="px-3 py-2">Subject</th>
-                  <th scope="col" className="px-3 py-2">State</th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable columns={['Received', 'From', 'Subject', 'State']}>
                 {rows.map((m) => (
                   <tr key={m.id} className="border-t border-slate-100 align-top">
                     <td className="whitespace-nowrap px-3 py-2">{formatDateTime(m.receivedAt)}</td>
@@ -133,9 +124,7 @@ export default async function RobotMailboxPage({ params, searchParams }: { param
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
         <Pager page={page} pages={pages} hrefFor={hrefFor} />
       </section>

@@ -1,4 +1,5 @@
 import { formatDateTime } from '@/components/ui/format-date';
+import { DataTable } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { getApiKeys } from '@/lib/api-keys/get-api-keys';
@@ -23,19 +24,7 @@ export default async function ApiKeysPage() {
         </h2>
         <CreateApiKeyForm />
       </section>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-left text-sm">
-          <thead className="bg-slate-100 text-xs uppercase text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">Name</th>
-              <th scope="col" className="px-3 py-2">Key</th>
-              <th scope="col" className="px-3 py-2">Created</th>
-              <th scope="col" className="px-3 py-2">Last used</th>
-              <th scope="col" className="px-3 py-2">Status</th>
-              <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable columns={['Name', 'Key', 'Created', 'Last used', 'Status', { label: 'Actions', hidden: true }]}>
             {keys.length === 0 ? (
               <tr>
                 <td colSpan={6} className="px-3 py-6 text-center text-slate-500">No API keys yet.</td>
@@ -54,9 +43,7 @@ export default async function ApiKeysPage() {
                 <td className="px-3 py-2">{key.revokedAt ? null : <RevokeApiKeyButton id={key.id} name={key.name} />}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
     </>
   );
 }

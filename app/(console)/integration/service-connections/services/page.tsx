@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { requireAdmin } from '@/lib/auth/current-admin';
@@ -23,17 +24,7 @@ export default async function ServicesPage() {
           </Link>
         }
       />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-left text-sm">
-          <thead className="bg-slate-100 text-xs uppercase text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">Name</th>
-              <th scope="col" className="px-3 py-2">Authentication type</th>
-              <th scope="col" className="px-3 py-2">Capabilities and Scope</th>
-              <th scope="col" className="px-3 py-2">Connections</th>
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable columns={['Name', 'Authentication type', 'Capabilities and Scope', 'Connections']}>
             {services.map((service) => (
               <tr key={service.id} className="border-t border-slate-100 align-top">
                 <td className="px-3 py-2">
@@ -60,9 +51,7 @@ export default async function ServicesPage() {
                 <td className="px-3 py-2">{service.connectionCount}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
     </>
   );
 }

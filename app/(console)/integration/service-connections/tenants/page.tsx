@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { formatDate } from '@/components/ui/format-date';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/current-admin';
@@ -40,19 +41,7 @@ export default async function TenantsPage() {
           No tenants yet. Add the app registration you created in the Azure portal (or create one in place from Add Service Connection).
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-left text-sm">
-            <thead className="bg-slate-100 text-xs uppercase text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">Name</th>
-                <th scope="col" className="px-3 py-2">Cloud</th>
-                <th scope="col" className="px-3 py-2">Tenant ID</th>
-                <th scope="col" className="px-3 py-2">Client ID</th>
-                <th scope="col" className="px-3 py-2">Client Secret</th>
-                <th scope="col" className="px-3 py-2">Connections</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable columns={['Name', 'Cloud', 'Tenant ID', 'Client ID', 'Client Secret', 'Connections']}>
               {tenants.map((tenant) => (
                 <tr key={tenant.id} className="border-t border-slate-100 align-top">
                   <td className="px-3 py-2">
@@ -77,9 +66,7 @@ export default async function TenantsPage() {
                   <td className="px-3 py-2">{tenant.connectionCount}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </>
   );
