@@ -11,6 +11,8 @@ export interface FieldFrameProps {
   error?: string;
   hint?: React.ReactNode;
   className?: string;
+  /** Checkbox layout: the control first, its label beside it. */
+  inline?: boolean;
   /** Renders the control with the ids that tie it to its label, hint and error. */
   children: (control: FieldControlProps) => React.ReactNode;
 }
@@ -19,17 +21,30 @@ export interface FieldFrameProps {
  * What every form field shares: a visible label tied to its control, a hint, and an error announced with it, so
  * tests and screen readers find each field by its label.
  */
-export function FieldFrame({ label, error, hint, className, children }: FieldFrameProps) {
+export function FieldFrame({ label, error, hint, className, inline = false, children }: FieldFrameProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const control = children({ id, ...(error ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) });
+  const labelElement = (
+    <label htmlFor={id} className={`${inline ? '' : 'block '}text-sm font-medium text-slate-800`}>
+      {label}
+    </label>
+  );
   return (
     <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {children({ id, ...(error ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
+      {inline ? (
+        <div className="flex items-center gap-2">
+          {control}
+          {labelElement}
+        </div>
+      ) : (
+        <>
+          {labelElement}
+          {control}
+        </>
+      )}
       {hint ? (
         <p id={hintId} className="mt-1 text-xs text-slate-500">
           {hint}

@@ -1,20 +1,12 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
+import { SIGNED_OUT } from './signed-out';
 
 /** Drops the stored sign-in (token cache, account, granted scopes); returns the connection's name, or null. */
 export async function disconnectConnection(id: string): Promise<string | null> {
   const { count } = await db().serviceConnection.updateMany({
     where: { id },
-    data: {
-      state: 'not_authenticated',
-      tokenCache: null,
-      accountUsername: null,
-      accountHomeId: null,
-      grantedScopes: null,
-      tokenExpiresAt: null,
-      authenticatedAt: null,
-      lastError: null,
-    },
+    data: SIGNED_OUT,
   });
   if (count === 0) return null;
   await db().signInLink.updateMany({ where: { connectionId: id, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
+import { SIGNED_OUT } from './signed-out';
 import { isUniqueViolation } from '@/lib/db/errors';
 import type { SaveConnectionResult } from './create-connection';
 import { generatedConnectionName } from './generated-name';
@@ -36,19 +37,7 @@ export async function updateConnection(input: UpdateConnectionInput): Promise<Sa
         tenantId: tenant.id,
         tenantName: tenant.name,
         ...(name !== current.name ? { searchTerms: { deleteMany: {}, create: termsOfName(name).map((term) => ({ term })) } } : {}),
-        ...(moved
-          ? {
-              state: 'not_authenticated',
-              tokenCache: null,
-              accountUsername: null,
-              accountHomeId: null,
-              grantedScopes: null,
-              tokenExpiresAt: null,
-              authenticatedAt: null,
-              lastRefreshAt: null,
-              lastError: null,
-            }
-          : {}),
+        ...(moved ? SIGNED_OUT : {}),
       },
     });
     return { ok: true, id: input.id, name, serviceName: service.name, tenantName: tenant.name, signInDropped };

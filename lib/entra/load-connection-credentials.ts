@@ -1,8 +1,7 @@
 import 'server-only';
-import { decryptSecret } from '@/lib/crypto/secrets';
 import { db } from '@/lib/db/prisma';
-import type { TenantCredentials } from './create-msal-app';
 import { splitScopes } from './oauth-scopes';
+import { tenantCredentialsOf } from './tenant-credentials';
 
 export type ConnectionCredentials = NonNullable<Awaited<ReturnType<typeof loadConnectionCredentials>>>;
 
@@ -19,14 +18,7 @@ export async function loadConnectionCredentials(connectionId: string) {
   if (!tenant.clientSecret) {
     throw new MissingClientSecretError(`Tenant '${tenant.name}' has no client secret. Add one under Tenants.`);
   }
-  const credentials: TenantCredentials = {
-    cloud: tenant.cloud,
-    authorityHost: tenant.authorityHost,
-    graphBaseUrl: tenant.graphBaseUrl,
-    directoryId: tenant.directoryId,
-    clientId: tenant.clientId,
-    clientSecret: decryptSecret(tenant.clientSecret, 'Tenant.clientSecret', `Tenant '${tenant.name}' client secret`),
-  };
+  const credentials = tenantCredentialsOf({ ...tenant, clientSecret: tenant.clientSecret });
   const serviceScopes = service.capabilities.filter((c) => !c.optional).flatMap((c) => splitScopes(c.scopes));
   return {
     connection,

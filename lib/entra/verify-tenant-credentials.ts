@@ -1,11 +1,11 @@
 import 'server-only';
-import { decryptSecret } from '@/lib/crypto/secrets';
 import { db } from '@/lib/db/prisma';
 import { graphResourceFor } from './clouds';
 import { createMsalApp, type TenantCredentials } from './create-msal-app';
 import { decodeJwtClaims } from './decode-jwt-claims';
 import type { MicrosoftError } from './describe-microsoft-error';
 import { explainMsalFailure } from './explain-msal-failure';
+import { tenantCredentialsOf } from './tenant-credentials';
 
 export type VerifyResult = { ok: true; summary: string; roles: string[] } | { ok: false; error: MicrosoftError };
 
@@ -35,14 +35,7 @@ const NO_SECRET: MicrosoftError = { error: 'missing_secret', description: 'No cl
 export async function verifyTenantCredentials(tenantId: string): Promise<VerifyResult> {
   const tenant = await db().tenant.findUniqueOrThrow({ where: { id: tenantId } });
   if (!tenant.clientSecret) return { ok: false, error: NO_SECRET };
-  const result = await verifyCredentials({
-    cloud: tenant.cloud,
-    authorityHost: tenant.authorityHost,
-    graphBaseUrl: tenant.graphBaseUrl,
-    directoryId: tenant.directoryId,
-    clientId: tenant.clientId,
-    clientSecret: decryptSecret(tenant.clientSecret, 'Tenant.clientSecret', `Tenant '${tenant.name}' client secret`),
-  });
+  const result = await verifyCredentials(tenantCredentialsOf({ ...tenant, clientSecret: tenant.clientSecret }));
   await db().tenant.update({
     where: { id: tenantId },
     data: result.ok ? { lastVerifiedAt: new Date(), lastVerifyError: null } : { lastVerifyError: result.error.description || result.error.error },
