@@ -43,6 +43,17 @@ test('the allow-listed routes answer without a session', async ({ request }) => 
   expect(login.status()).toBe(200);
 });
 
+test('pages refuse to be framed, and sign-in links are never sent on as a Referer', async ({ request }) => {
+  const login = await request.get(`${urlOf('main')}/login`);
+  expect(login.headers()['x-frame-options']).toBe('DENY');
+  expect(login.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(login.headers()['x-content-type-options']).toBe('nosniff');
+  const link = await request.get(`${urlOf('main')}/wm/externalAuth/sign-in/not-a-real-token`);
+  expect(link.status()).toBe(200);
+  expect(link.headers()['referrer-policy']).toBe('same-origin');
+  expect(await link.text()).toContain('This sign-in link is not valid');
+});
+
 test('a cross-site form post is refused before it reaches an action', async ({ request }) => {
   const response = await request.post(`${urlOf('main')}/login`, {
     headers: { origin: 'https://attacker.example', 'content-type': 'application/x-www-form-urlencoded' },
