@@ -5,6 +5,7 @@ import { createGraphClient, graphFailureOf } from './create-graph-client';
 import { decodeJwtClaims } from './decode-jwt-claims';
 import { getAccessToken } from './get-access-token';
 import { resourcesOf, splitScopes } from './oauth-scopes';
+import { testSmtpHandshake } from './test-smtp-handshake';
 
 export interface ConnectionTestResult {
   ok: boolean;
@@ -14,8 +15,8 @@ export interface ConnectionTestResult {
 
 /**
  * Test: a fresh token through the same path every sender uses, then a call that proves it works — Graph /me for a
- * delegated Graph connection, the roles in the token for an application connection. Exchange (SMTP) tokens cannot
- * be used against Graph; for them the test shows what the token grants, and "Send test email" proves delivery.
+ * delegated Graph connection, an SMTP AUTH XOAUTH2 handshake (no mail sent) for an Exchange connection, the roles
+ * in the token for an application connection.
  */
 export async function testConnection(connectionId: string): Promise<ConnectionTestResult> {
   const connection = await db().serviceConnection.findUnique({
@@ -53,5 +54,14 @@ export async function testConnection(connectionId: string): Promise<ConnectionTe
     }
   }
   const scp = typeof claims.scp === 'string' ? claims.scp : token.scopes.join(' ');
-  return { ok: true, summary: `Token acquired for ${String(claims.aud ?? resource)} as ${token.account ?? 'the signed-in account'}`, details: [`Scopes: ${scp}`, expires] };
+  const tokenFacts = [`Token for ${String(claims.aud ?? resource)} as ${token.account ?? 'the signed-in account'}; scopes: ${scp}`, expires];
+  if (resource === 'https://outlook.office.com' && token.account) {
+    const handshake = await testSmtpHandshake(connectionId, connection.tenant, token.account, token.accessToken);
+    if (handshake) return { ok: handshake.ok, summary: handshake.summary, details: [...handshake.details, ...tokenFacts] };
+  }
+  return {
+    ok: true,
+    summary: `Token acquired for ${String(claims.aud ?? resource)} as ${token.account ?? 'the signed-in account'}`,
+    details: [...tokenFacts, 'No SMTP server is known for this Custom cloud: Send test email on the Emails page proves delivery.'],
+  };
 }

@@ -1,0 +1,60 @@
+import 'server-only';
+import nodemailer from 'nodemailer';
+import { db } from '@/lib/db/prisma';
+import { classifySmtpError } from '@/lib/mail/delivery/classify-smtp-error';
+import { explainDeliveryError } from '@/lib/mail/delivery/explain-delivery-error';
+import { EMAIL_SETTINGS_ID } from '@/lib/mail/settings/delivery-settings';
+import { parseSmtpServer } from '@/lib/mail/settings/parse-smtp-server';
+import { cloudEndpoints, type TenantCloud } from './clouds';
+
+export interface HandshakeResult {
+  ok: boolean;
+  summary: string;
+  details: string[];
+}
+
+/**
+ * Where an Exchange connection's SMTP AUTH is tried: the cloud's submission host (smtp.office365.com:587 …), or,
+ * for a Custom cloud, the SMTP server of the Emails settings when they use this connection.
+ */
+async function smtpServerFor(connectionId: string, tenant: TenantCloud): Promise<{ host: string; port: number; secure: boolean } | null> {
+  const known = cloudEndpoints(tenant).smtpHost;
+  if (known) {
+    const parsed = parseSmtpServer(known);
+    return parsed.ok ? { host: parsed.host, port: parsed.port, secure: parsed.port === 465 } : null;
+  }
+  const settings = await db().emailSettings.findUnique({ where: { id: EMAIL_SETTINGS_ID }, select: { smtpServer: true, useSsl: true, connectionId: true } });
+  if (!settings || settings.connectionId !== connectionId || !settings.smtpServer) return null;
+  const parsed = parseSmtpServer(settings.smtpServer);
+  return parsed.ok ? { host: parsed.host, port: parsed.port, secure: settings.useSsl } : null;
+}
+
+/** EHLO, STARTTLS (or implicit TLS), AUTH XOAUTH2 with the connection's token, QUIT: no mail is sent. */
+export async function testSmtpHandshake(connectionId: string, tenant: TenantCloud, user: string, accessToken: string): Promise<HandshakeResult | null> {
+  const server = await smtpServerFor(connectionId, tenant);
+  if (!server) return null;
+  const where = `${server.host}:${server.port}`;
+  const transport = nodemailer.createTransport({
+    host: server.host,
+    port: server.port,
+    secure: server.secure,
+    requireTLS: !server.secure,
+    auth: { type: 'OAuth2', user, accessToken },
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+  });
+  try {
+    await transport.verify();
+    return { ok: true, summary: `SMTP AUTH XOAUTH2 accepted by ${where} for ${user}`, details: [] };
+  } catch (error) {
+    const outcome = classifySmtpError(error);
+    const explanation = explainDeliveryError(outcome.code, outcome.answer);
+    return {
+      ok: false,
+      summary: `SMTP AUTH at ${where} failed: ${outcome.answer}`,
+      details: explanation ? [`${explanation.title}: ${explanation.meaning}`, `Fix: ${explanation.fix}`] : [],
+    };
+  } finally {
+    transport.close();
+  }
+}
