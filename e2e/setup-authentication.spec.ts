@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { signIn } from './support/console';
 import { ADELE, sandboxControl, sandboxInfo } from './support/sandbox';
-import { urlOf } from './support/servers';
+import { SANDBOX, urlOf } from './support/servers';
 
 // Issue 5's acceptance, in Chromium against the sandbox: the popup sign-in, the sign-in link, and each error.
 
@@ -41,7 +41,17 @@ async function signInAtMicrosoft(popup: Page, person: { username: string; passwo
   await popup.getByLabel('Email, phone, or Skype').fill(person.username);
   await popup.getByLabel('Password').fill(person.password);
   await popup.getByRole('button', { name: 'Sign in' }).click();
-  await popup.getByRole('button', { name: decision }).click();
+  // Microsoft shows the permissions page only until the person has consented (another spec may have signed the same
+  // person in first). Declining needs the page, so the consent-declined test withdraws the consent beforehand.
+  const button = popup.getByRole('button', { name: decision });
+  if (decision === 'Cancel') return button.click();
+  const never = () => new Promise<never>(() => undefined);
+  const next = await Promise.race([
+    button.waitFor().then(() => 'consent' as const, never),
+    popup.waitForURL((url) => !url.href.startsWith(SANDBOX.authorityHost), { waitUntil: 'commit' }).then(() => 'back' as const, never),
+    (popup.isClosed() ? Promise.resolve() : popup.waitForEvent('close')).then(() => 'closed' as const, never),
+  ]);
+  if (next === 'consent') await button.click();
 }
 
 async function setupAuthenticationInPopup(page: Page, person = ADELE, decision: 'Accept' | 'Cancel' = 'Accept') {
