@@ -81,8 +81,10 @@ describe.each(PROVIDERS)('E-mail Robot polling on %s', (provider) => {
     expect(Buffer.from(body?.message.mime.base64 ?? '', 'base64').toString('utf8')).toBe(sent.raw);
     expect(delivery?.headers['x-switchboard-delivery']).toBe(body?.id);
 
-    // Then moved, into a folder the robot created.
-    await waitFor('the move to Processed', () => sandbox.control.readMailbox(ADELE.username, 'inbox').length === 0);
+    // Then moved, into a folder the robot created. (The robot records the move once Graph has answered: wait for that,
+    // not for the sandbox, which sees the move a moment earlier.)
+    await waitFor('the move to be recorded', async () => (await db().robotMessage.findFirst({ where: { mailboxId: id } }))?.mailboxAction === 'done');
+    expect(sandbox.control.readMailbox(ADELE.username, 'inbox')).toHaveLength(0);
     expect(sandbox.control.readMailbox(ADELE.username, 'Processed').map((m) => m.subject)).toEqual(['Order 4711 — please confirm']);
     const stored = await db().robotMessage.findFirstOrThrow({ where: { mailboxId: id } });
     expect(stored).toMatchObject({ handoffState: 'delivered', handoffAttempts: 1, mailboxAction: 'done', internetMessageId: sent.internetMessageId, mimeStored: true });
