@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
-import { missingScopes, resourcesOf, scopesForResource, splitScopes } from '@/lib/entra/oauth-scopes';
+import { missingScopes, resourcesOf, scopesForResource, serviceScopesOf, splitScopes } from '@/lib/entra/oauth-scopes';
 
 export interface ConnectionAuthStatus {
   id: string;
@@ -28,7 +28,7 @@ export async function getConnectionAuthStatus(id: string): Promise<ConnectionAut
     },
   });
   if (!row) return null;
-  const requested = row.service.capabilities.filter((c) => !c.optional).flatMap((c) => splitScopes(c.scopes));
+  const requested = serviceScopesOf(row.service.capabilities);
   const granted = splitScopes(row.grantedScopes);
   const firstResource = resourcesOf(requested)[0];
   return {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
-import { splitScopes } from './oauth-scopes';
+import { serviceScopesOf } from './oauth-scopes';
 import { tenantCredentialsOf } from './tenant-credentials';
 
 export type ConnectionCredentials = NonNullable<Awaited<ReturnType<typeof loadConnectionCredentials>>>;
@@ -19,12 +19,11 @@ export async function loadConnectionCredentials(connectionId: string) {
     throw new MissingClientSecretError(`Tenant '${tenant.name}' has no client secret. Add one under Tenants.`);
   }
   const credentials = tenantCredentialsOf({ ...tenant, clientSecret: tenant.clientSecret });
-  const serviceScopes = service.capabilities.filter((c) => !c.optional).flatMap((c) => splitScopes(c.scopes));
   return {
     connection,
     tenant: credentials,
     tenantName: tenant.name,
     authType: service.authType === 'application' ? ('application' as const) : ('delegated' as const),
-    serviceScopes: [...new Set(serviceScopes)],
+    serviceScopes: serviceScopesOf(service.capabilities),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingScopes, resourceOf, resourcesOf, scopesForResource, signInScopes, splitScopes } from './oauth-scopes';
+import { missingScopes, resourceOf, resourcesOf, scopesForResource, serviceScopesOf, signInScopes, splitScopes } from './oauth-scopes';
 
 describe('oauth scopes', () => {
   const scopes = splitScopes('offline_access https://outlook.office.com/SMTP.Send  https://graph.microsoft.com/Mail.Send');
@@ -16,5 +16,15 @@ describe('oauth scopes', () => {
 
   it('flags requested scopes that were not granted, ignoring case and the OpenID ones', () => {
     expect(missingScopes(scopes, ['https://outlook.office.com/smtp.send'])).toEqual(['https://graph.microsoft.com/Mail.Send']);
+  });
+
+  it('asks for the scopes of the capabilities that are not optional, once each', () => {
+    expect(
+      serviceScopesOf([
+        { scopes: 'offline_access https://outlook.office.com/SMTP.Send', optional: false },
+        { scopes: 'https://outlook.office.com/IMAP.AccessAsUser.All', optional: true },
+        { scopes: 'offline_access', optional: false },
+      ]),
+    ).toEqual(['offline_access', 'https://outlook.office.com/SMTP.Send']);
   });
 });

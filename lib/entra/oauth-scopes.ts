@@ -8,6 +8,11 @@ export function splitScopes(text: string | null | undefined): string[] {
   return [...new Set((text ?? '').split(/\s+/).filter(Boolean))];
 }
 
+/** What a service asks for: the scopes of its capabilities that are not optional, each once. */
+export function serviceScopesOf(capabilities: { scopes: string; optional: boolean }[]): string[] {
+  return [...new Set(capabilities.filter((c) => !c.optional).flatMap((c) => splitScopes(c.scopes)))];
+}
+
 /** "https://graph.microsoft.com/Mail.Send" → "https://graph.microsoft.com"; bare scopes like "offline_access" → null. */
 export function resourceOf(scope: string): string | null {
   if (OIDC_SCOPES.has(scope)) return null;

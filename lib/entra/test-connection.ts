@@ -4,7 +4,7 @@ import { cloudEndpoints } from './clouds';
 import { createGraphClient, graphFailureOf } from './create-graph-client';
 import { decodeJwtClaims } from './decode-jwt-claims';
 import { getAccessToken } from './get-access-token';
-import { resourcesOf, splitScopes } from './oauth-scopes';
+import { resourcesOf, serviceScopesOf } from './oauth-scopes';
 import { testSmtpHandshake } from './test-smtp-handshake';
 
 export interface ConnectionTestResult {
@@ -24,7 +24,7 @@ export async function testConnection(connectionId: string): Promise<ConnectionTe
     include: { tenant: true, service: { include: { capabilities: true } } },
   });
   if (!connection) return { ok: false, summary: 'The connection no longer exists.', details: [] };
-  const scopes = connection.service.capabilities.filter((c) => !c.optional).flatMap((c) => splitScopes(c.scopes));
+  const scopes = serviceScopesOf(connection.service.capabilities);
   const resource = connection.service.authType === 'application' ? 'https://graph.microsoft.com' : resourcesOf(scopes)[0];
   // A refresh proves what matters most: that Microsoft still accepts the stored sign-in.
   const token = await getAccessToken(connectionId, { ...(resource ? { resource } : {}), forceRefresh: connection.service.authType !== 'application' });
