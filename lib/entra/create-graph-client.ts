@@ -1,39 +1,24 @@
 import 'server-only';
-import { Client } from '@microsoft/microsoft-graph-client';
+import { AuthenticationHandler, Client, type Context, HTTPMessageHandler, type Middleware } from '@microsoft/microsoft-graph-client';
+
+class TimeoutFetchHandler implements Middleware {
+  constructor(private readonly timeoutMs: number) {}
+
+  async execute(context: Context): Promise<void> {
+    context.response = await fetch(context.request, { ...context.options, signal: AbortSignal.timeout(this.timeoutMs) });
+  }
+}
 
 /**
- * A Graph client for one tenant's Graph host with a token from the token service. The client only attaches the
- * token to hosts it knows as Graph hosts, so a sovereign or Custom cloud's host is declared in `customHosts`.
+ * A Graph client for one tenant's Graph host, its tokens from the token service. The SDK only sends the token to
+ * hosts it knows as Graph hosts, so a sovereign or Custom cloud's host is declared in `customHosts`. No retry
+ * middleware: a 429 comes back to the caller (the outbox and the robot obey Retry-After durably; Test shows it).
  */
-export function createGraphClient(graphBaseUrl: string, accessToken: string): Client {
-  const host = new URL(graphBaseUrl).hostname;
-  return Client.init({
+export function createGraphClient(graphBaseUrl: string, getAccessToken: () => Promise<string>, options: { timeoutMs?: number } = {}): Client {
+  return Client.initWithMiddleware({
     baseUrl: graphBaseUrl.replace(/\/+$/, ''),
     defaultVersion: 'v1.0',
-    customHosts: new Set([host]),
-    authProvider: (done) => done(null, accessToken),
+    customHosts: new Set([new URL(graphBaseUrl).hostname]),
+    middleware: [new AuthenticationHandler({ getAccessToken }), options.timeoutMs ? new TimeoutFetchHandler(options.timeoutMs) : new HTTPMessageHandler()],
   });
-}
-
-export interface GraphFailure {
-  status: number;
-  code: string;
-  message: string;
-}
-
-/** Graph's error as a value: its HTTP status, its code (ErrorAccessDenied…) and message, never the token. */
-export function graphFailureOf(error: unknown): GraphFailure {
-  const e = (error ?? {}) as { statusCode?: unknown; code?: unknown; message?: unknown; body?: unknown };
-  let code = typeof e.code === 'string' ? e.code : 'GraphError';
-  let message = typeof e.message === 'string' ? e.message : String(error);
-  if (typeof e.body === 'string') {
-    try {
-      const parsed = JSON.parse(e.body) as { error?: { code?: string; message?: string } };
-      code = parsed.error?.code ?? code;
-      message = parsed.error?.message ?? message;
-    } catch {
-      // Not JSON: keep what the client said.
-    }
-  }
-  return { status: typeof e.statusCode === 'number' ? e.statusCode : 0, code, message };
 }

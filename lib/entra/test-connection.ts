@@ -1,7 +1,9 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
 import { cloudEndpoints } from './clouds';
-import { createGraphClient, graphFailureOf } from './create-graph-client';
+import { createGraphClient } from './create-graph-client';
+import { describeGraphFailure } from './describe-graph-failure';
+import { graphFailureOf } from './graph-failure';
 import { decodeJwtClaims } from './decode-jwt-claims';
 import { getAccessToken } from './get-access-token';
 import { resourcesOf, serviceScopesOf } from './oauth-scopes';
@@ -45,12 +47,11 @@ export async function testConnection(connectionId: string): Promise<ConnectionTe
   }
   if (resource === 'https://graph.microsoft.com') {
     try {
-      const graph = createGraphClient(cloudEndpoints(connection.tenant).graphBaseUrl, token.accessToken);
+      const graph = createGraphClient(cloudEndpoints(connection.tenant).graphBaseUrl, async () => token.accessToken);
       const me = (await graph.api('/me').select('displayName,mail,userPrincipalName').get()) as { displayName?: string; mail?: string; userPrincipalName?: string };
       return { ok: true, summary: `Graph /me answered: ${me.displayName ?? ''} <${me.mail ?? me.userPrincipalName ?? ''}>`, details: [expires, `Scopes: ${token.scopes.join(' ')}`] };
     } catch (error) {
-      const failure = graphFailureOf(error);
-      return { ok: false, summary: `Graph /me failed: ${failure.status} ${failure.code}: ${failure.message}`, details: [expires] };
+      return { ok: false, summary: `Graph /me failed: ${describeGraphFailure(graphFailureOf(error))}`, details: [expires] };
     }
   }
   const scp = typeof claims.scp === 'string' ? claims.scp : token.scopes.join(' ');

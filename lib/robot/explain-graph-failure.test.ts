@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainGraphFailure } from './explain-graph-failure';
-import { graphFailureOf } from './graph-failure';
+import { graphFailureOf } from '@/lib/entra/graph-failure';
 
 const denied = { status: 403, code: 'ErrorAccessDenied', message: 'Access is denied. Check credentials and try again.' };
 const raop = { status: 403, code: 'ErrorAccessDenied', message: 'Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.' };

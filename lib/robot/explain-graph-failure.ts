@@ -1,4 +1,4 @@
-import type { GraphFailure } from './graph-failure';
+import type { GraphFailure } from '@/lib/entra/graph-failure';
 
 // What a Graph failure means for a robot mailbox, and what to do about it, in the administrator's words. The
 // same Graph code means different things in delegated and application mode, and for one's own or another mailbox.

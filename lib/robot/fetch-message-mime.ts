@@ -1,6 +1,6 @@
 import 'server-only';
 import { ResponseType } from '@microsoft/microsoft-graph-client';
-import { graphFailureOfResponse } from './graph-failure';
+import { graphFailureOfResponse } from '@/lib/entra/graph-failure';
 import type { MailboxGraph } from './open-mailbox-graph';
 
 // GET /messages/{id}/$value, read as a stream and cut off past the limit: a 100 MB message does not land in memory.

@@ -1,10 +1,11 @@
 import 'server-only';
-import { AuthenticationHandler, Client, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import type { Client } from '@microsoft/microsoft-graph-client';
 import { db } from '@/lib/db/prisma';
 import { cloudEndpoints } from '@/lib/entra/clouds';
+import { createGraphClient } from '@/lib/entra/create-graph-client';
 import { getAccessToken } from '@/lib/entra/get-access-token';
 import type { RobotMailboxContext } from './explain-graph-failure';
-import type { GraphFailure } from './graph-failure';
+import type { GraphFailure } from '@/lib/entra/graph-failure';
 
 // A Graph client for one robot mailbox: the tenant's Graph host (declared in customHosts so the SDK sends the token
 // there), tokens only from the token service, a timeout on every request, and no automatic retries: a 429 comes
@@ -22,14 +23,6 @@ export interface MailboxGraph {
 }
 
 export type OpenMailboxGraphResult = { ok: true; graph: MailboxGraph } | { ok: false; failure: GraphFailure; context: RobotMailboxContext };
-
-class TimeoutFetchHandler implements Middleware {
-  constructor(private readonly timeoutMs: number) {}
-
-  async execute(context: Context): Promise<void> {
-    context.response = await fetch(context.request, { ...context.options, signal: AbortSignal.timeout(this.timeoutMs) });
-  }
-}
 
 class TokenUnavailableError extends Error {
   override name = 'TokenUnavailable';
@@ -52,22 +45,15 @@ export async function openMailboxGraph(
 
   let token = await getAccessToken(mailbox.connectionId, { resource: GRAPH_RESOURCE });
   if (!token.ok) return { ok: false, context, failure: { status: 0, code: 'TokenUnavailable', tokenReason: token.reason, message: token.message } };
-  const authProvider = {
-    async getAccessToken(): Promise<string> {
-      // Reuse the token until two minutes before it ends; the token service refreshes (single-flighted) after that.
-      if (token.ok && token.expiresOn.getTime() - Date.now() > 120_000) return token.accessToken;
-      token = await getAccessToken(mailbox.connectionId, { resource: GRAPH_RESOURCE });
-      if (!token.ok) throw new TokenUnavailableError(token.message);
-      return token.accessToken;
-    },
+  const accessToken = async (): Promise<string> => {
+    // Reuse the token until two minutes before it ends; the token service refreshes (single-flighted) after that.
+    if (token.ok && token.expiresOn.getTime() - Date.now() > 120_000) return token.accessToken;
+    token = await getAccessToken(mailbox.connectionId, { resource: GRAPH_RESOURCE });
+    if (!token.ok) throw new TokenUnavailableError(token.message);
+    return token.accessToken;
   };
   const { graphBaseUrl } = cloudEndpoints(connection.tenant);
-  const client = Client.initWithMiddleware({
-    baseUrl: graphBaseUrl,
-    defaultVersion: 'v1.0',
-    customHosts: new Set([new URL(graphBaseUrl).hostname]),
-    middleware: [new AuthenticationHandler(authProvider), new TimeoutFetchHandler(options.graphTimeoutMs)],
-  });
+  const client = createGraphClient(graphBaseUrl, accessToken, { timeoutMs: options.graphTimeoutMs });
   const address = mailbox.mailboxAddress || connection.accountUsername || '';
   const root = mailbox.mailboxAddress ? `/users/${encodeURIComponent(mailbox.mailboxAddress)}` : '/me';
   return { ok: true, graph: { client, root, context, address } };

@@ -2,7 +2,7 @@ import 'server-only';
 import { logger } from '@/lib/log/logger';
 import type { RobotLease } from './claim-robot-mailbox';
 import { GRAPH_MESSAGE_SELECT, type GraphMessage } from './graph-message';
-import { graphFailureOf } from './graph-failure';
+import { graphFailureOf } from '@/lib/entra/graph-failure';
 import type { MailboxGraph } from './open-mailbox-graph';
 import { resolveMailFolder } from './resolve-mail-folder';
 import type { RobotOptions } from './robot-options';

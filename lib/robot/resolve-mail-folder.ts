@@ -1,6 +1,6 @@
 import 'server-only';
 import { parseFolderPath } from './folder-path';
-import { graphFailureOf } from './graph-failure';
+import { graphFailureOf } from '@/lib/entra/graph-failure';
 import type { MailboxGraph } from './open-mailbox-graph';
 
 // A folder path ("Inbox", "Inbox/Orders", "Processed") to its Graph folder, one level at a time: the first segment

@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db/prisma';
 import { fetchMessageMime } from './fetch-message-mime';
 import type { GraphMessage } from './graph-message';
-import { graphFailureOf } from './graph-failure';
+import { graphFailureOf } from '@/lib/entra/graph-failure';
 import { listMessageAttachments } from './list-message-attachments';
 import { messageKey } from './message-key';
 import type { MailboxGraph } from './open-mailbox-graph';

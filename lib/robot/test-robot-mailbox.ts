@@ -1,8 +1,8 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
-import { describeGraphFailure } from './describe-graph-failure';
+import { describeGraphFailure } from '@/lib/entra/describe-graph-failure';
 import { explainGraphFailure } from './explain-graph-failure';
-import { graphFailureOf } from './graph-failure';
+import { graphFailureOf } from '@/lib/entra/graph-failure';
 import { openMailboxGraph } from './open-mailbox-graph';
 import { resolveMailFolder } from './resolve-mail-folder';
 import { robotOptions } from './robot-options';

@@ -3,7 +3,7 @@ import type { OutboundContent } from '@/lib/mail/mail-address';
 import { callGraph } from './call-graph';
 import { classifyGraphResponse } from './classify-graph-response';
 import { composeMime } from './compose-mime';
-import { createMailGraphClient } from './create-mail-graph-client';
+import { createGraphClient } from '@/lib/entra/create-graph-client';
 import type { DeliveryOutcome } from './delivery-outcome';
 import { type DraftStore, sendGraphDraft } from './send-graph-draft';
 
@@ -21,7 +21,7 @@ const SEND_MAIL_BODY_LIMIT = 4 * 1024 * 1024 - 64 * 1024;
  * are exactly what SMTP would send. Larger messages go through a draft and upload sessions.
  */
 export async function sendOverGraph(message: OutboundContent, target: GraphTarget, accessToken: string, drafts: DraftStore): Promise<DeliveryOutcome> {
-  const client = createMailGraphClient(target.graphBaseUrl, accessToken);
+  const client = createGraphClient(target.graphBaseUrl, async () => accessToken);
   const base = target.mailbox ? `/users/${encodeURIComponent(target.mailbox)}` : '/me';
   if (drafts.previous) return sendGraphDraft(client, base, message, drafts);
   const body = (await composeMime(message, { keepBcc: true })).toString('base64');

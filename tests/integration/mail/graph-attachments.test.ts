@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { getAccessToken } from '@/lib/entra/get-access-token';
-import { createMailGraphClient } from '@/lib/mail/delivery/create-mail-graph-client';
+import { createGraphClient } from '@/lib/entra/create-graph-client';
 import { sendGraphDraft } from '@/lib/mail/delivery/send-graph-draft';
 import { enqueueMessage } from '@/lib/mail/outbox/enqueue-message';
 import { startOutboxWorker } from '@/lib/mail/outbox/start-outbox-worker';
@@ -91,7 +91,7 @@ describe('attachments through Microsoft Graph (SQLite)', () => {
     const { connectionId } = await createSandboxConnection(suite.sandbox, 'client-credentials');
     const token = await getAccessToken(connectionId, { resource: 'https://graph.microsoft.com' });
     if (!token.ok) throw new Error(token.message);
-    const client = createMailGraphClient(suite.sandbox.info.graphBaseUrl, token.accessToken);
+    const client = createGraphClient(suite.sandbox.info.graphBaseUrl, async () => token.accessToken);
     const to = uniqueRecipient();
     const message = {
       id: 'm1',
