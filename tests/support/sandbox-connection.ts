@@ -21,7 +21,10 @@ export function startTestSandbox(): Promise<Sandbox> {
   return startSandbox({ dataDir: SANDBOX_TLS_DIR, redirectUris: [TEST_REDIRECT_URI] });
 }
 
-export async function createSandboxTenant(sandbox: Sandbox, overrides: { clientSecret?: string; directoryId?: string; clientId?: string } = {}) {
+/** A running sandbox, or just what it says about itself (GET /_sandbox/info) when it runs in another process. */
+type SandboxLike = Pick<Sandbox, 'info'>;
+
+export async function createSandboxTenant(sandbox: SandboxLike, overrides: { clientSecret?: string; directoryId?: string; clientId?: string } = {}) {
   await ensureBuiltInServices();
   const input = createTenantSchema.parse({
     name: `Sandbox ${crypto.randomBytes(4).toString('hex')}`,
@@ -38,7 +41,7 @@ export async function createSandboxTenant(sandbox: Sandbox, overrides: { clientS
   return result.tenant;
 }
 
-export async function createSandboxConnection(sandbox: Sandbox, builtInKey: string, tenantOverrides = {}) {
+export async function createSandboxConnection(sandbox: SandboxLike, builtInKey: string, tenantOverrides = {}) {
   const tenant = await createSandboxTenant(sandbox, tenantOverrides);
   const service = await db().service.findUniqueOrThrow({ where: { builtInKey } });
   const result = await createConnection(createConnectionSchema.parse({ serviceId: service.id, tenantId: tenant.id }));
@@ -47,9 +50,9 @@ export async function createSandboxConnection(sandbox: Sandbox, builtInKey: stri
 }
 
 /** Setup Authentication without a browser: start, walk the sandbox pages, hand the answer to the redirect logic. */
-export async function signInConnection(connectionId: string, person: { username: string; password: string; consent?: 'Accept' | 'Cancel' }) {
+export async function signInConnection(connectionId: string, person: { username: string; password: string; consent?: 'Accept' | 'Cancel' }, redirectUri = TEST_REDIRECT_URI) {
   const binding = crypto.randomBytes(16).toString('hex');
-  const { url } = await startAuthorization({ connectionId, redirectUri: TEST_REDIRECT_URI, browserBinding: binding });
+  const { url } = await startAuthorization({ connectionId, redirectUri, browserBinding: binding });
   const walked = await signInWithPages(new BrowserSession(fetch), url, person);
   const params = walked.params;
   const outcome = await completeAuthorization({

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deleteConnection } from '@/lib/connections/delete-connection';
 import { loadKeyring } from '@/lib/crypto/load-keyring';
 import { rotateKeys } from '@/lib/crypto/rotate-keys';
@@ -7,10 +7,10 @@ import { getEmailSettings } from '@/lib/mail/settings/get-email-settings';
 import { emailSettingsSchema } from '@/lib/mail/settings/email-settings-schema';
 import { loadDeliverySettings } from '@/lib/mail/settings/load-delivery-settings';
 import { saveEmailSettings } from '@/lib/mail/settings/save-email-settings';
-import type { Sandbox } from '../../../sandbox/start-sandbox';
 import { dumpDatabase } from '../../support/dump-database';
-import { ADELE, createSandboxConnection, signInConnection, startTestSandbox } from '../../support/sandbox-connection';
-import { PROVIDERS, type TestDatabase, useFreshDatabase } from '../../support/use-database';
+import { ADELE, createSandboxConnection, signInConnection } from '../../support/sandbox-connection';
+import { sandboxSuite } from '../../support/sandbox-suite';
+import { PROVIDERS } from '../../support/use-database';
 
 process.env.SWITCHBOARD_LOG_LEVEL ??= 'warn';
 
@@ -24,16 +24,7 @@ function save(fields: Record<string, string>) {
 }
 
 describe.each(PROVIDERS)('Email settings (%s)', (provider) => {
-  let database: TestDatabase;
-  let sandbox: Sandbox;
-  beforeAll(async () => {
-    database = await useFreshDatabase(provider);
-    sandbox = await startTestSandbox();
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-    await database?.cleanup();
-  });
+  const suite = sandboxSuite(provider);
 
   it('keeps the Basic password encrypted, write-only and kept when left blank; drops it with Basic', async () => {
     const basic = { enabled: 'on', connectionType: 'smtp', smtpServer: 'mail.contoso.test:587', smtpAuth: 'basic', username: 'relay', senderAddress: 'alerts@contoso.test' };
@@ -41,7 +32,7 @@ describe.each(PROVIDERS)('Email settings (%s)', (provider) => {
     expect(await save({ ...basic, password: PASSWORD })).toMatchObject({ ok: true, changed: expect.arrayContaining(['password', 'enabled']) });
     expect(await getEmailSettings()).toMatchObject({ hasPassword: true, passwordHint: 'lear' });
     expect(JSON.stringify(await getEmailSettings())).not.toContain(PASSWORD);
-    expect(await dumpDatabase(database)).not.toContain(PASSWORD);
+    expect(await dumpDatabase(suite.database)).not.toContain(PASSWORD);
 
     expect(await save({ ...basic, senderName: 'Alerts' })).toMatchObject({ ok: true, changed: ['senderName'] });
     expect((await loadDeliverySettings())?.password).toBe(PASSWORD);
@@ -55,8 +46,8 @@ describe.each(PROVIDERS)('Email settings (%s)', (provider) => {
   });
 
   it('OAuth needs a connection that is signed in and was granted SMTP.Send', async () => {
-    const { connectionId } = await createSandboxConnection(sandbox, 'exchange-smtp');
-    const oauth = { enabled: 'on', connectionType: 'smtp', smtpServer: `127.0.0.1:${sandbox.info.smtp.port}`, smtpAuth: 'oauth', mailboxAddress: ADELE.username, connectionId, senderAddress: ADELE.username };
+    const { connectionId } = await createSandboxConnection(suite.sandbox, 'exchange-smtp');
+    const oauth = { enabled: 'on', connectionType: 'smtp', smtpServer: `127.0.0.1:${suite.sandbox.info.smtp.port}`, smtpAuth: 'oauth', mailboxAddress: ADELE.username, connectionId, senderAddress: ADELE.username };
     expect(await save(oauth)).toMatchObject({ ok: false, fieldErrors: { connectionId: expect.stringMatching(/Nobody has signed in/) } });
     expect((await signInConnection(connectionId, ADELE)).outcome.ok).toBe(true);
     expect(await save(oauth)).toMatchObject({ ok: true });
@@ -65,23 +56,23 @@ describe.each(PROVIDERS)('Email settings (%s)', (provider) => {
     expect(await save(oauth)).toMatchObject({ ok: false, fieldErrors: { connectionId: expect.stringMatching(/needs re-authentication/) } });
     await db().serviceConnection.update({ where: { id: connectionId }, data: { state: 'authenticated' } });
 
-    const graphOnly = await createSandboxConnection(sandbox, 'graph-mail');
+    const graphOnly = await createSandboxConnection(suite.sandbox, 'graph-mail');
     expect((await signInConnection(graphOnly.connectionId, ADELE)).outcome.ok).toBe(true);
     expect(await save({ ...oauth, connectionId: graphOnly.connectionId })).toMatchObject({ ok: false, fieldErrors: { connectionId: expect.stringMatching(/SMTP\.Send/) } });
     expect(await save({ enabled: 'on', connectionType: 'graph', connectionId: graphOnly.connectionId, senderAddress: ADELE.username })).toMatchObject({ ok: true });
   });
 
   it('an application connection needs a mailbox for Graph and proves itself with a token', async () => {
-    const { connectionId } = await createSandboxConnection(sandbox, 'client-credentials');
+    const { connectionId } = await createSandboxConnection(suite.sandbox, 'client-credentials');
     const graph = { enabled: 'on', connectionType: 'graph', connectionId, senderAddress: 'support@contoso.onmicrosoft.com' };
     expect(await save(graph)).toMatchObject({ ok: false, fieldErrors: { mailboxAddress: expect.stringMatching(/users\/\{mailbox\}/) } });
     expect(await save({ ...graph, mailboxAddress: 'support@contoso.onmicrosoft.com' })).toMatchObject({ ok: true });
-    const { connectionId: broken } = await createSandboxConnection(sandbox, 'client-credentials', { clientSecret: 'wrong-secret-value' });
+    const { connectionId: broken } = await createSandboxConnection(suite.sandbox, 'client-credentials', { clientSecret: 'wrong-secret-value' });
     expect(await save({ ...graph, connectionId: broken, mailboxAddress: 'support@contoso.onmicrosoft.com' })).toMatchObject({ ok: false, fieldErrors: { connectionId: expect.stringMatching(/could not get a token/) } });
   });
 
   it('a connection the settings use cannot be deleted until they stop using it', async () => {
-    const { connectionId } = await createSandboxConnection(sandbox, 'graph-mail');
+    const { connectionId } = await createSandboxConnection(suite.sandbox, 'graph-mail');
     expect((await signInConnection(connectionId, ADELE)).outcome.ok).toBe(true);
     expect(await save({ enabled: 'on', connectionType: 'graph', connectionId, senderAddress: ADELE.username })).toMatchObject({ ok: true });
     expect(await deleteConnection(connectionId)).toMatchObject({ ok: false, message: expect.stringMatching(/Email settings \(Outbound mail through Microsoft Graph\)/) });
