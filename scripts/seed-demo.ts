@@ -5,13 +5,13 @@ import https from 'node:https';
 import path from 'node:path';
 import { createConnection } from '@/lib/connections/create-connection';
 import { createConnectionSchema } from '@/lib/connections/schemas';
-import { encryptSecret, secretHint } from '@/lib/crypto/secrets';
 import { applyMigrations } from '@/lib/db/apply-migrations';
 import { resolveDatabaseConfig } from '@/lib/db/database-config';
 import { db, disconnectDb } from '@/lib/db/prisma';
 import { ensureBuiltInServices } from '@/lib/services/ensure-built-in-services';
 import { createTenant } from '@/lib/tenants/create-tenant';
 import { createTenantSchema } from '@/lib/tenants/schemas';
+import { tenantSecretFields } from '@/lib/tenants/tenant-secret-fields';
 
 interface SandboxInfo {
   authorityHost: string;
@@ -55,9 +55,7 @@ async function main(): Promise<void> {
         graphBaseUrl: info.graphBaseUrl,
         directoryId: info.tenantId,
         clientId: info.clientId,
-        clientSecret: encryptSecret(info.clientSecret, 'Tenant.clientSecret'),
-        clientSecretHint: secretHint(info.clientSecret) || null,
-        clientSecretSetAt: new Date(),
+        ...tenantSecretFields(info.clientSecret),
       },
     });
     tenantId = existing.id;

@@ -1,8 +1,8 @@
 import 'server-only';
-import { encryptSecret, secretHint } from '@/lib/crypto/secrets';
 import { db } from '@/lib/db/prisma';
 import { isUniqueViolation } from '@/lib/db/errors';
 import { TENANT_NAME_TAKEN, type CreateTenantInput } from './schemas';
+import { tenantSecretFields } from './tenant-secret-fields';
 import { TENANT_PUBLIC_FIELDS, type PublicTenant } from './tenant-fields';
 
 export type CreateTenantResult = { ok: true; tenant: PublicTenant } | { ok: false; fieldErrors: Record<string, string> };
@@ -18,9 +18,7 @@ export async function createTenant(input: CreateTenantInput): Promise<CreateTena
         graphBaseUrl: input.graphBaseUrl,
         directoryId: input.directoryId,
         clientId: input.clientId,
-        clientSecret: encryptSecret(input.clientSecret, 'Tenant.clientSecret'),
-        clientSecretHint: secretHint(input.clientSecret) || null,
-        clientSecretSetAt: new Date(),
+        ...tenantSecretFields(input.clientSecret),
         clientSecretExpiresAt: input.expiresOn,
       },
       select: TENANT_PUBLIC_FIELDS,

@@ -1,9 +1,9 @@
 import 'server-only';
 import { followParentRename } from '@/lib/connections/follow-parent-rename';
-import { encryptSecret, secretHint } from '@/lib/crypto/secrets';
 import { db } from '@/lib/db/prisma';
 import { isUniqueViolation } from '@/lib/db/errors';
 import { TENANT_NAME_TAKEN, type UpdateTenantInput } from './schemas';
+import { tenantSecretFields } from './tenant-secret-fields';
 
 export type UpdateTenantResult =
   | { ok: true; name: string; changed: string[]; renamedConnections: number }
@@ -43,13 +43,7 @@ export async function updateTenant(input: UpdateTenantInput): Promise<UpdateTena
           directoryId: input.directoryId,
           clientId: input.clientId,
           clientSecretExpiresAt: input.expiresOn,
-          ...(input.clientSecret
-            ? {
-                clientSecret: encryptSecret(input.clientSecret, 'Tenant.clientSecret'),
-                clientSecretHint: secretHint(input.clientSecret) || null,
-                clientSecretSetAt: new Date(),
-              }
-            : {}),
+          ...(input.clientSecret ? tenantSecretFields(input.clientSecret) : {}),
           // A verification proves one set of credentials; it says nothing about new ones.
           ...(credentialsChanged ? { lastVerifiedAt: null, lastVerifyError: null } : {}),
         },
