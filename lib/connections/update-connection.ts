@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
+import { forgetAccessTokens } from '@/lib/entra/recent-access-tokens';
 import { SIGNED_OUT } from './signed-out';
 import { isUniqueViolation } from '@/lib/db/errors';
 import type { SaveConnectionResult } from './create-connection';
@@ -40,6 +41,7 @@ export async function updateConnection(input: UpdateConnectionInput): Promise<Sa
         ...(moved ? SIGNED_OUT : {}),
       },
     });
+    if (moved) forgetAccessTokens(input.id);
     return { ok: true, id: input.id, name, serviceName: service.name, tenantName: tenant.name, signInDropped };
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, fieldErrors: { name: CONNECTION_NAME_TAKEN } };

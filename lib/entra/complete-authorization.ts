@@ -8,6 +8,7 @@ import { explainMsalFailure } from './explain-msal-failure';
 import { loadConnectionCredentials } from './load-connection-credentials';
 import { missingScopes, resourcesOf, scopesForResource, SIGN_IN_SCOPES, splitScopes } from './oauth-scopes';
 import { sha256 } from './pkce';
+import { forgetAccessTokens } from './recent-access-tokens';
 
 export interface RedirectParams {
   state: string | null;
@@ -89,6 +90,7 @@ export async function completeAuthorization(params: RedirectParams): Promise<Aut
         lastError: null,
       },
     });
+    forgetAccessTokens(request.connectionId);
     if (request.signInLinkId) {
       await db().signInLink.updateMany({ where: { id: request.signInLinkId, usedAt: null }, data: { usedAt: new Date() } });
     }

@@ -7,6 +7,7 @@ import { explainMsalFailure } from './explain-msal-failure';
 import { type ConnectionCredentials, loadConnectionCredentials } from './load-connection-credentials';
 import { acquireApplicationToken } from './acquire-application-token';
 import { resourcesOf, scopesForResource } from './oauth-scopes';
+import { forgetAccessTokens, recentAccessToken, rememberAccessToken } from './recent-access-tokens';
 import { singleFlight } from './single-flight';
 import { withConnectionLock } from './with-connection-lock';
 
@@ -22,13 +23,21 @@ export interface AccessTokenOptions {
 }
 
 /**
- * The one way to get a token for a connection: a cached access token, or a silent refresh. Concurrent callers in a
+ * The one way to get a token for a connection: one handed out in the last minute, MSAL's cached access token, or a
+ * silent refresh. Concurrent callers in a
  * process share one refresh; instances on one PostgreSQL database take turns through a lock. A refresh that
  * Microsoft refuses for good marks the connection "Needs re-authentication" and says why.
  */
-export function getAccessToken(connectionId: string, options: AccessTokenOptions = {}): Promise<AccessTokenResult> {
+export async function getAccessToken(connectionId: string, options: AccessTokenOptions = {}): Promise<AccessTokenResult> {
+  if (!options.forceRefresh) {
+    const recent = recentAccessToken<AccessTokenResult>(connectionId, options.resource);
+    if (recent) return recent;
+  }
   const key = `token:${connectionId}:${options.resource ?? ''}:${options.forceRefresh ? 'force' : ''}`;
-  return singleFlight(key, () => acquire(connectionId, options));
+  const result = await singleFlight(key, () => acquire(connectionId, options));
+  if (result.ok) rememberAccessToken(connectionId, options.resource, { ...result, refreshed: false }, result.expiresOn);
+  else forgetAccessTokens(connectionId);
+  return result;
 }
 
 async function acquire(connectionId: string, options: AccessTokenOptions): Promise<AccessTokenResult> {

@@ -43,12 +43,11 @@ export async function openMailboxGraph(
     return { ok: false, context, failure: { status: 400, code: 'BadRequest', message: '/me request is only valid with delegated authentication flow.' } };
   }
 
-  let token = await getAccessToken(mailbox.connectionId, { resource: GRAPH_RESOURCE });
-  if (!token.ok) return { ok: false, context, failure: { status: 0, code: 'TokenUnavailable', tokenReason: token.reason, message: token.message } };
+  const first = await getAccessToken(mailbox.connectionId, { resource: GRAPH_RESOURCE });
+  if (!first.ok) return { ok: false, context, failure: { status: 0, code: 'TokenUnavailable', tokenReason: first.reason, message: first.message } };
+  // Asked for on every request: the token service hands out its recent token, and refreshes (single-flighted) when due.
   const accessToken = async (): Promise<string> => {
-    // Reuse the token until two minutes before it ends; the token service refreshes (single-flighted) after that.
-    if (token.ok && token.expiresOn.getTime() - Date.now() > 120_000) return token.accessToken;
-    token = await getAccessToken(mailbox.connectionId, { resource: GRAPH_RESOURCE });
+    const token = await getAccessToken(mailbox.connectionId, { resource: GRAPH_RESOURCE });
     if (!token.ok) throw new TokenUnavailableError(token.message);
     return token.accessToken;
   };

@@ -1,12 +1,11 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
 import { cloudEndpoints } from '@/lib/entra/clouds';
-import type { AccessTokenResult } from '@/lib/entra/get-access-token';
+import { type AccessTokenResult, getAccessToken } from '@/lib/entra/get-access-token';
 import type { OutboundContent } from '@/lib/mail/mail-address';
 import { GRAPH_RESOURCE, OUTLOOK_RESOURCE } from '@/lib/mail/settings/check-settings-connection';
 import type { DeliverySettings } from '@/lib/mail/settings/delivery-settings';
 import type { DeliveryOutcome } from './delivery-outcome';
-import { mailAccessToken } from './mail-access-token';
 import type { DraftStore } from './send-graph-draft';
 import { sendOverGraph } from './send-over-graph';
 import { sendOverSmtp } from './send-over-smtp';
@@ -52,7 +51,7 @@ export async function prepareDelivery(settings: DeliverySettings | null, isTest:
     application = row.service.authType === 'application';
   }
   if (transport === 'graph') {
-    const token = await mailAccessToken(settings.connectionId, GRAPH_RESOURCE);
+    const token = await getAccessToken(settings.connectionId, { resource: GRAPH_RESOURCE });
     if (!token.ok) return { ok: false, transport, outcome: tokenProblem(token, connectionName) };
     const target = { graphBaseUrl, mailbox: application ? settings.mailboxAddress : null };
     return { ok: true, transport, send: (message, drafts) => sendOverGraph(message, target, token.accessToken, drafts) };
@@ -60,7 +59,7 @@ export async function prepareDelivery(settings: DeliverySettings | null, isTest:
   let auth: SmtpAuth = { type: 'none' };
   if (settings.smtpAuth === 'basic') auth = { type: 'basic', user: settings.username, pass: settings.password };
   if (settings.smtpAuth === 'oauth') {
-    const token = await mailAccessToken(settings.connectionId, OUTLOOK_RESOURCE);
+    const token = await getAccessToken(settings.connectionId, { resource: OUTLOOK_RESOURCE });
     if (!token.ok) return { ok: false, transport, outcome: tokenProblem(token, connectionName) };
     auth = { type: 'oauth', user: settings.mailboxAddress, accessToken: token.accessToken };
   }
