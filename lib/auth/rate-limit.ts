@@ -1,7 +1,10 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
+import { isUniqueViolation } from '@/lib/db/errors';
 
-// Fixed windows kept in the database, so the limit holds across restarts and across instances.
+// Fixed windows kept in the database, so the limit holds across restarts and across instances. An attempt is
+// reserved before the work it limits (a password check) runs: each step below is one conditional statement, so
+// requests arriving together cannot all read "under the limit" and then all proceed (check-then-act).
 
 export interface RateLimitRule {
   key: string;
@@ -14,24 +17,32 @@ export const LOGIN_LIMITS = {
   perAddress: { limit: 20, windowMs: 15 * 60_000 },
 };
 
-/** Seconds until the rule allows another attempt, or 0 when it allows one now. */
-export async function retryAfterSeconds(rule: RateLimitRule): Promise<number> {
-  const bucket = await db().rateLimitBucket.findUnique({ where: { key: rule.key } });
-  if (!bucket || bucket.resetAt.getTime() <= Date.now() || bucket.count < rule.limit) return 0;
-  return Math.ceil((bucket.resetAt.getTime() - Date.now()) / 1000);
-}
+export type Reservation = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-export async function countAttempt(rule: RateLimitRule): Promise<void> {
+/** Takes one attempt from the rule's window, or says how long until one is free. Atomic across instances. */
+export async function reserveAttempt(rule: RateLimitRule): Promise<Reservation> {
   const now = new Date();
   const resetAt = new Date(now.getTime() + rule.windowMs);
-  await db().$transaction(async (tx) => {
-    const bucket = await tx.rateLimitBucket.findUnique({ where: { key: rule.key } });
-    if (!bucket || bucket.resetAt <= now) {
-      await tx.rateLimitBucket.upsert({ where: { key: rule.key }, create: { key: rule.key, count: 1, resetAt }, update: { count: 1, resetAt } });
-    } else {
-      await tx.rateLimitBucket.update({ where: { key: rule.key }, data: { count: { increment: 1 } } });
-    }
+  try {
+    await db().rateLimitBucket.upsert({ where: { key: rule.key }, create: { key: rule.key, count: 0, resetAt }, update: {} });
+  } catch (error) {
+    // Two first attempts at once: the other one created the row, which is all this step needs.
+    if (!isUniqueViolation(error)) throw error;
+  }
+  // An expired window starts again; the new resetAt makes a second, concurrent restart match no row.
+  await db().rateLimitBucket.updateMany({ where: { key: rule.key, resetAt: { lte: now } }, data: { count: 0, resetAt } });
+  const { count } = await db().rateLimitBucket.updateMany({
+    where: { key: rule.key, count: { lt: rule.limit }, resetAt: { gt: now } },
+    data: { count: { increment: 1 } },
   });
+  if (count === 1) return { ok: true };
+  const bucket = await db().rateLimitBucket.findUnique({ where: { key: rule.key } });
+  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(((bucket?.resetAt.getTime() ?? now.getTime()) - Date.now()) / 1000)) };
+}
+
+/** Gives back an attempt that turned out not to count (a successful sign-in from a shared address). */
+export async function releaseAttempt(key: string): Promise<void> {
+  await db().rateLimitBucket.updateMany({ where: { key, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
 }
 
 export async function clearAttempts(key: string): Promise<void> {

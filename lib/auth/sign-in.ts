@@ -3,7 +3,7 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { db } from '@/lib/db/prisma';
 import type { RequestContext } from '@/lib/http/client-address';
 import { decoyHash, verifyPassword } from './password';
-import { clearAttempts, countAttempt, LOGIN_LIMITS, retryAfterSeconds } from './rate-limit';
+import { reservePasswordCheck } from './reserve-password-check';
 import { createSession } from './sessions';
 
 export type SignInResult =
@@ -11,10 +11,9 @@ export type SignInResult =
   | { ok: false; reason: 'invalid' | 'rate-limited'; retryAfterSeconds?: number };
 
 export async function signIn(email: string, password: string, request: RequestContext): Promise<SignInResult> {
-  const accountRule = { key: `login:account:${email}`, ...LOGIN_LIMITS.perAccount };
-  const addressRule = { key: `login:address:${request.ipAddress ?? 'unknown'}`, ...LOGIN_LIMITS.perAddress };
-  const wait = Math.max(await retryAfterSeconds(accountRule), await retryAfterSeconds(addressRule));
-  if (wait > 0) {
+  // The attempt is taken from the limits before the password is checked, so concurrent guesses cannot outrun it.
+  const reservation = await reservePasswordCheck(email, request.ipAddress);
+  if (!reservation.ok) {
     await recordAuditEvent({
       actor: { id: null, email },
       action: 'auth.login',
@@ -22,15 +21,13 @@ export async function signIn(email: string, password: string, request: RequestCo
       summary: `Sign-in refused for ${email}: too many failed attempts`,
       ...request,
     });
-    return { ok: false, reason: 'rate-limited', retryAfterSeconds: wait };
+    return { ok: false, reason: 'rate-limited', retryAfterSeconds: reservation.retryAfterSeconds };
   }
 
   const admin = await db().administrator.findUnique({ where: { email } });
   // Verify against a decoy when there is no such account, so response time does not reveal which emails exist.
   const valid = await verifyPassword(password, admin?.passwordHash ?? (await decoyHash()));
   if (!admin || !valid || admin.disabledAt) {
-    await countAttempt(accountRule);
-    await countAttempt(addressRule);
     await recordAuditEvent({
       actor: { id: admin?.id ?? null, email },
       action: 'auth.login',
@@ -41,7 +38,7 @@ export async function signIn(email: string, password: string, request: RequestCo
     return { ok: false, reason: 'invalid' };
   }
 
-  await clearAttempts(accountRule.key);
+  await reservation.succeeded();
   const { token, session } = await createSession(admin.id, request);
   await db().administrator.update({ where: { id: admin.id }, data: { lastLoginAt: new Date() } });
   await recordAuditEvent({ actor: { id: admin.id, email: admin.email }, action: 'auth.login', summary: `${admin.email} signed in`, ...request });

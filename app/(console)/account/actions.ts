@@ -4,9 +4,9 @@ import { changePassword } from '@/lib/administrators/change-password';
 import { changePasswordSchema } from '@/lib/auth/schemas';
 
 export const changePasswordAction = adminAction(changePasswordSchema, async ({ currentPassword, password }, ctx) => {
-  const result = await changePassword({ adminId: ctx.admin.id, sessionId: ctx.admin.sessionId, currentPassword, password });
+  const result = await changePassword({ adminId: ctx.admin.id, sessionId: ctx.admin.sessionId, currentPassword, password, ipAddress: ctx.request.ipAddress });
   if (!result.ok) {
-    await ctx.audit({ action: 'administrator.password_change', outcome: 'failure', target: { type: 'administrator', id: ctx.admin.id }, summary: `${ctx.admin.email} failed to change their password: wrong current password` });
+    await ctx.audit({ action: 'administrator.password_change', outcome: 'failure', target: { type: 'administrator', id: ctx.admin.id }, summary: `${ctx.admin.email} failed to change their password: ${result.error.toLowerCase()}` });
     return { status: 'error', message: 'Check the highlighted fields.', fieldErrors: { [result.field]: result.error } };
   }
   await ctx.audit({
