@@ -74,28 +74,42 @@ export async function completeAuthorization(params: RedirectParams): Promise<Aut
       codeVerifier: decryptSecret(request.codeVerifier, 'AuthRequest.codeVerifier', `Sign-in attempt ${request.id} PKCE verifier`),
       nonce: request.nonce,
     });
-    if (!result.account || !cache.serialized) throw new Error('Microsoft returned no account');
+    const { account } = result;
+    const serialized = cache.serialized;
+    if (!account || !serialized) throw new Error('Microsoft returned no account');
     const granted = result.scopes;
-    await db().serviceConnection.update({
-      where: { id: request.connectionId },
-      data: {
-        state: 'authenticated',
-        tokenCache: encryptSecret(cache.serialized, 'ServiceConnection.tokenCache'),
-        accountUsername: result.account.username,
-        accountHomeId: result.account.homeAccountId,
-        grantedScopes: granted.join(' '),
-        tokenExpiresAt: result.expiresOn,
-        authenticatedAt: new Date(),
-        lastRefreshAt: new Date(),
-        lastError: null,
-      },
+    const stored = await db().$transaction(async (tx) => {
+      // A sign-in link is claimed in the same transaction that stores the tokens, and only if it is still unused,
+      // not withdrawn and not expired: two sign-ins started from one link cannot both finish, and a link an
+      // administrator withdrew while the person was at Microsoft's page signs nobody in.
+      if (request.signInLinkId) {
+        const now = new Date();
+        const claimed = await tx.signInLink.updateMany({
+          where: { id: request.signInLinkId, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+          data: { usedAt: now },
+        });
+        if (claimed.count !== 1) return false;
+      }
+      await tx.serviceConnection.update({
+        where: { id: request.connectionId },
+        data: {
+          state: 'authenticated',
+          tokenCache: encryptSecret(serialized, 'ServiceConnection.tokenCache'),
+          accountUsername: account.username,
+          accountHomeId: account.homeAccountId,
+          grantedScopes: granted.join(' '),
+          tokenExpiresAt: result.expiresOn,
+          authenticatedAt: new Date(),
+          lastRefreshAt: new Date(),
+          lastError: null,
+        },
+      });
+      return true;
     });
+    if (!stored) return invalid('This sign-in link was already used, withdrawn or has expired, so this sign-in was not saved. Ask your administrator for a new link.');
     forgetAccessTokens(request.connectionId);
-    if (request.signInLinkId) {
-      await db().signInLink.updateMany({ where: { id: request.signInLinkId, usedAt: null }, data: { usedAt: new Date() } });
-    }
     const expected = resource ? scopesForResource(requested, resource) : [];
-    return { ok: true, accountUsername: result.account.username, grantedScopes: granted, missingScopes: missingScopes(expected, granted), ...facts };
+    return { ok: true, accountUsername: account.username, grantedScopes: granted, missingScopes: missingScopes(expected, granted), ...facts };
   } catch (error) {
     const described = await explainMsalFailure(error, loaded.tenant);
     await db().serviceConnection.update({ where: { id: request.connectionId }, data: { lastError: summarizeMicrosoftError(described) } });
