@@ -2,6 +2,7 @@ import 'server-only';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { securePrivateFolder } from '@/lib/db/secure-data-files';
 
 // Keys come from SWITCHBOARD_ENCRYPTION_KEY (comma-separated base64 keys, the first one encrypts, the others
 // stay readable during a rotation) or, when that is unset, from a key file generated once into the data folder.
@@ -96,7 +97,7 @@ export function writeKeyFile(file: string, current: EncryptionKey, keys: Iterabl
 export function keyringFromFile(dataDir: string): Keyring {
   const file = path.join(dataDir, KEY_FILE_NAME);
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(dataDir, { recursive: true });
+    securePrivateFolder(dataDir);
     const key = generateKey();
     const body: KeyFile = {
       version: 1,

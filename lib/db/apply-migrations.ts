@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { postgresConnectionFields, postgresSchema, quoteIdentifier, type DatabaseConfig } from './database-config';
 import { checksumMatches, defaultMigrationsDir, readMigrations, type MigrationFile } from './migrations-folder';
+import { secureSqliteFiles } from './secure-data-files';
 
 export interface ApplyMigrationsOptions {
   /** Defaults to `<process.cwd()>/prisma/migrations/<provider>`. */
@@ -145,6 +146,7 @@ function sqliteTimestamp(date: Date): string {
 
 async function applySqlite(file: string, migrations: MigrationFile[], options: ApplyMigrationsOptions) {
   const log = options.log ?? (() => {});
+  secureSqliteFiles(file);
   const db = new Database(file);
   const applied: string[] = [];
   try {

@@ -3,6 +3,7 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { secureSqliteFiles } from './secure-data-files';
 import { postgresConnectionFields, postgresSchema, type DatabaseConfig } from './database-config';
 import { PrismaClient as PostgresPrismaClient } from './generated/postgresql/client';
 import { PrismaClient as SqlitePrismaClient } from './generated/sqlite/client';
@@ -16,6 +17,7 @@ const SQLITE_PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRA
 
 /** The better-sqlite3 adapter opens the file itself and has no hook for pragmas: apply them on every connection. */
 function sqliteAdapterFactory(file: string): SqlMigrationAwareDriverAdapterFactory {
+  secureSqliteFiles(file);
   const inner = new PrismaBetterSqlite3({ url: file, timeout: 5000 });
   const withPragmas = async (connect: () => Promise<SqlDriverAdapter>) => {
     const adapter = await connect();

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ClientConfig } from 'pg';
+import { securePrivateFolder } from './secure-data-files';
 
 export type DatabaseConfig =
   | { provider: 'sqlite'; file: string }
@@ -32,6 +33,7 @@ export function resolveDatabaseConfig(env: Readonly<Record<string, string | unde
     );
   }
   let file: string;
+  let dataFolder: string | undefined;
   if (url) {
     // `file:./x.db` (relative to the working directory, i.e. the project root) or `file:/abs/x.db`;
     // a query string (`?mode=…`) means nothing to better-sqlite3 and is dropped.
@@ -39,9 +41,13 @@ export function resolveDatabaseConfig(env: Readonly<Record<string, string | unde
     if (!path) throw new Error('DATABASE_URL=file: names no file');
     file = resolve(path);
   } else {
-    file = join(resolve(/* turbopackIgnore: true */ env.SWITCHBOARD_DATA_DIR?.trim() || 'data'), 'switchboard.db');
+    dataFolder = resolve(/* turbopackIgnore: true */ env.SWITCHBOARD_DATA_DIR?.trim() || 'data');
+    file = join(dataFolder, 'switchboard.db');
   }
-  mkdirSync(resolve(file, '..'), { recursive: true });
+  // The data folder is Switchboard's own: private (0700), even when an older version created it open. A folder
+  // named by DATABASE_URL=file: may be shared with other things, so only the folders created here are private.
+  if (dataFolder) securePrivateFolder(dataFolder);
+  else mkdirSync(resolve(file, '..'), { recursive: true, mode: 0o700 });
   return { provider: 'sqlite', file };
 }
 
