@@ -1,37 +1,30 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { SESSION_COOKIE } from '@/lib/auth/session-cookie-name';
-import { isCrossSiteWrite, isPublicPath } from '@/lib/http/public-paths';
+import { consoleOrigins, requestOrigin } from '@/lib/http/console-origins';
+import { canonicalPath, isCrossSiteWrite, isPublicApiPath, isPublicPath } from '@/lib/http/public-paths';
 
 // The first gate: refuse cross-site writes, and send requests without a session cookie to the login page. The
 // session itself is checked against the database by every page, action and handler.
 
-function allowedHosts(request: NextRequest): string[] {
-  const hosts = [request.headers.get('x-forwarded-host'), request.headers.get('host')].filter((h): h is string => Boolean(h));
-  const publicUrl = process.env.SWITCHBOARD_PUBLIC_URL;
-  if (publicUrl) {
-    try {
-      hosts.push(new URL(publicUrl).host);
-    } catch {
-      // lib/env reports a malformed SWITCHBOARD_PUBLIC_URL at start.
-    }
-  }
-  return hosts;
-}
-
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  const publicApi = pathname.startsWith('/api/v1/');
-  if (!publicApi && isCrossSiteWrite(request.method, request.headers, allowedHosts(request))) {
+  const publicUrl = process.env.SWITCHBOARD_PUBLIC_URL?.trim() || undefined;
+  // Decided on the path as sent and as resolved: `/api/v1/..%2f..%2fadministrators` is not the public API.
+  if (!isPublicApiPath(pathname) && isCrossSiteWrite(request.method, request.headers, consoleOrigins(request.headers, publicUrl, request.nextUrl.protocol))) {
     return NextResponse.json({ error: 'Cross-site request refused' }, { status: 403 });
   }
   if (isPublicPath(pathname) || request.cookies.has(SESSION_COOKIE)) return NextResponse.next();
-  if (pathname.startsWith('/api/')) {
+  if (pathname.startsWith('/api/') || canonicalPath(pathname).startsWith('/api/')) {
     return NextResponse.json({ error: 'Sign in required' }, { status: 401 });
   }
-  const login = new URL('/login', request.url);
-  return NextResponse.redirect(login);
+  // Never request.url: behind HOSTNAME=0.0.0.0 it names the listening address, not the one people use.
+  const base = publicUrl ?? requestOrigin(request.headers, request.nextUrl.protocol) ?? request.nextUrl.origin;
+  return NextResponse.redirect(new URL('/login', base));
 }
 
+// The public API is left out so that its request bodies (up to 48 MB of JSON) stream to the route, which enforces
+// its own limit, instead of being copied and cut at the proxy's 10 MB buffer. Only plain paths are left out: one with
+// `%`, `.` or `\` still comes through here and is judged as it resolves.
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/v1/[A-Za-z0-9_/-]*$).*)'],
 };

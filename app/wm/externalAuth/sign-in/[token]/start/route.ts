@@ -8,15 +8,18 @@ import { requestContext } from '@/lib/http/client-address';
 
 export const dynamic = 'force-dynamic';
 
-export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
+export async function POST(_request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const found = await findUsableSignInLink(token);
-  const back = new URL(`/wm/externalAuth/sign-in/${encodeURIComponent(token)}`, request.url);
+  // The public address (SWITCHBOARD_PUBLIC_URL or the trusted forwarded origin), never request.url: behind
+  // HOSTNAME=0.0.0.0 that names the listening socket, a dead address for the mailbox user.
+  const redirectUri = (await getRedirectUri()).uri;
+  const back = new URL(`/wm/externalAuth/sign-in/${encodeURIComponent(token)}`, redirectUri);
   if (!found.ok) return Response.redirect(back, 303);
   const { link } = found;
   const { url } = await startAuthorization({
     connectionId: link.connectionId,
-    redirectUri: (await getRedirectUri()).uri,
+    redirectUri,
     browserBinding: await ensureBrowserBinding(),
     signInLinkId: link.id,
   });
