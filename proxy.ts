@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { SESSION_COOKIE } from '@/lib/auth/session-cookie-name';
 import { consoleOrigins, requestOrigin } from '@/lib/http/console-origins';
+import { FORM_BODY_LIMIT_BYTES } from '@/lib/http/form-body-limit';
 import { canonicalPath, isCrossSiteWrite, isPublicApiPath, isPublicPath } from '@/lib/http/public-paths';
 
 // The first gate: refuse cross-site writes, and send requests without a session cookie to the login page. The
@@ -12,6 +13,9 @@ export function proxy(request: NextRequest) {
   // Decided on the path as sent and as resolved: `/api/v1/..%2f..%2fadministrators` is not the public API.
   if (!isPublicApiPath(pathname) && isCrossSiteWrite(request.method, request.headers, consoleOrigins(request.headers, publicUrl, request.nextUrl.protocol))) {
     return NextResponse.json({ error: 'Cross-site request refused' }, { status: 403 });
+  }
+  if (!isPublicApiPath(pathname) && Number(request.headers.get('content-length') ?? 0) > FORM_BODY_LIMIT_BYTES) {
+    return NextResponse.json({ error: 'too_large', message: 'The form is larger than 2 MB. Shorten what was typed or pasted and try again.' }, { status: 413 });
   }
   if (isPublicPath(pathname) || request.cookies.has(SESSION_COOKIE)) return NextResponse.next();
   if (pathname.startsWith('/api/') || canonicalPath(pathname).startsWith('/api/')) {

@@ -10,6 +10,10 @@ import type { ActionState } from './action-state';
 
 const SECRET_FIELD = /password|secret|token|key/i;
 
+// Longer than any field of any form (a PEM certificate is a few KB); a megabyte typed or posted into a name gets
+// an answer at that field instead of reaching the database.
+const MAX_FIELD_CHARACTERS = 100_000;
+
 export interface ActionContext {
   admin: CurrentAdmin;
   request: RequestContext;
@@ -41,12 +45,31 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return errors;
 }
 
+/**
+ * What no form accepts, answered at the field: NUL characters (PostgreSQL cannot store them in text, SQLite would,
+ * so both databases refuse them here alike) and values beyond any field's size.
+ */
+function unacceptableFields(values: Record<string, string>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (value.length > MAX_FIELD_CHARACTERS) errors[key] = `This is too long (at most ${MAX_FIELD_CHARACTERS.toLocaleString('en')} characters)`;
+    else if (value.includes('\u0000')) errors[key] = 'Remove the NUL character (\\0) from this field';
+  }
+  return errors;
+}
+
 async function run<S extends z.ZodType>(
   schema: S,
-  formData: FormData,
+  formData: unknown,
   body: (input: z.output<S>, values: Record<string, string>) => Promise<ActionState>,
 ): Promise<ActionState> {
+  // Forms post FormData; anything else was sent by hand to the action's endpoint.
+  if (!(formData instanceof FormData)) return { status: 'error', message: 'This form could not be read. Reload the page and try again.' };
   const values = formValues(formData);
+  const unacceptable = unacceptableFields(values);
+  if (Object.keys(unacceptable).length > 0) {
+    return { status: 'error', message: 'Check the highlighted fields.', fieldErrors: unacceptable, values: echo(Object.fromEntries(Object.entries(values).filter(([k]) => !(k in unacceptable)))) };
+  }
   const parsed = schema.safeParse(values);
   if (!parsed.success) {
     return { status: 'error', message: 'Check the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error), values: echo(values) };

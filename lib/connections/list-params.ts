@@ -1,6 +1,8 @@
 // The Connections list's state lives in the URL (?q=&sort=&dir=&page=), so a view can be bookmarked and shared.
 // Universal: parsed by the page, built by its links.
 
+import { pageNumberOf, searchTextOf } from '@/lib/http/list-params';
+
 export const CONNECTION_SORTS = ['name', 'service', 'tenant', 'state', 'updated'] as const;
 export type ConnectionSort = (typeof CONNECTION_SORTS)[number];
 export type SortDirection = 'asc' | 'desc';
@@ -30,8 +32,8 @@ export function parseConnectionListParams(raw: RawParams): ConnectionListParams 
   const sort: ConnectionSort = (CONNECTION_SORTS as readonly string[]).includes(sortParam ?? '') ? (sortParam as ConnectionSort) : 'name';
   const dirParam = first(raw.dir);
   const direction: SortDirection = dirParam === 'asc' || dirParam === 'desc' ? dirParam : defaultDirection(sort);
-  const page = Math.min(100_000, Math.max(1, Number.parseInt(first(raw.page) ?? '1', 10) || 1));
-  const query = first(raw.q)?.trim().slice(0, 200) || undefined;
+  const page = pageNumberOf(raw.page);
+  const query = searchTextOf(raw.q) || undefined;
   return { page, query, sort, direction };
 }
 

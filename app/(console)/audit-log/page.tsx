@@ -4,14 +4,15 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
 import { requireAdmin } from '@/lib/auth/current-admin';
 import { getAuditEvents } from '@/lib/audit/get-audit-events';
+import { pageNumberOf, searchTextOf } from '@/lib/http/list-params';
 
 export const metadata = { title: 'Audit log' };
 
-export default async function AuditLogPage({ searchParams }: { searchParams: Promise<{ page?: string; q?: string }> }) {
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<{ page?: string | string[]; q?: string | string[] }> }) {
   await requireAdmin();
   const params = await searchParams;
-  const page = Math.max(1, Number.parseInt(params.page ?? '1', 10) || 1);
-  const query = params.q?.trim().slice(0, 200) || undefined;
+  const page = pageNumberOf(params.page);
+  const query = searchTextOf(params.q) || undefined;
   const { events, total, pages } = await getAuditEvents({ page, query });
   const hrefFor = (p: number) => `/audit-log?${new URLSearchParams({ ...(query ? { q: query } : {}), page: String(p) })}`;
 

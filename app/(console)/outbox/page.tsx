@@ -4,6 +4,7 @@ import { formatDateTime } from '@/components/ui/format-date';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
 import { requireAdmin } from '@/lib/auth/current-admin';
+import { pageNumberOf } from '@/lib/http/list-params';
 import { formatAddress, readAddressList } from '@/lib/mail/mail-address';
 import { getOutboxCounts } from '@/lib/mail/outbox/get-outbox-counts';
 import { getOutboxMessages } from '@/lib/mail/outbox/get-outbox-messages';
@@ -12,11 +13,11 @@ import { OutboxStateBadge } from './_components/outbox-state-badge';
 
 export const metadata = { title: 'Outbox' };
 
-export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ filter?: string; page?: string }> }) {
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ filter?: string | string[]; page?: string | string[] }> }) {
   await requireAdmin();
   const params = await searchParams;
-  const filter = outboxFilterOf(params.filter);
-  const page = Math.max(1, Number.parseInt(params.page ?? '1', 10) || 1);
+  const filter = outboxFilterOf(typeof params.filter === 'string' ? params.filter : undefined);
+  const page = pageNumberOf(params.page);
   const [counts, { messages, total, pages }] = await Promise.all([getOutboxCounts(), getOutboxMessages(filter, page)]);
   const hrefFor = (f: OutboxFilter, p = 1) => `/outbox?${new URLSearchParams({ ...(f === 'all' ? {} : { filter: f }), ...(p > 1 ? { page: String(p) } : {}) })}`;
 

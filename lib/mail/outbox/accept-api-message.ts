@@ -1,5 +1,6 @@
 import 'server-only';
 import { fieldErrorsOf } from '@/lib/actions/define-action';
+import { nulFieldErrors } from '@/lib/http/nul-field-errors';
 import { isSenderAllowed } from '@/lib/mail/settings/is-sender-allowed';
 import { loadDeliverySettings } from '@/lib/mail/settings/load-delivery-settings';
 import { apiMessageSchema } from './api-message-schema';
@@ -15,6 +16,8 @@ export type AcceptApiMessageResult =
  * allowed senders of the Email settings, then accepted into the outbox.
  */
 export async function acceptApiMessage(body: unknown, keyId: string): Promise<AcceptApiMessageResult> {
+  const nul = nulFieldErrors(body);
+  if (Object.keys(nul).length > 0) return { ok: false, status: 400, body: { error: 'invalid_request', message: 'Check the fields named in fieldErrors.', fieldErrors: nul } };
   const parsed = apiMessageSchema.safeParse(body);
   if (!parsed.success) return { ok: false, status: 400, body: { error: 'invalid_request', message: 'Check the fields named in fieldErrors.', fieldErrors: fieldErrorsOf(parsed.error) } };
   const settings = await loadDeliverySettings();

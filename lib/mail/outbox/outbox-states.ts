@@ -9,7 +9,7 @@ export const OUTBOX_FILTERS = { all: 'All', failed: 'Failed', unsent: 'Unsent', 
 export type OutboxFilter = keyof typeof OUTBOX_FILTERS;
 
 export function outboxFilterOf(value: string | undefined): OutboxFilter {
-  return value && value in OUTBOX_FILTERS ? (value as OutboxFilter) : 'all';
+  return value && Object.hasOwn(OUTBOX_FILTERS, value) ? (value as OutboxFilter) : 'all';
 }
 
 /** The states a filter shows: "Unsent" is everything not yet delivered (queued or being sent). */

@@ -5,6 +5,7 @@ import { formatDateTime } from '@/components/ui/format-date';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
 import { requireAdmin } from '@/lib/auth/current-admin';
+import { pageNumberOf, searchTextOf } from '@/lib/http/list-params';
 import { getRobotMailbox } from '@/lib/robot/get-robot-mailbox';
 import { getRobotMessages } from '@/lib/robot/get-robot-messages';
 import { pollNowAction, testRobotMailboxAction } from '../actions';
@@ -14,18 +15,14 @@ import { RobotStateBadge } from '../_components/robot-state-badge';
 
 export const metadata = { title: 'Robot mailbox' };
 
-function one(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value) ?? '';
-}
-
 export default async function RobotMailboxPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin();
   const { id } = await params;
   const search = await searchParams;
-  const query = one(search.q).trim().slice(0, 200);
+  const query = searchTextOf(search.q);
   const mailbox = await getRobotMailbox(id);
   if (!mailbox) notFound();
-  const { rows, total, page, pages } = await getRobotMessages(id, { query, page: Number(one(search.page)) || 1 });
+  const { rows, total, page, pages } = await getRobotMessages(id, { query, page: pageNumberOf(search.page) });
   const base = `/email-robot/${id}`;
   const hrefFor = (p: number) => `${base}?${new URLSearchParams({ ...(query ? { q: query } : {}), ...(p > 1 ? { page: String(p) } : {}) }).toString()}`;
   const address = mailbox.mailboxAddress || `${mailbox.connection.accountUsername ?? 'the signed-in account'} (own mailbox)`;

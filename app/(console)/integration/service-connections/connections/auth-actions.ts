@@ -1,8 +1,9 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { adminAction } from '@/lib/actions/define-action';
-import { getCurrentAdmin } from '@/lib/auth/current-admin';
+import { requireAdmin } from '@/lib/auth/current-admin';
 import { createConnection } from '@/lib/connections/create-connection';
 import { createConnectionSchema } from '@/lib/connections/schemas';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
@@ -26,10 +27,17 @@ export type StartResult =
 
 const connectionIdSchema = z.string().min(1).max(64);
 
+// Called by hand (not from the page), these get any value and maybe no session: neither may end in a 500. No
+// session redirects to /login, and an id that is not one is answered as an unknown page.
 async function admin() {
-  const current = await getCurrentAdmin();
-  if (!current) throw new Error('Your session has ended. Sign in again.');
-  return current;
+  return requireAdmin();
+}
+
+async function idOf(value: unknown): Promise<string> {
+  await admin();
+  const parsed = connectionIdSchema.safeParse(value);
+  if (!parsed.success) notFound();
+  return parsed.data;
 }
 
 async function audit(action: string, connectionId: string, summary: string, outcome: 'success' | 'failure' = 'success') {
@@ -39,7 +47,7 @@ async function audit(action: string, connectionId: string, summary: string, outc
 
 // POST (action) - Setup Authentication / Re-authenticate: check the app registration, then Microsoft's sign-in URL
 export async function startSetupAuthenticationAction(connectionId: string): Promise<StartResult> {
-  connectionId = connectionIdSchema.parse(connectionId);
+  connectionId = await idOf(connectionId);
   const current = await admin();
   const connection = await db().serviceConnection.findUnique({ where: { id: connectionId }, select: { name: true, tenantId: true, service: { select: { authType: true } } } });
   if (!connection) return { ok: false, message: 'The connection no longer exists.' };
@@ -64,15 +72,13 @@ export async function startSetupAuthenticationAction(connectionId: string): Prom
 }
 
 export async function getConnectionAuthStatusAction(connectionId: string): Promise<ConnectionAuthStatus | null> {
-  connectionId = connectionIdSchema.parse(connectionId);
-  await admin();
+  connectionId = await idOf(connectionId);
   return getConnectionAuthStatus(connectionId);
 }
 
 // POST (action) - Test: a token, then a call that proves it works
 export async function testConnectionAction(connectionId: string): Promise<ConnectionTestResult> {
-  connectionId = connectionIdSchema.parse(connectionId);
-  await admin();
+  connectionId = await idOf(connectionId);
   const result = await testConnection(connectionId);
   await audit('connection.test', connectionId, `Connection tested: ${result.summary}`, result.ok ? 'success' : 'failure');
   revalidatePath(`/integration/service-connections/connections/${connectionId}`);
@@ -81,8 +87,7 @@ export async function testConnectionAction(connectionId: string): Promise<Connec
 
 // POST (action) - Disconnect: forget the tokens and the account
 export async function disconnectConnectionAction(connectionId: string): Promise<{ ok: boolean; message: string }> {
-  connectionId = connectionIdSchema.parse(connectionId);
-  await admin();
+  connectionId = await idOf(connectionId);
   const name = await disconnectConnection(connectionId);
   if (!name) return { ok: false, message: 'The connection no longer exists.' };
   await audit('connection.disconnect', connectionId, `Connection '${name}' disconnected: tokens dropped`);
@@ -92,7 +97,7 @@ export async function disconnectConnectionAction(connectionId: string): Promise<
 
 // POST (action) - Send sign-in link: a single-use link for a mailbox user, shown once
 export async function createSignInLinkAction(connectionId: string): Promise<{ ok: true; url: string; expiresAt: string } | { ok: false; message: string }> {
-  connectionId = connectionIdSchema.parse(connectionId);
+  connectionId = await idOf(connectionId);
   const current = await admin();
   const connection = await db().serviceConnection.findUnique({ where: { id: connectionId }, select: { name: true, service: { select: { authType: true } } } });
   if (!connection) return { ok: false, message: 'The connection no longer exists.' };
@@ -105,8 +110,7 @@ export async function createSignInLinkAction(connectionId: string): Promise<{ ok
 
 // POST (action) - withdraw every unused sign-in link of the connection
 export async function revokeSignInLinksAction(connectionId: string): Promise<{ ok: true; message: string }> {
-  connectionId = connectionIdSchema.parse(connectionId);
-  await admin();
+  connectionId = await idOf(connectionId);
   const count = await revokeSignInLinks(connectionId);
   await audit('connection.sign_in_link.revoke', connectionId, `${count} sign-in link(s) withdrawn`);
   return { ok: true, message: count === 1 ? 'One sign-in link was withdrawn.' : `${count} sign-in links were withdrawn.` };
