@@ -25,7 +25,8 @@ export type StartResult =
   | { ok: true; url: string }
   | { ok: false; message: string; code?: string | null; meaning?: string; fix?: string };
 
-const connectionIdSchema = z.string().min(1).max(64);
+// Ids are cuids: a NUL byte or other odd characters never reach the database (PostgreSQL refuses NUL in text).
+const connectionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 // Called by hand (not from the page), these get any value and maybe no session: neither may end in a 500. No
 // session redirects to /login, and an id that is not one is answered as an unknown page.
