@@ -25,8 +25,8 @@ const CHANGES_BY_ID = /delete|revoke|toggle|reset|resend|poll|disconnect|signInL
 async function loadActions(): Promise<Array<{ name: string; action: AnyAction }>> {
   const actions: Array<{ name: string; action: AnyAction }> = [];
   for (const modulePath of actionModules()) {
-    const module = (await import(/* @vite-ignore */ modulePath)) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(module)) if (typeof value === 'function') actions.push({ name: `${modulePath}#${name}`, action: value as AnyAction });
+    const exported = (await import(/* @vite-ignore */ modulePath)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(exported)) if (typeof value === 'function') actions.push({ name: `${modulePath}#${name}`, action: value as AnyAction });
   }
   return actions;
 }
