@@ -8,7 +8,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const caller = await authenticateApiKey(request.headers.get('authorization'));
   if (!caller) return unauthorizedResponse();
   const { id } = await params;
-  const status = await getApiMessageStatus(id, caller.keyId);
+  // Message ids are cuids; anything else (a NUL byte PostgreSQL would refuse, a megabyte) is simply not found.
+  const status = /^[A-Za-z0-9_-]{1,64}$/.test(id) ? await getApiMessageStatus(id, caller.keyId) : null;
   if (!status) return NextResponse.json({ error: 'not_found', message: 'No message with this id was submitted with this API key.' }, { status: 404 });
   return NextResponse.json(status);
 }
