@@ -62,3 +62,39 @@ test('a cross-site form post is refused before it reaches an action', async ({ r
   });
   expect(response.status()).toBe(403);
 });
+
+// Issue 11, finding 11: encoded paths that climb out of the public API (or the sign-in pages) get the same checks
+// as the route they resolve to, for every route in app/.
+for (const route of routes.filter((r) => !isPublicPath(r.path))) {
+  const climbed = route.path.slice(1).replace(/\//g, '%2f');
+  test(`a cross-site write to /api/v1/..%2f..%2f${route.path.slice(1)} is refused`, async ({ request }) => {
+    for (const path of [`/api/v1/..%2f..%2f${climbed}`, `/api/v1/%2e%2e/%2e%2e/${route.path.slice(1)}`, `/wm/externalAuth/..%2f..%2f${climbed}`]) {
+      const response = await request.post(`${urlOf('main')}${path}`, {
+        headers: { origin: 'https://attacker.example', 'content-type': 'application/x-www-form-urlencoded', 'next-action': '0'.repeat(40) },
+        data: 'x=1',
+        maxRedirects: 0,
+      });
+      expect(response.status(), path).toBe(403);
+    }
+  });
+}
+
+test('a write from this host over another scheme is refused (the Origin check compares scheme, host and port)', async ({ request }) => {
+  const other = urlOf('main').replace('http://', 'https://');
+  const response = await request.post(`${urlOf('main')}/login`, {
+    headers: { origin: other, 'content-type': 'application/x-www-form-urlencoded' },
+    data: 'email=x%40y.z&password=p',
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(403);
+});
+
+// Finding 7: absolute URLs are built from the address people use, not the socket (the console listens on
+// 127.0.0.1; the tests reach it as localhost).
+test('redirects point at the address the visitor used, not the listening socket', async ({ request }) => {
+  const login = await request.get(`${urlOf('main')}/outbox`, { maxRedirects: 0 });
+  expect(login.headers()['location']).toBe(`${urlOf('main')}/login`);
+  const start = await request.post(`${urlOf('main')}/wm/externalAuth/sign-in/not-a-real-token/start`, { headers: { origin: urlOf('main') }, maxRedirects: 0 });
+  expect(start.status()).toBe(303);
+  expect(start.headers()['location']).toBe(`${urlOf('main')}/wm/externalAuth/sign-in/not-a-real-token`);
+});
