@@ -3,6 +3,8 @@ import { controlBorder, FieldFrame } from './field-frame';
 export interface SelectOption {
   value: string;
   label: string;
+  /** Shown but not choosable (its label says why). */
+  disabled?: boolean;
 }
 
 export interface SelectFieldProps extends Omit<React.SelectHTMLAttributes<HTMLSelectElement>, 'id'> {
@@ -26,7 +28,7 @@ export function SelectField({ label, name, options, placeholder, error, hint, ad
           <select {...control} name={name} className={`block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm ${controlBorder(error)}`} {...select}>
             {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
             {options.map((option) => (
-              <option key={option.value} value={option.value}>
+              <option key={option.value} value={option.value} disabled={option.disabled}>
                 {option.label}
               </option>
             ))}

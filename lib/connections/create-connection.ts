@@ -4,6 +4,7 @@ import { isUniqueViolation } from '@/lib/db/errors';
 import { generatedConnectionName } from './generated-name';
 import { termsOfName } from './search-terms';
 import { CONNECTION_NAME_TAKEN, type CreateConnectionInput } from './schemas';
+import { knownOptionalCapabilities } from './known-optional-capabilities';
 
 export type SaveConnectionResult =
   | { ok: true; id: string; name: string; serviceName: string; tenantName: string }
@@ -29,6 +30,7 @@ export async function createConnection(input: CreateConnectionInput): Promise<Sa
         serviceName: service.name,
         tenantId: tenant.id,
         tenantName: tenant.name,
+        optionalCapabilities: await knownOptionalCapabilities(service.id, input.optionalCapabilities ?? []),
         searchTerms: { create: termsOfName(name).map((term) => ({ term })) },
       },
       select: { id: true, name: true },

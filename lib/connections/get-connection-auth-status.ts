@@ -22,13 +22,14 @@ export async function getConnectionAuthStatus(id: string): Promise<ConnectionAut
       state: true,
       accountUsername: true,
       grantedScopes: true,
+      optionalCapabilities: true,
       authenticatedAt: true,
       lastError: true,
-      service: { select: { authType: true, capabilities: { select: { scopes: true, optional: true } } } },
+      service: { select: { authType: true, capabilities: { select: { key: true, scopes: true, optional: true } } } },
     },
   });
   if (!row) return null;
-  const requested = serviceScopesOf(row.service.capabilities);
+  const requested = serviceScopesOf(row.service.capabilities, splitScopes(row.optionalCapabilities));
   const granted = splitScopes(row.grantedScopes);
   const firstResource = resourcesOf(requested)[0];
   return {

@@ -9,6 +9,7 @@ export function getConnection(id: string) {
       id: true,
       name: true,
       nameCustomized: true,
+      optionalCapabilities: true,
       state: true,
       accountUsername: true,
       grantedScopes: true,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { splitScopes } from '@/lib/entra/oauth-scopes';
 
 // Shared by the connection forms (client) and their actions (server).
 
@@ -18,6 +19,13 @@ const connectionFields = {
     .string()
     .optional()
     .transform((v) => v === 'true'),
+  /** Keys of the service's optional capabilities turned on for this connection, space-separated. */
+  optionalCapabilities: z
+    .string()
+    .max(1000)
+    .optional()
+    // Absent (a form without the switch) keeps what is stored.
+    .transform((v) => (v === undefined ? undefined : splitScopes(v))),
 };
 
 function nameRequiredWhenCustomized(value: { name: string; nameCustomized: boolean }, ctx: z.RefinementCtx) {
@@ -32,5 +40,6 @@ export const updateConnectionSchema = z.object({ id: z.string().min(1), ...conne
 
 export const connectionIdSchema = z.object({ id: z.string().min(1) });
 
-export type CreateConnectionInput = z.output<typeof createConnectionSchema>;
-export type UpdateConnectionInput = z.output<typeof updateConnectionSchema>;
+type WithOptionalCapabilities<T> = Omit<T, 'optionalCapabilities'> & { optionalCapabilities?: string[] | undefined };
+export type CreateConnectionInput = WithOptionalCapabilities<z.output<typeof createConnectionSchema>>;
+export type UpdateConnectionInput = WithOptionalCapabilities<z.output<typeof updateConnectionSchema>>;

@@ -7,6 +7,7 @@ import type { SaveConnectionResult } from './create-connection';
 import { generatedConnectionName } from './generated-name';
 import { termsOfName } from './search-terms';
 import { CONNECTION_NAME_TAKEN, type UpdateConnectionInput } from './schemas';
+import { knownOptionalCapabilities } from './known-optional-capabilities';
 
 /**
  * Saves a connection's form. Moving it to another service or tenant drops its sign-in: tokens issued for one
@@ -37,6 +38,7 @@ export async function updateConnection(input: UpdateConnectionInput): Promise<Sa
         serviceName: service.name,
         tenantId: tenant.id,
         tenantName: tenant.name,
+        ...(input.optionalCapabilities ? { optionalCapabilities: await knownOptionalCapabilities(service.id, input.optionalCapabilities) } : {}),
         ...(name !== current.name ? { searchTerms: { deleteMany: {}, create: termsOfName(name).map((term) => ({ term })) } } : {}),
         ...(moved ? SIGNED_OUT : {}),
       },

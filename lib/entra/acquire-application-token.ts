@@ -1,7 +1,9 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
 import { graphResourceFor } from './clouds';
+import { withAppRoles } from '@/lib/connections/app-roles';
 import { createMsalApp } from './create-msal-app';
+import { decodeJwtClaims } from './decode-jwt-claims';
 import { summarizeMicrosoftError } from './describe-microsoft-error';
 import { explainMsalFailure } from './explain-msal-failure';
 import type { AccessTokenOptions, AccessTokenResult } from './get-access-token';
@@ -17,6 +19,11 @@ function memory(): Map<string, Cached> {
   const holder = globalThis as typeof globalThis & { [KEY]?: Map<string, Cached> };
   holder[KEY] ??= new Map();
   return holder[KEY];
+}
+
+function rolesOf(accessToken: string): string[] {
+  const roles = decodeJwtClaims(accessToken).roles;
+  return Array.isArray(roles) ? roles.map(String) : [];
 }
 
 export async function acquireApplicationToken(loaded: ConnectionCredentials, resource: string, options: AccessTokenOptions): Promise<AccessTokenResult> {
@@ -36,7 +43,17 @@ export async function acquireApplicationToken(loaded: ConnectionCredentials, res
     memory().set(key, entry);
     await db().serviceConnection.update({
       where: { id: connection.id },
-      data: { state: 'authenticated', tokenExpiresAt: entry.expiresOn, lastRefreshAt: now, lastUsedAt: now, lastError: null, authenticatedAt: connection.authenticatedAt ?? now },
+      data: {
+        state: 'authenticated',
+        tokenExpiresAt: entry.expiresOn,
+        lastRefreshAt: now,
+        lastUsedAt: now,
+        lastError: null,
+        authenticatedAt: connection.authenticatedAt ?? now,
+        // The lists judge application connections by these (lib/connections/connection-fit).
+        appRoles: withAppRoles(connection.appRoles, resource, rolesOf(result.accessToken)),
+        appRolesAt: now,
+      },
     });
     return { ok: true, ...entry, account: null, refreshed: true };
   } catch (thrown) {

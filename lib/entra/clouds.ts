@@ -17,6 +17,8 @@ export interface CloudEndpoints {
 export interface CloudDefinition extends Partial<CloudEndpoints> {
   id: CloudId;
   label: string;
+  /** The cloud's own SMTP submission hosts: the only ones its OAuth tokens are ever sent to (Custom: none known). */
+  smtpTokenHosts?: readonly string[];
 }
 
 export const CLOUDS: readonly CloudDefinition[] = [
@@ -26,6 +28,7 @@ export const CLOUDS: readonly CloudDefinition[] = [
     authorityHost: 'https://login.microsoftonline.com',
     graphBaseUrl: 'https://graph.microsoft.com',
     smtpHost: 'smtp.office365.com:587',
+    smtpTokenHosts: ['smtp.office365.com', 'outlook.office365.com', 'smtp-hve.office365.com'],
   },
   {
     id: 'usgov',
@@ -33,6 +36,7 @@ export const CLOUDS: readonly CloudDefinition[] = [
     authorityHost: 'https://login.microsoftonline.us',
     graphBaseUrl: 'https://graph.microsoft.us',
     smtpHost: 'smtp.office365.us:587',
+    smtpTokenHosts: ['smtp.office365.us'],
   },
   {
     id: 'usgov-dod',
@@ -40,6 +44,7 @@ export const CLOUDS: readonly CloudDefinition[] = [
     authorityHost: 'https://login.microsoftonline.us',
     graphBaseUrl: 'https://dod-graph.microsoft.us',
     smtpHost: 'smtp.office365.us:587',
+    smtpTokenHosts: ['smtp.office365.us'],
   },
   {
     id: 'china',
@@ -47,6 +52,7 @@ export const CLOUDS: readonly CloudDefinition[] = [
     authorityHost: 'https://login.chinacloudapi.cn',
     graphBaseUrl: 'https://microsoftgraph.chinacloudapi.cn',
     smtpHost: 'smtp.partner.outlook.cn:587',
+    smtpTokenHosts: ['smtp.partner.outlook.cn'],
   },
   // The sandbox and every test use Custom: any host serving the standard Entra v2.0 and Graph v1.0 paths.
   { id: 'custom', label: 'Custom' },
@@ -90,4 +96,10 @@ function stripSlash(url: string): string {
 export function graphResourceFor(tenant: TenantCloud): string {
   if (tenant.cloud === 'custom' || tenant.cloud === 'global') return 'https://graph.microsoft.com';
   return cloudEndpoints(tenant).graphBaseUrl;
+}
+
+/** The SMTP hosts a tenant's OAuth tokens may be sent to, or null for a Custom cloud (the host saved in the settings). */
+export function smtpTokenHostsFor(cloud: string): readonly string[] | null {
+  if (cloud === 'custom') return null;
+  return CLOUDS.find((c) => c.id === cloud)?.smtpTokenHosts ?? [];
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
-import { serviceScopesOf } from './oauth-scopes';
+import { serviceScopesOf, splitScopes } from './oauth-scopes';
 import { tenantCredentialsOf } from './tenant-credentials';
 
 export type ConnectionCredentials = NonNullable<Awaited<ReturnType<typeof loadConnectionCredentials>>>;
@@ -24,6 +24,6 @@ export async function loadConnectionCredentials(connectionId: string) {
     tenant: credentials,
     tenantName: tenant.name,
     authType: service.authType === 'application' ? ('application' as const) : ('delegated' as const),
-    serviceScopes: serviceScopesOf(service.capabilities),
+    serviceScopes: serviceScopesOf(service.capabilities, splitScopes(connection.optionalCapabilities)),
   };
 }

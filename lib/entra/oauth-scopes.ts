@@ -8,9 +8,13 @@ export function splitScopes(text: string | null | undefined): string[] {
   return [...new Set((text ?? '').split(/\s+/).filter(Boolean))];
 }
 
-/** What a service asks for: the scopes of its capabilities that are not optional, each once. */
-export function serviceScopesOf(capabilities: { scopes: string; optional: boolean }[]): string[] {
-  return [...new Set(capabilities.filter((c) => !c.optional).flatMap((c) => splitScopes(c.scopes)))];
+/**
+ * What a connection asks for: the scopes of its service's capabilities that are not optional, plus those of the
+ * optional capabilities turned on for the connection (`enabledOptional`: their keys), each once.
+ */
+export function serviceScopesOf(capabilities: { key?: string; scopes: string; optional: boolean }[], enabledOptional: readonly string[] = []): string[] {
+  const asked = capabilities.filter((c) => !c.optional || (c.key !== undefined && enabledOptional.includes(c.key)));
+  return [...new Set(asked.flatMap((c) => splitScopes(c.scopes)))];
 }
 
 /** "https://graph.microsoft.com/Mail.Send" → "https://graph.microsoft.com"; bare scopes like "offline_access" → null. */

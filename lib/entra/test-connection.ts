@@ -6,7 +6,7 @@ import { describeGraphFailure } from './describe-graph-failure';
 import { graphFailureOf } from './graph-failure';
 import { decodeJwtClaims } from './decode-jwt-claims';
 import { getAccessToken } from './get-access-token';
-import { resourcesOf, serviceScopesOf } from './oauth-scopes';
+import { resourcesOf, serviceScopesOf, splitScopes } from './oauth-scopes';
 import { testSmtpHandshake } from './test-smtp-handshake';
 
 export interface ConnectionTestResult {
@@ -26,7 +26,7 @@ export async function testConnection(connectionId: string): Promise<ConnectionTe
     include: { tenant: true, service: { include: { capabilities: true } } },
   });
   if (!connection) return { ok: false, summary: 'The connection no longer exists.', details: [] };
-  const scopes = serviceScopesOf(connection.service.capabilities);
+  const scopes = serviceScopesOf(connection.service.capabilities, splitScopes(connection.optionalCapabilities));
   const resource = connection.service.authType === 'application' ? 'https://graph.microsoft.com' : resourcesOf(scopes)[0];
   // A refresh proves what matters most: that Microsoft still accepts the stored sign-in.
   const token = await getAccessToken(connectionId, { ...(resource ? { resource } : {}), forceRefresh: connection.service.authType !== 'application' });
@@ -39,10 +39,18 @@ export async function testConnection(connectionId: string): Promise<ConnectionTe
 
   if (connection.service.authType === 'application') {
     const roles = Array.isArray(claims.roles) ? claims.roles.map(String) : [];
+    // SMTP.SendAsApp is in the Exchange token, not the Graph one: ask for it too, so the lists know both.
+    const exchange = await getAccessToken(connectionId, { resource: 'https://outlook.office.com' });
+    const exchangeRoles = exchange.ok ? decodeJwtClaims(exchange.accessToken).roles : null;
     return {
       ok: true,
       summary: roles.length ? `Application token acquired with roles: ${roles.join(', ')}` : 'Application token acquired, but it carries no roles: grant application permissions and admin consent in Azure.',
-      details: [expires],
+      details: [
+        expires,
+        exchange.ok
+          ? `Exchange token roles: ${Array.isArray(exchangeRoles) && exchangeRoles.length ? exchangeRoles.map(String).join(', ') : 'none'}`
+          : `No Exchange token (SMTP): ${exchange.message}`,
+      ],
     };
   }
   if (resource === 'https://graph.microsoft.com') {

@@ -5,6 +5,7 @@ import { classifySmtpError } from '@/lib/mail/delivery/classify-smtp-error';
 import { explainDeliveryError } from '@/lib/mail/delivery/explain-delivery-error';
 import { EMAIL_SETTINGS_ID } from '@/lib/mail/settings/delivery-settings';
 import { parseSmtpServer } from '@/lib/mail/settings/parse-smtp-server';
+import { smtpSecurity } from '@/lib/mail/settings/smtp-security';
 import { cloudEndpoints, type TenantCloud } from './clouds';
 
 export interface HandshakeResult {
@@ -23,10 +24,12 @@ async function smtpServerFor(connectionId: string, tenant: TenantCloud): Promise
     const parsed = parseSmtpServer(known);
     return parsed.ok ? { host: parsed.host, port: parsed.port, secure: parsed.port === 465 } : null;
   }
-  const settings = await db().emailSettings.findUnique({ where: { id: EMAIL_SETTINGS_ID }, select: { smtpServer: true, useSsl: true, connectionId: true } });
+  const settings = await db().emailSettings.findUnique({ where: { id: EMAIL_SETTINGS_ID }, select: { smtpServer: true, useSsl: true, implicitTls: true, connectionId: true } });
   if (!settings || settings.connectionId !== connectionId || !settings.smtpServer) return null;
   const parsed = parseSmtpServer(settings.smtpServer);
-  return parsed.ok ? { host: parsed.host, port: parsed.port, secure: settings.useSsl } : null;
+  if (!parsed.ok) return null;
+  const security = smtpSecurity(parsed.port, settings.useSsl, settings.implicitTls);
+  return { host: parsed.host, port: parsed.port, secure: security.ok && security.mode === 'implicit' };
 }
 
 /** EHLO, STARTTLS (or implicit TLS), AUTH XOAUTH2 with the connection's token, QUIT: no mail is sent. */

@@ -1,4 +1,5 @@
 import 'server-only';
+import { withAppRoles } from '@/lib/connections/app-roles';
 import { db } from '@/lib/db/prisma';
 import { graphResourceFor } from './clouds';
 import { createMsalApp, type TenantCredentials } from './create-msal-app';
@@ -31,6 +32,15 @@ export async function verifyCredentials(credentials: TenantCredentials): Promise
 
 const NO_SECRET: MicrosoftError = { error: 'missing_secret', description: 'No client secret is stored for this tenant.', code: null, explanation: null, needsReauthentication: false };
 
+/** The roles Verify credentials saw are those of every application connection of the tenant (one app registration). */
+async function recordGraphRoles(tenantId: string, roles: string[]): Promise<void> {
+  const connections = await db().serviceConnection.findMany({ where: { tenantId, service: { authType: 'application' } }, select: { id: true, appRoles: true } });
+  const now = new Date();
+  for (const connection of connections) {
+    await db().serviceConnection.update({ where: { id: connection.id }, data: { appRoles: withAppRoles(connection.appRoles, 'https://graph.microsoft.com', roles), appRolesAt: now } });
+  }
+}
+
 /** Verifies a saved tenant and keeps the outcome on it, so the list can show when it was last verified. */
 export async function verifyTenantCredentials(tenantId: string): Promise<VerifyResult> {
   const tenant = await db().tenant.findUniqueOrThrow({ where: { id: tenantId } });
@@ -40,5 +50,6 @@ export async function verifyTenantCredentials(tenantId: string): Promise<VerifyR
     where: { id: tenantId },
     data: result.ok ? { lastVerifiedAt: new Date(), lastVerifyError: null } : { lastVerifyError: result.error.description || result.error.error },
   });
+  if (result.ok) await recordGraphRoles(tenantId, result.roles);
   return result;
 }

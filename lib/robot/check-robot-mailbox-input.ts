@@ -1,16 +1,24 @@
 import 'server-only';
-import { db } from '@/lib/db/prisma';
+import { connectionFit } from '@/lib/connections/connection-fit';
+import { getConnectionFacts } from '@/lib/connections/get-connection-facts';
 import type { CreateRobotMailboxInput } from './schemas';
 
-// What the form's schema cannot know: that the connection exists, that an application connection (no signed-in
-// user, so no "own" mailbox) has an address, and that a webhook has a secret to sign with.
+// What the form's schema cannot know: that the connection exists and may read and file mail (the list offers only
+// such connections; the server checks again), that an application connection (no signed-in user, so no "own"
+// mailbox) has an address, and that a webhook has a secret to sign with. `keptConnectionId`: the connection the
+// mailbox already uses, which is not refused for a passing state (a needed re-authentication) while other fields change.
 
-export async function checkRobotMailboxInput(input: CreateRobotMailboxInput, hasStoredSecret: boolean): Promise<Record<string, string> | null> {
+export async function checkRobotMailboxInput(input: CreateRobotMailboxInput, hasStoredSecret: boolean, keptConnectionId?: string): Promise<Record<string, string> | null> {
   const errors: Record<string, string> = {};
-  const connection = await db().serviceConnection.findUnique({ where: { id: input.connectionId }, select: { service: { select: { authType: true } } } });
+  const [connection] = input.connectionId ? await getConnectionFacts([input.connectionId]) : [];
   if (!connection) errors.connectionId = 'Choose a Service Connection';
-  else if (connection.service.authType === 'application' && !input.mailboxAddress) {
-    errors.mailboxAddress = 'An application connection has no signed-in user: enter the mailbox address';
+  else {
+    const fit = connectionFit('robot', connection.facts);
+    const permissionProblem = !fit.usable && /was not granted|no Microsoft Graph permission/.test(fit.reason);
+    if (!fit.usable && (permissionProblem || connection.id !== keptConnectionId)) errors.connectionId = `“${connection.name}” ${fit.reason}.`;
+    else if (connection.facts.authType === 'application' && !input.mailboxAddress) {
+      errors.mailboxAddress = 'An application connection has no signed-in user: enter the mailbox address';
+    }
   }
   if (input.webhookUrl && !input.webhookSecret && !hasStoredSecret) errors.webhookSecret = 'Generate or enter a secret to sign the webhook with';
   return Object.keys(errors).length ? errors : null;

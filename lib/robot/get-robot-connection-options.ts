@@ -1,19 +1,18 @@
 import 'server-only';
-import { db } from '@/lib/db/prisma';
+import { connectionFit, type ConnectionFit } from '@/lib/connections/connection-fit';
+import { getConnectionFacts } from '@/lib/connections/get-connection-facts';
 
 export interface RobotConnectionOption {
   id: string;
   name: string;
   authType: string;
   accountUsername: string | null;
+  /** Whether it may read and file mail (Mail.ReadWrite or Mail.ReadWrite.Shared), and why not. */
+  fit: ConnectionFit;
 }
 
-/** Connections whose service asks for Microsoft Graph: the ones a robot mailbox can read through. */
+/** Every connection, each with whether the robot can read mail through it: the form disables the others with the reason. */
 export async function getRobotConnectionOptions(): Promise<RobotConnectionOption[]> {
-  const rows = await db().serviceConnection.findMany({
-    where: { service: { capabilities: { some: { scopes: { contains: 'graph.microsoft.com' } } } } },
-    orderBy: { name: 'asc' },
-    select: { id: true, name: true, accountUsername: true, service: { select: { authType: true } } },
-  });
-  return rows.map((r) => ({ id: r.id, name: r.name, authType: r.service.authType, accountUsername: r.accountUsername }));
+  const rows = await getConnectionFacts();
+  return rows.map((r) => ({ id: r.id, name: r.name, authType: r.facts.authType, accountUsername: r.accountUsername, fit: connectionFit('robot', r.facts) }));
 }

@@ -16,7 +16,7 @@ const COMPARED = ['name', 'connectionId', 'mailboxAddress', 'folder', 'pollInter
 export async function updateRobotMailbox(input: UpdateRobotMailboxInput): Promise<SaveRobotMailboxResult & { changed?: string[] }> {
   const current = await db().robotMailbox.findUnique({ where: { id: input.id } });
   if (!current) return { ok: false, message: 'This robot mailbox no longer exists.' };
-  const fieldErrors = await checkRobotMailboxInput(input, Boolean(current.webhookSecret));
+  const fieldErrors = await checkRobotMailboxInput(input, Boolean(current.webhookSecret), current.connectionId);
   if (fieldErrors) return { ok: false, fieldErrors };
   const next = { ...input, moveToFolder: input.afterProcessing === 'move' ? input.moveToFolder : '' };
   const changed: string[] = COMPARED.filter((field) => current[field] !== next[field]);

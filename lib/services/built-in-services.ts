@@ -33,8 +33,12 @@ export const BUILT_IN_SERVICES: readonly BuiltInService[] = [
     builtInKey: 'graph-mail',
     name: 'Microsoft Entra ID Graph API',
     authType: 'delegated',
-    description: 'Sends mail through Microsoft Graph (POST /me/sendMail) as the signed-in mailbox.',
-    capabilities: [{ key: 'graph-send', name: 'Graph send mail', scopes: ['offline_access', 'https://graph.microsoft.com/Mail.Send'] }],
+    description: 'Sends mail through Microsoft Graph as the signed-in mailbox (POST /me/sendMail), or as a mailbox it may send as (POST /users/{mailbox}/sendMail).',
+    capabilities: [
+      { key: 'graph-send', name: 'Graph send mail', scopes: ['offline_access', 'https://graph.microsoft.com/Mail.Send'] },
+      // Off by default, so the ESMP guide's permission list (Mail.Send) stays enough; a connection turns it on.
+      { key: 'graph-send-shared', name: 'Send as other mailboxes (Mail.Send.Shared)', scopes: ['https://graph.microsoft.com/Mail.Send.Shared'], optional: true },
+    ],
   },
   {
     builtInKey: 'm365-mailbox',

@@ -14,8 +14,13 @@ describe('explainDeliveryError', () => {
     ['429 ApplicationThrottled', '429 ApplicationThrottled: Application is over its MailboxConcurrency limit.', 'Microsoft is throttling this mailbox'],
     ['432 4.3.2', 'DATA: 432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded', 'Microsoft is throttling this mailbox'],
     ['NEEDS_REAUTH', 'Service Connection “X”: The stored sign-in is no longer valid', 'The Service Connection must be signed in again'],
-    ['ESOCKET', 'connect ECONNREFUSED 127.0.0.1:2525', 'The server could not be reached'],
+    ['ESOCKET', 'connect ECONNREFUSED 127.0.0.1:2525', 'Could not connect'],
+    ['COULD_NOT_CONNECT', 'Could not connect to 127.0.0.1:2525.', 'Could not connect'],
     ['500', 'STARTTLS: 500 Error: command not recognized', 'The server does not offer STARTTLS'],
+    ['NO_STARTTLS', '127.0.0.1:25 greeted as an SMTP server but does not offer STARTTLS, and Use SSL requires TLS on this port.', 'The server does not offer STARTTLS'],
+    ['PLAINTEXT_AUTH_REFUSED', '127.0.0.1:25 offers no STARTTLS, so the session would be plain text', 'Authentication over plain text refused'],
+    ['NOT_IMPLICIT_TLS', '127.0.0.1:2465 answered with a plain-text SMTP greeting, not with TLS from the first byte: this port upgrades with STARTTLS.', 'The server speaks plain text first, not TLS'],
+    ['IMPLICIT_TLS_PORT', '127.0.0.1:2465 speaks TLS from the first byte (its SMTP greeting came inside TLS), not plain text with STARTTLS.', 'The server speaks TLS from the first byte'],
   ])('%s: %s', (code, answer, title) => {
     expect(explainDeliveryError(code, answer)?.title).toBe(title);
   });

@@ -46,7 +46,7 @@ const RULES: Rule[] = [
     test: /ErrorAccessDenied/,
     title: 'Microsoft Graph denied access: Mail.Send is missing',
     meaning: 'The token does not carry the Mail.Send permission for this mailbox (or, for large messages, Mail.ReadWrite to create the draft).',
-    fix: 'In the app registration add Microsoft Graph Mail.Send (Delegated for a signed-in connection, Application for client credentials), grant admin consent, then run Setup Authentication again.',
+    fix: 'In the app registration add Microsoft Graph Mail.Send (Delegated for a signed-in connection, Application for client credentials), grant admin consent, then run Setup Authentication again. A signed-in connection sending as another mailbox needs Mail.Send.Shared: turn on its optional capability “Send as other mailboxes (Mail.Send.Shared)”.',
   },
   {
     test: /\b429\b|ApplicationThrottled|\b4\.3\.2\b|throttl/i,
@@ -91,10 +91,34 @@ const RULES: Rule[] = [
     fix: 'Check the recipient’s address.',
   },
   {
-    test: /STARTTLS/i,
+    test: /^PLAINTEXT_AUTH_REFUSED\b/,
+    title: 'Authentication over plain text refused',
+    meaning: 'The server offers no STARTTLS on this port, so the password or token would travel unencrypted; Switchboard never sends one that way.',
+    fix: 'Tick Use SSL for a server with TLS (587 with STARTTLS, 465 with TLS from the first byte). Only a relay that needs no sign-in may be used in plain text: set SMTP Authentication to None.',
+  },
+  {
+    test: /^NOT_IMPLICIT_TLS\b/,
+    title: 'The server speaks plain text first, not TLS',
+    meaning: 'TLS from the first byte was chosen (port 465 or the advanced option), but the server greeted in plain text: it expects STARTTLS on this port.',
+    fix: 'Untick “TLS from the first byte on this port” and keep Use SSL ticked (STARTTLS, required), or use the server’s TLS port (465).',
+  },
+  {
+    test: /^IMPLICIT_TLS_PORT\b/,
+    title: 'The server speaks TLS from the first byte',
+    meaning: 'Switchboard waited for a plain-text greeting to start STARTTLS, but this server expects TLS at once on this port.',
+    fix: 'Tick Use SSL and “TLS from the first byte on this port”, or use port 465.',
+  },
+  {
+    test: /^NO_STARTTLS\b|STARTTLS/,
     title: 'The server does not offer STARTTLS',
-    meaning: 'Switchboard does not send in plain text unless told to, and this server offers no encryption on this port.',
-    fix: 'For a server that speaks TLS from the start (usually port 465) turn on Use SSL. Only for a relay on a trusted network, allow an unencrypted connection.',
+    meaning: 'Use SSL requires TLS, and this server answered on this port without offering STARTTLS.',
+    fix: 'If the server speaks TLS from the first byte on this port, tick “TLS from the first byte on this port” (port 465 always does). For a relay on a trusted network that needs no sign-in, untick Use SSL and set SMTP Authentication to None.',
+  },
+  {
+    test: /^TOKEN_HOST\b/,
+    title: 'The token may not go to this SMTP server',
+    meaning: 'A connection’s access token is only sent to its cloud’s own SMTP hosts.',
+    fix: 'Use the cloud’s SMTP host (smtp.office365.com:587 for the global cloud).',
   },
   {
     test: /certificate|self[- ]signed|CERT_|altnames|unable to verify/i,
@@ -103,10 +127,11 @@ const RULES: Rule[] = [
     fix: 'Use the host name on the certificate, or make this machine trust its authority (NODE_EXTRA_CA_CERTS=/path/to/ca.pem when starting Switchboard).',
   },
   {
-    test: /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EDNS|ETIMEDOUT|ECONNECTION|ECONNRESET|ESOCKET/,
-    title: 'The server could not be reached',
-    meaning: 'The connection was refused, timed out or was cut, or the host name did not resolve.',
-    fix: 'Check the SMTP server’s host and port, and that this machine may connect to it (firewall, proxy). Switchboard keeps retrying.',
+    // Closed, filtered and non-SMTP ports look the same on purpose: Send test email is no port scanner.
+    test: /^COULD_NOT_CONNECT\b|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EDNS|ETIMEDOUT|ECONNECTION|ECONNRESET|ESOCKET/,
+    title: 'Could not connect',
+    meaning: 'No SMTP server answered at this address.',
+    fix: 'Check the SMTP server’s host and port, and that this machine may connect to it (firewall, proxy).',
   },
 ];
 

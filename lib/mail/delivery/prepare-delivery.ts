@@ -1,10 +1,11 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
-import { cloudEndpoints } from '@/lib/entra/clouds';
+import { cloudEndpoints, smtpTokenHostsFor } from '@/lib/entra/clouds';
 import { type AccessTokenResult, getAccessToken } from '@/lib/entra/get-access-token';
 import type { OutboundContent } from '@/lib/mail/mail-address';
 import { GRAPH_RESOURCE, OUTLOOK_RESOURCE } from '@/lib/mail/settings/check-settings-connection';
 import type { DeliverySettings } from '@/lib/mail/settings/delivery-settings';
+import { smtpSecurity } from '@/lib/mail/settings/smtp-security';
 import type { DeliveryOutcome } from './delivery-outcome';
 import type { DraftStore } from './send-graph-draft';
 import { sendOverGraph } from './send-over-graph';
@@ -40,29 +41,42 @@ export async function prepareDelivery(settings: DeliverySettings | null, isTest:
   let connectionName = '';
   let graphBaseUrl = '';
   let application = false;
+  let account = '';
+  let cloud = '';
   if (settings.connectionType === 'graph' || settings.smtpAuth === 'oauth') {
     const row = await db().serviceConnection.findUnique({
       where: { id: settings.connectionId },
-      select: { name: true, service: { select: { authType: true } }, tenant: { select: { cloud: true, authorityHost: true, graphBaseUrl: true } } },
+      select: { name: true, accountUsername: true, service: { select: { authType: true } }, tenant: { select: { cloud: true, authorityHost: true, graphBaseUrl: true } } },
     });
     if (!row) return { ok: false, transport, outcome: { kind: 'failed', code: 'CONNECTION_NOT_FOUND', answer: 'The Service Connection chosen in the Email settings no longer exists.' } };
     connectionName = row.name;
     graphBaseUrl = cloudEndpoints(row.tenant).graphBaseUrl;
     application = row.service.authType === 'application';
+    account = row.accountUsername?.toLowerCase() ?? '';
+    cloud = row.tenant.cloud;
   }
   if (transport === 'graph') {
     const token = await getAccessToken(settings.connectionId, { resource: GRAPH_RESOURCE });
     if (!token.ok) return { ok: false, transport, outcome: tokenProblem(token, connectionName) };
-    const target = { graphBaseUrl, mailbox: application ? settings.mailboxAddress : null };
+    // Delegated: the signed-in mailbox is /me; another mailbox it may send as (Mail.Send.Shared) is /users/{mailbox}.
+    const mailbox = settings.mailboxAddress.toLowerCase();
+    const target = { graphBaseUrl, mailbox: application || (mailbox && mailbox !== account) ? mailbox : null };
     return { ok: true, transport, send: (message, drafts) => sendOverGraph(message, target, token.accessToken, drafts) };
   }
+  const security = smtpSecurity(settings.port, settings.useSsl, settings.implicitTls);
+  if (!security.ok) return { ok: false, transport, outcome: { kind: 'failed', code: 'SETTINGS', answer: security.message } };
   let auth: SmtpAuth = { type: 'none' };
   if (settings.smtpAuth === 'basic') auth = { type: 'basic', user: settings.username, pass: settings.password };
   if (settings.smtpAuth === 'oauth') {
+    // A cloud's token goes only to its own SMTP hosts (a Custom cloud's: checked against the saved host on save).
+    const hosts = smtpTokenHostsFor(cloud);
+    if (hosts && !hosts.includes(settings.host.toLowerCase())) {
+      return { ok: false, transport, outcome: { kind: 'failed', code: 'TOKEN_HOST', answer: `The token of “${connectionName}” is only sent to ${hosts.join(', ')}, not to ${settings.host}.` } };
+    }
     const token = await getAccessToken(settings.connectionId, { resource: OUTLOOK_RESOURCE });
     if (!token.ok) return { ok: false, transport, outcome: tokenProblem(token, connectionName) };
     auth = { type: 'oauth', user: settings.mailboxAddress, accessToken: token.accessToken };
   }
-  const endpoint = { host: settings.host, port: settings.port, useSsl: settings.useSsl, allowUnencrypted: settings.allowUnencrypted, auth };
+  const endpoint = { host: settings.host, port: settings.port, tls: security.mode, auth };
   return { ok: true, transport, send: (message) => sendOverSmtp(message, endpoint, { oneOff: isTest }) };
 }

@@ -3,6 +3,7 @@ import type { OutboundContent } from '@/lib/mail/mail-address';
 import { classifySmtpError } from './classify-smtp-error';
 import { composeMime } from './compose-mime';
 import type { DeliveryOutcome } from './delivery-outcome';
+import { explainSmtpConnectFailure } from './explain-smtp-connect-failure';
 import { oneOffSmtpTransport, type SmtpEndpoint, smtpTransport } from './smtp-transports';
 
 /** The server's id for the message in its 250 reply: Postfix "queued as X", Exchange "<id>", else the reply. */
@@ -30,7 +31,8 @@ export async function sendOverSmtp(message: OutboundContent, endpoint: SmtpEndpo
       providerMessageId: providerIdOf(response),
     };
   } catch (error) {
-    return classifySmtpError(error);
+    const target = { host: endpoint.host, port: endpoint.port, tls: endpoint.tls, authenticated: endpoint.auth.type !== 'none' };
+    return (await explainSmtpConnectFailure(error, target)) ?? classifySmtpError(error);
   } finally {
     if (options.oneOff) transport.close();
   }

@@ -1,6 +1,7 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import nodemailer from 'nodemailer';
+import type { SmtpTlsMode } from '@/lib/mail/settings/smtp-security';
 
 // Pooled SMTP transports, one per distinct server and credential (a new access token makes a new pool, and the old
 // one is closed once idle). Kept on globalThis: the server entry and Next's bundle load their own copies of this
@@ -11,9 +12,8 @@ export type SmtpAuth = { type: 'none' } | { type: 'basic'; user: string; pass: s
 export interface SmtpEndpoint {
   host: string;
   port: number;
-  /** Implicit TLS from the first byte (465). Otherwise STARTTLS is required unless `allowUnencrypted`. */
-  useSsl: boolean;
-  allowUnencrypted: boolean;
+  /** Use SSL as resolved by smtpSecurity: implicit TLS, STARTTLS required, or STARTTLS when offered. */
+  tls: SmtpTlsMode;
   auth: SmtpAuth;
 }
 
@@ -32,31 +32,40 @@ function entries(): Map<string, Entry> {
   return holder[KEY];
 }
 
-function createPool(endpoint: SmtpEndpoint, maxConnections = 5) {
+interface Timeouts {
+  connectionTimeout: number;
+  greetingTimeout: number;
+  socketTimeout: number;
+}
+
+const POOL_TIMEOUTS: Timeouts = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 120_000 };
+// A test email answers within its request: each step gets less time than the whole attempt has.
+const ONE_OFF_TIMEOUTS: Timeouts = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 };
+
+function createPool(endpoint: SmtpEndpoint, maxConnections = 5, timeouts = POOL_TIMEOUTS) {
   const { auth } = endpoint;
   return nodemailer.createTransport({
     pool: true,
     host: endpoint.host,
     port: endpoint.port,
-    secure: endpoint.useSsl,
-    // Never silently in plain text: STARTTLS is required unless the administrator allowed otherwise.
-    requireTLS: !endpoint.useSsl && !endpoint.allowUnencrypted,
+    secure: endpoint.tls === 'implicit',
+    // A credential never travels in plain text: with one, STARTTLS is required even when Use SSL is off. Without
+    // one and without Use SSL, STARTTLS is used when the server offers it (nodemailer's default).
+    requireTLS: endpoint.tls === 'starttls' || (endpoint.tls === 'opportunistic' && auth.type !== 'none'),
     auth: auth.type === 'basic' ? { user: auth.user, pass: auth.pass } : auth.type === 'oauth' ? { type: 'OAuth2', user: auth.user, accessToken: auth.accessToken } : undefined,
     tls: { minVersion: 'TLSv1.2' },
     maxConnections,
     maxMessages: 100,
     // The outbox decides about retries (with the same Message-ID), not the pool.
     maxRequeues: 0,
-    connectionTimeout: 30_000,
-    greetingTimeout: 30_000,
-    socketTimeout: 120_000,
+    ...timeouts,
     logger: false,
   });
 }
 
 /** A connection of its own, closed after one message: a test email proves the whole handshake, AUTH included. */
 export function oneOffSmtpTransport(endpoint: SmtpEndpoint): Transport {
-  return createPool(endpoint, 1);
+  return createPool(endpoint, 1, ONE_OFF_TIMEOUTS);
 }
 
 /** The pool for this endpoint and credential, created on first use. */

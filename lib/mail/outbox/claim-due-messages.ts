@@ -8,9 +8,11 @@ export interface ClaimedMessage {
   attempts: number;
 }
 
-/** Queued and due, or "sending" under a claim that ran out (its worker died): both may be taken. */
+/** Queued and due, or "sending" under a claim that ran out (its worker died): both may be taken. Never a test email:
+ * its request makes its one attempt (send-test-email.ts). */
 function dueWhere(now: Date, exclude: string[]) {
   return {
+    source: { not: 'test' },
     OR: [
       { state: 'queued', nextAttemptAt: { lte: now } },
       { state: 'sending', leaseUntil: { lt: now } },
@@ -37,7 +39,7 @@ export async function claimDueMessages(limit: number, owner: string, leaseMs: nu
        WHERE "id" IN (
          SELECT "id" FROM ${table}
          WHERE (("state" = 'queued' AND "nextAttemptAt" <= $3::timestamp) OR ("state" = 'sending' AND "leaseUntil" < $3::timestamp))
-           AND NOT ("id" = ANY($5::text[]))
+           AND "source" <> 'test' AND NOT ("id" = ANY($5::text[]))
          ORDER BY "nextAttemptAt" LIMIT $4 FOR UPDATE SKIP LOCKED)
        RETURNING "id", "attempts"`,
       owner,

@@ -14,6 +14,8 @@ export async function resendOutboxMessage(id: string): Promise<ResendResult> {
   const row = await db().outboundMessage.findUnique({ where: { id }, select: { state: true, source: true, apiKeyId: true, subject: true } });
   if (!row) return { ok: false, message: 'This message no longer exists.' };
   if (row.state === 'sending') return { ok: false, message: 'This message is being sent right now.' };
+  // A test made its one attempt and showed its answer; a new test is made on the Emails page, with the settings there.
+  if (row.source === 'test') return { ok: false, message: 'A test email is not sent again from the Outbox: use Send test email on the Emails page.' };
   if (row.state === 'failed' || row.state === 'queued') {
     const { count } = await db().outboundMessage.updateMany({
       where: { id, state: row.state },
@@ -26,7 +28,7 @@ export async function resendOutboxMessage(id: string): Promise<ResendResult> {
   const original = (await loadOutboundContents([id])).get(id);
   if (!original) return { ok: false, message: 'This message no longer exists.' };
   const copy = await enqueueMessage({
-    source: row.source === 'test' ? 'test' : row.source === 'api' ? 'api' : row.source === 'robot' ? 'robot' : 'relay',
+    source: row.source === 'api' ? 'api' : row.source === 'robot' ? 'robot' : 'relay',
     apiKeyId: row.apiKeyId,
     from: original.from,
     to: original.to,

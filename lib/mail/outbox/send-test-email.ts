@@ -1,74 +1,106 @@
 import 'server-only';
 import crypto from 'node:crypto';
+import { db } from '@/lib/db/prisma';
+import { logger } from '@/lib/log/logger';
 import type { DeliveryOutcome } from '@/lib/mail/delivery/delivery-outcome';
 import { type DeliveryExplanation, explainDeliveryError } from '@/lib/mail/delivery/explain-delivery-error';
+import { prepareDelivery } from '@/lib/mail/delivery/prepare-delivery';
 import { checkSettingsConnection } from '@/lib/mail/settings/check-settings-connection';
 import type { TestEmailInput } from '@/lib/mail/settings/email-settings-schema';
 import { settingsFromForm } from '@/lib/mail/settings/settings-from-form';
-import { createOutcomeCommitter } from './create-outcome-committer';
-import { deliverClaimedMessages } from './deliver-claimed-messages';
+import { SMTP_TLS_MODE_LABELS, smtpSecurity } from '@/lib/mail/settings/smtp-security';
 import { enqueueMessage } from './enqueue-message';
-import { DEFAULT_OUTBOX_POLICY } from './outbox-policy';
-import { wakeOutboxWorker } from './wake-outbox-worker';
+import { failInterruptedTests } from './fail-interrupted-tests';
+import { loadOutboundContents } from './load-outbound-contents';
 
 export interface TestEmailResult {
   messageId: string;
-  state: 'sent' | 'failed' | 'queued' | 'sending';
-  outcome: DeliveryOutcome | null;
+  state: 'sent' | 'failed';
+  outcome: DeliveryOutcome;
   explanation: DeliveryExplanation | null;
-  nextAttemptAt: Date | null;
+  /** Where the test went (host:port or Microsoft Graph), for the audit log. */
+  destination: string;
 }
 
 export type SendTestEmailResult = { ok: true; result: TestEmailResult } | { ok: false; fieldErrors: Record<string, string> };
 
-// Longer than a normal SMTP or Graph exchange, shorter than a browser's patience; the message stays in the outbox.
-const WAIT_MS = 45_000;
-// The test email is sent by this request; should the request die, the worker takes it over when this runs out.
-const TEST_LEASE_MS = 3 * 60_000;
+// One attempt, inside the request: longer than a normal SMTP or Graph exchange, shorter than a browser's patience.
+export const TEST_EMAIL_TIMEOUT_MS = 30_000;
+// Only for finding a test whose request died (the process stopped): such a test is marked failed, never retried.
+const TEST_LEASE_MS = TEST_EMAIL_TIMEOUT_MS + 60_000;
 
 function describePath(input: TestEmailInput): string {
   if (input.connectionType === 'graph') return 'Microsoft Graph';
   const auth = input.smtpAuth === 'oauth' ? 'Modern Authentication (OAuth 2.0)' : input.smtpAuth === 'basic' ? 'a username and password' : 'no authentication';
-  return `SMTP (${input.smtpServer}, ${input.useSsl ? 'SSL' : input.allowUnencrypted ? 'STARTTLS when offered' : 'STARTTLS'}, ${auth})`;
+  const port = Number(input.smtpServer.split(':').pop());
+  const security = smtpSecurity(port, input.useSsl, input.implicitTls);
+  return `SMTP (${input.smtpServer}, ${security.ok ? SMTP_TLS_MODE_LABELS[security.mode] : 'TLS'}, ${auth})`;
+}
+
+async function attemptOnce(settings: Extract<Awaited<ReturnType<typeof settingsFromForm>>, { ok: true }>, messageId: string): Promise<DeliveryOutcome> {
+  const prepared = await prepareDelivery(settings.settings, true);
+  if (!prepared.ok) return prepared.outcome;
+  const message = (await loadOutboundContents([messageId])).get(messageId);
+  if (!message) return { kind: 'failed', code: 'DELETED', answer: 'The test email was deleted from the Outbox while it was being sent.' };
+  return prepared.send(message, { previous: null, save: async () => undefined });
 }
 
 /**
- * Send test email: the settings as typed on the form (not yet saved) deliver one message to `testRecipient`. The
- * message is accepted into the outbox like any other and this request makes its first attempt itself, so the
- * administrator sees the server's own answer; a transient failure is then retried by the worker.
+ * Send test email: the settings as on the form (saved or not) deliver one message to `testRecipient`, in one attempt
+ * made by this request and bounded by a timeout. The message is recorded in the Outbox as a test with that answer;
+ * it is never queued, retried or claimed by the worker, whatever the answer, and whether email is on or off.
  */
 export async function sendTestEmail(input: TestEmailInput, actorEmail: string): Promise<SendTestEmailResult> {
   const rule = await checkSettingsConnection(input);
   if (!rule.ok) return { ok: false, fieldErrors: { [rule.field]: rule.message } };
   const settings = await settingsFromForm(input);
-  if (settings.connectionType === 'smtp' && settings.smtpAuth === 'basic' && !settings.password) return { ok: false, fieldErrors: { password: 'Enter the password' } };
+  if (!settings.ok) return { ok: false, fieldErrors: settings.fieldErrors };
+  await failInterruptedTests();
   const owner = `console-test:${crypto.randomBytes(6).toString('hex')}`;
   const sentAt = new Date().toISOString().replace('T', ' ').slice(0, 19);
   const accepted = await enqueueMessage({
     source: 'test',
-    from: { address: settings.senderAddress, name: settings.senderName },
+    from: { address: settings.settings.senderAddress, name: settings.settings.senderName },
     to: [{ address: input.testRecipient, name: '' }],
     subject: 'Switchboard test email',
     text: `This test email was sent by Switchboard through ${describePath(input)} at ${sentAt} UTC, on behalf of ${actorEmail}.\n\nIf you can read this, outbound email works.`,
-    transportOverride: settings,
     claimFor: { owner, leaseMs: TEST_LEASE_MS },
   });
-  const [attempt] = deliverClaimedMessages([{ id: accepted.id, attempts: 1 }], { owner, committer: createOutcomeCommitter(owner, DEFAULT_OUTBOX_POLICY) });
-  const timeout = new Promise<'waiting'>((resolve) => setTimeout(() => resolve('waiting'), WAIT_MS).unref());
-  const report = await Promise.race([attempt ?? Promise.resolve(null), timeout]);
-  if (report === 'waiting' || report === null) {
-    return { ok: true, result: { messageId: accepted.id, state: 'sending', outcome: null, explanation: null, nextAttemptAt: null } };
-  }
-  if (report.state === 'queued') wakeOutboxWorker();
-  const { outcome } = report;
+  const attemptId = crypto.randomUUID();
+  const transport = settings.settings.connectionType === 'graph' ? 'graph' : 'smtp';
+  await db().outboundAttempt.create({ data: { id: attemptId, messageId: accepted.id, number: 1, worker: owner, transport } });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<DeliveryOutcome>((resolve) => {
+    timer = setTimeout(() => resolve({ kind: 'failed', code: 'TIMEOUT', answer: `No answer within ${TEST_EMAIL_TIMEOUT_MS / 1000} seconds: the attempt was given up.` }), TEST_EMAIL_TIMEOUT_MS);
+  });
+  const outcome = await Promise.race([
+    attemptOnce(settings, accepted.id).catch((error: unknown): DeliveryOutcome => {
+      const correlationId = crypto.randomUUID().slice(0, 8);
+      logger.error('email.test_failed', { correlationId, error: (error as Error).message, stack: (error as Error).stack });
+      return { kind: 'failed', code: 'INTERNAL', answer: `Something went wrong in Switchboard (id ${correlationId}).` };
+    }),
+    timeout,
+  ]).finally(() => clearTimeout(timer));
+  const state = outcome.kind === 'sent' ? 'sent' : 'failed';
+  const now = new Date();
+  await db().$transaction([
+    db().outboundMessage.updateMany({
+      where: { id: accepted.id, leaseOwner: owner },
+      data:
+        state === 'sent'
+          ? { state, sentAt: now, providerMessageId: outcome.kind === 'sent' ? outcome.providerMessageId : null, leaseOwner: null, leaseUntil: null }
+          : { state, failedAt: now, lastError: outcome.answer, lastErrorCode: outcome.code, leaseOwner: null, leaseUntil: null },
+    }),
+    db().outboundAttempt.updateMany({ where: { id: attemptId }, data: { finishedAt: now, outcome: outcome.kind === 'sent' ? 'sent' : 'failed', code: outcome.code, answer: outcome.answer } }),
+  ]);
   return {
     ok: true,
     result: {
       messageId: accepted.id,
-      state: report.state,
+      state,
       outcome,
       explanation: outcome.kind === 'sent' ? null : explainDeliveryError(outcome.code, outcome.answer),
-      nextAttemptAt: report.nextAttemptAt,
+      destination: settings.destination,
     },
   };
 }

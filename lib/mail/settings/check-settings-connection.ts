@@ -1,53 +1,72 @@
 import 'server-only';
+import { connectionFit, GRAPH, hasPermission, OUTLOOK } from '@/lib/connections/connection-fit';
+import { getConnectionFacts } from '@/lib/connections/get-connection-facts';
 import { db } from '@/lib/db/prisma';
 import { getAccessToken } from '@/lib/entra/get-access-token';
-import { splitScopes } from '@/lib/entra/oauth-scopes';
-import { connectionCapabilities } from './connection-capabilities';
+import { checkTokenHost } from './check-token-host';
+import { EMAIL_SETTINGS_ID } from './delivery-settings';
 import type { ConnectionType, SmtpAuthMode } from './email-settings-schema';
+import { parseSmtpServer } from './parse-smtp-server';
 
-export const OUTLOOK_RESOURCE = 'https://outlook.office.com';
-export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
+export const OUTLOOK_RESOURCE = OUTLOOK;
+export const GRAPH_RESOURCE = GRAPH;
+export const SHARED_SEND_CAPABILITY = 'Send as other mailboxes (Mail.Send.Shared)';
 
 export interface ConnectionRuleInput {
   connectionType: ConnectionType;
   smtpAuth: SmtpAuthMode;
   connectionId: string;
   mailboxAddress: string;
+  smtpServer: string;
+  confirmSmtpHost: string;
 }
 
-export type ConnectionRuleResult = { ok: true } | { ok: false; field: 'connectionId' | 'mailboxAddress'; message: string };
+type Field = 'connectionId' | 'mailboxAddress' | 'smtpServer' | 'confirmSmtpHost';
+export type ConnectionRuleResult = { ok: true; destinationHost: string | null } | { ok: false; field: Field; message: string };
 
 /**
- * The rules of the Emails form that need the database: OAuth needs a connection that is signed in and may send
- * (SMTP.Send for SMTP, Mail.Send for Graph); an application connection proves it by getting a token now.
+ * The rules of the Emails form that need the database, for Done and for Send test email alike: the connection must
+ * fit the way of sending (lib/connections/connection-fit), a delegated Graph connection sends as another mailbox only
+ * with Mail.Send.Shared, an application connection proves itself by getting a token now, and an OAuth token goes only
+ * to its cloud's SMTP hosts (Custom cloud: the saved host, or a changed host the administrator confirmed).
  */
 export async function checkSettingsConnection(input: ConnectionRuleInput): Promise<ConnectionRuleResult> {
   const usesConnection = input.connectionType === 'graph' || input.smtpAuth === 'oauth';
-  if (!usesConnection) return { ok: true };
-  const fail = (message: string, field: 'connectionId' | 'mailboxAddress' = 'connectionId') => ({ ok: false as const, field, message });
-  const row = await db().serviceConnection.findUnique({
-    where: { id: input.connectionId },
-    select: { name: true, state: true, lastError: true, grantedScopes: true, service: { select: { authType: true, capabilities: { select: { scopes: true } } } } },
-  });
-  if (!row) return fail('This connection no longer exists: choose another one.');
+  if (!usesConnection) return { ok: true, destinationHost: null };
+  const fail = (message: string, field: Field = 'connectionId') => ({ ok: false as const, field, message });
+  const [connection] = await getConnectionFacts([input.connectionId]);
+  if (!connection) return fail('This connection no longer exists: choose another one.');
   const graph = input.connectionType === 'graph';
-  if (row.service.authType === 'application') {
-    if (graph && !input.mailboxAddress) return fail('An application connection sends as /users/{mailbox}/sendMail: enter the Mailbox Email Address.', 'mailboxAddress');
-    const caps = connectionCapabilities('application', row.service.capabilities.flatMap((c) => splitScopes(c.scopes)));
-    if (graph && !caps.graph) return fail(`“${row.name}” has no Microsoft Graph permission to send mail.`);
+  const fit = connectionFit(graph ? 'graph-send' : 'smtp-send', connection.facts);
+  if (!fit.usable) return fail(`“${connection.name}” ${fit.reason}.`);
+  const application = connection.facts.authType === 'application';
+  if (application && graph && !input.mailboxAddress) return fail('An application connection sends as /users/{mailbox}/sendMail: enter the Mailbox Email Address.', 'mailboxAddress');
+  const account = connection.accountUsername?.toLowerCase() ?? '';
+  if (!application && graph && input.mailboxAddress && input.mailboxAddress !== account && !hasPermission(connection.facts.grantedScopes, GRAPH, ['Mail.Send.Shared'])) {
+    return fail(
+      `Sending as ${input.mailboxAddress} rather than the signed-in ${account || 'account'} needs Mail.Send.Shared: on “${connection.name}” turn on the optional capability “${SHARED_SEND_CAPABILITY}”, then run Setup Authentication again.`,
+      'mailboxAddress',
+    );
+  }
+  let destinationHost: string | null = null;
+  if (!graph) {
+    const server = parseSmtpServer(input.smtpServer);
+    if (!server.ok) return fail(server.message, 'smtpServer');
+    const saved = await db().emailSettings.findUnique({ where: { id: EMAIL_SETTINGS_ID }, select: { smtpServer: true } });
+    const savedServer = parseSmtpServer(saved?.smtpServer ?? '');
+    const rule = checkTokenHost({
+      cloud: connection.cloud,
+      connectionName: connection.name,
+      host: server.host,
+      savedHost: savedServer.ok ? savedServer.host : '',
+      confirmedHost: input.confirmSmtpHost,
+    });
+    if (!rule.ok) return fail(rule.message, rule.field);
+    destinationHost = server.host;
+  }
+  if (application) {
     const token = await getAccessToken(input.connectionId, { resource: graph ? GRAPH_RESOURCE : OUTLOOK_RESOURCE });
-    return token.ok ? { ok: true } : fail(`“${row.name}” could not get a token: ${token.message}`);
+    if (!token.ok) return fail(`“${connection.name}” could not get a token: ${token.message}`);
   }
-  if (row.state === 'needs_reauth') return fail(`“${row.name}” needs re-authentication: open it and run Setup Authentication again.`);
-  if (row.state !== 'authenticated') {
-    return fail(row.state === 'error' ? `“${row.name}” is in error: ${row.lastError ?? 'see the connection'}` : `Nobody has signed in to “${row.name}” yet: run Setup Authentication on it first.`);
-  }
-  const caps = connectionCapabilities('delegated', splitScopes(row.grantedScopes));
-  if (!graph && !caps.smtp) {
-    return fail(`“${row.name}” was not granted SMTP.Send (https://outlook.office.com/SMTP.Send): use a “Microsoft Entra ID Exchange” connection, or choose Microsoft Graph.`);
-  }
-  if (graph && !caps.graph) {
-    return fail(`“${row.name}” was not granted Mail.Send (https://graph.microsoft.com/Mail.Send): use a “Microsoft Entra ID Graph API” connection.`);
-  }
-  return { ok: true };
+  return { ok: true, destinationHost };
 }

@@ -12,7 +12,7 @@ export const deliverySettingsSchema = z.object({
   host: z.string(),
   port: z.number().int(),
   useSsl: z.boolean(),
-  allowUnencrypted: z.boolean(),
+  implicitTls: z.boolean(),
   smtpAuth: z.enum(SMTP_AUTH_MODES),
   username: z.string(),
   password: z.string(),

@@ -19,12 +19,14 @@ describe('the Emails form’s rules', () => {
     expect(errorsOf(emailSettingsSchema, { connectionType: 'smtp', smtpAuth: 'oauth' })).toEqual({});
   });
 
-  it('keeps SSL and the port consistent, and never sends credentials unencrypted', () => {
+  it('reads Use SSL as .NET’s EnableSsl: 587 with Use SSL is STARTTLS; 465 without it is explained', () => {
     const base = { enabled: 'on', connectionType: 'smtp', senderAddress: 'a@contoso.com' };
-    expect(errorsOf(emailSettingsSchema, { ...base, smtpServer: 'smtp.office365.com:587', useSsl: 'on' })).toHaveProperty('smtpServer');
-    expect(errorsOf(emailSettingsSchema, { ...base, smtpServer: 'mail.contoso.com:465' })).toHaveProperty('smtpServer');
-    expect(errorsOf(emailSettingsSchema, { ...base, smtpServer: 'relay:25', allowUnencrypted: 'on', smtpAuth: 'basic', username: 'u' })).toHaveProperty('allowUnencrypted');
-    expect(errorsOf(emailSettingsSchema, { ...base, smtpServer: 'relay:25', allowUnencrypted: 'on', smtpAuth: 'none' })).toEqual({});
+    expect(errorsOf(emailSettingsSchema, { ...base, smtpServer: 'smtp.office365.com:587', useSsl: 'on' })).toEqual({});
+    expect(errorsOf(emailSettingsSchema, { ...base, smtpServer: 'mail.contoso.com:465' })).toEqual({ useSsl: expect.stringMatching(/Port 465 expects TLS from the first byte/) });
+    expect(errorsOf(emailSettingsSchema, { ...base, smtpServer: 'mail.contoso.com:465', useSsl: 'on' })).toEqual({});
+    expect(errorsOf(emailSettingsSchema, { ...base, smtpServer: 'relay:2465', implicitTls: 'on' })).toEqual({ implicitTls: expect.stringMatching(/needs Use SSL/) });
+    expect(errorsOf(emailSettingsSchema, { ...base, smtpServer: 'relay:2465', useSsl: 'on', implicitTls: 'on' })).toEqual({});
+    expect(errorsOf(emailSettingsSchema, { ...base, smtpServer: 'relay:25', smtpAuth: 'none' })).toEqual({});
   });
 
   it('needs a recipient for a test, whether or not Enabled is on', () => {

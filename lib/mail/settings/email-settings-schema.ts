@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseSmtpServer } from './parse-smtp-server';
 import { parseAllowedSenders } from './allowed-senders';
+import { smtpSecurity } from './smtp-security';
 
 // The Emails form (Settings → Global System Settings → Emails), shared by the form in the browser, its actions and
 // the store. Rules that need the database (is the connection signed in, may it send) are in check-settings-connection.
@@ -37,7 +38,8 @@ const fields = z.object({
   connectionType: z.enum(CONNECTION_TYPES, { error: 'Choose SMTP or Microsoft Graph' }).catch('smtp'),
   smtpServer: text,
   useSsl: checkbox,
-  allowUnencrypted: checkbox,
+  /** Advanced: TLS from the first byte on a port other than 465 (e.g. 2465). */
+  implicitTls: checkbox,
   smtpAuth: z.enum(SMTP_AUTH_MODES).catch('none'),
   username: text,
   // Not trimmed: a password may start or end with a space. Blank keeps the stored one.
@@ -47,6 +49,8 @@ const fields = z.object({
   senderAddress: text,
   senderName: text,
   allowedSenders: text,
+  /** The SMTP host the administrator confirmed a Custom cloud's tokens may go to (when it differs from the saved one). */
+  confirmSmtpHost: text.transform((v) => v.toLowerCase()),
 });
 
 type Fields = z.output<typeof fields>;
@@ -61,12 +65,11 @@ function check(input: Fields, ctx: z.RefinementCtx, complete: boolean): void {
     if (input.smtpServer) {
       const server = parseSmtpServer(input.smtpServer);
       if (!server.ok) issue('smtpServer', server.message);
-      else if (input.useSsl && server.port === 587) issue('smtpServer', 'Port 587 starts in plain text and upgrades with STARTTLS: turn off Use SSL, or use port 465.');
-      else if (!input.useSsl && server.port === 465) issue('smtpServer', 'Port 465 expects SSL from the first byte: turn on Use SSL, or use port 587.');
+      else {
+        const security = smtpSecurity(server.port, input.useSsl, input.implicitTls);
+        if (!security.ok) issue(security.field, security.message);
+      }
     } else required('smtpServer', '', 'Enter the SMTP server as host:port, e.g. smtp.office365.com:587');
-    if (input.allowUnencrypted && !input.useSsl && input.smtpAuth !== 'none') {
-      issue('allowUnencrypted', 'A password or token must never travel unencrypted: turn this off, or set SMTP Authentication to None.');
-    }
     if (input.smtpAuth === 'basic') required('username', input.username, 'Enter the username');
     if (input.smtpAuth === 'oauth') {
       required('mailboxAddress', input.mailboxAddress, 'Enter the mailbox that signs in, e.g. notifications@contoso.com');

@@ -1,7 +1,7 @@
 import 'server-only';
-import { db } from '@/lib/db/prisma';
-import { splitScopes } from '@/lib/entra/oauth-scopes';
-import { connectionCapabilities, type MailCapabilities } from './connection-capabilities';
+import { connectionFit, type ConnectionFit } from '@/lib/connections/connection-fit';
+import { getConnectionFacts } from '@/lib/connections/get-connection-facts';
+import { smtpTokenHostsFor } from '@/lib/entra/clouds';
 
 export interface ConnectionChoice {
   id: string;
@@ -9,28 +9,27 @@ export interface ConnectionChoice {
   state: string;
   accountUsername: string | null;
   authType: 'delegated' | 'application';
-  capabilities: MailCapabilities;
+  /** Whether (and why not) it can send over SMTP with OAuth, and through Microsoft Graph. */
+  smtp: ConnectionFit;
+  graph: ConnectionFit;
+  /** Where its SMTP tokens may go; null for a Custom cloud (the saved host, or one confirmed). */
+  smtpTokenHosts: readonly string[] | null;
+  /** It may send as another mailbox through Graph (Mail.Send.Shared granted). */
+  sendShared: boolean;
 }
 
-/** Every connection that can send mail one way or the other, for the Service Connection select. */
+/** Every connection, with what it can do for outbound mail, for the Service Connection select. */
 export async function getConnectionChoices(): Promise<ConnectionChoice[]> {
-  const rows = await db().serviceConnection.findMany({
-    orderBy: { name: 'asc' },
-    take: 500,
-    select: {
-      id: true,
-      name: true,
-      state: true,
-      accountUsername: true,
-      grantedScopes: true,
-      service: { select: { authType: true, capabilities: { select: { scopes: true } } } },
-    },
-  });
-  return rows
-    .map((row) => {
-      const authType = row.service.authType === 'application' ? ('application' as const) : ('delegated' as const);
-      const scopes = row.grantedScopes && authType === 'delegated' ? splitScopes(row.grantedScopes) : row.service.capabilities.flatMap((c) => splitScopes(c.scopes));
-      return { id: row.id, name: row.name, state: row.state, accountUsername: row.accountUsername, authType, capabilities: connectionCapabilities(authType, scopes) };
-    })
-    .filter((choice) => choice.capabilities.smtp || choice.capabilities.graph);
+  const rows = await getConnectionFacts();
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    state: row.facts.state,
+    accountUsername: row.accountUsername,
+    authType: row.facts.authType,
+    smtp: connectionFit('smtp-send', row.facts),
+    graph: connectionFit('graph-send', row.facts),
+    smtpTokenHosts: smtpTokenHostsFor(row.cloud),
+    sendShared: row.facts.grantedScopes.some((s) => /(^|\/)mail\.send\.shared$/i.test(s)),
+  }));
 }

@@ -15,7 +15,7 @@ export async function loadDeliverySettings(): Promise<DeliverySettings | null> {
     host: server.ok ? server.host : '',
     port: server.ok ? server.port : 0,
     useSsl: row.useSsl,
-    allowUnencrypted: row.allowUnencrypted,
+    implicitTls: row.implicitTls,
     smtpAuth: row.smtpAuth === 'basic' || row.smtpAuth === 'oauth' ? row.smtpAuth : 'none',
     username: row.username ?? '',
     password: row.password ? decryptSecret(row.password, 'EmailSettings.password', 'Email settings SMTP password') : '',

@@ -4,9 +4,11 @@ import { db } from '@/lib/db/prisma';
 import { checkSettingsConnection } from './check-settings-connection';
 import { EMAIL_SETTINGS_ID } from './delivery-settings';
 import type { EmailSettingsInput } from './email-settings-schema';
+import { parseSmtpServer } from './parse-smtp-server';
+import { storedPasswordRule } from './stored-password-rule';
 
 export type SaveEmailSettingsResult =
-  | { ok: true; changed: string[]; summary: Record<string, unknown> }
+  | { ok: true; changed: string[]; summary: Record<string, unknown>; destination: { from: string | null; to: string | null } | null }
   | { ok: false; fieldErrors: Record<string, string> };
 
 /**
@@ -18,7 +20,11 @@ export async function saveEmailSettings(input: EmailSettingsInput, actorEmail: s
   const smtp = input.connectionType === 'smtp';
   const basic = smtp && input.smtpAuth === 'basic';
   const usesConnection = !smtp || input.smtpAuth === 'oauth';
-  if (basic && input.enabled && !input.password && !before?.password) return { ok: false, fieldErrors: { password: 'Enter the password' } };
+  if (basic && !input.password && (input.enabled || before?.password)) {
+    // A blank password keeps the stored one only for the server it was stored for.
+    const rule = storedPasswordRule(before, input.smtpServer);
+    if (!rule.ok) return { ok: false, fieldErrors: { password: rule.message } };
+  }
   if (input.enabled || (usesConnection && input.connectionId)) {
     const rule = await checkSettingsConnection(input);
     if (!rule.ok) return { ok: false, fieldErrors: { [rule.field]: rule.message } };
@@ -33,7 +39,7 @@ export async function saveEmailSettings(input: EmailSettingsInput, actorEmail: s
     connectionType: input.connectionType,
     smtpServer: smtp ? input.smtpServer : (before?.smtpServer ?? ''),
     useSsl: input.useSsl,
-    allowUnencrypted: smtp && !input.useSsl && input.allowUnencrypted,
+    implicitTls: input.useSsl && input.implicitTls,
     smtpAuth: input.smtpAuth,
     username: basic ? input.username : null,
     mailboxAddress: usesConnection ? input.mailboxAddress || null : null,
@@ -49,5 +55,12 @@ export async function saveEmailSettings(input: EmailSettingsInput, actorEmail: s
     .map(([key]) => key);
   if (input.password && basic) changed.push('password');
   const { updatedByEmail: _actor, ...summary } = data;
-  return { ok: true, changed, summary };
+  // Where credentials now go, for the audit log, when that changed (finding 3 of the security review).
+  const hostOf = (server: string | undefined) => {
+    const parsed = parseSmtpServer(server ?? '');
+    return parsed.ok ? parsed.value : null;
+  };
+  const from = before && before.connectionType === 'smtp' ? hostOf(before.smtpServer) : null;
+  const to = smtp ? hostOf(data.smtpServer) : null;
+  return { ok: true, changed, summary, destination: from !== to ? { from, to } : null };
 }

@@ -53,7 +53,7 @@ describe('Test on an Exchange (SMTP) connection', () => {
   it('does an SMTP AUTH XOAUTH2 handshake at the Emails settings\' SMTP server, and explains a refusal', async () => {
     const { connectionId } = await createSandboxConnection(suite.sandbox, 'exchange-smtp');
     expect((await signInConnection(connectionId, ADELE)).outcome.ok).toBe(true);
-    await saveSettings({ connectionType: 'smtp', smtpServer: `127.0.0.1:${suite.sandbox.info.smtp.port}`, smtpAuth: 'oauth', mailboxAddress: ADELE.username, connectionId, senderAddress: ADELE.username });
+    await saveSettings({ connectionType: 'smtp', smtpServer: `127.0.0.1:${suite.sandbox.info.smtp.port}`, useSsl: 'on', confirmSmtpHost: '127.0.0.1', smtpAuth: 'oauth', mailboxAddress: ADELE.username, connectionId, senderAddress: ADELE.username });
 
     expect(await testConnection(connectionId)).toMatchObject({ ok: true, summary: `SMTP AUTH XOAUTH2 accepted by 127.0.0.1:${suite.sandbox.info.smtp.port} for ${ADELE.username}` });
 

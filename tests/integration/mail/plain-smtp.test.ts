@@ -76,9 +76,9 @@ describe('delivery to a plain SMTP server (SQLite)', () => {
     expect(row.attemptLog[0]).toMatchObject({ outcome: 'sent', code: '250 2.0.0', transport: 'smtp' });
   });
 
-  it('sends without STARTTLS and without AUTH only when unencrypted is allowed', async () => {
+  it('Use SSL not ticked, no credential: plain text when the server offers no STARTTLS', async () => {
     sink = await startSmtpSink({ starttls: false });
-    await saveSettings({ connectionType: 'smtp', smtpServer: `127.0.0.1:${sink.port}`, smtpAuth: 'none', allowUnencrypted: 'on', senderAddress: 'notifications@contoso.test' });
+    await saveSettings({ connectionType: 'smtp', smtpServer: `127.0.0.1:${sink.port}`, smtpAuth: 'none', senderAddress: 'notifications@contoso.test' });
     const accepted = await sendOne('Plain text relay');
     worker = startOutboxWorker(FAST);
     await waitFor('the message to be sent', async () => (await messageState(accepted.id)).state === 'sent');
@@ -88,22 +88,23 @@ describe('delivery to a plain SMTP server (SQLite)', () => {
     expect(parsed.messageId).toBe(accepted.messageIdHeader);
   });
 
-  it('never falls back to plain text when STARTTLS is required but not offered', async () => {
+  it('never falls back to plain text when Use SSL requires STARTTLS and none is offered: Failed, explained', async () => {
     sink = await startSmtpSink({ starttls: false });
-    await saveSettings({ connectionType: 'smtp', smtpServer: `127.0.0.1:${sink.port}`, smtpAuth: 'none', senderAddress: 'notifications@contoso.test' });
+    await saveSettings({ connectionType: 'smtp', smtpServer: `127.0.0.1:${sink.port}`, useSsl: 'on', smtpAuth: 'none', senderAddress: 'notifications@contoso.test' });
     const accepted = await sendOne('Must not leave in clear');
     worker = startOutboxWorker(FAST);
-    const row = await waitFor('a first attempt', async () => {
+    const row = await waitFor('the message to fail', async () => {
       const state = await messageState(accepted.id);
-      return state.attemptLog[0]?.finishedAt ? state : undefined;
+      return state.state === 'failed' ? state : undefined;
     });
     expect(sink.messages).toHaveLength(0);
-    expect(row.attemptLog[0]?.answer).toMatch(/STARTTLS/i);
+    expect(row.attemptLog).toHaveLength(1);
+    expect(row.attemptLog[0]).toMatchObject({ code: 'NO_STARTTLS', answer: expect.stringMatching(/does not offer STARTTLS, and Use SSL requires TLS/) });
   });
 
-  it('sends over implicit TLS (Use SSL) without AUTH', async () => {
+  it('sends over TLS from the first byte (Use SSL with the advanced option on a port other than 465) without AUTH', async () => {
     sink = await startSmtpSink({ implicitTls: true });
-    await saveSettings({ connectionType: 'smtp', smtpServer: `127.0.0.1:${sink.port}`, useSsl: 'on', smtpAuth: 'none', senderAddress: 'notifications@contoso.test' });
+    await saveSettings({ connectionType: 'smtp', smtpServer: `127.0.0.1:${sink.port}`, useSsl: 'on', implicitTls: 'on', smtpAuth: 'none', senderAddress: 'notifications@contoso.test' });
     const accepted = await sendOne('Implicit TLS');
     worker = startOutboxWorker(FAST);
     await waitFor('the message to be sent', async () => (await messageState(accepted.id)).state === 'sent');

@@ -35,6 +35,9 @@ describe('remote refusals and their explanations (SQLite)', () => {
   const smtp = (connectionId: string, mailbox: string, sender: string) => ({
     connectionType: 'smtp',
     smtpServer: `127.0.0.1:${suite.sandbox.info.smtp.port}`,
+    useSsl: 'on',
+    // The sandbox is a Custom cloud: its token goes to a host only once confirmed (nothing is saved here).
+    confirmSmtpHost: '127.0.0.1',
     smtpAuth: 'oauth',
     mailboxAddress: mailbox,
     connectionId,
@@ -108,11 +111,10 @@ describe('remote refusals and their explanations (SQLite)', () => {
     expect(result).toMatchObject({ state: 'failed', outcome: { code: '404 MailboxNotEnabledForRESTAPI' }, explanation: { title: expect.stringMatching(/cannot be reached through Microsoft Graph/) } });
   });
 
-  it('432 4.3.2: Exchange SMTP throttling is retried, not failed', async () => {
+  it('432 4.3.2: Exchange SMTP throttling is explained, and a test is not retried', async () => {
     const connectionId = await connection('exchange-smtp');
     suite.sandbox.control.injectThrottle({ service: 'smtp', count: 1, retryAfterSeconds: 1 });
     const result = await test(smtp(connectionId, ADELE.username, ADELE.username));
-    expect(result).toMatchObject({ state: 'queued', outcome: { kind: 'retry', code: '432 4.3.2', throttled: true }, explanation: { title: 'Microsoft is throttling this mailbox' } });
-    expect((result.nextAttemptAt?.getTime() ?? 0) - Date.now()).toBeGreaterThan(50_000);
+    expect(result).toMatchObject({ state: 'failed', outcome: { kind: 'retry', code: '432 4.3.2', throttled: true }, explanation: { title: 'Microsoft is throttling this mailbox' } });
   });
 });

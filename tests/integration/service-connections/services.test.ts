@@ -46,7 +46,11 @@ describe.each(PROVIDERS)('services on %s', (provider) => {
         ['smtp', 'offline_access https://outlook.office.com/SMTP.Send', false],
         ['imap', 'https://outlook.office.com/IMAP.AccessAsUser.All', true],
       ],
-      'Microsoft Entra ID Graph API': [['graph-send', 'offline_access https://graph.microsoft.com/Mail.Send', false]],
+      'Microsoft Entra ID Graph API': [
+        ['graph-send', 'offline_access https://graph.microsoft.com/Mail.Send', false],
+        // Issue 10: sending as another mailbox, off by default so the ESMP guide's Mail.Send stays enough.
+        ['graph-send-shared', 'https://graph.microsoft.com/Mail.Send.Shared', true],
+      ],
       'Microsoft 365': [['graph-mailbox', 'offline_access https://graph.microsoft.com/Mail.ReadWrite.Shared', false]],
       'Microsoft Entra ID (Client Credentials)': [['graph-app', 'https://graph.microsoft.com/.default', false]],
     });
@@ -60,7 +64,7 @@ describe.each(PROVIDERS)('services on %s', (provider) => {
     const again = await Promise.all([ensureBuiltInServices(), ensureBuiltInServices()]);
     expect(again.flatMap((r) => r.created)).toEqual([]);
     expect(await db().service.count()).toBe(4);
-    expect(await db().serviceCapability.count()).toBe(5);
+    expect(await db().serviceCapability.count()).toBe(6);
     const after = await capability('Microsoft Entra ID Exchange', 'smtp');
     expect(after.scopes).toBe('offline_access https://outlook.office.com/SMTP.Send https://outlook.office.com/POP.AccessAsUser.All');
     expect(after.defaultScopes).toBe('offline_access https://outlook.office.com/SMTP.Send');

@@ -64,12 +64,20 @@ export function RobotMailboxForm({ connections, mailbox }: { connections: RobotC
         <SelectField
           label="Service Connection"
           name="connectionId"
-          placeholder={connections.length ? 'Choose a connection' : 'No Graph connection yet: add one under Connections'}
-          options={connections.map((c) => ({ value: c.id, label: `${c.name}${c.authType === 'application' ? ' (application)' : c.accountUsername ? ` (${c.accountUsername})` : ''}` }))}
+          placeholder={connections.some((c) => c.fit.usable) ? 'Choose a connection' : 'No connection may read mail yet: add one under Connections'}
+          options={connections.map((c) =>
+            c.fit.usable
+              ? { value: c.id, label: `${c.name}${c.authType === 'application' ? ' (application)' : c.accountUsername ? ` (${c.accountUsername})` : ''}` }
+              : { value: c.id, label: `${c.name} — ${c.fit.reason}`, disabled: true },
+          )}
           value={connectionId}
           onChange={(event) => setConnectionId(event.target.value)}
           error={errors.connectionId}
-          hint="Microsoft 365 (delegated, Mail.ReadWrite.Shared) or Client Credentials (application, Mail.ReadWrite)."
+          hint={
+            connection?.fit.usable && connection.fit.warning
+              ? `Warning: ${connection.fit.warning}.`
+              : 'Microsoft 365 (delegated, Mail.ReadWrite.Shared) or Client Credentials (application, Mail.ReadWrite).'
+          }
         />
         <TextField label="Mailbox Email Address" name="mailboxAddress" type="email" autoComplete="off" defaultValue={values.mailboxAddress ?? mailbox?.mailboxAddress} error={errors.mailboxAddress} hint={addressHint} />
         <TextField label="Folder" name="folder" placeholder={DEFAULT_FOLDER} defaultValue={values.folder ?? mailbox?.folder} error={errors.folder} hint="Inbox by default; a well-known name (Inbox, Archive) or a path such as Inbox/Orders." />

@@ -30,6 +30,8 @@ export interface SmtpSinkOptions {
 export interface SmtpSink {
   port: number;
   messages: SinkMessage[];
+  /** AUTH attempts received, with whether the session was encrypted then (a credential must never arrive in clear). */
+  authAttempts: { secure: boolean }[];
   close(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ class Reply extends Error {
 export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const { server: tls } = ensureCertificates(SANDBOX_TLS_DIR);
   const messages: SinkMessage[] = [];
+  const authAttempts: { secure: boolean }[] = [];
   let counter = 0;
   const server = new SMTPServer({
     secure: options.implicitTls ?? false,
@@ -53,9 +56,12 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     logger: false,
     disabledCommands: [...(options.starttls === false ? ['STARTTLS'] : []), ...(options.auth ? [] : ['AUTH'])],
     authOptional: !options.auth,
+    // Without STARTTLS, accept AUTH in clear: a client that sent a credential unencrypted is then seen doing it.
+    allowInsecureAuth: options.starttls === false,
     size: 50 * 1024 * 1024,
     closeTimeout: 200,
-    onAuth(auth, _session, callback) {
+    onAuth(auth, session, callback) {
+      authAttempts.push({ secure: session.secure });
       if (options.auth && auth.username === options.auth.user && auth.password === options.auth.pass) return callback(null, { user: auth.username });
       callback(new Reply(535, '5.7.8 Authentication credentials invalid'));
     },
@@ -88,6 +94,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   return {
     port: (server.server.address() as AddressInfo).port,
     messages,
+    authAttempts,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

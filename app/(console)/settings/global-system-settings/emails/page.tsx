@@ -5,6 +5,7 @@ import { requireAdmin } from '@/lib/auth/current-admin';
 import { connectionStateLabel } from '@/lib/connections/connection-states';
 import { getConnectionChoices } from '@/lib/mail/settings/get-connection-choices';
 import { getEmailSettings } from '@/lib/mail/settings/get-email-settings';
+import { parseSmtpServer } from '@/lib/mail/settings/parse-smtp-server';
 import { EmailSettingsForm } from './_components/email-settings-form';
 import type { EmailFormValues } from './_components/form-values';
 
@@ -17,13 +18,14 @@ export default async function EmailsPage() {
     enabled: settings?.enabled ?? false,
     connectionType: settings?.connectionType === 'graph' ? 'graph' : 'smtp',
     smtpServer: settings?.smtpServer || 'smtp.office365.com:587',
-    useSsl: settings?.useSsl ?? false,
-    allowUnencrypted: settings?.allowUnencrypted ?? false,
+    useSsl: settings?.useSsl ?? true,
+    implicitTls: settings?.implicitTls ?? false,
     smtpAuth: settings?.smtpAuth === 'basic' || settings?.smtpAuth === 'none' ? settings.smtpAuth : 'oauth',
     username: settings?.username ?? '',
     password: '',
     mailboxAddress: settings?.mailboxAddress ?? '',
     connectionId: settings?.connectionId ?? '',
+    confirmSmtpHost: '',
     senderAddress: settings?.senderAddress ?? '',
     senderName: settings?.senderName ?? '',
     allowedSenders: settings?.allowedSenders ?? '',
@@ -35,9 +37,12 @@ export default async function EmailsPage() {
     stateLabel: connectionStateLabel(c.state, c.accountUsername),
     authType: c.authType,
     accountUsername: c.accountUsername,
-    smtp: c.capabilities.smtp,
-    graph: c.capabilities.graph,
+    smtp: c.smtp,
+    graph: c.graph,
+    smtpTokenHosts: c.smtpTokenHosts,
+    sendShared: c.sendShared,
   }));
+  const savedServer = parseSmtpServer(settings?.smtpServer ?? '');
   const storedPassword = settings?.hasPassword && settings.passwordSetAt ? { setOn: formatDate(settings.passwordSetAt), hint: settings.passwordHint } : null;
   return (
     <>
@@ -58,7 +63,7 @@ export default async function EmailsPage() {
         }
       />
       <div className="max-w-3xl rounded-lg border border-slate-200 bg-white p-6">
-        <EmailSettingsForm initial={initial} connections={connections} storedPassword={storedPassword} />
+        <EmailSettingsForm initial={initial} connections={connections} storedPassword={storedPassword} savedSmtpHost={savedServer.ok ? savedServer.host : ''} />
       </div>
       {settings?.updatedAt ? (
         <p className="mt-3 text-xs text-slate-500">

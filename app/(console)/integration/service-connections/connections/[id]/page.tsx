@@ -59,7 +59,7 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
           services={services}
           tenants={tenants}
           redirectUri={redirectUri}
-          connection={{ id: connection.id, name: connection.name, nameCustomized: connection.nameCustomized, serviceId: connection.service.id, tenantId: connection.tenant.id }}
+          connection={{ id: connection.id, name: connection.name, nameCustomized: connection.nameCustomized, serviceId: connection.service.id, tenantId: connection.tenant.id, optionalCapabilities: connection.optionalCapabilities.split(' ').filter(Boolean) }}
           authStatus={authStatus}
         />
       </div>

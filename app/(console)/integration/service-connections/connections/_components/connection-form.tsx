@@ -20,18 +20,20 @@ import { saveConnectionBeforeSignInAction } from '../auth-actions';
 import { type CreatedTenant, NewTenantDialog } from './new-tenant-dialog';
 import { SetupAuthentication } from './setup-authentication';
 import { RedirectUriField } from './redirect-uri-field';
+import { type OptionalCapability, OptionalCapabilities } from './optional-capabilities';
 
 export interface ServiceOption {
   id: string;
   name: string;
   authType: string;
+  optionalCapabilities?: OptionalCapability[];
 }
 
 export interface ConnectionFormProps {
   services: ServiceOption[];
   tenants: CreatedTenant[];
   redirectUri: RedirectUri;
-  connection?: { id: string; name: string; nameCustomized: boolean; serviceId: string; tenantId: string };
+  connection?: { id: string; name: string; nameCustomized: boolean; serviceId: string; tenantId: string; optionalCapabilities?: string[] };
   authStatus?: ConnectionAuthStatus | null;
 }
 
@@ -139,6 +141,14 @@ export function ConnectionForm({ services, tenants, redirectUri, connection, aut
           }
         />
         <RedirectUriField redirectUri={redirectUri} />
+        {service ? (
+          <OptionalCapabilities
+            key={service.id}
+            capabilities={service.optionalCapabilities ?? []}
+            connectionId={savedId && service.id === connection?.serviceId ? savedId : undefined}
+            initial={service.id === connection?.serviceId ? (connection.optionalCapabilities ?? []) : []}
+          />
+        ) : null}
         {service ? (
           <SetupAuthentication
             connectionId={savedId}

@@ -1,15 +1,17 @@
 'use client';
 // Client component: fields appear and disappear with the choices (SMTP or Graph, the kind of authentication, the
 // connection), every field is kept while the administrator switches back and forth, and the two buttons send the
-// same fields to Done or to Send test email. The server checks the same rules again.
-import { useActionState, useState } from 'react';
+// same fields to Done or to Send test email. The form is never reset by React after either (useKeptForm): every
+// field shows what the administrator chose, and Done saves exactly that. The server checks the same rules again.
+import { useState } from 'react';
 import { FormMessage } from '@/components/ui/form-message';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { TextareaField } from '@/components/ui/textarea-field';
+import { useKeptForm } from '@/components/ui/use-kept-form';
 import { validateOnClient } from '@/components/ui/validate-on-client';
-import { type ActionState, IDLE } from '@/lib/actions/action-state';
+import type { ActionState } from '@/lib/actions/action-state';
 import { CONNECTION_TYPE_LABELS, type ConnectionType, emailSettingsSchema, testEmailSchema } from '@/lib/mail/settings/email-settings-schema';
 import { saveEmailSettingsAction, sendTestEmailAction } from '../actions';
 import { CheckboxField } from './checkbox-field';
@@ -17,21 +19,43 @@ import { ConnectionFields } from './connection-fields';
 import type { ConnectionOption, EmailFormValues, SetField } from './form-values';
 import { SmtpFields, type StoredPassword } from './smtp-fields';
 import { TestEmailResult } from './test-email-result';
+import { UnplacedErrors } from './unplaced-errors';
 
-export function EmailSettingsForm({ initial, connections, storedPassword }: { initial: EmailFormValues; connections: ConnectionOption[]; storedPassword: StoredPassword | null }) {
+export function EmailSettingsForm({
+  initial,
+  connections,
+  storedPassword,
+  savedSmtpHost,
+}: {
+  initial: EmailFormValues;
+  connections: ConnectionOption[];
+  storedPassword: StoredPassword | null;
+  savedSmtpHost: string;
+}) {
   const [values, setValues] = useState(initial);
   const set: SetField = (key, value) => setValues((current) => ({ ...current, [key]: value }));
-  const [saved, save] = useActionState(async (previous: ActionState, formData: FormData) => validateOnClient(emailSettingsSchema, formData) ?? saveEmailSettingsAction(previous, formData), IDLE);
-  const [tested, test] = useActionState(async (previous: ActionState, formData: FormData) => validateOnClient(testEmailSchema, formData) ?? sendTestEmailAction(previous, formData), IDLE);
-  // The errors of whichever button was pressed last.
+  // Which button was pressed last: its answer is shown (Done's at the top, the test's in the Test section).
   const [last, setLast] = useState<'save' | 'test'>('save');
+  const [saved, setSaved] = useState<ActionState>({ status: 'idle' });
+  const [tested, setTested] = useState<ActionState>({ status: 'idle' });
+  const { onSubmit, pending } = useKeptForm(async (previous: ActionState, formData: FormData) => {
+    const kind = formData.get('intent') === 'test' ? 'test' : 'save';
+    setLast(kind);
+    const result =
+      kind === 'test'
+        ? (validateOnClient(testEmailSchema, formData) ?? (await sendTestEmailAction(previous, formData)))
+        : (validateOnClient(emailSettingsSchema, formData) ?? (await saveEmailSettingsAction(previous, formData)));
+    (kind === 'test' ? setTested : setSaved)(result);
+    return result;
+  });
   const errors = (last === 'save' ? saved.fieldErrors : tested.fieldErrors) ?? {};
-  const graphOffered = values.connectionType === 'graph' || connections.some((c) => c.graph);
+  const graphOffered = values.connectionType === 'graph' || connections.some((c) => c.graph.usable);
   const typeOptions = (['smtp', 'graph'] as ConnectionType[]).filter((t) => t === 'smtp' || graphOffered).map((t) => ({ value: t, label: CONNECTION_TYPE_LABELS[t] }));
 
   return (
-    <form action={save} noValidate className="space-y-5" onSubmit={(event) => setLast((event.nativeEvent as SubmitEvent).submitter?.dataset.kind === 'test' ? 'test' : 'save')}>
+    <form noValidate className="space-y-5" onSubmit={onSubmit}>
       {last === 'save' ? <FormMessage state={saved} /> : null}
+      <UnplacedErrors errors={errors} values={values} />
       <CheckboxField label="Enabled" name="enabled" checked={values.enabled} onChange={(checked) => set('enabled', checked)} hint="Switchboard sends email only while this is on. A test email is sent either way." />
       <SelectField
         label="SMTP Server Connection Type"
@@ -43,9 +67,9 @@ export function EmailSettingsForm({ initial, connections, storedPassword }: { in
         hint={graphOffered ? 'SMTP: any SMTP server, Exchange Online with OAuth 2.0 included. Microsoft Graph: HTTPS, no SMTP AUTH needed.' : 'Microsoft Graph is offered once a connection may send mail through Graph (Mail.Send).'}
       />
       {values.connectionType === 'smtp' ? (
-        <SmtpFields values={values} set={set} errors={errors} connections={connections} storedPassword={storedPassword} />
+        <SmtpFields values={values} set={set} errors={errors} connections={connections} storedPassword={storedPassword} savedSmtpHost={savedSmtpHost} />
       ) : (
-        <ConnectionFields values={values} set={set} errors={errors} connections={connections} />
+        <ConnectionFields values={values} set={set} errors={errors} connections={connections} savedSmtpHost={savedSmtpHost} />
       )}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
@@ -80,16 +104,18 @@ export function EmailSettingsForm({ initial, connections, storedPassword }: { in
           value={values.testRecipient}
           onChange={(event) => set('testRecipient', event.target.value)}
           error={errors.testRecipient}
-          hint="Sends a real message with the settings above, saved or not, and shows what the server answered."
+          hint="Sends one real message with the settings above, saved or not, and shows what the server answered. A test is tried once and never again."
         />
-        <SubmitButton variant="secondary" formAction={test} data-kind="test">
-          Send test email
+        <SubmitButton variant="secondary" name="intent" value="test" disabled={pending}>
+          {pending && last === 'test' ? 'Sending…' : 'Send test email'}
         </SubmitButton>
         {last === 'test' && !tested.values?.messageId ? <FormMessage state={tested} /> : null}
         <TestEmailResult state={tested} />
       </section>
       <div className="flex items-center gap-3 border-t border-slate-200 pt-4">
-        <SubmitButton data-kind="save">Done</SubmitButton>
+        <SubmitButton name="intent" value="save" disabled={pending}>
+          Done
+        </SubmitButton>
       </div>
     </form>
   );

@@ -1,3 +1,4 @@
+import type { ConnectionFit } from '@/lib/connections/connection-fit';
 import type { ConnectionType, SmtpAuthMode } from '@/lib/mail/settings/email-settings-schema';
 
 // What the Emails form holds while the administrator edits it. Universal.
@@ -7,12 +8,14 @@ export interface EmailFormValues {
   connectionType: ConnectionType;
   smtpServer: string;
   useSsl: boolean;
-  allowUnencrypted: boolean;
+  implicitTls: boolean;
   smtpAuth: SmtpAuthMode;
   username: string;
   password: string;
   mailboxAddress: string;
   connectionId: string;
+  /** The SMTP host the administrator confirmed a Custom cloud's token may be sent to. */
+  confirmSmtpHost: string;
   senderAddress: string;
   senderName: string;
   allowedSenders: string;
@@ -25,8 +28,11 @@ export interface ConnectionOption {
   stateLabel: string;
   authType: 'delegated' | 'application';
   accountUsername: string | null;
-  smtp: boolean;
-  graph: boolean;
+  smtp: ConnectionFit;
+  graph: ConnectionFit;
+  /** Where its SMTP token may go; null for a Custom cloud (the saved host, or one confirmed here). */
+  smtpTokenHosts: readonly string[] | null;
+  sendShared: boolean;
 }
 
 export type SetField = <K extends keyof EmailFormValues>(key: K, value: EmailFormValues[K]) => void;

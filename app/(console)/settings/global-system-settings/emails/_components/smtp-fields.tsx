@@ -3,6 +3,8 @@
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { SMTP_AUTH_LABELS, SMTP_AUTH_MODES, type SmtpAuthMode } from '@/lib/mail/settings/email-settings-schema';
+import { parseSmtpServer } from '@/lib/mail/settings/parse-smtp-server';
+import { IMPLICIT_TLS_PORT } from '@/lib/mail/settings/smtp-security';
 import { CheckboxField } from './checkbox-field';
 import { ConnectionFields } from './connection-fields';
 import type { ConnectionOption, EmailFormValues, SetField } from './form-values';
@@ -18,13 +20,17 @@ export function SmtpFields({
   errors,
   connections,
   storedPassword,
+  savedSmtpHost,
 }: {
   values: EmailFormValues;
   set: SetField;
   errors: Record<string, string>;
   connections: ConnectionOption[];
   storedPassword: StoredPassword | null;
+  savedSmtpHost: string;
 }) {
+  const server = parseSmtpServer(values.smtpServer);
+  const port = server.ok ? server.port : 0;
   return (
     <>
       <TextField
@@ -44,16 +50,24 @@ export function SmtpFields({
         checked={values.useSsl}
         onChange={(checked) => set('useSsl', checked)}
         error={errors.useSsl}
-        hint="On: TLS from the first byte (implicit TLS, usually port 465). Off: the connection is upgraded with STARTTLS, which is required."
+        hint={
+          port === IMPLICIT_TLS_PORT
+            ? 'Port 465: TLS from the first byte, so Use SSL must be ticked.'
+            : values.useSsl
+              ? values.implicitTls
+                ? 'Ticked: TLS from the first byte on this port.'
+                : 'Ticked: the connection is upgraded with STARTTLS, which is required (refused when the server does not offer it).'
+              : 'Not ticked: STARTTLS when the server offers it; otherwise plain text, and then no password or token is ever sent.'
+        }
       />
-      {!values.useSsl && values.smtpAuth === 'none' ? (
+      {values.useSsl && port !== IMPLICIT_TLS_PORT ? (
         <CheckboxField
-          label="Allow unencrypted connection"
-          name="allowUnencrypted"
-          checked={values.allowUnencrypted}
-          onChange={(checked) => set('allowUnencrypted', checked)}
-          error={errors.allowUnencrypted}
-          hint="Only for a relay on this machine or a trusted network: when the server offers no STARTTLS, mail then travels in plain text."
+          label="TLS from the first byte on this port"
+          name="implicitTls"
+          checked={values.implicitTls}
+          onChange={(checked) => set('implicitTls', checked)}
+          error={errors.implicitTls}
+          hint="Advanced: for a server that speaks TLS at once on a port other than 465 (e.g. 2465). Leave it off for STARTTLS (587, 25)."
         />
       ) : null}
       <SelectField
@@ -79,11 +93,11 @@ export function SmtpFields({
             value={values.password}
             onChange={(event) => set('password', event.target.value)}
             error={errors.password}
-            hint={storedPassword ? `Set on ${storedPassword.setOn}${storedPassword.hint ? `, ends ••••${storedPassword.hint}` : ''}. Leave blank to keep it.` : 'Stored encrypted; never shown again.'}
+            hint={storedPassword ? `Set on ${storedPassword.setOn}${storedPassword.hint ? `, ends ••••${storedPassword.hint}` : ''}. Leave blank to keep it (only for the SMTP server it was saved for).` : 'Stored encrypted; never shown again.'}
           />
         </>
       ) : null}
-      {values.smtpAuth === 'oauth' ? <ConnectionFields values={values} set={set} errors={errors} connections={connections} /> : null}
+      {values.smtpAuth === 'oauth' ? <ConnectionFields values={values} set={set} errors={errors} connections={connections} savedSmtpHost={savedSmtpHost} /> : null}
     </>
   );
 }

@@ -27,7 +27,6 @@ export function TestEmailResult({ state }: { state: ActionState }) {
           </p>
         </div>
       ) : null}
-      {values.nextAttemptAt ? <p>Next attempt at {values.nextAttemptAt.replace('T', ' ').slice(0, 19)} UTC.</p> : null}
       <p>
         <Link className="underline" href={`/outbox/${values.messageId}`}>
           See it in the Outbox
