@@ -26,6 +26,9 @@ export async function setOptionalCapabilityAction(connectionId: string, key: str
     ...(await requestContext()),
   });
   revalidatePath('/integration/service-connections/connections');
-  const again = result.signedIn && parsed.data.on ? ' Run Setup Authentication again so that Microsoft grants it.' : '';
+  const again =
+    result.signedIn && parsed.data.on
+      ? ' Run Setup Authentication again so that Microsoft grants it; until then Microsoft may refuse this connection’s tokens (Needs re-authentication).'
+      : '';
   return { ok: true, message: `“${result.capability}” is ${parsed.data.on ? 'on' : 'off'}.${again}` };
 }
