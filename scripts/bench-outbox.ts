@@ -2,8 +2,10 @@
 // by the worker, sent over pooled SMTP, recorded) to a local SMTP sink, beside plain pooled nodemailer sending the same
 // number of messages to the same sink with the same concurrency, in the same run. Uses a fresh SQLite database in a
 // temporary folder; DATABASE_URL=postgresql://… benchmarks PostgreSQL instead (use an empty database).
-// BENCH_CONCURRENCY (default 10) sets the messages in flight for both.
+// BENCH_CONCURRENCY (default 10) sets the messages in flight for both. BENCH_PROFILE=<folder> writes a CPU profile of
+// each measured phase there (open it in Chrome's DevTools, Performance).
 import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +14,7 @@ import { SMTPServer } from 'smtp-server';
 import { applyMigrations } from '@/lib/db/apply-migrations';
 import { resolveDatabaseConfig } from '@/lib/db/database-config';
 import { db, disconnectDb } from '@/lib/db/prisma';
+import { statementCounter } from '@/lib/db/statement-counter';
 import { enqueueMessage } from '@/lib/mail/outbox/enqueue-message';
 import { startOutboxWorker } from '@/lib/mail/outbox/start-outbox-worker';
 import { emailSettingsSchema } from '@/lib/mail/settings/email-settings-schema';
@@ -21,12 +24,35 @@ const COUNT = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 2000)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 const BODY = 'A notification from the benchmark.\n'.repeat(40);
 
-async function startSink(): Promise<{ port: number; received: () => number; close: () => Promise<void> }> {
+/** Runs `fn` under the CPU profiler when BENCH_PROFILE names a folder. */
+async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const folder = process.env.BENCH_PROFILE;
+  if (!folder) return fn();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+async function startSink(): Promise<{ port: number; received: () => number; connections: () => number; close: () => Promise<void> }> {
   let received = 0;
+  let connections = 0;
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
     authOptional: true,
     logger: false,
+    onConnect(_session, callback) {
+      connections += 1;
+      callback();
+    },
     onData(stream, _session, callback) {
       stream.on('data', () => undefined);
       stream.on('end', () => {
@@ -36,12 +62,19 @@ async function startSink(): Promise<{ port: number; received: () => number; clos
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return { port: (server.server.address() as AddressInfo).port, received: () => received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { port: (server.server.address() as AddressInfo).port, received: () => received, connections: () => connections, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-async function plainNodemailer(port: number): Promise<number> {
+/** CPU time of this process (user + system) in milliseconds: what a phase cost, whatever else ran on the machine. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+async function plainNodemailer(port: number): Promise<{ rate: number; cpuPerMessage: number }> {
   const transport = nodemailer.createTransport({ pool: true, host: '127.0.0.1', port, secure: false, ignoreTLS: true, maxConnections: 5, maxMessages: 100 });
   const started = performance.now();
+  const cpuAtStart = cpuMs();
   let next = 0;
   const lane = async () => {
     while (next < COUNT) {
@@ -51,28 +84,55 @@ async function plainNodemailer(port: number): Promise<number> {
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, lane));
   const seconds = (performance.now() - started) / 1000;
+  const cpuPerMessage = (cpuMs() - cpuAtStart) / COUNT;
   transport.close();
-  return COUNT / seconds;
+  return { rate: COUNT / seconds, cpuPerMessage };
 }
 
-async function throughOutbox(port: number): Promise<{ accepted: number; delivered: number; endToEnd: number }> {
+interface OutboxFigures {
+  accepted: number;
+  delivered: number;
+  endToEnd: number;
+  acceptStatements: number;
+  deliverStatements: number;
+  deliverCpuPerMessage: number;
+}
+
+async function throughOutbox(port: number, sinkReceived: () => number): Promise<OutboxFigures> {
   const input = emailSettingsSchema.parse({ enabled: 'on', connectionType: 'smtp', smtpServer: `127.0.0.1:${port}`, smtpAuth: 'none', allowUnencrypted: 'on', senderAddress: 'bench@contoso.test' });
   const saved = await saveEmailSettings(input, 'bench@switchboard.test');
   if (!saved.ok) throw new Error(JSON.stringify(saved.fieldErrors));
   const started = performance.now();
+  const statementsAtStart = statementCounter.count;
   for (let i = 0; i < COUNT; i += 1) {
     await enqueueMessage({ source: 'api', from: { address: 'bench@contoso.test', name: '' }, to: [{ address: `r${i}@example.test`, name: '' }], subject: `Message ${i}`, text: BODY });
   }
   const enqueued = performance.now();
-  const worker = startOutboxWorker({ concurrency: CONCURRENCY, pollIntervalMs: 100 });
-  for (;;) {
-    const sent = await db().outboundMessage.count({ where: { state: 'sent' } });
-    if (sent >= COUNT) break;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  const done = performance.now();
+  const statementsAtEnqueued = statementCounter.count;
+  const cpuAtEnqueued = cpuMs();
+  const { done, statementsAtDone, cpuAtDone, worker } = await profiled('outbox-worker', async () => {
+    const worker = startOutboxWorker({ concurrency: CONCURRENCY, pollIntervalMs: 100 });
+    // The sink's count costs nothing; the database is asked only once everything has arrived there (every outcome
+  // recorded is the finish line), so the benchmark's own polling does not compete with the worker for the CPU.
+    for (;;) {
+      if (sinkReceived() >= COUNT) {
+        const sent = await db().outboundMessage.count({ where: { state: 'sent' } });
+        if (sent >= COUNT) break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return { done: performance.now(), statementsAtDone: statementCounter.count, cpuAtDone: cpuMs(), worker };
+  });
   await worker.stop();
-  return { accepted: COUNT / ((enqueued - started) / 1000), delivered: COUNT / ((done - enqueued) / 1000), endToEnd: COUNT / ((done - started) / 1000) };
+  return {
+    accepted: COUNT / ((enqueued - started) / 1000),
+    delivered: COUNT / ((done - enqueued) / 1000),
+    endToEnd: COUNT / ((done - started) / 1000),
+    acceptStatements: (statementsAtEnqueued - statementsAtStart) / COUNT,
+    // Less the benchmark's own final count queries (at most a few).
+    deliverStatements: (statementsAtDone - statementsAtEnqueued) / COUNT,
+    deliverCpuPerMessage: (cpuAtDone - cpuAtEnqueued) / COUNT,
+  };
 }
 
 async function main(): Promise<void> {
@@ -83,15 +143,24 @@ async function main(): Promise<void> {
   await applyMigrations(config);
   const sink = await startSink();
   try {
-    const outbox = await throughOutbox(sink.port);
-    const plain = await plainNodemailer(sink.port);
+    const outbox = await throughOutbox(sink.port, sink.received);
+    const outboxConnections = sink.connections();
+    const plain = await profiled('plain-nodemailer', () => plainNodemailer(sink.port));
     const line = (label: string, rate: number) => `${label.padEnd(58)} ${rate.toFixed(0).padStart(6)} msg/s`;
     console.log(`${COUNT} messages of ${BODY.length} bytes to a local SMTP sink, ${CONCURRENCY} in flight, 5 pooled connections, ${config.provider}:`);
     console.log(line('accepted into the outbox (one at a time, committed)', outbox.accepted));
     console.log(line('outbox worker: claimed, sent, recorded', outbox.delivered));
     console.log(line('outbox end to end (accept + deliver)', outbox.endToEnd));
-    console.log(line('plain pooled nodemailer, same sink, same concurrency', plain));
-    console.log(`ratio outbox worker / plain nodemailer: ${(outbox.delivered / plain).toFixed(2)}`);
+    console.log(line('plain pooled nodemailer, same sink, same concurrency', plain.rate));
+    console.log(`ratio outbox worker / plain nodemailer: ${(outbox.delivered / plain.rate).toFixed(2)}`);
+    // The sink runs in this process too, so both include its share; on a loaded machine this ratio moves least.
+    console.log(
+      `CPU of this process per message: outbox worker ${outbox.deliverCpuPerMessage.toFixed(2)} ms, plain nodemailer ${plain.cpuPerMessage.toFixed(2)} ms ` +
+        `(ratio ${(plain.cpuPerMessage / outbox.deliverCpuPerMessage).toFixed(2)})`,
+    );
+    console.log(`SQL statements per message (transaction control included): accept ${outbox.acceptStatements.toFixed(2)}, deliver ${outbox.deliverStatements.toFixed(2)}`);
+    console.log(`load average while running (2-core machine shared with other work): ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(`SMTP connections opened: outbox worker ${outboxConnections}, plain nodemailer ${sink.connections() - outboxConnections}`);
     console.log(`sink received ${sink.received()} messages (expected ${COUNT * 2})`);
   } finally {
     await sink.close();

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { OutboundContent } from '@/lib/mail/mail-address';
 import { classifySmtpError } from './classify-smtp-error';
-import { composeMime } from './compose-mime';
+import { mailComposerOptions } from './mail-composer-options';
 import type { DeliveryOutcome } from './delivery-outcome';
 import { explainSmtpConnectFailure } from './explain-smtp-connect-failure';
 import { oneOffSmtpTransport, type SmtpEndpoint, smtpTransport } from './smtp-transports';
@@ -18,9 +18,10 @@ function providerIdOf(response: string): string | null {
 export async function sendOverSmtp(message: OutboundContent, endpoint: SmtpEndpoint, options: { oneOff?: boolean } = {}): Promise<DeliveryOutcome> {
   const transport = options.oneOff ? oneOffSmtpTransport(endpoint) : smtpTransport(endpoint);
   try {
-    const raw = await composeMime(message, { keepBcc: false });
     const recipients = [...message.to, ...message.cc, ...message.bcc].map((a) => a.address);
-    const info = await transport.sendMail({ envelope: { from: message.from.address, to: recipients }, raw });
+    // nodemailer composes the message as it streams it to the server (Bcc in the envelope only), instead of composing
+    // it into a buffer first and streaming that: half the work per message.
+    const info = await transport.sendMail({ ...mailComposerOptions(message), envelope: { from: message.from.address, to: recipients } });
     const response = String(info.response ?? '250');
     const refused = info.rejected.length ? `; refused: ${info.rejected.map(String).join(', ')}` : '';
     const code = /^(\d{3})(?:[ -](\d\.\d{1,3}\.\d{1,3}))?/.exec(response);

@@ -1,60 +1,111 @@
 import 'server-only';
-import { postgresSchema, quoteIdentifier, resolveDatabaseConfig } from '@/lib/db/database-config';
-import { db } from '@/lib/db/prisma';
+import { directDb } from '@/lib/db/prisma';
+import { sqliteTime } from '@/lib/db/sqlite-time';
+import { INTERRUPTED_ANSWER } from './record-attempt-starts';
 
 export interface ClaimedMessage {
   id: string;
   /** Attempts in this round, this one included. */
   attempts: number;
+  /** Set when the claim also recorded this attempt "in progress" (see `start`): its id. */
+  attemptId?: string;
 }
 
-/** Queued and due, or "sending" under a claim that ran out (its worker died): both may be taken. Never a test email:
- * its request makes its one attempt (send-test-email.ts). */
-function dueWhere(now: Date, exclude: string[]) {
-  return {
-    source: { not: 'test' },
-    OR: [
-      { state: 'queued', nextAttemptAt: { lte: now } },
-      { state: 'sending', leaseUntil: { lt: now } },
-    ],
-    ...(exclude.length ? { id: { notIn: exclude } } : {}),
-  };
+/** Record each claimed message's attempt "in progress" in the same statement (messages without test settings). */
+export interface StartWith {
+  worker: string;
+  transport: string;
+}
+
+// Due: queued and its time has come, or "sending" under a claim that ran out (its worker died); never a test email
+// (its request makes its one attempt, send-test-email.ts). The two kinds are read apart, each in the order of its
+// index, so a claim reads about `limit` rows however long the queue is.
+const POSTGRES_DUE = (table: string) => `queued AS (
+    SELECT "id", "nextAttemptAt" FROM ${table} WHERE "state" = 'queued' AND "nextAttemptAt" <= $3::timestamp AND "source" <> 'test' AND NOT ("id" = ANY($5::text[]))
+    ORDER BY "nextAttemptAt" LIMIT $4 FOR UPDATE SKIP LOCKED),
+  expired AS (
+    SELECT "id", "nextAttemptAt" FROM ${table} WHERE "state" = 'sending' AND "leaseUntil" < $3::timestamp AND "source" <> 'test' AND NOT ("id" = ANY($5::text[]))
+    ORDER BY "nextAttemptAt" LIMIT $4 FOR UPDATE SKIP LOCKED),
+  due AS (SELECT "id" FROM (SELECT * FROM queued UNION ALL SELECT * FROM expired) AS candidates ORDER BY "nextAttemptAt" LIMIT $4),
+  claimed AS (
+    UPDATE ${table} SET "state" = 'sending', "leaseOwner" = $1, "leaseUntil" = $2::timestamp, "attempts" = "attempts" + 1, "updatedAt" = $3::timestamp
+    WHERE "id" IN (SELECT "id" FROM due) RETURNING "id", "attempts", "transportOverride" IS NULL AS "startable")`;
+
+const SQLITE_DUE_IDS = `SELECT "id" FROM (
+    SELECT * FROM (SELECT "id", "nextAttemptAt" FROM "OutboundMessage" WHERE "state" = 'queued' AND "nextAttemptAt" <= ?
+      AND "source" <> 'test' AND "id" NOT IN (SELECT "value" FROM json_each(?)) ORDER BY "nextAttemptAt" LIMIT ?)
+    UNION ALL
+    SELECT * FROM (SELECT "id", "nextAttemptAt" FROM "OutboundMessage" WHERE "state" = 'sending' AND "leaseUntil" < ?
+      AND "source" <> 'test' AND "id" NOT IN (SELECT "value" FROM json_each(?)) ORDER BY "nextAttemptAt" LIMIT ?))
+  ORDER BY "nextAttemptAt" LIMIT ?`;
+
+async function claimOnPostgres(limit: number, owner: string, now: Date, leaseUntil: Date, exclude: string[], start: StartWith | null): Promise<ClaimedMessage[]> {
+  const direct = directDb();
+  if (direct.provider !== 'postgresql') throw new Error('not PostgreSQL');
+  const [table, attempts] = [direct.table('OutboundMessage'), direct.table('OutboundAttempt')];
+  const params = [owner, leaseUntil.toISOString(), now.toISOString(), limit, exclude];
+  if (!start) {
+    return direct.query<ClaimedMessage>(`WITH ${POSTGRES_DUE(table)} SELECT "id", "attempts" FROM claimed`, params, 'outbox_claim');
+  }
+  // One statement: the claim, the earlier worker's unfinished attempts marked, this attempt recorded. Every part
+  // reads the snapshot from before the statement, so the count of earlier attempts excludes the new one.
+  return direct.query<ClaimedMessage>(
+    `WITH ${POSTGRES_DUE(table)},
+     interrupted AS (
+       UPDATE ${attempts} SET "outcome" = 'interrupted', "finishedAt" = $3::timestamp, "answer" = $8
+       WHERE "messageId" IN (SELECT "id" FROM claimed WHERE "startable") AND "outcome" = 'in_progress'),
+     started AS (
+       INSERT INTO ${attempts} ("id", "messageId", "number", "worker", "transport", "startedAt", "outcome")
+       SELECT gen_random_uuid()::text, c."id", (SELECT count(*) FROM ${attempts} a WHERE a."messageId" = c."id") + 1, $6, $7, $3::timestamp, 'in_progress'
+       FROM claimed c WHERE c."startable" RETURNING "id", "messageId")
+     SELECT c."id", c."attempts", s."id" AS "attemptId" FROM claimed c LEFT JOIN started s ON s."messageId" = c."id"`,
+    [...params, start.worker, start.transport, INTERRUPTED_ANSWER],
+    'outbox_claim_and_start',
+  );
 }
 
 /**
  * Claims up to `limit` due messages for `owner` until now + leaseMs, in one conditional UPDATE, so that of several
  * workers (processes, instances) exactly one gets each message. PostgreSQL: FOR UPDATE SKIP LOCKED, so concurrent
- * workers take different rows instead of waiting on each other. SQLite: one writer at a time, so the conditional
- * UPDATE of the candidates is atomic as it is. `exclude`: messages this worker is still sending.
+ * workers take different rows instead of waiting on each other. SQLite: one writer at a time (BEGIN IMMEDIATE).
+ * `exclude`: messages this worker is still sending. With `start`, the same transaction records the attempt "in
+ * progress" for each claimed message without test settings (one commit per batch instead of two). Raw SQL: this
+ * runs for every batch.
  */
-export async function claimDueMessages(limit: number, owner: string, leaseMs: number, exclude: string[] = []): Promise<ClaimedMessage[]> {
+export async function claimDueMessages(limit: number, owner: string, leaseMs: number, exclude: string[] = [], start: StartWith | null = null): Promise<ClaimedMessage[]> {
   if (limit <= 0) return [];
   const now = new Date();
   const leaseUntil = new Date(now.getTime() + leaseMs);
-  const config = resolveDatabaseConfig();
-  if (config.provider === 'postgresql') {
-    const table = `${quoteIdentifier(postgresSchema(config.url))}."OutboundMessage"`;
-    return db().$queryRawUnsafe<ClaimedMessage[]>(
-      `UPDATE ${table} SET "state" = 'sending', "leaseOwner" = $1, "leaseUntil" = $2::timestamp, "attempts" = "attempts" + 1, "updatedAt" = $3::timestamp
-       WHERE "id" IN (
-         SELECT "id" FROM ${table}
-         WHERE (("state" = 'queued' AND "nextAttemptAt" <= $3::timestamp) OR ("state" = 'sending' AND "leaseUntil" < $3::timestamp))
-           AND "source" <> 'test' AND NOT ("id" = ANY($5::text[]))
-         ORDER BY "nextAttemptAt" LIMIT $4 FOR UPDATE SKIP LOCKED)
-       RETURNING "id", "attempts"`,
-      owner,
-      leaseUntil.toISOString(),
-      now.toISOString(),
-      limit,
-      exclude,
-    );
+  const direct = directDb();
+  if (direct.provider === 'postgresql') return claimOnPostgres(limit, owner, now, leaseUntil, exclude, start);
+  const at = sqliteTime(now);
+  const due = [at, JSON.stringify(exclude), limit];
+  const claim = {
+    sql: `UPDATE "OutboundMessage" SET "state" = 'sending', "leaseOwner" = ?, "leaseUntil" = ?, "attempts" = "attempts" + 1, "updatedAt" = ?
+          WHERE "id" IN (${SQLITE_DUE_IDS}) RETURNING "id", "attempts", "transportOverride" IS NULL AS "startable"`,
+    params: [owner, sqliteTime(leaseUntil), at, ...due, ...due, limit],
+    rows: true,
+  };
+  if (!start) {
+    const [claimed] = (await direct.write([claim])) as [ClaimedMessage[]];
+    return claimed.map(({ id, attempts }) => ({ id, attempts }));
   }
-  const candidates = await db().outboundMessage.findMany({ where: dueWhere(now, exclude), select: { id: true }, orderBy: { nextAttemptAt: 'asc' }, take: limit });
-  if (candidates.length === 0) return [];
-  const ids = candidates.map((c) => c.id);
-  await db().outboundMessage.updateMany({
-    where: { id: { in: ids }, ...dueWhere(now, []) },
-    data: { state: 'sending', leaseOwner: owner, leaseUntil, attempts: { increment: 1 } },
-  });
-  return db().outboundMessage.findMany({ where: { id: { in: ids }, leaseOwner: owner, state: 'sending', leaseUntil }, select: { id: true, attempts: true } });
+  // One transaction: the claim, the earlier worker's unfinished attempts marked, this attempt recorded.
+  const startable = { ref: 0, column: 'id', where: 'startable' };
+  const [claimed, , started] = (await direct.write([
+    claim,
+    {
+      sql: `UPDATE "OutboundAttempt" SET "outcome" = 'interrupted', "finishedAt" = ?, "answer" = ? WHERE "messageId" IN (SELECT "value" FROM json_each(?)) AND "outcome" = 'in_progress'`,
+      params: [at, INTERRUPTED_ANSWER, startable],
+    },
+    {
+      sql: `INSERT INTO "OutboundAttempt" ("id", "messageId", "number", "worker", "transport", "startedAt", "outcome")
+            SELECT lower(hex(randomblob(16))), s."value", (SELECT count(*) FROM "OutboundAttempt" a WHERE a."messageId" = s."value") + 1, ?, ?, ?, 'in_progress'
+            FROM json_each(?) AS s RETURNING "id", "messageId"`,
+      params: [start.worker, start.transport, at, startable],
+      rows: true,
+    },
+  ])) as [ClaimedMessage[], number, { id: string; messageId: string }[]];
+  const attemptOf = new Map(started.map((a) => [a.messageId, a.id]));
+  return claimed.map(({ id, attempts }) => ({ id, attempts, attemptId: attemptOf.get(id) }));
 }

@@ -1,9 +1,9 @@
 import 'server-only';
-import { db } from '@/lib/db/prisma';
 import type { DeliveryOutcome } from '@/lib/mail/delivery/delivery-outcome';
 import { logger } from '@/lib/log/logger';
 import type { AttemptReport } from './attempt-report';
 import type { ClaimedMessage } from './claim-due-messages';
+import { commitOutcomes, type OutcomeRow } from './commit-outcomes';
 import type { OutboxPolicy } from './outbox-policy';
 import { retryDelay } from './retry-delay';
 
@@ -20,29 +20,39 @@ interface Pending {
   reject(error: unknown): void;
 }
 
-const released = { leaseOwner: null, leaseUntil: null };
-
-function plan(item: Pending, policy: OutboxPolicy, now: Date) {
-  const { claimed, outcome } = item;
+/** What an outcome makes of the message: the report for the caller and the row to commit. */
+function plan(item: Pending, policy: OutboxPolicy, now: Date): { report: AttemptReport; row: OutcomeRow } {
+  const { claimed, attemptId, outcome } = item;
+  const row = (state: OutcomeRow['state'], nextAttemptAt: Date | null, lastError: string | null, extra: Partial<OutcomeRow> = {}): OutcomeRow => ({
+    messageId: claimed.id,
+    attemptId,
+    state,
+    nextAttemptAt,
+    giveBack: 0,
+    lastError,
+    lastErrorCode: state === 'sent' ? null : outcome.code,
+    providerMessageId: null,
+    outcome: outcome.kind,
+    code: outcome.code,
+    answer: outcome.answer,
+    retryAt: nextAttemptAt,
+    ...extra,
+  });
   if (outcome.kind === 'sent') {
-    const report: AttemptReport = { messageId: claimed.id, outcome, state: 'sent', nextAttemptAt: null };
-    return { report, data: { state: 'sent', sentAt: now, providerMessageId: outcome.providerMessageId, lastError: null, lastErrorCode: null, transportOverride: null, graphDraftId: null, ...released } };
+    return { report: { messageId: claimed.id, outcome, state: 'sent', nextAttemptAt: null }, row: row('sent', null, null, { providerMessageId: outcome.providerMessageId }) };
   }
   if (outcome.kind === 'deferred') {
     const next = new Date(now.getTime() + policy.deferMs);
     // Waiting for an administrator is not an attempt: the round's count is given back.
-    const report: AttemptReport = { messageId: claimed.id, outcome, state: 'queued', nextAttemptAt: next };
-    return { report, data: { state: 'queued', nextAttemptAt: next, attempts: { decrement: 1 }, lastError: outcome.answer, lastErrorCode: outcome.code, ...released } };
+    return { report: { messageId: claimed.id, outcome, state: 'queued', nextAttemptAt: next }, row: row('queued', next, outcome.answer, { giveBack: 1 }) };
   }
   if (outcome.kind === 'retry' && claimed.attempts < policy.maxAttempts) {
     const waitMs = outcome.retryAfterMs ?? (outcome.throttled ? policy.throttleWaitMs : undefined);
     const next = new Date(now.getTime() + retryDelay(claimed.attempts, policy, waitMs));
-    const report: AttemptReport = { messageId: claimed.id, outcome, state: 'queued', nextAttemptAt: next };
-    return { report, data: { state: 'queued', nextAttemptAt: next, lastError: outcome.answer, lastErrorCode: outcome.code, ...released } };
+    return { report: { messageId: claimed.id, outcome, state: 'queued', nextAttemptAt: next }, row: row('queued', next, outcome.answer) };
   }
   const answer = outcome.kind === 'retry' ? `Gave up after ${claimed.attempts} attempts. Last answer: ${outcome.answer}` : outcome.answer;
-  const report: AttemptReport = { messageId: claimed.id, outcome, state: 'failed', nextAttemptAt: null };
-  return { report, data: { state: 'failed', failedAt: now, lastError: answer, lastErrorCode: outcome.code, ...released } };
+  return { report: { messageId: claimed.id, outcome, state: 'failed', nextAttemptAt: null }, row: row('failed', null, answer) };
 }
 
 /**
@@ -55,24 +65,15 @@ export function createOutcomeCommitter(owner: string, policy: OutboxPolicy): Out
   let flushing = false;
 
   async function flush(): Promise<void> {
-    flushing = true;
     while (queue.length > 0) {
       const batch = queue;
       queue = [];
       const now = new Date();
       const planned = batch.map((item) => ({ item, ...plan(item, policy, now) }));
       try {
-        const operations = planned.flatMap(({ item, report, data }) => [
-          db().outboundMessage.updateMany({ where: { id: item.claimed.id, leaseOwner: owner, state: 'sending' }, data }),
-          ...(item.attemptId
-            ? [db().outboundAttempt.updateMany({ where: { id: item.attemptId }, data: { finishedAt: now, outcome: item.outcome.kind, code: item.outcome.code, answer: item.outcome.answer, retryAt: report.nextAttemptAt } })]
-            : []),
-        ]);
-        const results = await db().$transaction(operations);
-        let index = 0;
+        const changed = await commitOutcomes(owner, planned.map((p) => p.row), now);
         for (const { item, report } of planned) {
-          if (results[index]?.count === 0) logger.warn('outbox.claim_lost', { messageId: item.claimed.id, owner, outcome: item.outcome.kind });
-          index += item.attemptId ? 2 : 1;
+          if (!changed.has(item.claimed.id)) logger.warn('outbox.claim_lost', { messageId: item.claimed.id, owner, outcome: item.outcome.kind });
           item.resolve(report);
         }
       } catch (error) {
@@ -86,7 +87,12 @@ export function createOutcomeCommitter(owner: string, policy: OutboxPolicy): Out
     record(claimed, attemptId, outcome) {
       return new Promise<AttemptReport>((resolve, reject) => {
         queue.push({ claimed, attemptId, outcome, resolve, reject });
-        if (!flushing) void flush();
+        // The commit runs after this turn of the event loop, so that the outcomes of every answer read in the same
+        // turn share one transaction (a commit on SQLite is synchronous: started at once, it would take one each).
+        if (!flushing) {
+          flushing = true;
+          setImmediate(() => void flush());
+        }
       });
     },
   };

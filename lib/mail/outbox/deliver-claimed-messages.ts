@@ -11,15 +11,16 @@ import type { AttemptReport } from './attempt-report';
 import type { ClaimedMessage } from './claim-due-messages';
 import type { OutcomeCommitter } from './create-outcome-committer';
 import { type LoadedMessage, loadOutboundContents } from './load-outbound-contents';
+import { recordAttemptStarts } from './record-attempt-starts';
 
 export interface DeliveryContext {
   owner: string;
   committer: OutcomeCommitter;
-  /** The saved settings; the worker passes a short-lived cached read. */
-  settings?: () => Promise<DeliverySettings | null>;
+  /** The saved settings as a sender; the worker passes the one it claimed with (a short-lived cached read). */
+  saved?: () => Promise<PreparedDelivery>;
+  /** Called when a message's attempt is over on the wire (its outcome is being recorded). */
+  onSent?: (messageId: string, outcome: DeliveryOutcome) => void;
 }
-
-const INTERRUPTED = 'Switchboard stopped during this attempt; the message was sent again later with the same Message-ID.';
 
 function testSettings(ciphertext: string, id: string): DeliverySettings {
   return deliverySettingsSchema.parse(JSON.parse(decryptSecret(ciphertext, 'OutboundMessage.transportOverride', `Outbox message ${id} test settings`)));
@@ -46,28 +47,33 @@ async function send(message: LoadedMessage, prepared: PreparedDelivery, owner: s
   }
 }
 
+/** The saved settings resolved into a sender, never throwing: a failure becomes the attempt's outcome. */
+export async function prepareSavedDelivery(settings: () => Promise<DeliverySettings | null> = loadDeliverySettings): Promise<PreparedDelivery> {
+  try {
+    return await prepareDelivery(await settings(), false);
+  } catch (error) {
+    return { ok: false, transport: 'smtp', outcome: unexpected(error, 'saved settings') };
+  }
+}
+
 /**
  * One attempt at each claimed message. The batch is read at once, the settings (and a token) resolved once, and every
- * attempt is written "in progress" before anything is sent; an attempt an earlier worker left in progress (it crashed
- * or was killed) is marked "interrupted" and the message is sent again with the same Message-ID. Returns one promise
- * per message, settled when its outcome is committed (null: the message was deleted meanwhile).
+ * attempt is written "in progress" before anything is sent (by the claim itself when it recorded `attemptId`); an
+ * attempt an earlier worker left in progress (it crashed or was killed) is marked "interrupted" and the message is
+ * sent again with the same Message-ID. Returns one promise per message, settled when its outcome is committed (null:
+ * the message was deleted meanwhile).
  */
 export function deliverClaimedMessages(claimed: ClaimedMessage[], context: DeliveryContext): Promise<AttemptReport | null>[] {
   const started = (async () => {
     const messages = await loadOutboundContents(claimed.map((c) => c.id));
-    const unfinished = [...messages.values()].flatMap((m) => m.unfinishedAttempts);
-    if (unfinished.length > 0) {
-      await db().outboundAttempt.updateMany({ where: { id: { in: unfinished }, outcome: 'in_progress' }, data: { outcome: 'interrupted', finishedAt: new Date(), answer: INTERRUPTED } });
-    }
     let saved: Promise<PreparedDelivery> | null = null;
+    const savedDelivery = () => (saved ??= context.saved ? context.saved() : prepareSavedDelivery());
     const plans = await Promise.all(
       claimed.map(async (claim) => {
         const message = messages.get(claim.id);
         if (!message) return null;
         try {
-          const prepared = message.transportOverride
-            ? await prepareDelivery(testSettings(message.transportOverride, message.id), true)
-            : await (saved ??= (context.settings ?? loadDeliverySettings)().then((settings) => prepareDelivery(settings, false)));
+          const prepared = message.transportOverride ? await prepareDelivery(testSettings(message.transportOverride, message.id), true) : await savedDelivery();
           return { claim, message, prepared };
         } catch (error) {
           return { claim, message, prepared: { ok: false, transport: 'smtp', outcome: unexpected(error, claim.id) } satisfies PreparedDelivery };
@@ -75,19 +81,21 @@ export function deliverClaimedMessages(claimed: ClaimedMessage[], context: Deliv
       }),
     );
     const present = plans.filter((p) => p !== null);
+    const unstarted = present.filter((p) => p.claim.attemptId === undefined);
     // Waiting for an administrator (deferred) is not an attempt: no row for it.
-    const attempts = present
+    const attempts = unstarted
       .filter((p) => p.prepared.ok || p.prepared.outcome.kind !== 'deferred')
-      .map((p) => ({ id: crypto.randomUUID(), messageId: p.claim.id, number: p.message.attemptCount + 1, worker: context.owner, transport: p.prepared.transport }));
-    if (attempts.length > 0) await db().outboundAttempt.createMany({ data: attempts });
+      .map((p) => ({ id: crypto.randomUUID(), messageId: p.claim.id, number: p.message.attemptCount + 1, transport: p.prepared.transport }));
+    await recordAttemptStarts(context.owner, attempts, unstarted.flatMap((p) => p.message.unfinishedAttempts));
     const attemptOf = new Map(attempts.map((a) => [a.messageId, a.id]));
-    return new Map(present.map((p) => [p.claim.id, { ...p, attemptId: attemptOf.get(p.claim.id) ?? null }]));
+    return new Map(present.map((p) => [p.claim.id, { ...p, attemptId: p.claim.attemptId ?? attemptOf.get(p.claim.id) ?? null }]));
   })();
 
   return claimed.map(async (claim) => {
     const plan = (await started).get(claim.id);
     if (!plan) return null;
     const outcome = await send(plan.message, plan.prepared, context.owner);
+    context.onSent?.(claim.id, outcome);
     return context.committer.record(claim, plan.attemptId, outcome);
   });
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/lib/db/prisma';
+import { directDb } from '@/lib/db/prisma';
 import { type OutboundContent, readAddressList } from '@/lib/mail/mail-address';
 
 export interface LoadedMessage extends OutboundContent {
@@ -10,19 +10,103 @@ export interface LoadedMessage extends OutboundContent {
   unfinishedAttempts: string[];
 }
 
-/** Claimed messages with their attachments and earlier attempts, in one read for the whole batch. */
+interface MessageRow {
+  id: string;
+  messageIdHeader: string;
+  createdAt: Date | string;
+  fromAddress: string;
+  fromName: string;
+  toRecipients: string;
+  ccRecipients: string;
+  bccRecipients: string;
+  replyTo: string;
+  subject: string;
+  textBody: string | null;
+  htmlBody: string | null;
+  transportOverride: string | null;
+  graphDraftId: string | null;
+  attemptCount: number;
+  /** PostgreSQL: an array; SQLite: a JSON array. */
+  unfinished: string[] | string;
+  hasAttachments: boolean | number;
+}
+
+interface AttachmentRow {
+  messageId: string;
+  filename: string;
+  contentType: string;
+  contentId: string | null;
+  inline: boolean | number;
+  content: Buffer;
+}
+
+// The message with its earlier attempts in one statement; attachments in a second one only when a message has any.
+const COLUMNS = `"id", "messageIdHeader", "fromAddress", "fromName", "toRecipients", "ccRecipients", "bccRecipients", "replyTo", "subject",
+  "textBody", "htmlBody", "transportOverride", "graphDraftId"`;
+
+async function readRows(ids: string[]): Promise<{ messages: MessageRow[]; attachments: () => Promise<AttachmentRow[]> }> {
+  const direct = directDb();
+  if (direct.provider === 'postgresql') {
+    const [messages, attempts, attachments] = ['OutboundMessage', 'OutboundAttempt', 'OutboundAttachment'].map((t) => direct.table(t));
+    const rows = await direct.query<MessageRow>(
+      `SELECT ${COLUMNS}, "createdAt" AT TIME ZONE 'UTC' AS "createdAt",
+         (SELECT count(*)::int FROM ${attempts} a WHERE a."messageId" = m."id") AS "attemptCount",
+         ARRAY(SELECT a."id" FROM ${attempts} a WHERE a."messageId" = m."id" AND a."outcome" = 'in_progress') AS "unfinished",
+         EXISTS (SELECT 1 FROM ${attachments} f WHERE f."messageId" = m."id") AS "hasAttachments"
+       FROM ${messages} m WHERE m."id" = ANY($1::text[])`,
+      [ids],
+      'outbox_load',
+    );
+    const withFiles = rows.filter((r) => r.hasAttachments).map((r) => r.id);
+    return {
+      messages: rows,
+      attachments: () =>
+        direct.query<AttachmentRow>(
+          `SELECT "messageId", "filename", "contentType", "contentId", "inline", "content" FROM ${attachments} WHERE "messageId" = ANY($1::text[]) ORDER BY "messageId", "position"`,
+          [withFiles],
+        ),
+    };
+  }
+  const list = JSON.stringify(ids);
+  const rows = direct.all<MessageRow>(
+      `SELECT ${COLUMNS}, "createdAt",
+         (SELECT count(*) FROM "OutboundAttempt" a WHERE a."messageId" = m."id") AS "attemptCount",
+         (SELECT json_group_array(a."id") FROM "OutboundAttempt" a WHERE a."messageId" = m."id" AND a."outcome" = 'in_progress') AS "unfinished",
+         EXISTS (SELECT 1 FROM "OutboundAttachment" f WHERE f."messageId" = m."id") AS "hasAttachments"
+       FROM "OutboundMessage" m WHERE m."id" IN (SELECT "value" FROM json_each(?))`,
+      [list],
+  );
+  const withFiles = JSON.stringify(rows.filter((r) => r.hasAttachments).map((r) => r.id));
+  return {
+    messages: rows,
+    attachments: async () =>
+      direct.all<AttachmentRow>(
+          `SELECT "messageId", "filename", "contentType", "contentId", "inline", "content" FROM "OutboundAttachment"
+           WHERE "messageId" IN (SELECT "value" FROM json_each(?)) ORDER BY "messageId", "position"`,
+          [withFiles],
+        ),
+  };
+}
+
+/** Claimed messages with their attachments and earlier attempts, in one or two reads for the whole batch. */
 export async function loadOutboundContents(ids: string[]): Promise<Map<string, LoadedMessage>> {
-  const rows = await db().outboundMessage.findMany({
-    where: { id: { in: ids } },
-    include: { attachments: { orderBy: { position: 'asc' } }, attemptLog: { select: { id: true, outcome: true } } },
-  });
+  if (ids.length === 0) return new Map();
+  const { messages, attachments } = await readRows(ids);
+  const files = new Map<string, LoadedMessage['attachments']>();
+  if (messages.some((m) => m.hasAttachments)) {
+    for (const a of await attachments()) {
+      const list = files.get(a.messageId) ?? [];
+      list.push({ filename: a.filename, contentType: a.contentType, contentId: a.contentId, inline: Boolean(a.inline), content: Buffer.from(a.content) });
+      files.set(a.messageId, list);
+    }
+  }
   return new Map(
-    rows.map((row) => [
+    messages.map((row) => [
       row.id,
       {
         id: row.id,
         messageIdHeader: row.messageIdHeader,
-        createdAt: row.createdAt,
+        createdAt: new Date(row.createdAt),
         from: { address: row.fromAddress, name: row.fromName },
         to: readAddressList(row.toRecipients),
         cc: readAddressList(row.ccRecipients),
@@ -31,11 +115,11 @@ export async function loadOutboundContents(ids: string[]): Promise<Map<string, L
         subject: row.subject,
         text: row.textBody,
         html: row.htmlBody,
-        attachments: row.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, contentId: a.contentId, inline: a.inline, content: Buffer.from(a.content) })),
+        attachments: files.get(row.id) ?? [],
         transportOverride: row.transportOverride,
         graphDraftId: row.graphDraftId,
-        attemptCount: row.attemptLog.length,
-        unfinishedAttempts: row.attemptLog.filter((a) => a.outcome === 'in_progress').map((a) => a.id),
+        attemptCount: Number(row.attemptCount),
+        unfinishedAttempts: (typeof row.unfinished === 'string' ? (JSON.parse(row.unfinished) as (string | null)[]) : row.unfinished).filter((id): id is string => typeof id === 'string'),
       },
     ]),
   );

@@ -1,14 +1,13 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import os from 'node:os';
-import { db } from '@/lib/db/prisma';
 import { closeSmtpTransports } from '@/lib/mail/delivery/smtp-transports';
-import type { DeliverySettings } from '@/lib/mail/settings/delivery-settings';
-import { loadDeliverySettings } from '@/lib/mail/settings/load-delivery-settings';
+import type { DeliveryOutcome } from '@/lib/mail/delivery/delivery-outcome';
+import type { PreparedDelivery } from '@/lib/mail/delivery/prepare-delivery';
 import { logger } from '@/lib/log/logger';
 import { type ClaimedMessage, claimDueMessages } from './claim-due-messages';
 import { createOutcomeCommitter } from './create-outcome-committer';
-import { deliverClaimedMessages } from './deliver-claimed-messages';
+import { deliverClaimedMessages, prepareSavedDelivery } from './deliver-claimed-messages';
 import { DEFAULT_OUTBOX_POLICY, type OutboxPolicy } from './outbox-policy';
 import { renewLeases } from './renew-leases';
 import { onOutboxWake } from './wake-outbox-worker';
@@ -40,11 +39,14 @@ export function startOutboxWorker(options: OutboxWorkerOptions = {}): OutboxWork
   const concurrency = options.concurrency ?? 10;
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
   const workerId = options.workerId ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
+  // Claimed and not yet recorded (for stop, and never claimed again by this worker), and of those the ones being sent:
+  // a message frees its sending slot once the server answered, while its outcome is committed with others.
   const inFlight = new Map<string, Promise<void>>();
+  const sending = new Set<string>();
   let stopping = false;
   let pausedUntil = 0;
   let wakeUp: (() => void) | null = null;
-  let settingsRead: { at: number; value: Promise<DeliverySettings | null> } | null = null;
+  let savedRead: { at: number; value: Promise<PreparedDelivery> } | null = null;
 
   // A wake-up that comes while the loop is busy is remembered, so the next sleep returns at once.
   let wokenMeanwhile = false;
@@ -69,41 +71,65 @@ export function startOutboxWorker(options: OutboxWorkerOptions = {}): OutboxWork
         resolve();
       };
     });
-  const settings = () => {
+  // The saved settings resolved into a sender (a token where OAuth is used), reused for a second.
+  const saved = () => {
     const now = Date.now();
-    if (!settingsRead || now - settingsRead.at > SETTINGS_REUSE_MS) settingsRead = { at: now, value: loadDeliverySettings() };
-    return settingsRead.value;
+    if (!savedRead || now - savedRead.at > SETTINGS_REUSE_MS) savedRead = { at: now, value: prepareSavedDelivery() };
+    return savedRead.value;
   };
 
   const unregister = onOutboxWake(wake);
+  // Only claims older than a third of the lease are renewed: a message sent in milliseconds costs no statement here.
+  const renewEvery = Math.max(250, Math.floor(policy.leaseMs / 3));
+  const leasedAt = new Map<string, number>();
   const heartbeat = setInterval(() => {
-    renewLeases(workerId, [...inFlight.keys()], policy.leaseMs).catch((error: Error) => logger.error('outbox.renew_failed', { workerId, error: error.message }));
-  }, Math.max(250, Math.floor(policy.leaseMs / 3)));
+    const now = Date.now();
+    const due = [...leasedAt].filter(([, at]) => now - at >= renewEvery).map(([id]) => id);
+    if (due.length === 0) return;
+    for (const id of due) leasedAt.set(id, now);
+    renewLeases(workerId, due, policy.leaseMs).catch((error: Error) => logger.error('outbox.renew_failed', { workerId, error: error.message }));
+  }, renewEvery);
   heartbeat.unref();
+  // The earliest retry this worker scheduled: it wakes for it instead of reading the queue's next due time.
+  let nextRetryAt = Infinity;
+  let busy = false;
 
   const committer = createOutcomeCommitter(workerId, policy);
 
   function launch(claimed: ClaimedMessage[]): void {
-    const runs = deliverClaimedMessages(claimed, { owner: workerId, committer, settings });
+    // A throttled answer keeps its slot until the pause it asks for is known (after its commit).
+    const onSent = (id: string, outcome: DeliveryOutcome) => {
+      if (outcome.kind === 'retry' && outcome.throttled) return;
+      if (sending.delete(id)) wake();
+    };
+    const runs = deliverClaimedMessages(claimed, { owner: workerId, committer, saved, onSent });
+    const now = Date.now();
     claimed.forEach((message, index) => {
+      leasedAt.set(message.id, now);
+      sending.add(message.id);
       const run = (runs[index] ?? Promise.resolve(null))
         .then((report) => {
           if (report?.outcome.kind === 'retry' && report.outcome.throttled && report.nextAttemptAt) {
             pausedUntil = Math.max(pausedUntil, report.nextAttemptAt.getTime());
           }
+          if (report?.nextAttemptAt) nextRetryAt = Math.min(nextRetryAt, report.nextAttemptAt.getTime());
         })
         .catch((error: Error) => logger.error('outbox.delivery_crashed', { workerId, messageId: message.id, error: error.message }))
         .finally(() => {
           inFlight.delete(message.id);
+          sending.delete(message.id);
+          leasedAt.delete(message.id);
           wake();
         });
       inFlight.set(message.id, run);
     });
   }
 
-  async function nextDueIn(): Promise<number> {
-    const next = await db().outboundMessage.findFirst({ where: { state: 'queued' }, orderBy: { nextAttemptAt: 'asc' }, select: { nextAttemptAt: true } });
-    return next ? Math.max(0, next.nextAttemptAt.getTime() - Date.now()) : pollIntervalMs;
+  /** Until the earliest retry this worker scheduled; other work is found by the wake-up (this process) or polling. */
+  function nextDueIn(): number {
+    const now = Date.now();
+    if (nextRetryAt <= now) nextRetryAt = Infinity;
+    return Math.min(pollIntervalMs, nextRetryAt - now);
   }
 
   const loop = (async () => {
@@ -115,16 +141,23 @@ export function startOutboxWorker(options: OutboxWorkerOptions = {}): OutboxWork
           await sleep(pausedUntil - now);
           continue;
         }
-        const free = concurrency - inFlight.size;
-        // Claim in batches (half the slots at least) while busy: one read, one write per batch instead of per message.
-        if (free <= 0 || (inFlight.size > 0 && free < Math.ceil(concurrency / 2))) {
+        // Outcomes waiting for their commit hold no sending slot, but at most `concurrency` of them wait at once.
+        const free = Math.min(concurrency - sending.size, 2 * concurrency - inFlight.size);
+        // Claim in batches (half the slots at least) while busy: one statement per batch instead of per message.
+        if (free <= 0 || (sending.size > 0 && free < Math.ceil(concurrency / 2))) {
           await sleep(pollIntervalMs);
           continue;
         }
-        const claimed = await claimDueMessages(free, workerId, policy.leaseMs, [...inFlight.keys()]);
+        // While busy, the claim records the attempts too (one commit per batch), unless the saved settings make every
+        // message wait (no attempt then). After an empty claim, the next one does not resolve the settings (nor a
+        // token) for a queue that is likely empty: what it finds has its attempts recorded after it.
+        const prepared = busy ? await saved() : null;
+        const start = prepared && (prepared.ok || prepared.outcome.kind !== 'deferred') ? { worker: workerId, transport: prepared.transport } : null;
+        const claimed = await claimDueMessages(free, workerId, policy.leaseMs, [...inFlight.keys()], start);
+        busy = claimed.length > 0;
         if (claimed.length > 0) launch(claimed);
         if (claimed.length === free) continue;
-        await sleep(Math.max(20, Math.min(pollIntervalMs, await nextDueIn())));
+        await sleep(Math.max(20, nextDueIn()));
       } catch (error) {
         logger.error('outbox.worker_error', { workerId, error: (error as Error).message });
         await sleep(pollIntervalMs);
