@@ -1,13 +1,13 @@
-// `npm start`: build when the sources changed since the last build, then serve (server.ts).
+// `npm start`: build when the sources changed since the last build, then serve (server.ts, compiled at build time).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { buildIfNeeded } from './support/build-if-needed.mjs';
+import { buildIfNeeded, SERVER_BUNDLE } from './support/build-if-needed.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 buildIfNeeded(root, env);
 
-const child = spawn(process.execPath, ['--import', './scripts/support/register-server-only.mjs', '--import', 'tsx', 'server.ts'], {
+const child = spawn(process.execPath, ['--import', './scripts/support/register-server-only.mjs', SERVER_BUNDLE], {
   cwd: root,
   env: { ...env, NODE_ENV: 'production' },
   stdio: 'inherit',

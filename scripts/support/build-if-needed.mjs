@@ -1,10 +1,16 @@
-// Builds the Next.js app when its sources changed since the last build (a hash stamp in .next/).
+// Builds the Next.js app and the server entry when their sources changed since the last build (a hash stamp in
+// .next/). The server entry (server.ts and the lib/ code it imports) is compiled once here with esbuild into
+// .next/switchboard-server.mjs, so that `npm start` runs plain JavaScript instead of compiling TypeScript with tsx
+// at every start (which also keeps tsx and its compiler out of the server's memory).
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildSync } from 'esbuild';
 
-const SOURCES = ['app', 'components', 'lib', 'proxy.ts', 'next.config.ts', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json', 'public', 'prisma/schema.prisma'];
+export const SERVER_BUNDLE = path.join('.next', 'switchboard-server.mjs');
+
+const SOURCES = ['server.ts', 'app', 'components', 'lib', 'proxy.ts', 'next.config.ts', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json', 'public', 'prisma/schema.prisma'];
 
 function walk(root, entry, hash) {
   const full = path.join(root, entry);
@@ -24,7 +30,11 @@ export function buildIfNeeded(root, env) {
   for (const entry of SOURCES) walk(root, entry, hash);
   const current = hash.digest('hex');
   const stampFile = path.join(root, '.next', 'switchboard-source-hash');
-  const built = fs.existsSync(path.join(root, '.next', 'BUILD_ID')) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === current;
+  const built =
+    fs.existsSync(path.join(root, '.next', 'BUILD_ID')) &&
+    fs.existsSync(path.join(root, SERVER_BUNDLE)) &&
+    fs.existsSync(stampFile) &&
+    fs.readFileSync(stampFile, 'utf8') === current;
   if (built) {
     console.log('The build is up to date.');
     return;
@@ -32,5 +42,18 @@ export function buildIfNeeded(root, env) {
   console.log('Building Switchboard (sources changed since the last build)…');
   const result = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], { cwd: root, env: { ...env, NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
+  // After `next build`, which empties .next/. Packages stay imports (node_modules is there at run time); the
+  // project's own modules (`@/…`) are bundled; `server-only` is resolved at run time by register-server-only.mjs.
+  buildSync({
+    absWorkingDir: root,
+    entryPoints: ['server.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile: SERVER_BUNDLE,
+    logLevel: 'warning',
+  });
   fs.writeFileSync(stampFile, current);
 }
