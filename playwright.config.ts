@@ -9,7 +9,9 @@ buildIfNeeded(ROOT, { ...process.env });
 // The sandbox's CA must exist before the consoles start: Node reads NODE_EXTRA_CA_CERTS once, at start-up.
 const sandboxTls = ensureCertificates(SANDBOX_TLS_DIR);
 
-const serverCommand = 'node --import ./scripts/support/register-server-only.mjs --import tsx server.ts';
+// Every console starts the way users start it: `npm start` (the build above makes its own build step a no-op), which
+// runs the server entry compiled at build time.
+const serverCommand = 'npm start';
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
