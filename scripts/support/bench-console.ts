@@ -2,6 +2,7 @@
 // on a fresh database with an API key and Email settings pointing at a local SMTP sink, and a load of
 // POST /api/v1/messages from concurrent clients.
 import { type ChildProcess, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -67,7 +68,7 @@ export async function prepareDatabase(sinkPort: number): Promise<Prepared> {
   const input = emailSettingsSchema.parse({ enabled: 'on', connectionType: 'smtp', smtpServer: `127.0.0.1:${sinkPort}`, smtpAuth: 'none', allowUnencrypted: 'on', senderAddress: 'bench@contoso.test' });
   const saved = await saveEmailSettings(input, ADMIN.email);
   if (!saved.ok) throw new Error(JSON.stringify(saved.fieldErrors));
-  const apiKey = `sbk_bench${Date.now().toString(36)}`;
+  const apiKey = `sbk_${crypto.randomBytes(24).toString('base64url')}`;
   await db().apiKey.create({ data: { name: 'bench', prefix: apiKey.slice(0, 12), keyHash: hashApiKey(apiKey) } });
   await disconnectDb();
   const env = { ...process.env, SWITCHBOARD_DATA_DIR: dataDir, SWITCHBOARD_ADMIN_EMAIL: ADMIN.email, SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password };
