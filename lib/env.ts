@@ -40,6 +40,7 @@ const envSchema = z.object({
   SWITCHBOARD_SESSION_HOURS: optionalString
     .pipe(z.optional(numberText.pipe(z.number().min(0.05, 'must be at least 0.05').max(24 * 30, 'must be at most 720'))))
     .transform((v) => v ?? 12),
+  SWITCHBOARD_METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters (openssl rand -hex 32)').optional()),
   SWITCHBOARD_LOG_LEVEL: optionalString.pipe(z.enum(['debug', 'info', 'warn', 'error']).optional()).transform((v) => v ?? 'info'),
 });
 
