@@ -5,25 +5,14 @@ import { createSession } from '@/lib/auth/sessions';
 import { forgetKeyring } from '@/lib/crypto/load-keyring';
 import { db, disconnectDb } from '@/lib/db/prisma';
 import { resetEnvForTests } from '@/lib/env';
-import { ensureBuiltInServices } from '@/lib/services/ensure-built-in-services';
 import { useFreshDatabase } from '../support/use-database';
+import { seedMailbox } from './ops/support/seed-mailbox';
 
 // GET /api/health as a load balancer, an attacker and an administrator call it: the status for everyone, 503 only
 // for what stops this instance from serving, and the components' details only with a session or the metrics token.
 
 const METRICS_TOKEN = 'health-metrics-token-0123456789';
 const get = (headers: Record<string, string> = {}) => GET(new Request('http://localhost/api/health', { headers }));
-
-async function failingMailbox(): Promise<void> {
-  const { created } = await ensureBuiltInServices();
-  const service = await db().service.findFirstOrThrow({ where: { builtInKey: { not: null } } });
-  expect(created.length).toBeGreaterThan(0);
-  const tenant = await db().tenant.create({ data: { name: 'Contoso', directoryId: 'contoso.onmicrosoft.com', clientId: '00000000-0000-0000-0000-000000000001' } });
-  const connection = await db().serviceConnection.create({ data: { name: 'Robot connection', serviceId: service.id, tenantId: tenant.id } });
-  await db().robotMailbox.create({
-    data: { name: 'Orders', connectionId: connection.id, lastError: '403 ErrorAccessDenied', lastErrorAt: new Date(), lastSuccessAt: new Date(Date.now() - 3_600_000) },
-  });
-}
 
 describe('GET /api/health', () => {
   afterAll(async () => {
@@ -35,7 +24,7 @@ describe('GET /api/health', () => {
   it('tells anonymous callers the status only, and the details to the metrics token or an administrator', async () => {
     process.env.SWITCHBOARD_METRICS_TOKEN = METRICS_TOKEN;
     const database = await useFreshDatabase('sqlite');
-    await failingMailbox();
+    await seedMailbox('Orders', { lastError: '403 ErrorAccessDenied', lastErrorAt: new Date(), lastSuccessAt: new Date(Date.now() - 3_600_000) });
     await db().outboundMessage.create({
       data: { source: 'api', fromAddress: 'a@contoso.test', toRecipients: '[]', messageIdHeader: '<stuck@test>', nextAttemptAt: new Date(Date.now() - 600_000) },
     });
