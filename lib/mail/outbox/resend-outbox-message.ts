@@ -31,7 +31,7 @@ export async function resendOutboxMessage(id: string): Promise<ResendResult> {
   const original = (await loadOutboundContents([id])).get(id);
   if (!original) return { ok: false, message: 'This message no longer exists.' };
   const copy = await enqueueMessage({
-    source: row.source === 'api' ? 'api' : row.source === 'robot' ? 'robot' : 'relay',
+    source: row.source === 'api' ? 'api' : row.source === 'robot' ? 'robot' : row.source === 'notification' ? 'notification' : 'relay',
     apiKeyId: row.apiKeyId,
     from: original.from,
     to: original.to,
