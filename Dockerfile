@@ -13,7 +13,7 @@ ENV NEXT_TELEMETRY_DISABLED=1 \
     npm_config_update_notifier=false \
     npm_config_audit=false \
     npm_config_fund=false
-COPY package.json package-lock.json .npmrc ./
+COPY package.json package-lock.json .npmrc prisma.config.ts ./
 COPY scripts/db ./scripts/db
 COPY prisma ./prisma
 RUN npm ci --ignore-scripts \
