@@ -55,7 +55,8 @@ test('the image start command works in a clean directory with DATABASE_URL set',
     DATABASE_URL: database.url,
   };
   const [command = '', ...args] = execForm(instructions, 'CMD');
-  const child = spawn(command, args, { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A process group of its own: npm does not pass SIGTERM on to the script it runs, so the whole group is stopped.
+  const child = spawn(command, args, { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -76,8 +77,19 @@ test('the image start command works in a clean directory with DATABASE_URL set',
     const check = spawnSync(healthCommand, healthArgs, { cwd: app, env, encoding: 'utf8' });
     expect(check.status, check.stderr).toBe(0);
   } finally {
-    child.kill('SIGTERM');
+    const group = -(child.pid ?? 0);
+    process.kill(group, 'SIGTERM');
     await exited;
+    // The server gives itself 5 s to finish; a group still there after that is killed, so no console outlives the test.
+    const gone = () => {
+      try {
+        process.kill(group, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    };
+    await expect.poll(gone, { timeout: 10_000 }).toBe(true).catch(() => process.kill(group, 'SIGKILL'));
     await database.drop();
   }
 });
