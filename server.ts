@@ -9,6 +9,8 @@ import { disconnectDb } from '@/lib/db/prisma';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
 import { startOutboxWorker } from '@/lib/mail/outbox/start-outbox-worker';
+import { startNotificationWatcher } from '@/lib/notifications/start-notification-watcher';
+import { startRetentionJob } from '@/lib/retention/start-retention-job';
 import { startRobotPoller } from '@/lib/robot/start-robot-poller';
 import { ensureBuiltInServices } from '@/lib/services/ensure-built-in-services';
 
@@ -36,6 +38,8 @@ async function main(): Promise<void> {
   const outbox = startOutboxWorker();
   const robot = startRobotPoller();
   const tokenKeeper = startTokenKeeper();
+  const retention = startRetentionJob();
+  const notifications = startNotificationWatcher();
 
   const app = next({ dev: false, dir: process.cwd(), hostname: config.HOSTNAME, port: config.PORT });
   await app.prepare();
@@ -52,7 +56,7 @@ async function main(): Promise<void> {
 
   const stop = (signal: string) => {
     logger.info('server.stopping', { signal });
-    server.close(() => void Promise.allSettled([robot.stop(), outbox.stop(), tokenKeeper.stop()]).finally(() => disconnectDb().finally(() => process.exit(0))));
+    server.close(() => void Promise.allSettled([robot.stop(), outbox.stop(), tokenKeeper.stop(), retention.stop(), notifications.stop()]).finally(() => disconnectDb().finally(() => process.exit(0))));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

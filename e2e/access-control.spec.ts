@@ -38,7 +38,8 @@ test('a forged session cookie does not open a page', async ({ request }) => {
 test('the allow-listed routes answer without a session', async ({ request }) => {
   const health = await request.get(`${urlOf('main')}/api/health`);
   expect(health.status()).toBe(200);
-  expect(await health.json()).toMatchObject({ status: 'ok', database: { ok: true, provider: 'sqlite' }, encryption: { ok: true, source: 'file' } });
+  // Anonymous callers learn the status only; the components' details need a session or the metrics token.
+  expect(await health.json()).toEqual({ status: 'ok' });
   const login = await request.get(`${urlOf('main')}/login`, { maxRedirects: 0 });
   expect(login.status()).toBe(200);
 });

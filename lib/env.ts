@@ -22,6 +22,10 @@ const booleanFlag = optionalString.transform((v, ctx) => {
   return z.NEVER;
 });
 
+/** A whole number of days, at least 1, with a default. */
+const days = (fallback: number) =>
+  optionalString.pipe(z.optional(numberText.pipe(z.number().int('must be a whole number of days').min(1, 'must be at least 1')))).transform((v) => v ?? fallback);
+
 const envSchema = z.object({
   PORT: optionalString.pipe(z.optional(numberText.pipe(z.number().int('must be a whole number').min(1).max(65535)))).transform((v) => v ?? 3000),
   HOSTNAME: optionalString.transform((v) => v ?? '0.0.0.0'),
@@ -40,6 +44,10 @@ const envSchema = z.object({
   SWITCHBOARD_SESSION_HOURS: optionalString
     .pipe(z.optional(numberText.pipe(z.number().min(0.05, 'must be at least 0.05').max(24 * 30, 'must be at most 720'))))
     .transform((v) => v ?? 12),
+  SWITCHBOARD_RETENTION_BODY_DAYS: days(30),
+  SWITCHBOARD_RETENTION_RECORD_DAYS: days(90),
+  SWITCHBOARD_RETENTION_AUDIT_DAYS: days(365),
+  SWITCHBOARD_METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters (openssl rand -hex 32)').optional()),
   SWITCHBOARD_LOG_LEVEL: optionalString.pipe(z.enum(['debug', 'info', 'warn', 'error']).optional()).transform((v) => v ?? 'info'),
 });
 

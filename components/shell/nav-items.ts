@@ -22,7 +22,11 @@ export const NAV: NavGroup[] = [
   {
     label: 'Settings',
     sublabel: 'Global System Settings',
-    items: [{ label: 'Emails', href: '/settings/global-system-settings/emails' }, { label: 'API keys', href: '/settings/api-keys' }],
+    items: [
+      { label: 'Emails', href: '/settings/global-system-settings/emails' },
+      { label: 'API keys', href: '/settings/api-keys' },
+      { label: 'Notifications', href: '/settings/notifications' },
+    ],
   },
   {
     label: 'Mail',

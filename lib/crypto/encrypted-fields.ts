@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db } from '@/lib/db/create-prisma-client';
 import { EMAIL_ENCRYPTED_FIELDS } from '@/lib/mail/settings/email-encrypted-fields';
+import { NOTIFICATION_ENCRYPTED_FIELDS } from '@/lib/notifications/notification-encrypted-fields';
 import { ROBOT_ENCRYPTED_FIELDS } from '@/lib/robot/robot-encrypted-fields';
 
 // Every column that holds a ciphertext, listed once: key rotation walks this list, and the plaintext-leak tests
@@ -55,4 +56,5 @@ export const ENCRYPTED_FIELDS: EncryptedField[] = [
   },
   ...EMAIL_ENCRYPTED_FIELDS,
   ...ROBOT_ENCRYPTED_FIELDS,
+  ...NOTIFICATION_ENCRYPTED_FIELDS,
 ];

@@ -152,6 +152,9 @@ async function applySqlite(file: string, migrations: MigrationFile[], options: A
   try {
     // Long enough for a concurrent starter to finish its migrations (BEGIN IMMEDIATE waits on it).
     db.pragma(`busy_timeout = ${Math.floor(options.lockTimeoutMs ?? 60_000)}`);
+    // Takes effect only on a new, empty file (SQLite's rule): retention can then give freed pages back in small
+    // steps (PRAGMA incremental_vacuum) instead of a VACUUM that blocks every writer. A no-op on older files.
+    db.pragma('auto_vacuum = INCREMENTAL');
     db.pragma('journal_mode = WAL');
     db.exec(SQLITE_TABLE);
     const insert = db.prepare(INSERT_ROW(SQLITE_MIGRATIONS).replace(/\$\d/g, '?'));

@@ -1,5 +1,6 @@
 import 'server-only';
 import { decryptSecret, encryptSecret } from '@/lib/crypto/secrets';
+import { observeTokenResult } from '@/lib/metrics/observe-token-result';
 import { ConnectionTokenCache } from './connection-token-cache';
 import { createMsalApp } from './create-msal-app';
 import { type MicrosoftError, summarizeMicrosoftError } from './describe-microsoft-error';
@@ -34,7 +35,7 @@ export async function getAccessToken(connectionId: string, options: AccessTokenO
     if (recent) return recent;
   }
   const key = `token:${connectionId}:${options.resource ?? ''}:${options.forceRefresh ? 'force' : ''}`;
-  const result = await singleFlight(key, () => acquire(connectionId, options));
+  const result = await singleFlight(key, () => acquire(connectionId, options).then((acquired) => (observeTokenResult(acquired), acquired)));
   if (result.ok) rememberAccessToken(connectionId, options.resource, { ...result, refreshed: false }, result.expiresOn);
   else forgetAccessTokens(connectionId);
   return result;

@@ -34,6 +34,6 @@ export async function checkHealth(): Promise<Health> {
     encryption.error = (error as Error).message;
   }
 
-  const status = !database.ok ? 'down' : encryption.ok && !encryption.warning ? 'ok' : 'degraded';
+  const status = !database.ok || !encryption.ok ? 'down' : encryption.warning ? 'degraded' : 'ok';
   return { status, database, encryption };
 }

@@ -7,6 +7,8 @@ describe('isPublicPath', () => {
     expect(isPublicPath('/setup')).toBe(true);
     expect(isPublicPath('/api/health')).toBe(true);
     expect(isPublicPath('/wm/externalAuth/redirect.html')).toBe(true);
+    expect(isPublicPath('/metrics')).toBe(true);
+    expect(isPublicPath('/metricsx')).toBe(false);
     expect(isPublicPath('/loginx')).toBe(false);
     expect(isPublicPath('/api/healthz')).toBe(false);
     expect(isPublicPath('/wm/externalAuth')).toBe(false);

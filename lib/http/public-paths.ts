@@ -1,6 +1,7 @@
 // Paths that answer without an administrator's session. Everything else needs one.
-// The public API authenticates with its own API keys, in its handlers, never with the console's cookie.
-export const PUBLIC_PATH_PREFIXES = ['/login', '/setup', '/api/health', '/wm/externalAuth/', '/api/v1/'];
+// The public API authenticates with its own API keys, in its handlers, never with the console's cookie; /metrics
+// with its own bearer token (SWITCHBOARD_METRICS_TOKEN).
+export const PUBLIC_PATH_PREFIXES = ['/login', '/setup', '/api/health', '/wm/externalAuth/', '/api/v1/', '/metrics'];
 
 /**
  * The path as a server that decodes and resolves it might see it: `%2f`, `%5c`, `%2e` and backslashes decoded,

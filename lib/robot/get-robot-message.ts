@@ -4,7 +4,7 @@ import { db } from '@/lib/db/prisma';
 /** One stored message for its page, without the MIME bytes (downloaded separately). */
 export function getRobotMessage(mailboxId: string, id: string) {
   return db().robotMessage.findFirst({
-    where: { id, mailboxId },
+    where: { id, mailboxId, purgedAt: null },
     select: {
       id: true,
       internetMessageId: true,

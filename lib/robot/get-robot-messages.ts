@@ -9,7 +9,8 @@ export const ROBOT_MESSAGES_PAGE_SIZE = 50;
  */
 export async function getRobotMessages(mailboxId: string, params: { query: string; page: number }) {
   const words = params.query.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
-  const where = { mailboxId, AND: words.map((word) => ({ searchText: { contains: word } })) };
+  // Tombstones (retention) are kept only to recognise a message again; they are not messages any more.
+  const where = { mailboxId, purgedAt: null, AND: words.map((word) => ({ searchText: { contains: word } })) };
   const total = await db().robotMessage.count({ where });
   const pages = Math.max(1, Math.ceil(total / ROBOT_MESSAGES_PAGE_SIZE));
   const page = Math.min(Math.max(1, params.page), pages);

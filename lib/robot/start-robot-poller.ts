@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
 import { logger } from '@/lib/log/logger';
+import { observeRobotCycle } from '@/lib/metrics/observe-robot-cycle';
 import { claimRobotMailbox } from './claim-robot-mailbox';
 import { type RobotOptions, robotOptions } from './robot-options';
 import { runMailboxCycle } from './run-mailbox-cycle';
@@ -42,7 +43,7 @@ export function startRobotPoller(overrides: RobotPollerOptions = {}): RobotPolle
       const claimed = await claimRobotMailbox(id, options);
       if (!claimed) continue;
       const work = runMailboxCycle(claimed.lease, claimed.mailbox, options)
-        .then(() => undefined)
+        .then(observeRobotCycle)
         .catch(async (error: unknown) => {
           logger.error('robot.cycle_failed', { mailboxId: id, error: (error as Error).message, stack: (error as Error).stack });
           // Give the mailbox up so it is retried at its next poll rather than after the lease runs out.

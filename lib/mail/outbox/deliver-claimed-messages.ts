@@ -7,6 +7,7 @@ import { type PreparedDelivery, prepareDelivery } from '@/lib/mail/delivery/prep
 import { type DeliverySettings, deliverySettingsSchema } from '@/lib/mail/settings/delivery-settings';
 import { loadDeliverySettings } from '@/lib/mail/settings/load-delivery-settings';
 import { logger } from '@/lib/log/logger';
+import { observeDelivery } from '@/lib/metrics/observe-delivery';
 import type { AttemptReport } from './attempt-report';
 import type { ClaimedMessage } from './claim-due-messages';
 import type { OutcomeCommitter } from './create-outcome-committer';
@@ -96,6 +97,8 @@ export function deliverClaimedMessages(claimed: ClaimedMessage[], context: Deliv
     if (!plan) return null;
     const outcome = await send(plan.message, plan.prepared, context.owner);
     context.onSent?.(claim.id, outcome);
-    return context.committer.record(claim, plan.attemptId, outcome);
+    const report = await context.committer.record(claim, plan.attemptId, outcome);
+    observeDelivery(plan.prepared.transport, report, plan.message.createdAt);
+    return report;
   });
 }

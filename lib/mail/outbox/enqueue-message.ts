@@ -6,7 +6,7 @@ import type { MailAddress } from '@/lib/mail/mail-address';
 import type { DeliverySettings } from '@/lib/mail/settings/delivery-settings';
 import { wakeOutboxWorker } from './wake-outbox-worker';
 
-export type MessageSource = 'test' | 'api' | 'robot' | 'relay';
+export type MessageSource = 'test' | 'api' | 'robot' | 'relay' | 'notification';
 
 export interface NewAttachment {
   filename: string;

@@ -11,7 +11,7 @@ export type ResendResult = { ok: true; id: string; summary: string } | { ok: fal
  * attempts; a Sent one is sent again as a new message with a new Message-ID; a queued one is tried now.
  */
 export async function resendOutboxMessage(id: string): Promise<ResendResult> {
-  const row = await db().outboundMessage.findUnique({ where: { id }, select: { state: true, source: true, apiKeyId: true, subject: true } });
+  const row = await db().outboundMessage.findUnique({ where: { id }, select: { state: true, source: true, apiKeyId: true, subject: true, bodyPurgedAt: true } });
   if (!row) return { ok: false, message: 'This message no longer exists.' };
   if (row.state === 'sending') return { ok: false, message: 'This message is being sent right now.' };
   // A test made its one attempt and showed its answer; a new test is made on the Emails page, with the settings there.
@@ -25,10 +25,13 @@ export async function resendOutboxMessage(id: string): Promise<ResendResult> {
     wakeOutboxWorker();
     return { ok: true, id, summary: row.state === 'failed' ? 'queued again' : 'queued to be tried now' };
   }
+  if (row.bodyPurgedAt) {
+    return { ok: false, message: 'Its text and attachments were removed by the retention policy, so it cannot be sent again.' };
+  }
   const original = (await loadOutboundContents([id])).get(id);
   if (!original) return { ok: false, message: 'This message no longer exists.' };
   const copy = await enqueueMessage({
-    source: row.source === 'api' ? 'api' : row.source === 'robot' ? 'robot' : 'relay',
+    source: row.source === 'api' ? 'api' : row.source === 'robot' ? 'robot' : row.source === 'notification' ? 'notification' : 'relay',
     apiKeyId: row.apiKeyId,
     from: original.from,
     to: original.to,

@@ -19,3 +19,8 @@ export function onOutboxWake(wake: () => void): () => void {
   wakers().add(wake);
   return () => wakers().delete(wake);
 }
+
+/** Whether an outbox worker runs in this process (the health details report it). */
+export function outboxWorkerRunsHere(): boolean {
+  return wakers().size > 0;
+}

@@ -1,0 +1,36 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { adminAction } from '@/lib/actions/define-action';
+import { notificationSettingsSchema } from '@/lib/notifications/notification-settings-schema';
+import { saveNotificationSettings } from '@/lib/notifications/save-notification-settings';
+import { sendNotification } from '@/lib/notifications/send-notification';
+
+const PAGE = '/settings/notifications';
+
+// POST (form) - save the notification channels; a blank webhook secret keeps the stored one
+export const saveNotificationSettingsAction = adminAction(notificationSettingsSchema, async (input, ctx) => {
+  const saved = await saveNotificationSettings(input, ctx.admin.email);
+  if (!saved.ok) return { status: 'error', message: 'Check the highlighted fields.', fieldErrors: saved.fieldErrors };
+  await ctx.audit({
+    action: 'notifications.update',
+    target: { type: 'notification-settings', id: 'global' },
+    summary: `Notifications: email ${input.emailEnabled ? `to ${input.emailRecipients.join(', ')}` : 'off'}, webhook ${input.webhookEnabled ? 'on' : 'off'}${input.webhookSecret ? ' (new secret)' : ''}`,
+  });
+  revalidatePath(PAGE);
+  return { status: 'success', message: 'Notification settings saved.' };
+});
+
+const channelSchema = z.object({ channel: z.enum(['email', 'webhook']) });
+
+// POST (form) - send a test notification on one saved channel
+export const testNotificationAction = adminAction(channelSchema, async ({ channel }, ctx) => {
+  const [result] = await sendNotification(
+    { event: 'notification.test', subject: 'Test notification', text: `${ctx.admin.email} sent this test from Settings → Notifications.`, data: { sentBy: ctx.admin.email } },
+    channel,
+  );
+  await ctx.audit({ action: 'notifications.test', target: { type: 'notification-settings', id: channel }, summary: `Test notification by ${channel}`, outcome: result?.ok ? 'success' : 'failure' });
+  revalidatePath(PAGE);
+  if (!result) return { status: 'error', message: `Turn the ${channel === 'email' ? 'email' : 'webhook'} channel on and save it first.` };
+  return result.ok ? { status: 'success', message: `Test sent: ${result.detail}.` } : { status: 'error', message: `The test failed: ${result.detail}` };
+});
