@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseAllowedNetworks } from './net/allowed-networks';
 
 // The environment is read once, here, so that every wrong variable is reported by name at start
 // instead of surfacing later as an odd failure deep inside a request.
@@ -40,6 +41,14 @@ const envSchema = z.object({
   SWITCHBOARD_SESSION_HOURS: optionalString
     .pipe(z.optional(numberText.pipe(z.number().min(0.05, 'must be at least 0.05').max(24 * 30, 'must be at most 720'))))
     .transform((v) => v ?? 12),
+  // Operator-only: non-public networks webhooks may reach (an on-premises receiver). Not a console setting, so an
+  // administrator cannot point the server at its own loopback or the intranet.
+  SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS: optionalString.transform((v, ctx) => {
+    const parsed = parseAllowedNetworks(v);
+    if (parsed.ok) return parsed.networks;
+    ctx.addIssue({ code: 'custom', message: parsed.error });
+    return z.NEVER;
+  }),
   SWITCHBOARD_LOG_LEVEL: optionalString.pipe(z.enum(['debug', 'info', 'warn', 'error']).optional()).transform((v) => v ?? 'info'),
 });
 
