@@ -29,6 +29,8 @@ export type UpdateTenantResult =
 
 const COMPARED = ['name', 'cloud', 'authorityHost', 'graphBaseUrl', 'directoryId', 'clientId'] as const;
 
+class ChangedMeanwhile extends Error {}
+
 function sameDay(a: Date | null, b: Date | null): boolean {
   return (a?.getTime() ?? null) === (b?.getTime() ?? null);
 }
@@ -42,7 +44,17 @@ function sameDay(a: Date | null, b: Date | null): boolean {
 export async function updateTenant(input: UpdateTenantInput): Promise<UpdateTenantResult> {
   const current = await db().tenant.findUnique({
     where: { id: input.id },
-    select: { id: true, name: true, cloud: true, authorityHost: true, graphBaseUrl: true, directoryId: true, clientId: true, clientSecretExpiresAt: true },
+    select: {
+      id: true,
+      name: true,
+      cloud: true,
+      authorityHost: true,
+      graphBaseUrl: true,
+      directoryId: true,
+      clientId: true,
+      clientSecret: true,
+      clientSecretExpiresAt: true,
+    },
   });
   if (!current) return { ok: false, message: 'This tenant no longer exists.' };
 
@@ -67,8 +79,10 @@ export async function updateTenant(input: UpdateTenantInput): Promise<UpdateTena
 
   try {
     const { renamedConnections, signedOut } = await db().$transaction(async (tx) => {
-      await tx.tenant.update({
-        where: { id: input.id },
+      // Only over the destinations and secret this decision was made on: a save that raced another (which moved the
+      // host, or replaced the secret) must not pair a secret with a host it was not entered for.
+      const { count } = await tx.tenant.updateMany({
+        where: { id: input.id, cloud: current.cloud, authorityHost: current.authorityHost, graphBaseUrl: current.graphBaseUrl, clientSecret: current.clientSecret },
         data: {
           name: input.name,
           cloud: input.cloud,
@@ -82,6 +96,7 @@ export async function updateTenant(input: UpdateTenantInput): Promise<UpdateTena
           ...(credentialsChanged ? { lastVerifiedAt: null, lastVerifyError: null } : {}),
         },
       });
+      if (count === 0) throw new ChangedMeanwhile();
       const connections = dropSignIns ? await tx.serviceConnection.findMany({ where: { tenantId: input.id }, select: { id: true, state: true, tokenCache: true } }) : [];
       if (dropSignIns && connections.length) {
         const ids = connections.map((c) => c.id);
@@ -103,6 +118,7 @@ export async function updateTenant(input: UpdateTenantInput): Promise<UpdateTena
       signInsDropped: signedOut.filter((c) => c.tokenCache !== null || c.state !== 'not_authenticated').length,
     };
   } catch (error) {
+    if (error instanceof ChangedMeanwhile) return { ok: false, message: 'Someone changed this tenant’s hosts or secret meanwhile: reload the page and try again.' };
     if (!isUniqueViolation(error)) throw error;
     const taken = await db().tenant.findFirst({ where: { name: input.name, id: { not: input.id } }, select: { id: true } });
     return {

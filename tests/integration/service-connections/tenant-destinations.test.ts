@@ -2,12 +2,15 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { updateTenantAction, verifyTenantAction } from '@/app/(console)/integration/service-connections/tenants/actions';
+import { decryptSecret } from '@/lib/crypto/secrets';
 import { db } from '@/lib/db/prisma';
 import { testConnection } from '@/lib/entra/test-connection';
+import { tenantSecretFields } from '@/lib/tenants/tenant-secret-fields';
 import type { Sandbox } from '../../../sandbox/start-sandbox';
 import { ensureCertificates } from '../../../sandbox/tls/ensure-certificates';
 import { ADELE, createSandboxConnection, createSandboxTenant, signInConnection, startTestSandbox } from '../../support/sandbox-connection';
 import { sandboxSuite } from '../../support/sandbox-suite';
+import { PROVIDERS } from '../../support/use-database';
 import { SANDBOX_TLS_DIR } from '../../support/sandbox-tls';
 import { signInAsAdministrator, submit } from './request-context';
 
@@ -72,8 +75,8 @@ async function signedInGraphConnection(sandbox: Sandbox) {
 const connectionRow = (id: string) => db().serviceConnection.findUniqueOrThrow({ where: { id }, select: { state: true, tokenCache: true, accountUsername: true } });
 const lastAudit = (action: string, targetId: string) => db().auditEvent.findFirstOrThrow({ where: { action, targetId }, orderBy: { createdAt: 'desc' } });
 
-describe('a tenant’s stored credentials follow no host an administrator just typed', () => {
-  const suite = sandboxSuite('sqlite');
+describe.each(PROVIDERS)('a tenant’s stored credentials follow no host an administrator just typed, on %s', (provider) => {
+  const suite = sandboxSuite(provider);
   let attacker: Sandbox;
   let capture: Capture;
   beforeAll(async () => {
@@ -142,5 +145,25 @@ describe('a tenant’s stored credentials follow no host an administrator just t
     const { connectionId, tenant } = await signedInGraphConnection(suite.sandbox);
     expect(await submit(updateTenantAction, formOf(tenant, { name: `${tenant.name} renamed`, expiresOn: '2031-01-01', graphBaseUrl: `${tenant.graphBaseUrl}/` }))).toMatchObject({ status: 'success' });
     expect((await connectionRow(connectionId)).state).toBe('authenticated');
+  });
+  it('a stale save racing a move of the host never pairs the new secret with the old host', async () => {
+    const tenant = await createSandboxTenant(suite.sandbox);
+    const newSecret = 'Moved~secret-for-the-new-host-0123456789';
+    for (let round = 0; round < 8; round += 1) {
+      await db().tenant.update({ where: { id: tenant.id }, data: { authorityHost: tenant.authorityHost, ...tenantSecretFields(suite.sandbox.info.clientSecret) } });
+      // One administrator moves the tenant and types the new host's secret; another saves the form they opened
+      // before, secret blank, at the old host — at the same moment.
+      await Promise.all([
+        submit(updateTenantAction, formOf(tenant, { authorityHost: attacker.info.authorityHost, clientSecret: newSecret })),
+        submit(updateTenantAction, formOf(tenant, { expiresOn: '2030-01-0' + String(1 + (round % 9)) })),
+      ]);
+      const row = await db().tenant.findUniqueOrThrow({ where: { id: tenant.id } });
+      const secret = decryptSecret(row.clientSecret ?? '', 'Tenant.clientSecret', row.name);
+      expect({ round, host: row.authorityHost, secret }).toEqual({
+        round,
+        host: row.authorityHost,
+        secret: row.authorityHost === attacker.info.authorityHost ? newSecret : suite.sandbox.info.clientSecret,
+      });
+    }
   });
 });
