@@ -3,11 +3,13 @@ import { SESSION_COOKIE } from '@/lib/auth/session-cookie-name';
 import { consoleOrigins, requestOrigin } from '@/lib/http/console-origins';
 import { FORM_BODY_LIMIT_BYTES } from '@/lib/http/form-body-limit';
 import { canonicalPath, isCrossSiteWrite, isPublicApiPath, isPublicPath } from '@/lib/http/public-paths';
-import { NONCE_HEADER, contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/http/security-headers';
+import { NONCE_HEADER, contentSecurityPolicy } from '@/lib/http/content-security-policy';
+import { newNonce } from '@/lib/http/new-nonce';
+import { securityHeaders } from '@/lib/http/security-headers';
 
 // The first gate: refuse cross-site writes, and send requests without a session cookie to the login page. The
 // session itself is checked against the database by every page, action and handler. Every answer carries the
-// Content-Security-Policy with a nonce new for this request (lib/http/security-headers.ts).
+// Content-Security-Policy with a nonce new for this request (lib/http/content-security-policy.ts).
 
 export function proxy(request: NextRequest) {
   const nonce = newNonce();

@@ -2,7 +2,7 @@ import type { AuthorizationOutcome } from './complete-authorization';
 
 // The page Microsoft's redirect lands on: a plain HTML document (it may open in a popup, a full window, or the
 // browser of a mailbox user without a console account). Everything shown is escaped. Its one style and one script
-// carry the response's CSP nonce (lib/http/security-headers.ts): no other inline code can run on it.
+// carry the response's CSP nonce (lib/http/content-security-policy.ts): no other inline code can run on it.
 
 function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);

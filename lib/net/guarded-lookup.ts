@@ -2,6 +2,7 @@ import 'server-only';
 import dns from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import type { AllowedNetwork } from './allowed-networks';
+import { AddressRefusedError } from './address-refused-error';
 import { checkAddress } from './check-address';
 
 // The `lookup` a guarded socket connects through: the host name is resolved here, every address it resolves to is
@@ -17,19 +18,7 @@ export interface ResolvedAddress {
 /** Resolves a host name to all its addresses. Tests inject their own; the default is the system resolver. */
 export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 
-export const systemResolver: Resolver = (hostname) => dns.promises.lookup(hostname, { all: true, verbatim: true });
-
-/** Thrown through the socket when an address is not allowed; `range` names the kind (loopback, private, …). */
-export class AddressRefusedError extends Error {
-  readonly code = 'ADDRESS_REFUSED';
-  constructor(
-    readonly hostname: string,
-    readonly address: string,
-    readonly range: string,
-  ) {
-    super(`${hostname} resolves to a ${range} address, which is not allowed`);
-  }
-}
+const systemResolver: Resolver = (hostname) => dns.promises.lookup(hostname, { all: true, verbatim: true });
 
 export function guardedLookup(allowed: readonly AllowedNetwork[], resolve: Resolver = systemResolver): LookupFunction {
   return (hostname, options, callback) => {

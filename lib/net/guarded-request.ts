@@ -7,7 +7,8 @@ import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
 import type { AllowedNetwork } from './allowed-networks';
 import { checkAddress } from './check-address';
-import { AddressRefusedError, guardedLookup, type Resolver } from './guarded-lookup';
+import { AddressRefusedError } from './address-refused-error';
+import { guardedLookup, type Resolver } from './guarded-lookup';
 
 // One outbound HTTP request to an address an administrator typed (a webhook), guarded against server-side request
 // forgery: the destination must be a public address or inside SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS, checked on the

@@ -6,7 +6,8 @@ import { BROWSER_BINDING_COOKIE } from '@/lib/entra/browser-binding';
 import { completeAuthorization } from '@/lib/entra/complete-authorization';
 import { renderAuthResultPage } from '@/lib/entra/render-auth-result-page';
 import { requestContext } from '@/lib/http/client-address';
-import { NONCE_HEADER, contentSecurityPolicy, newNonce } from '@/lib/http/security-headers';
+import { NONCE_HEADER, contentSecurityPolicy } from '@/lib/http/content-security-policy';
+import { newNonce } from '@/lib/http/new-nonce';
 
 export const dynamic = 'force-dynamic';
 
