@@ -19,6 +19,16 @@ const config = [
     files: ['tests/**', 'scripts/**', 'lib/**/*.test.ts', 'sandbox/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
+  {
+    // Specs take `test` from e2e/support/test.ts, which fails a test on any Content-Security-Policy violation.
+    files: ['e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@playwright/test', importNames: ['test', 'expect'], message: 'Import test and expect from ./support/test (it fails a spec on a CSP violation).' }] },
+      ],
+    },
+  },
 ];
 
 export default config;

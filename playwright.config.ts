@@ -62,6 +62,8 @@ export default defineConfig({
         SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password,
         SWITCHBOARD_LOG_LEVEL: 'warn',
         NODE_EXTRA_CA_CERTS: sandboxTls.caFile,
+        // The E-mail Robot spec's webhook receiver runs on loopback, which webhooks may reach only when allowed.
+        SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8',
       },
     },
     {

@@ -3,11 +3,32 @@ import { SESSION_COOKIE } from '@/lib/auth/session-cookie-name';
 import { consoleOrigins, requestOrigin } from '@/lib/http/console-origins';
 import { FORM_BODY_LIMIT_BYTES } from '@/lib/http/form-body-limit';
 import { canonicalPath, isCrossSiteWrite, isPublicApiPath, isPublicPath } from '@/lib/http/public-paths';
+import { NONCE_HEADER, contentSecurityPolicy } from '@/lib/http/content-security-policy';
+import { newNonce } from '@/lib/http/new-nonce';
+import { securityHeaders } from '@/lib/http/security-headers';
 
 // The first gate: refuse cross-site writes, and send requests without a session cookie to the login page. The
-// session itself is checked against the database by every page, action and handler.
+// session itself is checked against the database by every page, action and handler. Every answer carries the
+// Content-Security-Policy with a nonce new for this request (lib/http/content-security-policy.ts).
 
 export function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const response = gate(request, nonce);
+  for (const [name, value] of Object.entries(securityHeaders(nonce, process.env.SWITCHBOARD_PUBLIC_URL, process.env.NODE_ENV === 'development'))) {
+    response.headers.set(name, value);
+  }
+  return response;
+}
+
+/** Passes the request on with its nonce, where Next.js (and route handlers that render HTML) read it. */
+function forward(request: NextRequest, nonce: string): NextResponse {
+  const headers = new Headers(request.headers);
+  headers.set(NONCE_HEADER, nonce);
+  headers.set('content-security-policy', contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development' }));
+  return NextResponse.next({ request: { headers } });
+}
+
+function gate(request: NextRequest, nonce: string): NextResponse {
   const { pathname } = request.nextUrl;
   const publicUrl = process.env.SWITCHBOARD_PUBLIC_URL?.trim() || undefined;
   // Decided on the path as sent and as resolved: `/api/v1/..%2f..%2fadministrators` is not the public API.
@@ -17,7 +38,7 @@ export function proxy(request: NextRequest) {
   if (!isPublicApiPath(pathname) && Number(request.headers.get('content-length') ?? 0) > FORM_BODY_LIMIT_BYTES) {
     return NextResponse.json({ error: 'too_large', message: 'The form is larger than 2 MB. Shorten what was typed or pasted and try again.' }, { status: 413 });
   }
-  if (isPublicPath(pathname) || request.cookies.has(SESSION_COOKIE)) return NextResponse.next();
+  if (isPublicPath(pathname) || request.cookies.has(SESSION_COOKIE)) return forward(request, nonce);
   if (pathname.startsWith('/api/') || canonicalPath(pathname).startsWith('/api/')) {
     return NextResponse.json({ error: 'Sign in required' }, { status: 401 });
   }

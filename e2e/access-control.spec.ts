@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { isPublicPath } from '../lib/http/public-paths';
 import { appRoutes, handlerMethods } from './support/routes';
 import { urlOf } from './support/servers';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { addAdministrator, signIn, uniqueEmail } from './support/console';
 
 test('add an administrator, who signs in; disabling them ends their session', async ({ page, browser }) => {

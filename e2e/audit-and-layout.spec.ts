@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { signIn, uniqueEmail, addAdministrator } from './support/console';
 
 test('the audit log records who did what, from where, without secret values', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { createTestDatabase } from '../tests/support/postgres';
 import { contextSources, copyContext, execForm, isIgnored, readDockerignore, readInstructions, stageEnv } from './support/dockerfile';
 import { ROOT } from './support/servers';

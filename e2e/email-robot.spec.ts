@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { verifyWebhookSignature } from '../lib/robot/verify-webhook-signature';
 import { signIn } from './support/console';
 import { ADELE, sandboxControl } from './support/sandbox';

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
+import { expect, test } from './support/test';
 import { signIn } from './support/console';
 import { addConnection, chooseConnection, EMAILS, fillGraph, fillSmtpOAuth, mailbox, MEGAN, recipient, sendTest, SUPPORT } from './support/emails';
 import { ADELE, sandboxControl } from './support/sandbox';

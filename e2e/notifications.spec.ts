@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { verifyWebhookSignature } from '../lib/robot/verify-webhook-signature';
 import { signIn } from './support/console';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { addAdministrator, signIn, uniqueEmail } from './support/console';
 import { BROWSER_FUZZ_VALUES, fuzzForms, watchServerErrors } from './support/fuzz';
 import { urlOf } from './support/servers';

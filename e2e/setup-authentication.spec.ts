@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { signIn } from './support/console';
 import { ADELE, sandboxControl, sandboxInfo } from './support/sandbox';
 import { SANDBOX, urlOf } from './support/servers';

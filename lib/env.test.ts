@@ -22,3 +22,14 @@ describe('parseEnv', () => {
     expect(parseEnv({ SWITCHBOARD_PUBLIC_URL: 'https://sb.example.com/' }).SWITCHBOARD_PUBLIC_URL).toBe('https://sb.example.com');
   });
 });
+
+describe('SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS', () => {
+  it('is empty by default and parsed into networks when set', () => {
+    expect(parseEnv({}).SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS).toEqual([]);
+    expect(parseEnv({ SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8, 10.1.0.0/16' }).SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS.map((n) => n.cidr)).toEqual(['127.0.0.0/8', '10.1.0.0/16']);
+  });
+
+  it('names the variable and the bad value', () => {
+    expect(() => parseEnv({ SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS: '10.0.0.0/8,intranet' })).toThrow(/SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS: "intranet" is not a network/);
+  });
+});

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseAllowedNetworks } from './net/allowed-networks';
 
 // The environment is read once, here, so that every wrong variable is reported by name at start
 // instead of surfacing later as an odd failure deep inside a request.
@@ -48,6 +49,14 @@ const envSchema = z.object({
   SWITCHBOARD_RETENTION_RECORD_DAYS: days(90),
   SWITCHBOARD_RETENTION_AUDIT_DAYS: days(365),
   SWITCHBOARD_METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters (openssl rand -hex 32)').optional()),
+  // Operator-only: non-public networks webhooks may reach (an on-premises receiver). Not a console setting, so an
+  // administrator cannot point the server at its own loopback or the intranet.
+  SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS: optionalString.transform((v, ctx) => {
+    const parsed = parseAllowedNetworks(v);
+    if (parsed.ok) return parsed.networks;
+    ctx.addIssue({ code: 'custom', message: parsed.error });
+    return z.NEVER;
+  }),
   SWITCHBOARD_LOG_LEVEL: optionalString.pipe(z.enum(['debug', 'info', 'warn', 'error']).optional()).transform((v) => v ?? 'info'),
 });
 

@@ -1,9 +1,14 @@
 import 'server-only';
+import { STATUS_CODES } from 'node:http';
+import { guardedRequest } from '@/lib/net/guarded-request';
+import type { Resolver } from '@/lib/net/guarded-lookup';
 import { ATTEMPT_HEADER, DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from './sign-webhook';
 
 // One POST of a message to a mailbox's webhook: JSON, signed, with a delivery id that stays the same across
 // retries (so a receiver can drop a repeat), a timeout, and no redirects followed. Only a 2xx counts as delivered.
-// The error text names the status or the network failure, never the URL (it may carry a token) or the secret.
+// It goes through the SSRF guard (lib/net): a non-public address is refused unless the operator allowed it.
+// The error text is the status (with its standard name, not the far side's reason phrase) or a short reason, never
+// the receiver's body, the URL (it may carry a token) or the secret.
 
 export interface WebhookDelivery {
   url: string;
@@ -12,27 +17,19 @@ export interface WebhookDelivery {
   attempt: number;
   body: string;
   timeoutMs: number;
+  /** Tests only: the resolver the guard connects through. */
+  resolve?: Resolver;
 }
 
 export type WebhookResult = { ok: true; status: number } | { ok: false; status: number | null; error: string };
 
-async function snippet(response: Response): Promise<string> {
-  try {
-    const text = (await response.text()).replace(/\s+/g, ' ').trim();
-    return text.length > 200 ? `${text.slice(0, 200)}…` : text;
-  } catch {
-    return '';
-  }
-}
-
 export async function deliverWebhook(delivery: WebhookDelivery): Promise<WebhookResult> {
   const timestamp = Math.floor(Date.now() / 1000);
-  let response: Response;
-  try {
-    response = await fetch(delivery.url, {
+  const result = await guardedRequest(
+    {
+      url: delivery.url,
       method: 'POST',
-      redirect: 'manual',
-      signal: AbortSignal.timeout(delivery.timeoutMs),
+      timeoutMs: delivery.timeoutMs,
       headers: {
         'Content-Type': 'application/json; charset=utf-8',
         'User-Agent': 'Switchboard-EmailRobot/1',
@@ -43,18 +40,11 @@ export async function deliverWebhook(delivery: WebhookDelivery): Promise<Webhook
         [SIGNATURE_HEADER]: signWebhook(delivery.secret, timestamp, delivery.body),
       },
       body: delivery.body,
-    });
-  } catch (thrown) {
-    const error = thrown as Error & { cause?: { code?: string; message?: string } };
-    if (error.name === 'TimeoutError' || error.name === 'AbortError') return { ok: false, status: null, error: `No answer within ${Math.round(delivery.timeoutMs / 1000)} s` };
-    const cause = error.cause?.code ?? error.cause?.message ?? error.message;
-    return { ok: false, status: null, error: `Could not connect (${cause})` };
-  }
-  if (response.status >= 200 && response.status < 300) {
-    await response.body?.cancel().catch(() => undefined);
-    return { ok: true, status: response.status };
-  }
-  const text = await snippet(response);
-  const redirect = response.status >= 300 && response.status < 400 ? ' (redirects are not followed: enter the final URL)' : '';
-  return { ok: false, status: response.status, error: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${redirect}${text ? `: ${text}` : ''}` };
+    },
+    { resolve: delivery.resolve },
+  );
+  if (!result.ok) return { ok: false, status: null, error: result.failure === 'refused' ? `Refused: ${result.reason}` : `Could not deliver: ${result.reason}` };
+  if (result.status >= 200 && result.status < 300) return { ok: true, status: result.status };
+  const redirect = result.status >= 300 && result.status < 400 ? ' (redirects are not followed: enter the final URL)' : '';
+  return { ok: false, status: result.status, error: `HTTP ${result.status}${STATUS_CODES[result.status] ? ` ${STATUS_CODES[result.status]}` : ''}${redirect}` };
 }

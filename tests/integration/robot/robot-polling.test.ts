@@ -30,6 +30,8 @@ describe.each(PROVIDERS)('E-mail Robot polling on %s', (provider) => {
 
   beforeAll(async () => {
     process.env.SWITCHBOARD_LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'error';
+    // The webhook receivers run on loopback, which the SSRF guard refuses unless the operator allows it.
+    process.env.SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS = '127.0.0.0/8';
     database = await useFreshDatabase(provider);
   });
   afterAll(async () => database?.cleanup());

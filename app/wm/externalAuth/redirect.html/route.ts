@@ -6,6 +6,8 @@ import { BROWSER_BINDING_COOKIE } from '@/lib/entra/browser-binding';
 import { completeAuthorization } from '@/lib/entra/complete-authorization';
 import { renderAuthResultPage } from '@/lib/entra/render-auth-result-page';
 import { requestContext } from '@/lib/http/client-address';
+import { NONCE_HEADER, contentSecurityPolicy } from '@/lib/http/content-security-policy';
+import { newNonce } from '@/lib/http/new-nonce';
 
 export const dynamic = 'force-dynamic';
 
@@ -39,9 +41,17 @@ export async function GET(request: Request) {
 
   const connectionUrl =
     (outcome.ok || outcome.kind === 'microsoft') && !outcome.signInLinkId ? `/integration/service-connections/connections/${outcome.connectionId}` : null;
-  const { status, html } = renderAuthResultPage(outcome, { connectionUrl });
+  // The proxy's nonce for this request (its Content-Security-Policy names it); the policy is repeated here so the
+  // page's own script and style run, and nothing else does, whichever header a browser sees.
+  const nonce = request.headers.get(NONCE_HEADER) ?? newNonce();
+  const { status, html } = renderAuthResultPage(outcome, { connectionUrl, nonce });
   return new Response(html, {
     status,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' },
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+      'content-security-policy': contentSecurityPolicy(nonce),
+    },
   });
 }

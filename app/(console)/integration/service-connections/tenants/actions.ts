@@ -1,12 +1,12 @@
 'use server';
-import { decryptSecret } from '@/lib/crypto/secrets';
-import { db } from '@/lib/db/prisma';
 import { verifyCredentials } from '@/lib/entra/verify-tenant-credentials';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { adminAction } from '@/lib/actions/define-action';
 import { createTenant } from '@/lib/tenants/create-tenant';
+import { credentialDestinations } from '@/lib/tenants/credential-destinations';
 import { deleteTenant } from '@/lib/tenants/delete-tenant';
+import { secretForVerify } from '@/lib/tenants/secret-for-verify';
 import { createTenantSchema, tenantIdSchema, updateTenantSchema, verifyTenantSchema } from '@/lib/tenants/schemas';
 import { tenantAuditDetails } from '@/lib/tenants/tenant-audit-details';
 import { updateTenant } from '@/lib/tenants/update-tenant';
@@ -31,12 +31,25 @@ export const createTenantAction = adminAction(createTenantSchema, async (input, 
 export const updateTenantAction = adminAction(updateTenantSchema, async (input, ctx) => {
   const result = await updateTenant(input);
   if (!result.ok) return { status: 'error', message: result.message ?? 'Check the highlighted fields.', fieldErrors: result.fieldErrors };
-  const replaced = result.changed.includes('clientSecret');
+  const notes = [
+    result.changed.includes('clientSecret') ? 'client secret replaced' : '',
+    result.authorityHost ? `sign-in host now ${result.authorityHost.to}` : '',
+    result.graphHost ? `Graph host now ${result.graphHost.to}` : '',
+    result.signInsDropped ? `${result.signInsDropped} sign-in${result.signInsDropped === 1 ? '' : 's'} dropped` : '',
+  ].filter(Boolean);
   await ctx.audit({
     action: 'tenant.update',
     target: { type: 'tenant', id: input.id },
-    summary: `Tenant ${result.name} updated${replaced ? ' (client secret replaced)' : ''}`,
-    details: { ...tenantAuditDetails({ ...input, clientSecretExpiresAt: input.expiresOn }), changed: result.changed, renamedConnections: result.renamedConnections },
+    summary: `Tenant ${result.name} updated${notes.length ? ` (${notes.join('; ')})` : ''}`,
+    // Where the credentials now go, by host, whenever that changed.
+    details: {
+      ...tenantAuditDetails({ ...input, clientSecretExpiresAt: input.expiresOn }),
+      changed: result.changed,
+      renamedConnections: result.renamedConnections,
+      ...(result.authorityHost ? { authorityHost: result.authorityHost } : {}),
+      ...(result.graphHost ? { graphHost: result.graphHost } : {}),
+      signInsDropped: result.signInsDropped,
+    },
   });
   revalidatePath(LIST);
   redirect(LIST);
@@ -56,17 +69,15 @@ export const deleteTenantAction = adminAction(tenantIdSchema, async ({ id }, ctx
 
 // POST (action) - Verify credentials: a client-credentials token request with the values in the form
 export const verifyTenantAction = adminAction(verifyTenantSchema, async (input, ctx) => {
-  let clientSecret = input.clientSecret;
-  if (!clientSecret && input.id) {
-    const stored = await db().tenant.findUnique({ where: { id: input.id }, select: { name: true, clientSecret: true } });
-    if (stored?.clientSecret) clientSecret = decryptSecret(stored.clientSecret, 'Tenant.clientSecret', `Tenant '${stored.name}' client secret`);
-  }
-  if (!clientSecret) return { status: 'error', message: 'Check the highlighted fields.', fieldErrors: { clientSecret: 'Enter the client secret’s Value to verify it' } };
-  const result = await verifyCredentials({ ...input, clientSecret });
+  // A blank secret means the stored one, and that only at the host it was stored for.
+  const secret = await secretForVerify(input);
+  if (!secret.ok) return { status: 'error', message: 'Check the highlighted fields.', fieldErrors: { clientSecret: secret.fieldError } };
+  const result = await verifyCredentials({ ...input, clientSecret: secret.clientSecret });
   await ctx.audit({
     action: 'tenant.verify',
     outcome: result.ok ? 'success' : 'failure',
     target: { type: 'tenant', id: input.id ?? null },
+    details: { authorityHost: credentialDestinations(input).authorityHost },
     summary: result.ok ? `Credentials of tenant ${input.name} verified` : `Credentials of tenant ${input.name} refused: ${result.error.code ?? result.error.error}`,
   });
   if (result.ok) return { status: 'success', message: result.summary };

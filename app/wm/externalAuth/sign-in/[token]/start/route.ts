@@ -2,6 +2,7 @@
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { getRedirectUri } from '@/lib/connections/get-redirect-uri';
 import { ensureBrowserBinding } from '@/lib/entra/browser-binding';
+import { renderSignInContinuePage } from '@/lib/entra/render-sign-in-continue-page';
 import { findUsableSignInLink } from '@/lib/entra/sign-in-links';
 import { startAuthorization } from '@/lib/entra/start-authorization';
 import { requestContext } from '@/lib/http/client-address';
@@ -30,5 +31,6 @@ export async function POST(_request: Request, { params }: { params: Promise<{ to
     summary: `Sign-in link for '${link.connection.name}' opened; sent to Microsoft's sign-in`,
     ...(await requestContext()),
   });
-  return new Response(null, { status: 303, headers: { location: url, 'cache-control': 'no-store' } });
+  // A page that moves on, not a 303: form-action 'self' would block a form's redirect to Microsoft.
+  return new Response(renderSignInContinuePage(url), { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
 }
