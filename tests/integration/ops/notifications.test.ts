@@ -6,6 +6,7 @@ import { checkNotifications } from '@/lib/notifications/check-notifications';
 import { notificationSettingsSchema } from '@/lib/notifications/notification-settings-schema';
 import { saveNotificationSettings } from '@/lib/notifications/save-notification-settings';
 import { sendNotification } from '@/lib/notifications/send-notification';
+import { resetEnvForTests } from '@/lib/env';
 import { verifyWebhookSignature } from '@/lib/robot/verify-webhook-signature';
 import type { Sandbox } from '../../../sandbox/start-sandbox';
 import { ADELE, createSandboxConnection, signInConnection, startTestSandbox } from '../../support/sandbox-connection';
@@ -30,6 +31,8 @@ describe('notifications of a revoked and restored sign-in', () => {
   let receiver: WebhookReceiver;
   let watched = '';
   beforeAll(async () => {
+    // The receiver runs on loopback, which the webhook guard refuses unless the operator allows it.
+    process.env.SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS = '127.0.0.0/8';
     database = await useFreshDatabase('sqlite');
     sandbox = await startTestSandbox();
     receiver = await startWebhookReceiver();
@@ -113,5 +116,23 @@ describe('notifications of a revoked and restored sign-in', () => {
     expect(results).toEqual([{ channel: 'webhook', ok: true, detail: expect.stringContaining('HTTP 200') }]);
     expect(receiver.requests).toHaveLength(before + 1);
     expect(verified(before)).toMatchObject({ event: 'notification.test' });
+  });
+
+  it('a webhook on a non-public address is refused at the field and never called, unless the operator allows it', async () => {
+    const before = receiver.requests.length;
+    delete process.env.SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS;
+    resetEnvForTests();
+    try {
+      const input = notificationSettingsSchema.parse({ emailEnabled: 'on', emailRecipients: OPS, webhookEnabled: 'on', webhookUrl: receiver.url, webhookSecret: SECRET });
+      const saved = await saveNotificationSettings(input, 'admin@switchboard.test');
+      expect(saved).toMatchObject({ ok: false, fieldErrors: { webhookUrl: expect.stringContaining('SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS') } });
+      // Saved earlier while allowed: the guard at send time refuses it all the same.
+      const results = await sendNotification({ event: 'notification.test', subject: 'Test notification', text: 'A test.', data: {} }, 'webhook');
+      expect(results).toEqual([{ channel: 'webhook', ok: false, detail: expect.stringContaining('Refused') }]);
+      expect(receiver.requests).toHaveLength(before);
+    } finally {
+      process.env.SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS = '127.0.0.0/8';
+      resetEnvForTests();
+    }
   });
 });
