@@ -5,6 +5,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQueryable, Transaction } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
+import { logger } from '../log/logger';
 import { createAsyncLock, type AsyncLock } from './async-lock';
 import type { Db } from './create-prisma-client';
 import { postgresConnectionFields, postgresSchema, type DatabaseConfig } from './database-config';
@@ -98,6 +99,10 @@ export function createDatabaseHandles(config: DatabaseConfig): DatabaseHandles {
   // client and the direct path, so the process keeps the connection limit it always had.
   const schema = postgresSchema(config.url);
   const pool = new pg.Pool(postgresConnectionFields(config.url));
+  // An idle connection the server ends (a restart, a failover, a dropped test database) is an 'error' on the pool;
+  // unheard, it would crash the process. The pool replaces the connection on the next query, so it is only logged.
+  // (Prisma's adapter listens too, but only between connect and $disconnect.)
+  pool.on('error', (error: Error & { code?: string }) => logger.warn('db.idle_connection_lost', { code: error.code ?? error.name }));
   // The adapter ships newer @types/pg than the project's; at run time both are the one `pg` package.
   const factory = new PrismaPg(pool as unknown as ConstructorParameters<typeof PrismaPg>[0], { schema });
   const adapter: SqlMigrationAwareDriverAdapterFactory = {
