@@ -3,6 +3,7 @@
 // address means, and Generate fills in a new webhook secret to copy before saving (it is never shown again).
 import Link from 'next/link';
 import { useActionState, useState } from 'react';
+import { CopyButton } from '@/components/ui/copy-button';
 import { FormMessage } from '@/components/ui/form-message';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -130,16 +131,25 @@ export function RobotMailboxForm({ connections, mailbox }: { connections: RobotC
                   : 'Signs each delivery (HMAC-SHA256). Generate one, or paste at least 16 characters.'
             }
           />
-          <button
-            type="button"
-            className="mt-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-100"
-            onClick={() => {
-              setSecret(newSecret());
-              setGenerated(true);
-            }}
-          >
-            Generate secret
-          </button>
+          <div className="mt-2 flex flex-wrap items-center gap-2">
+            <button
+              type="button"
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-100"
+              onClick={() => {
+                setSecret(newSecret());
+                setGenerated(true);
+              }}
+            >
+              Generate secret
+            </button>
+            {generated ? <CopyButton value={secret} label="Copy secret" /> : null}
+          </div>
+          {generated ? (
+            // Shown once, as API keys are: after saving, only its last characters are shown.
+            <p className="mt-2 break-all rounded-md bg-amber-50 p-2 font-mono text-xs text-amber-950" data-testid="generated-webhook-secret">
+              {secret}
+            </p>
+          ) : null}
         </div>
       </fieldset>
       <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
