@@ -70,6 +70,7 @@ test('first run: setup, the start page with its checklist, every navigation entr
   await page.getByLabel('Name', { exact: true }).fill('First tenant');
   await page.getByLabel('Tenant ID').fill('contoso.onmicrosoft.com');
   await page.getByLabel('Client ID').fill('11111111-2222-3333-4444-555555555555');
+  await page.getByLabel('Client Secret', { exact: true }).fill('first~tenant-secret-value');
   await page.getByRole('button', { name: 'Save & Close' }).click();
   await expect(page).toHaveURL(`${base}/integration/service-connections/tenants`);
   await page.goto(`${base}/`);

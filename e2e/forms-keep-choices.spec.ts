@@ -171,7 +171,7 @@ test('robot mailbox form: Generate secret and a refused save keep every field; S
     name: page.getByLabel('Name', { exact: true }),
     connection: page.getByLabel('Service Connection'),
     mailbox: page.getByLabel('Mailbox Email Address'),
-    folder: page.getByLabel('Folder'),
+    folder: page.getByLabel('Folder', { exact: true }),
     interval: page.getByLabel('Poll interval (seconds)'),
     after: page.getByLabel('After processing'),
     webhook: page.getByLabel('Webhook URL'),
@@ -242,7 +242,7 @@ test('service form: a refused Save & Close keeps name, authentication type, desc
   const f = {
     name: page.getByLabel('Name', { exact: true }),
     authType: page.getByLabel('Authentication type'),
-    description: page.getByLabel('Description'),
+    description: page.getByRole('textbox', { name: 'Description' }),
     scopes: page.getByLabel('Scope'),
   };
   await f.name.fill(name);
@@ -266,14 +266,14 @@ test('service form: a refused Save & Close keeps name, authentication type, desc
 
   // The edit form: a refused rename keeps the typed description; Save stores both.
   await page.getByLabel('Name', { exact: true }).fill('');
-  await page.getByLabel('Description').fill('Reads and files the orders mailbox');
+  await page.getByRole('textbox', { name: 'Description' }).fill('Reads and files the orders mailbox');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByLabel('Name', { exact: true })).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByLabel('Description')).toHaveValue('Reads and files the orders mailbox');
+  await expect(page.getByRole('textbox', { name: 'Description' })).toHaveValue('Reads and files the orders mailbox');
   await page.getByLabel('Name', { exact: true }).fill(`${name} renamed`);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.goto(SERVICES);
   await page.getByRole('link', { name: `${name} renamed`, exact: true }).click();
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue(`${name} renamed`);
-  await expect(page.getByLabel('Description')).toHaveValue('Reads and files the orders mailbox');
+  await expect(page.getByRole('textbox', { name: 'Description' })).toHaveValue('Reads and files the orders mailbox');
 });

@@ -232,6 +232,12 @@ test('a revoked sign-in turns the connection into "Needs re-authentication" with
   await expect(banner.getByRole('link', { name: new RegExp(tenant) })).toBeVisible();
   await expect(banner).toContainText('AADSTS50173');
 
+  // The start page puts what needs a person first: this connection, by name, with Microsoft's reason.
+  await page.goto('/');
+  const connections = page.getByRole('region', { name: 'Connections' });
+  await expect(connections.getByRole('listitem').first()).toContainText('Needs re-authentication');
+  await expect(connections.getByRole('link', { name: new RegExp(tenant) })).toBeVisible();
+
   await banner.getByRole('link', { name: new RegExp(tenant) }).click();
   await expect(page.getByTestId('auth-status')).toContainText('Needs re-authentication');
   const again = page.waitForEvent('popup');
