@@ -122,7 +122,7 @@ test('a mailbox user completes the sign-in from a single-use link, without a con
   await expect(user.getByRole('heading', { name: `Authenticated as ${MEGAN.username}` })).toBeVisible();
   // The mailbox user never gets into the console.
   await user.goto(`${urlOf('main')}/integration/service-connections/connections`);
-  await expect(user).toHaveURL(/\/login$/);
+  await expect(user).toHaveURL(/\/login\?next=%2Fintegration%2Fservice-connections%2Fconnections$/);
   // The link works once.
   await user.goto(link);
   await expect(user.getByText(/already used/)).toBeVisible();
