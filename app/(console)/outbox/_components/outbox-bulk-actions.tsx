@@ -42,6 +42,18 @@ export function OutboxBulkActions() {
   const button = 'rounded-md border px-3 py-1.5 text-sm font-medium disabled:opacity-60';
   return (
     <form id={OUTBOX_BULK_FORM} ref={form} onSubmit={(event) => event.preventDefault()} className="flex flex-wrap items-center gap-2" aria-label="Selected messages">
+      <button
+        type="button"
+        onClick={() => {
+          const boxes = Array.from(document.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][form="${OUTBOX_BULK_FORM}"]`));
+          const all = boxes.every((box) => box.checked);
+          for (const box of boxes) box.checked = !all;
+          setNothing(false);
+        }}
+        className="text-sm underline"
+      >
+        Select all on this page
+      </button>
       <button type="button" disabled={busy} onClick={() => run('resend')} className={`${button} border-slate-300 bg-white text-slate-800 hover:bg-slate-100`}>
         Resend selected
       </button>
