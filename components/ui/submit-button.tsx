@@ -12,10 +12,11 @@ export function SubmitButton({ children, variant = 'primary', className = '', ..
   return (
     <button
       type="submit"
+      {...rest}
+      // After the spread: a caller's className (e.g. "w-full") adds to the button's look instead of replacing it,
+      // and a caller's disabled={false} does not re-enable the button while its form is being sent.
       disabled={pending || rest.disabled}
       aria-disabled={pending || rest.disabled}
-      {...rest}
-      // After the spread: a caller's className (e.g. "w-full") adds to the button's look instead of replacing it.
       className={`inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60 ${styles} ${className}`}
     >
       {children}
