@@ -82,9 +82,11 @@ test('multi-select: Resend and Delete several failed messages at once, with one 
   // The worker tries each again at once, and the server refuses again: two attempts each, Failed again.
   await expect(async () => {
     await page.reload();
+    await expect(rows).toHaveCount(3, { timeout: 1000 });
     for (const row of await rows.all()) await expect(row.getByRole('cell').nth(6)).toHaveText('2', { timeout: 1000 });
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout: 45_000 });
 
+  await expect(rows).toHaveCount(3);
   for (const row of await rows.all()) await row.getByRole('checkbox').check();
   await page.getByRole('button', { name: 'Delete selected' }).click();
   await expect(page.getByRole('group', { name: 'Confirm delete' })).toContainText('Delete the 3 selected messages with their attempts?');
