@@ -1,6 +1,6 @@
 'use client';
 // Client component: Resend or Delete every checked message at once (one confirmation for all), and say how it went.
-import { startTransition, useActionState, useRef, useState } from 'react';
+import { startTransition, useActionState, useRef, useState, useSyncExternalStore } from 'react';
 import { FormMessage } from '@/components/ui/form-message';
 import { type ActionState, IDLE } from '@/lib/actions/action-state';
 import { deleteMessagesAction, resendMessagesAction } from '../actions';
@@ -10,7 +10,11 @@ function checkedBoxes(): HTMLInputElement[] {
   return Array.from(document.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][form="${OUTBOX_BULK_FORM}"]:checked`));
 }
 
+const noSubscription = () => () => undefined;
+
 export function OutboxBulkActions() {
+  // False in the server's HTML and until hydration: the buttons stay disabled until a click can do something.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const [resendState, resend, resending] = useActionState(resendMessagesAction, IDLE);
   const [deleteState, remove, deleting] = useActionState(deleteMessagesAction, IDLE);
   const [last, setLast] = useState<'resend' | 'delete' | null>(null);
@@ -38,12 +42,13 @@ export function OutboxBulkActions() {
   }
 
   const state: ActionState = last === 'delete' ? deleteState : last === 'resend' ? resendState : IDLE;
-  const busy = resending || deleting;
+  const busy = resending || deleting || !hydrated;
   const button = 'rounded-md border px-3 py-1.5 text-sm font-medium disabled:opacity-60';
   return (
     <form id={OUTBOX_BULK_FORM} ref={form} onSubmit={(event) => event.preventDefault()} className="flex flex-wrap items-center gap-2" aria-label="Selected messages">
       <button
         type="button"
+        disabled={!hydrated}
         onClick={() => {
           const boxes = Array.from(document.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][form="${OUTBOX_BULK_FORM}"]`));
           const all = boxes.every((box) => box.checked);
