@@ -107,6 +107,8 @@ test('a mailbox user completes the sign-in from a single-use link, without a con
   const tenant = unique('Link Contoso');
   await startNewConnection(page, 'Microsoft Entra ID Exchange', { name: tenant });
   await page.getByRole('button', { name: 'Save & Close' }).click();
+  // Saved, and nobody has signed in yet: Save & Close opens the connection itself.
+  await expect(page).toHaveURL(/\/integration\/service-connections\/connections\/[a-z0-9]+\?saved=1$/);
   await openConnectionPage(page, tenant);
 
   await page.getByRole('button', { name: 'Send sign-in link' }).click();

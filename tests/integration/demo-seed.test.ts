@@ -68,5 +68,6 @@ describe('npm run demo:seed (SQLite)', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('kept the Emails settings that are turned on');
     expect(await db().serviceConnection.count()).toBe(4);
-  });
+    // Two child processes, each compiling the seed script with tsx: more than the default 30 s on a busy machine.
+  }, 120_000);
 });

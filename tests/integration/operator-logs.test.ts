@@ -45,6 +45,8 @@ describe('operator logs (SQLite)', () => {
         testRecipient: uniqueRecipient(),
         connectionType: 'smtp',
         smtpServer: `127.0.0.1:${suite.sandbox.info.smtp.port}`,
+        // The administrator confirms that the connection's token may go to this host.
+        confirmSmtpHost: '127.0.0.1',
         smtpAuth: 'oauth',
         mailboxAddress: SCANNER.username,
         connectionId,
