@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { SESSION_COOKIE } from '@/lib/auth/session-cookie-name';
 import { consoleOrigins, requestOrigin } from '@/lib/http/console-origins';
 import { FORM_BODY_LIMIT_BYTES } from '@/lib/http/form-body-limit';
+import { loginUrlFor, RETURN_PATH_HEADER } from '@/lib/http/login-url';
 import { canonicalPath, isCrossSiteWrite, isPublicApiPath, isPublicPath } from '@/lib/http/public-paths';
 import { NONCE_HEADER, contentSecurityPolicy } from '@/lib/http/content-security-policy';
 import { newNonce } from '@/lib/http/new-nonce';
@@ -21,8 +22,9 @@ export function proxy(request: NextRequest) {
 }
 
 /** Passes the request on with its nonce, where Next.js (and route handlers that render HTML) read it. */
-function forward(request: NextRequest, nonce: string): NextResponse {
+function forward(request: NextRequest, nonce: string, extra: Record<string, string> = {}): NextResponse {
   const headers = new Headers(request.headers);
+  for (const [name, value] of Object.entries(extra)) headers.set(name, value);
   headers.set(NONCE_HEADER, nonce);
   headers.set('content-security-policy', contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development' }));
   return NextResponse.next({ request: { headers } });
@@ -38,13 +40,16 @@ function gate(request: NextRequest, nonce: string): NextResponse {
   if (!isPublicApiPath(pathname) && Number(request.headers.get('content-length') ?? 0) > FORM_BODY_LIMIT_BYTES) {
     return NextResponse.json({ error: 'too_large', message: 'The form is larger than 2 MB. Shorten what was typed or pasted and try again.' }, { status: 413 });
   }
-  if (isPublicPath(pathname) || request.cookies.has(SESSION_COOKIE)) return forward(request, nonce);
+  if (isPublicPath(pathname)) return forward(request, nonce);
+  // Pages that find the session ended send the browser to sign in and back here: they learn "here" from this.
+  if (request.cookies.has(SESSION_COOKIE)) return forward(request, nonce, { [RETURN_PATH_HEADER]: `${pathname}${request.nextUrl.search}` });
   if (pathname.startsWith('/api/') || canonicalPath(pathname).startsWith('/api/')) {
     return NextResponse.json({ error: 'Sign in required' }, { status: 401 });
   }
   // Never request.url: behind HOSTNAME=0.0.0.0 it names the listening address, not the one people use.
   const base = publicUrl ?? requestOrigin(request.headers, request.nextUrl.protocol) ?? request.nextUrl.origin;
-  return NextResponse.redirect(new URL('/login', base));
+  // Back to the page asked for after signing in (GET only: a form post cannot be replayed by a link).
+  return NextResponse.redirect(new URL(loginUrlFor(request.method === 'GET' ? `${pathname}${request.nextUrl.search}` : null), base));
 }
 
 // The public API is left out so that its request bodies (up to 48 MB of JSON) stream to the route, which enforces

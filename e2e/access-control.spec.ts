@@ -1,7 +1,7 @@
 import { expect, test } from './support/test';
 import { isPublicPath } from '../lib/http/public-paths';
 import { appRoutes, handlerMethods } from './support/routes';
-import { urlOf } from './support/servers';
+import { ADMIN, urlOf } from './support/servers';
 
 const routes = appRoutes();
 
@@ -96,8 +96,36 @@ test('redirects point at the address the visitor used, not the listening socket'
   // Next may shorten a same-origin Location to a path; either way it must lead back to the address used.
   const resolved = (location: string | undefined) => new URL(location ?? '', urlOf('main')).href;
   const login = await request.get(`${urlOf('main')}/outbox`, { maxRedirects: 0 });
-  expect(resolved(login.headers()['location'])).toBe(`${urlOf('main')}/login`);
+  // With the page asked for as the return path (issue 10).
+  expect(resolved(login.headers()['location'])).toBe(`${urlOf('main')}/login?next=%2Foutbox`);
   const start = await request.post(`${urlOf('main')}/wm/externalAuth/sign-in/not-a-real-token/start`, { headers: { origin: urlOf('main') }, maxRedirects: 0 });
   expect(start.status()).toBe(303);
   expect(resolved(start.headers()['location'])).toBe(`${urlOf('main')}/wm/externalAuth/sign-in/not-a-real-token`);
+});
+
+// An attacker's link to the sign-in page must not send a freshly signed-in administrator anywhere but this console.
+for (const next of ['//evil.example', 'https://evil.example', '/\\evil.example', '/\t/evil.example', 'javascript:alert(1)', '/login']) {
+  test(`signing in from /login?next=${JSON.stringify(next)} lands on the start page of this console`, async ({ page }) => {
+    await page.goto(`${urlOf('main')}/login?next=${encodeURIComponent(next)}`);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Start' })).toBeVisible();
+    expect(page.url()).toBe(`${urlOf('main')}/`);
+  });
+}
+
+test('a page asked for without a session is where signing in leads back to', async ({ page }) => {
+  await page.goto(`${urlOf('main')}/outbox?filter=failed`);
+  await expect(page).toHaveURL(`${urlOf('main')}/login?next=${encodeURIComponent('/outbox?filter=failed')}`);
+  await page.getByLabel('Email').fill(ADMIN.email);
+  await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(`${urlOf('main')}/outbox?filter=failed`);
+});
+
+test('the console has an icon: no /favicon.ico 404', async ({ request }) => {
+  const icon = await request.get(`${urlOf('main')}/favicon.ico`);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toContain('image/');
 });

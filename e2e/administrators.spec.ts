@@ -15,7 +15,8 @@ test('add an administrator, who signs in; disabling them ends their session', as
   await expect(page.getByRole('row', { name: new RegExp(other.email) }).getByText('Disabled')).toBeVisible();
 
   await bob.goto('/integration/service-connections/connections');
-  await expect(bob).toHaveURL(/\/login$/);
+  // Sent to sign in, and (issue 10) back to this page afterwards.
+  await expect(bob).toHaveURL(/\/login\?next=%2Fintegration%2Fservice-connections%2Fconnections$/);
   await bob.getByLabel('Email').fill(other.email);
   await bob.getByLabel('Password').fill(other.password);
   await bob.getByRole('button', { name: 'Sign in' }).click();
@@ -92,7 +93,7 @@ test('change password: the old one stops working, other sessions end', async ({ 
   await expect(carol.getByText('Password changed.')).toBeVisible();
 
   await phone.goto('/outbox');
-  await expect(phone).toHaveURL(/\/login$/);
+  await expect(phone).toHaveURL(/\/login\?next=%2Foutbox$/);
   await carol.goto('/outbox');
   await expect(carol.getByRole('heading', { name: 'Outbox' })).toBeVisible();
 

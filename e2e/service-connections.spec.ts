@@ -65,7 +65,12 @@ test('Add Service Connection: a tenant created in place is selected, the generat
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/wm/externalAuth/redirect.html`);
 
   await page.getByRole('button', { name: 'Save & Close' }).click();
-  await expect(page).toHaveURL(new RegExp(`${CONNECTIONS}$`));
+  // Nobody has signed in to this delegated connection yet: Save & Close opens it, with Setup Authentication at hand.
+  await expect(page).toHaveURL(new RegExp(`${CONNECTIONS}/[a-z0-9]+\\?saved=1$`));
+  await expect(page.getByRole('heading', { level: 1, name: `Microsoft 365 - ${first}` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Setup Authentication below signs the mailbox in' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Setup Authentication' })).toBeVisible();
+  await page.goto(CONNECTIONS);
   await page.getByLabel('Search connections').fill(first);
   await page.getByRole('button', { name: 'Search' }).click();
   const row = page.getByRole('row', { name: new RegExp(`Microsoft 365 - ${first}`) });

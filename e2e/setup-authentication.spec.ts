@@ -108,6 +108,8 @@ test('a mailbox user completes the sign-in from a single-use link, without a con
   const tenant = unique('Link Contoso');
   await startNewConnection(page, 'Microsoft Entra ID Exchange', { name: tenant });
   await page.getByRole('button', { name: 'Save & Close' }).click();
+  // Saved, and nobody has signed in yet: Save & Close opens the connection itself.
+  await expect(page).toHaveURL(/\/integration\/service-connections\/connections\/[a-z0-9]+\?saved=1$/);
   await openConnectionPage(page, tenant);
 
   await page.getByRole('button', { name: 'Send sign-in link' }).click();
@@ -123,7 +125,7 @@ test('a mailbox user completes the sign-in from a single-use link, without a con
   await expect(user.getByRole('heading', { name: `Authenticated as ${MEGAN.username}` })).toBeVisible();
   // The mailbox user never gets into the console.
   await user.goto(`${urlOf('main')}/integration/service-connections/connections`);
-  await expect(user).toHaveURL(/\/login$/);
+  await expect(user).toHaveURL(/\/login\?next=%2Fintegration%2Fservice-connections%2Fconnections$/);
   // The link works once.
   await user.goto(link);
   await expect(user.getByText(/already used/)).toBeVisible();
@@ -232,6 +234,12 @@ test('a revoked sign-in turns the connection into "Needs re-authentication" with
   await expect(banner).toBeVisible();
   await expect(banner.getByRole('link', { name: new RegExp(tenant) })).toBeVisible();
   await expect(banner).toContainText('AADSTS50173');
+
+  // The start page puts what needs a person first: this connection, by name, with Microsoft's reason.
+  await page.goto('/');
+  const connections = page.getByRole('region', { name: 'Connections' });
+  await expect(connections.getByRole('listitem').first()).toContainText('Needs re-authentication');
+  await expect(connections.getByRole('link', { name: new RegExp(tenant) })).toBeVisible();
 
   await banner.getByRole('link', { name: new RegExp(tenant) }).click();
   await expect(page.getByTestId('auth-status')).toContainText('Needs re-authentication');

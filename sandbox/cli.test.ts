@@ -18,7 +18,7 @@ let info: SandboxInfo;
 let words = '';
 
 beforeAll(async () => {
-  // The command exactly as documented: its first line on stdout must be the JSON (npm's banner goes to stderr).
+  // The command exactly as documented: its first line on stdout must be the JSON (the .npmrc keeps npm's banner out).
   cli = spawn('npm', ['run', 'sandbox'], {
     cwd: root,
     env: { ...process.env, SANDBOX_PORT: '0', SANDBOX_SMTP_PORT: '0', SANDBOX_DATA_DIR: dataDir },

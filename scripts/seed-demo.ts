@@ -1,5 +1,7 @@
 // npm run demo:seed - a ready tenant (Custom cloud) and connections pointing at a running sandbox
-// (`npm run sandbox`), so every flow can be tried without an Azure account.
+// (`npm run sandbox`), so every flow can be tried without an Azure account. The Emails settings send at once over
+// Graph through the client-credentials connection (no one needs to sign in first); the delegated connections,
+// and the "Microsoft 365" one for the E-mail Robot, wait for Setup Authentication.
 import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
@@ -8,6 +10,9 @@ import { createConnectionSchema } from '@/lib/connections/schemas';
 import { applyMigrations } from '@/lib/db/apply-migrations';
 import { resolveDatabaseConfig } from '@/lib/db/database-config';
 import { db, disconnectDb } from '@/lib/db/prisma';
+import { EMAIL_SETTINGS_ID } from '@/lib/mail/settings/delivery-settings';
+import { emailSettingsSchema } from '@/lib/mail/settings/email-settings-schema';
+import { saveEmailSettings } from '@/lib/mail/settings/save-email-settings';
 import { ensureBuiltInServices } from '@/lib/services/ensure-built-in-services';
 import { createTenant } from '@/lib/tenants/create-tenant';
 import { createTenantSchema } from '@/lib/tenants/schemas';
@@ -19,6 +24,7 @@ interface SandboxInfo {
   tenantId: string;
   clientId: string;
   clientSecret: string;
+  users: { username: string; password: string }[];
 }
 
 const TENANT_NAME = 'Contoso (sandbox)';
@@ -74,14 +80,37 @@ async function main(): Promise<void> {
     if (!created.ok) throw new Error(Object.values(created.fieldErrors).join('; '));
     tenantId = created.tenant.id;
   }
-  for (const builtInKey of ['exchange-smtp', 'graph-mail', 'client-credentials']) {
+  const connections: Record<string, { id: string; name: string }> = {};
+  for (const builtInKey of ['exchange-smtp', 'graph-mail', 'm365-mailbox', 'client-credentials']) {
     const service = await db().service.findUniqueOrThrow({ where: { builtInKey } });
-    const already = await db().serviceConnection.findFirst({ where: { serviceId: service.id, tenantId } });
-    if (!already) await createConnection(createConnectionSchema.parse({ serviceId: service.id, tenantId }));
+    const already = await db().serviceConnection.findFirst({ where: { serviceId: service.id, tenantId }, select: { id: true, name: true } });
+    if (already) connections[builtInKey] = already;
+    else {
+      const created = await createConnection(createConnectionSchema.parse({ serviceId: service.id, tenantId }));
+      if (!created.ok) throw new Error(created.message ?? Object.values(created.fieldErrors ?? {}).join('; '));
+      connections[builtInKey] = { id: created.id, name: created.name };
+    }
   }
-  console.log(`Tenant "${TENANT_NAME}" points at the sandbox (${info.authorityHost}), with Exchange, Graph API and client-credentials connections.`);
-  console.log(`Start the console trusting the sandbox's CA: NODE_EXTRA_CA_CERTS=${caFile} npm start`);
-  console.log('Then open Integration → Service Connections → Connections and click Setup Authentication.');
+  const appConnection = connections['client-credentials'];
+  const mailbox = info.users[0]?.username;
+  if (!appConnection || !mailbox) throw new Error('The sandbox has no user to send as.');
+
+  // Emails: Microsoft Graph through the client-credentials connection, as a sandbox mailbox. Settings someone has
+  // already turned on are kept.
+  const settings = await db().emailSettings.findUnique({ where: { id: EMAIL_SETTINGS_ID }, select: { enabled: true } });
+  let emails = 'kept the Emails settings that are turned on';
+  if (!settings?.enabled) {
+    const input = emailSettingsSchema.parse({ enabled: 'on', connectionType: 'graph', connectionId: appConnection.id, mailboxAddress: mailbox, senderAddress: mailbox, senderName: 'Switchboard demo' });
+    const saved = await saveEmailSettings(input, 'demo:seed');
+    if (!saved.ok) throw new Error(`Emails settings refused: ${Object.values(saved.fieldErrors).join('; ')}`);
+    emails = `Emails send over Microsoft Graph as ${mailbox} through "${appConnection.name}"`;
+  }
+
+  console.log(`Tenant "${TENANT_NAME}" points at the sandbox (${info.authorityHost}), with Exchange, Graph API, Microsoft 365 and client-credentials connections; ${emails}.`);
+  console.log('Next:');
+  console.log(`  1. Start the console trusting the sandbox's CA (keep the sandbox running): NODE_EXTRA_CA_CERTS=${caFile} npm start`);
+  console.log('  2. Settings → Global System Settings → Emails: Send test email to any address, e.g. someone@example.com.');
+  console.log(`  3. Connections: open "${connections['graph-mail']?.name}" (or "${connections['m365-mailbox']?.name}" for the E-mail Robot) and click Setup Authentication; sign in as ${mailbox} / ${info.users[0]?.password}.`);
 }
 
 main()

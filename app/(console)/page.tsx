@@ -1,7 +1,28 @@
-import { redirect } from 'next/navigation';
+import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/current-admin';
+import { ConnectionsSummary } from './_components/start/connections-summary';
+import { ExpiringSecrets } from './_components/start/expiring-secrets';
+import { GettingStarted } from './_components/start/getting-started';
+import { OutboxSummary } from './_components/start/outbox-summary';
+import { RobotSummary } from './_components/start/robot-summary';
 
-export default async function HomePage() {
+export const metadata = { title: 'Start' };
+
+// The start page: how things stand. Each section reads its own data, so another one is one more line here.
+export default async function StartPage() {
   await requireAdmin();
-  redirect('/integration/service-connections/connections');
+  return (
+    <>
+      <PageHeader title="Start" description="How Switchboard stands: connections, client secrets, the outbox and the E-mail Robot." />
+      <div className="space-y-4">
+        <GettingStarted />
+        <div className="grid gap-4 lg:grid-cols-2">
+          <ConnectionsSummary />
+          <ExpiringSecrets />
+          <OutboxSummary />
+          <RobotSummary />
+        </div>
+      </div>
+    </>
+  );
 }

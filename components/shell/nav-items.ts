@@ -10,6 +10,7 @@ export interface NavGroup {
 }
 
 export const NAV: NavGroup[] = [
+  { label: 'Overview', items: [{ label: 'Start', href: '/' }] },
   {
     label: 'Integration',
     sublabel: 'Service Connections',

@@ -22,6 +22,8 @@ export interface ActionContext {
 
 export interface PublicActionContext {
   request: RequestContext;
+  /** The submitted fields as text, for values the schema does not carry (e.g. the login page's return path). */
+  values: Record<string, string>;
 }
 
 function formValues(formData: FormData): Record<string, string> {
@@ -110,6 +112,6 @@ export function publicAction<S extends z.ZodType>(
 ) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     const request = await requestContext();
-    return run(schema, formData, (input) => handler(input, { request }));
+    return run(schema, formData, (input, values) => handler(input, { request, values }));
   };
 }

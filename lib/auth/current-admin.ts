@@ -1,7 +1,8 @@
 import 'server-only';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
+import { loginUrlFor, RETURN_PATH_HEADER } from '@/lib/http/login-url';
 import { findActiveSession } from './sessions';
 import { SESSION_COOKIE } from './session-cookie';
 
@@ -24,6 +25,6 @@ export const getCurrentAdmin = cache(async (): Promise<CurrentAdmin | null> => {
 /** For pages: every console page calls this itself, because layouts are not re-run on client navigation. */
 export async function requireAdmin(): Promise<CurrentAdmin> {
   const admin = await getCurrentAdmin();
-  if (!admin) redirect('/login');
+  if (!admin) redirect(loginUrlFor((await headers()).get(RETURN_PATH_HEADER)));
   return admin;
 }

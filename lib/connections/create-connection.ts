@@ -7,13 +7,14 @@ import { CONNECTION_NAME_TAKEN, type CreateConnectionInput } from './schemas';
 import { knownOptionalCapabilities } from './known-optional-capabilities';
 
 export type SaveConnectionResult =
-  | { ok: true; id: string; name: string; serviceName: string; tenantName: string }
+  // awaitsSignIn: a delegated connection nobody has signed in to yet (Save & Close then opens it, not the list).
+  | { ok: true; id: string; name: string; serviceName: string; tenantName: string; awaitsSignIn: boolean }
   | { ok: false; message?: string; fieldErrors?: Record<string, string> };
 
 /** A new connection, "Not authenticated" until Setup Authentication. Named "Service - Tenant" unless typed. */
 export async function createConnection(input: CreateConnectionInput): Promise<SaveConnectionResult> {
   const [service, tenant] = await Promise.all([
-    db().service.findUnique({ where: { id: input.serviceId }, select: { id: true, name: true } }),
+    db().service.findUnique({ where: { id: input.serviceId }, select: { id: true, name: true, authType: true } }),
     db().tenant.findUnique({ where: { id: input.tenantId }, select: { id: true, name: true } }),
   ]);
   const fieldErrors: Record<string, string> = {};
@@ -35,7 +36,7 @@ export async function createConnection(input: CreateConnectionInput): Promise<Sa
       },
       select: { id: true, name: true },
     });
-    return { ok: true, ...connection, serviceName: service.name, tenantName: tenant.name };
+    return { ok: true, ...connection, serviceName: service.name, tenantName: tenant.name, awaitsSignIn: service.authType !== 'application' };
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, fieldErrors: { name: CONNECTION_NAME_TAKEN } };
     throw error;

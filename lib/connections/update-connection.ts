@@ -16,7 +16,7 @@ import { knownOptionalCapabilities } from './known-optional-capabilities';
 export async function updateConnection(input: UpdateConnectionInput): Promise<SaveConnectionResult & { signInDropped?: boolean }> {
   const [current, service, tenant] = await Promise.all([
     db().serviceConnection.findUnique({ where: { id: input.id }, select: { name: true, serviceId: true, tenantId: true, tokenCache: true, state: true } }),
-    db().service.findUnique({ where: { id: input.serviceId }, select: { id: true, name: true } }),
+    db().service.findUnique({ where: { id: input.serviceId }, select: { id: true, name: true, authType: true } }),
     db().tenant.findUnique({ where: { id: input.tenantId }, select: { id: true, name: true } }),
   ]);
   if (!current) return { ok: false, message: 'This connection no longer exists.' };
@@ -44,7 +44,8 @@ export async function updateConnection(input: UpdateConnectionInput): Promise<Sa
       },
     });
     if (moved) forgetAccessTokens(input.id);
-    return { ok: true, id: input.id, name, serviceName: service.name, tenantName: tenant.name, signInDropped };
+    const signedOut = moved || current.state === 'not_authenticated';
+    return { ok: true, id: input.id, name, serviceName: service.name, tenantName: tenant.name, signInDropped, awaitsSignIn: signedOut && service.authType !== 'application' };
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, fieldErrors: { name: CONNECTION_NAME_TAKEN } };
     throw error;

@@ -25,11 +25,13 @@ export function createMsalApp(tenant: TenantCredentials, cachePlugin?: ICachePlu
     },
     cache: cachePlugin ? { cachePlugin } : undefined,
     system: {
+      // MSAL's warnings are its own bookkeeping ("No client info in response" on every client-credentials token):
+      // noise for an operator. Its errors are logged; what went wrong with a request reaches the caller as a value.
       loggerOptions: {
         piiLoggingEnabled: false,
-        logLevel: LogLevel.Warning,
+        logLevel: LogLevel.Error,
         loggerCallback: (level, message) => {
-          if (level <= LogLevel.Warning) logger.warn('msal', { message });
+          if (level <= LogLevel.Error) logger.warn('msal', { message });
         },
       },
     },

@@ -39,6 +39,8 @@ export async function testRobotMailbox(id: string): Promise<RobotTestResult> {
       );
       after = `Processed mail is moved to “${mailbox.moveToFolder}”${exists ? '' : ', which is created when the first message is moved'}.`;
     }
+    // The mailbox and folder open now: the last recorded error is no longer how this mailbox stands.
+    await db().robotMailbox.update({ where: { id }, data: { lastError: null, lastErrorExplanation: null, lastErrorAt: null } });
     return { ok: true, message: `Opened “${folder.displayName}” in ${graph.address || 'the mailbox'} (${who})${counts}. ${after}` };
   } catch (error) {
     const failure = graphFailureOf(error);

@@ -4,8 +4,9 @@ import { publicAction } from '@/lib/actions/define-action';
 import { setSessionCookie } from '@/lib/auth/set-session-cookie';
 import { signIn } from '@/lib/auth/sign-in';
 import { loginSchema } from '@/lib/auth/schemas';
+import { safeReturnPath } from '@/lib/http/safe-return-path';
 
-export const loginAction = publicAction(loginSchema, async ({ email, password }, { request }) => {
+export const loginAction = publicAction(loginSchema, async ({ email, password }, { request, values }) => {
   const result = await signIn(email, password, request);
   if (!result.ok) {
     if (result.reason === 'rate-limited') {
@@ -15,5 +16,6 @@ export const loginAction = publicAction(loginSchema, async ({ email, password },
     return { status: 'error', message: 'The email or password is incorrect.', fieldErrors: { password: 'The email or password is incorrect.' } };
   }
   await setSessionCookie(result.token, result.expiresAt);
-  redirect('/');
+  // Back to the page that sent the browser here, when it is a page of this console; the start page otherwise.
+  redirect(safeReturnPath(values.next) ?? '/');
 });

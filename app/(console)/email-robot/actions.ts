@@ -78,6 +78,8 @@ export const pollNowAction = adminAction(robotMailboxIdSchema, async ({ id }, ct
 export const testRobotMailboxAction = adminAction(robotMailboxIdSchema, async ({ id }, ctx): Promise<ActionState> => {
   const result = await testRobotMailbox(id);
   await ctx.audit({ action: 'robot_mailbox.test', target: { type: 'robot_mailbox', id }, outcome: result.ok ? 'success' : 'failure', summary: result.ok ? 'Test passed' : `Test failed: ${result.graphAnswer}` });
+  // A passing Test clears the mailbox's recorded error (testRobotMailbox did): the page shows the new state.
+  revalidatePath(`${LIST}/${id}`);
   if (result.ok) return { status: 'success', message: result.message };
   return { status: 'error', message: result.message, values: { graphAnswer: result.graphAnswer, meaning: result.meaning, fix: result.fix } };
 });

@@ -2,8 +2,12 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import type { ActionState } from '@/lib/actions/action-state';
 import { adminAction } from '@/lib/actions/define-action';
 import { deleteOutboxMessage } from '@/lib/mail/outbox/delete-outbox-message';
+import { deleteOutboxMessages } from '@/lib/mail/outbox/delete-outbox-messages';
+import { outboxSelectionSchema } from '@/lib/mail/outbox/outbox-selection-schema';
+import { resendOutboxMessages } from '@/lib/mail/outbox/resend-outbox-messages';
 import { resendOutboxMessage } from '@/lib/mail/outbox/resend-outbox-message';
 
 const idSchema = z.object({ id: z.string().min(1) });
@@ -26,4 +30,32 @@ export const deleteMessageAction = adminAction(idSchema, async ({ id }, ctx) => 
   await ctx.audit({ action: 'outbox.delete', target: { type: 'outbound-message', id }, summary: `Outbox message “${result.subject}” deleted` });
   revalidatePath('/outbox');
   redirect('/outbox');
+});
+
+function bulkSummary(results: { result: { ok: boolean; message?: string } }[], done: string): ActionState {
+  const ok = results.filter((r) => r.result.ok).length;
+  const refused = results.flatMap((r) => (r.result.ok ? [] : [r.result.message ?? 'refused']));
+  const reasons = [...new Set(refused)].join(' ');
+  const message = `${ok} ${ok === 1 ? 'message' : 'messages'} ${done}.${refused.length ? ` ${refused.length} refused: ${reasons}` : ''}`;
+  return { status: refused.length && ok === 0 ? 'error' : 'success', message };
+}
+
+// POST (form) - Outbox list → Resend selected: each Failed message queued again, each Sent one sent again as new
+export const resendMessagesAction = adminAction(outboxSelectionSchema, async ({ ids }, ctx) => {
+  const results = await resendOutboxMessages(ids);
+  for (const { id, result } of results) {
+    if (result.ok) await ctx.audit({ action: 'outbox.resend', target: { type: 'outbound-message', id }, summary: `Outbox message ${id} ${result.summary}`, details: { newMessageId: result.id === id ? null : result.id, bulk: true } });
+  }
+  revalidatePath('/outbox');
+  return bulkSummary(results, 'resent');
+});
+
+// POST (form) - Outbox list → Delete selected (one confirmation for all of them); a message being sent is refused
+export const deleteMessagesAction = adminAction(outboxSelectionSchema, async ({ ids }, ctx) => {
+  const results = await deleteOutboxMessages(ids);
+  for (const { id, result } of results) {
+    if (result.ok) await ctx.audit({ action: 'outbox.delete', target: { type: 'outbound-message', id }, summary: `Outbox message “${result.subject}” deleted`, details: { bulk: true } });
+  }
+  revalidatePath('/outbox');
+  return bulkSummary(results, 'deleted');
 });

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/components/ui/format-date';
+import { formatSize } from '@/components/ui/format-size';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
 import { requireAdmin } from '@/lib/auth/current-admin';
@@ -9,6 +10,8 @@ import { formatAddress, readAddressList } from '@/lib/mail/mail-address';
 import { getOutboxCounts } from '@/lib/mail/outbox/get-outbox-counts';
 import { getOutboxMessages } from '@/lib/mail/outbox/get-outbox-messages';
 import { OUTBOX_FILTERS, OUTBOX_STATE_LABELS, OUTBOX_STATES, type OutboxFilter, outboxFilterOf } from '@/lib/mail/outbox/outbox-states';
+import { OutboxBulkActions } from './_components/outbox-bulk-actions';
+import { OUTBOX_BULK_FORM } from './_components/outbox-bulk-form-id';
 import { OutboxStateBadge } from './_components/outbox-state-badge';
 
 export const metadata = { title: 'Outbox' };
@@ -46,17 +49,25 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           </Link>
         ))}
       </nav>
-      <p className="mb-2 text-sm text-slate-600">{total} messages</p>
-      <DataTable columns={['Accepted', 'State', 'Subject', 'To', 'Attempts', 'Last answer']}>
+      <div className="mb-2 flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-600">{total} messages</p>
+        <OutboxBulkActions />
+      </div>
+      <DataTable columns={[{ label: 'Select', hidden: true }, 'Accepted', 'State', 'Subject', 'To', 'Size', 'Attempts', 'Last answer']}>
             {messages.length === 0 ? (
               <tr>
-                <td colSpan={6} className="px-3 py-6 text-center text-slate-500">No messages here.</td>
+                <td colSpan={8} className="px-3 py-6 text-center text-slate-500">No messages here.</td>
               </tr>
             ) : null}
             {messages.map((m) => {
               const to = readAddressList(m.toRecipients);
+              // Sent: the server's acceptance from the last attempt; otherwise the error that stopped it.
+              const answer = m.state === 'sent' ? (m.attemptLog[0]?.answer ?? '') : (m.lastError ?? m.attemptLog[0]?.answer ?? '');
               return (
                 <tr key={m.id} className="border-t border-slate-100 align-top">
+                  <td className="px-3 py-2">
+                    <input type="checkbox" name="ids" value={m.id} form={OUTBOX_BULK_FORM} aria-label={`Select “${m.subject || '(no subject)'}” accepted ${formatDateTime(m.createdAt)}`} className="h-4 w-4" />
+                  </td>
                   <td className="whitespace-nowrap px-3 py-2">{formatDateTime(m.createdAt)}</td>
                   <td className="px-3 py-2">
                     <OutboxStateBadge state={m.state} />
@@ -74,8 +85,15 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                     {to.slice(0, 2).map(formatAddress).join(', ')}
                     {to.length > 2 ? ` +${to.length - 2}` : ''}
                   </td>
+                  <td className="whitespace-nowrap px-3 py-2">
+                    {formatSize(m.size)}
+                    {m._count.attachments > 0 ? <span className="block text-xs text-slate-500">{m._count.attachments === 1 ? '1 attachment' : `${m._count.attachments} attachments`}</span> : null}
+                  </td>
                   <td className="px-3 py-2">{m._count.attemptLog}</td>
-                  <td className="max-w-md px-3 py-2 text-xs">{m.state === 'sent' ? '' : (m.lastError ?? '')}</td>
+                  {/* Remote answers can be one long unbroken line (a URL, a base64 id): wrap anywhere, never widen the page. */}
+                  <td className="max-w-md px-3 py-2 text-xs [overflow-wrap:anywhere]" data-testid="last-answer">
+                    {answer}
+                  </td>
                 </tr>
               );
             })}

@@ -97,6 +97,7 @@ export function deliverClaimedMessages(claimed: ClaimedMessage[], context: Deliv
     if (!plan) return null;
     const outcome = await send(plan.message, plan.prepared, context.owner);
     context.onSent?.(claim.id, outcome);
+    if (outcome.kind === 'retry' || outcome.kind === 'failed') logger.warn('outbox.delivery_attempt_failed', { messageId: claim.id, attempt: plan.message.attemptCount + 1, transport: plan.prepared.transport, outcome: outcome.kind, code: outcome.code, answer: outcome.answer });
     const report = await context.committer.record(claim, plan.attemptId, outcome);
     observeDelivery(plan.prepared.transport, report, plan.message.createdAt);
     return report;

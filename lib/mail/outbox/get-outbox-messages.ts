@@ -26,7 +26,10 @@ export async function getOutboxMessages(filter: OutboxFilter, page: number) {
         nextAttemptAt: true,
         lastError: true,
         lastErrorCode: true,
-        _count: { select: { attemptLog: true } },
+        size: true,
+        // The last attempt's answer: for sent mail the server's acceptance ("250 2.0.0 OK …", Graph's 202).
+        attemptLog: { orderBy: { number: 'desc' }, take: 1, select: { answer: true } },
+        _count: { select: { attemptLog: true, attachments: true } },
       },
     }),
   ]);

@@ -82,6 +82,7 @@ export async function sendTestEmail(input: TestEmailInput, actorEmail: string): 
     timeout,
   ]).finally(() => clearTimeout(timer));
   const state = outcome.kind === 'sent' ? 'sent' : 'failed';
+  if (state === 'failed') logger.warn('outbox.delivery_attempt_failed', { messageId: accepted.id, attempt: 1, transport, outcome: 'failed', code: outcome.code, answer: outcome.answer, test: true });
   const now = new Date();
   await db().$transaction([
     db().outboundMessage.updateMany({

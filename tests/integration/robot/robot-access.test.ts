@@ -55,6 +55,14 @@ describe('E-mail Robot mailbox access', () => {
     expect(sandbox.control.readMailbox(SUPPORT, handled?.id).map((m) => m.subject)).toEqual(['Printer on fire']);
   });
 
+  it('a passing Test clears the error a poll recorded: the page no longer shows "Error"', async () => {
+    const connectionId = await robotConnection(sandbox, 'delegated', ADELE);
+    const { id } = await robotMailbox({ connectionId, mailboxAddress: SUPPORT, webhookUrl: receiver.url });
+    await db().robotMailbox.update({ where: { id }, data: { lastError: '503 ServiceUnavailable', lastErrorExplanation: 'Graph was unavailable.', lastErrorAt: new Date() } });
+    expect(await testRobotMailbox(id)).toMatchObject({ ok: true });
+    expect(await db().robotMailbox.findUniqueOrThrow({ where: { id }, select: { lastError: true, lastErrorExplanation: true, lastErrorAt: true } })).toEqual({ lastError: null, lastErrorExplanation: null, lastErrorAt: null });
+  });
+
   it('delegated, shared mailbox without Full Access: ErrorAccessDenied, explained, on Test and on the mailbox', async () => {
     const connectionId = await robotConnection(sandbox, 'delegated', MEGAN);
     const { id } = await robotMailbox({ connectionId, mailboxAddress: SUPPORT, webhookUrl: receiver.url });

@@ -43,14 +43,18 @@ describe.each(PROVIDERS)('connections on %s', (provider) => {
     const contoso = await tenant('Contoso');
     const graph = await serviceId('graph-mail');
     const created = await submit(createConnectionAction, { serviceId: graph, tenantId: contoso.id, name: 'ignored while not customized', nameCustomized: 'false' });
-    expect(created.redirectedTo).toBe('/integration/service-connections/connections');
     const row = await db().serviceConnection.findUniqueOrThrow({ where: { name: 'Microsoft Entra ID Graph API - Contoso' } });
+    // Nobody has signed in to this delegated connection yet: Save & Close opens it (issue 10), not the list.
+    expect(created.redirectedTo).toBe(`/integration/service-connections/connections/${row.id}?saved=1`);
     expect([row.state, row.nameCustomized, row.serviceName, row.tenantName]).toEqual(['not_authenticated', false, 'Microsoft Entra ID Graph API', 'Contoso']);
 
     await submit(createConnectionAction, { serviceId: await serviceId('exchange-smtp'), tenantId: contoso.id, name: '  Helpdesk SMTP  ', nameCustomized: 'true' });
+    // An application connection needs no sign-in: back to the list.
+    const application = await submit(createConnectionAction, { serviceId: await serviceId('client-credentials'), tenantId: contoso.id, name: 'Daemon', nameCustomized: 'true' });
+    expect(application.redirectedTo).toBe('/integration/service-connections/connections');
     expect(await db().serviceConnection.count({ where: { name: 'Helpdesk SMTP', nameCustomized: true } })).toBe(1);
     const audit = await db().auditEvent.findMany({ where: { action: 'connection.create' } });
-    expect(audit.map((e) => e.summary).sort()).toEqual(['Service connection Helpdesk SMTP added', 'Service connection Microsoft Entra ID Graph API - Contoso added']);
+    expect(audit.map((e) => e.summary).sort()).toEqual(['Service connection Daemon added', 'Service connection Helpdesk SMTP added', 'Service connection Microsoft Entra ID Graph API - Contoso added']);
   });
 
   it('refuses an empty name, a duplicate name and a missing service or tenant at their fields; nothing is saved', async () => {
@@ -70,7 +74,8 @@ describe.each(PROVIDERS)('connections on %s', (provider) => {
     const row = await db().serviceConnection.findUniqueOrThrow({ where: { name: 'Microsoft Entra ID Graph API - Contoso' } });
     await db().serviceConnection.update({ where: { id: row.id }, data: { state: 'authenticated', accountUsername: 'ann@contoso.com', tokenCache: 'v1.cipher', grantedScopes: 'Mail.Send' } });
     const result = await submit(updateConnectionAction, { id: row.id, serviceId: row.serviceId, tenantId: fabrikam.id, name: row.name, nameCustomized: 'false' });
-    expect(result.redirectedTo).toBe('/integration/service-connections/connections');
+    // The move dropped the sign-in: Save & Close opens the connection, Setup Authentication at hand.
+    expect(result.redirectedTo).toBe(`/integration/service-connections/connections/${row.id}?saved=1`);
     const moved = await db().serviceConnection.findUniqueOrThrow({ where: { id: row.id } });
     expect([moved.name, moved.tenantName, moved.state, moved.accountUsername, moved.tokenCache, moved.grantedScopes]).toEqual([
       'Microsoft Entra ID Graph API - Fabrikam', 'Fabrikam', 'not_authenticated', null, null, null,

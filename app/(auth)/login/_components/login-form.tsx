@@ -7,11 +7,12 @@ import { TextField } from '@/components/ui/text-field';
 import { IDLE } from '@/lib/actions/action-state';
 import { loginAction } from '../actions';
 
-export function LoginForm() {
+export function LoginForm({ next }: { next: string | null }) {
   const [state, action] = useActionState(loginAction, IDLE);
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
+      {next ? <input type="hidden" name="next" value={next} /> : null}
       <TextField label="Email" name="email" type="email" autoComplete="username" required defaultValue={state.values?.email} error={state.fieldErrors?.email} />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={state.fieldErrors?.password} />
       <SubmitButton className="w-full">Sign in</SubmitButton>

@@ -39,7 +39,7 @@ export default async function RobotMailboxPage({ params, searchParams }: { param
         }
       />
       <section aria-labelledby="robot-state" className="mb-6 rounded-lg border border-slate-200 bg-white p-6">
-        <h2 id="robot-state" className="mb-3 text-lg font-semibold">State</h2>
+        <h2 id="robot-state" className="mb-3 text-lg font-semibold">Polling</h2>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium text-slate-600">State</dt>
           <dd>

@@ -2,13 +2,15 @@
 // Client component: "Move to folder" appears only when moving is chosen, the connection's kind explains what an empty
 // address means, and Generate fills in a new webhook secret to copy before saving (it is never shown again).
 import Link from 'next/link';
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
+import { CopyButton } from '@/components/ui/copy-button';
 import { FormMessage } from '@/components/ui/form-message';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
+import { useKeptForm } from '@/components/ui/use-kept-form';
 import { validateOnClient } from '@/components/ui/validate-on-client';
-import { type ActionState, IDLE } from '@/lib/actions/action-state';
+import type { ActionState } from '@/lib/actions/action-state';
 import type { RobotConnectionOption } from '@/lib/robot/get-robot-connection-options';
 import { DEFAULT_FOLDER, DEFAULT_POLL_SECONDS, MIN_POLL_SECONDS } from '@/lib/robot/robot-limits';
 import { createRobotMailboxSchema, updateRobotMailboxSchema } from '@/lib/robot/schemas';
@@ -36,11 +38,13 @@ function newSecret(): string {
 }
 
 export function RobotMailboxForm({ connections, mailbox }: { connections: RobotConnectionOption[]; mailbox?: RobotMailboxFormValues }) {
-  const [state, action] = useActionState(async (previous: ActionState, formData: FormData) => {
+  // Kept: a `<form action>` is reset by React after each submission, which put the Service Connection and After
+  // processing selects back on their first option while their state (and the saved values) said otherwise.
+  const { state, onSubmit, pending } = useKeptForm(async (previous: ActionState, formData: FormData) => {
     const invalid = validateOnClient(mailbox ? updateRobotMailboxSchema : createRobotMailboxSchema, formData);
     if (invalid) return invalid;
     return mailbox ? updateRobotMailboxAction(previous, formData) : createRobotMailboxAction(previous, formData);
-  }, IDLE);
+  });
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
   const [connectionId, setConnectionId] = useState(mailbox?.connectionId ?? '');
@@ -56,7 +60,7 @@ export function RobotMailboxForm({ connections, mailbox }: { connections: RobotC
         : 'Empty for the signed-in account’s own mailbox (delegated connections), or a shared mailbox address.';
 
   return (
-    <form action={action} noValidate className="space-y-5">
+    <form onSubmit={onSubmit} noValidate className="space-y-5">
       <FormMessage state={state} />
       {mailbox ? <input type="hidden" name="id" value={mailbox.id} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
@@ -130,16 +134,25 @@ export function RobotMailboxForm({ connections, mailbox }: { connections: RobotC
                   : 'Signs each delivery (HMAC-SHA256). Generate one, or paste at least 16 characters.'
             }
           />
-          <button
-            type="button"
-            className="mt-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-100"
-            onClick={() => {
-              setSecret(newSecret());
-              setGenerated(true);
-            }}
-          >
-            Generate secret
-          </button>
+          <div className="mt-2 flex flex-wrap items-center gap-2">
+            <button
+              type="button"
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-100"
+              onClick={() => {
+                setSecret(newSecret());
+                setGenerated(true);
+              }}
+            >
+              Generate secret
+            </button>
+            {generated ? <CopyButton value={secret} label="Copy secret" /> : null}
+          </div>
+          {generated ? (
+            // Shown once, as API keys are: after saving, only its last characters are shown.
+            <p className="mt-2 break-all rounded-md bg-amber-50 p-2 font-mono text-xs text-amber-950" data-testid="generated-webhook-secret">
+              {secret}
+            </p>
+          ) : null}
         </div>
       </fieldset>
       <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
@@ -147,7 +160,7 @@ export function RobotMailboxForm({ connections, mailbox }: { connections: RobotC
         Enabled
       </label>
       <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
-        <SubmitButton>Save &amp; Close</SubmitButton>
+        <SubmitButton disabled={pending}>Save &amp; Close</SubmitButton>
         <Link href={mailbox ? `/email-robot/${mailbox.id}` : '/email-robot'} className="text-sm underline">
           Cancel
         </Link>

@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { DeleteButton } from '@/components/ui/delete-button';
 import { formatDateTime } from '@/components/ui/format-date';
+import { formatSize } from '@/components/ui/format-size';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/current-admin';
 import { explainDeliveryError } from '@/lib/mail/delivery/explain-delivery-error';
@@ -17,7 +18,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   return (
     <>
       <dt className="font-medium text-slate-600">{label}</dt>
-      <dd className="break-words">{children}</dd>
+      <dd className="min-w-0 [overflow-wrap:anywhere]">{children}</dd>
     </>
   );
 }
@@ -49,8 +50,8 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
           <code className="text-xs">{message.messageIdHeader}</code>
         </Row>
         <Row label="Provider message id">{message.providerMessageId ? <code className="text-xs">{message.providerMessageId}</code> : '—'}</Row>
-        <Row label="Size">{(message.size / 1024).toFixed(1)} KB</Row>
-        <Row label="Attachments">{message.attachments.length ? message.attachments.map((a) => `${a.filename} (${a.contentType}, ${(a.size / 1024).toFixed(1)} KB${a.inline ? ', inline' : ''})`).join('; ') : '—'}</Row>
+        <Row label="Size">{formatSize(message.size)}</Row>
+        <Row label="Attachments">{message.attachments.length ? message.attachments.map((a) => `${a.filename} (${a.contentType}, ${formatSize(a.size)}${a.inline ? ', inline' : ''})`).join('; ') : '—'}</Row>
         {message.lastError && message.state !== 'sent' ? (
           <Row label="Last answer">
             <span className="font-mono text-xs">{message.lastError}</span>

@@ -53,7 +53,7 @@ export function AttemptsTable({ attempts }: { attempts: Attempt[] }) {
                   {a.retryAt ? <span className="block text-xs text-slate-500">retry {formatDateTime(a.retryAt)}</span> : null}
                 </td>
                 <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{a.code ?? ''}</td>
-                <td className="max-w-xl break-words px-3 py-2 font-mono text-xs">{a.answer ?? ''}</td>
+                <td className="max-w-xl px-3 py-2 font-mono text-xs [overflow-wrap:anywhere]">{a.answer ?? ''}</td>
                 <td className="whitespace-nowrap px-3 py-2 text-xs">
                   {a.transport === 'graph' ? 'Microsoft Graph' : 'SMTP'}
                   <span className="block text-slate-500">{a.worker}</span>

@@ -12,6 +12,10 @@ import { tenantAuditDetails } from '@/lib/tenants/tenant-audit-details';
 
 const LIST = '/integration/service-connections/connections';
 
+// Save & Close of a delegated connection nobody has signed in to yet opens that connection, Setup Authentication at
+// hand: the list would only send the administrator back to it.
+const closeTarget = (saved: { id: string; awaitsSignIn: boolean }) => (saved.awaitsSignIn ? `${LIST}/${saved.id}?saved=1` : LIST);
+
 // POST (form) - Add Service Connection → Save & Close
 export const createConnectionAction = adminAction(createConnectionSchema, async (input, ctx) => {
   const result = await createConnection(input);
@@ -23,7 +27,7 @@ export const createConnectionAction = adminAction(createConnectionSchema, async 
     details: { name: result.name, service: result.serviceName, tenant: result.tenantName, nameCustomized: input.nameCustomized },
   });
   revalidatePath(LIST);
-  redirect(LIST);
+  redirect(closeTarget(result));
 });
 
 // POST (form) - edit a connection → Save & Close
@@ -37,7 +41,7 @@ export const updateConnectionAction = adminAction(updateConnectionSchema, async 
     details: { name: result.name, service: result.serviceName, tenant: result.tenantName, nameCustomized: input.nameCustomized },
   });
   revalidatePath(LIST);
-  redirect(LIST);
+  redirect(closeTarget(result));
 });
 
 // POST (form) - delete a connection; refused while a feature uses it

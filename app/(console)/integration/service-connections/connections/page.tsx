@@ -5,6 +5,7 @@ import { Pager } from '@/components/ui/pager';
 import { requireAdmin } from '@/lib/auth/current-admin';
 import { getConnections } from '@/lib/connections/get-connections';
 import { connectionListHref, parseConnectionListParams } from '@/lib/connections/list-params';
+import { getServiceOptions } from '@/lib/services/get-service-options';
 import { ConnectionStateBadge } from './_components/connection-state-badge';
 import { SortHeader } from './_components/sort-header';
 
@@ -15,7 +16,8 @@ const BASE = '/integration/service-connections/connections';
 export default async function ConnectionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin();
   const params = parseConnectionListParams(await searchParams);
-  const { rows, total, page, pages } = await getConnections(params);
+  const [{ rows, total, page, pages }, services] = await Promise.all([getConnections(params), getServiceOptions()]);
+  const applicationServices = new Set(services.filter((s) => s.authType === 'application').map((s) => s.id));
   const hrefFor = (p: number) => connectionListHref({ ...params, page: p });
 
   return (
@@ -83,7 +85,11 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
                   <td className="px-3 py-2">{row.serviceName}</td>
                   <td className="px-3 py-2">{row.tenantName}</td>
                   <td className="px-3 py-2">
-                    <ConnectionStateBadge state={row.state} accountUsername={row.accountUsername} />
+                    <ConnectionStateBadge
+                      state={row.state}
+                      accountUsername={row.accountUsername}
+                      application={applicationServices.has(row.serviceId) ? { verifiedAt: row.lastRefreshAt } : undefined}
+                    />
                   </td>
                   <td className="whitespace-nowrap px-3 py-2">{formatDateTime(row.tokenExpiresAt)}</td>
                   <td className="whitespace-nowrap px-3 py-2">{formatDateTime(row.lastRefreshAt)}</td>

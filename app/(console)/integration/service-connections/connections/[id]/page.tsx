@@ -16,9 +16,10 @@ import { ConnectionStateBadge } from '../_components/connection-state-badge';
 
 export const metadata = { title: 'Service Connection' };
 
-export default async function ConnectionPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ConnectionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin();
   const { id } = await params;
+  const justSaved = (await searchParams).saved === '1';
   const [connection, services, tenants, redirectUri, authStatus, openLinks] = await Promise.all([
     getConnection(id),
     getServiceOptions(),
@@ -31,10 +32,19 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
   return (
     <>
       <PageHeader title={connection.name} description={`${connection.service.name} · ${connection.tenant.name}`} />
+      {justSaved && connection.state === 'not_authenticated' ? (
+        <p role="status" className="mb-4 rounded-md bg-green-50 p-3 text-sm text-green-900">
+          Saved. Nobody has signed in to this connection yet: Setup Authentication below signs the mailbox in.
+        </p>
+      ) : null}
       <dl className="mb-6 grid gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-6 text-sm sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium text-slate-600">State</dt>
         <dd>
-          <ConnectionStateBadge state={connection.state} accountUsername={connection.accountUsername} />
+          <ConnectionStateBadge
+            state={connection.state}
+            accountUsername={connection.accountUsername}
+            application={connection.service.authType === 'application' ? { verifiedAt: connection.lastRefreshAt } : undefined}
+          />
         </dd>
         <dt className="font-medium text-slate-600">Granted scopes</dt>
         <dd className="font-mono text-xs">{connection.grantedScopes ?? '—'}</dd>

@@ -14,7 +14,7 @@ export default async function NewConnectionPage() {
     <>
       <PageHeader
         title="Add Service Connection"
-        description="Choose the service and the tenant (app registration). After saving, Setup Authentication signs a mailbox in."
+        description="Choose the service and the tenant (app registration), then Setup Authentication signs the mailbox in right here (the connection is saved first). Save & Close keeps it for later."
       />
       <div className="rounded-lg border border-slate-200 bg-white p-6">
         <ConnectionForm services={services} tenants={tenants} redirectUri={redirectUri} />
