@@ -63,6 +63,8 @@ test('first run: setup, the start page with its checklist, every navigation entr
   }
   await expect(page.getByRole('region', { name: 'Connections' })).toContainText('No connections yet.');
   await expect(page.getByRole('region', { name: 'Outbox' })).toContainText('Last 24 hours: 0 sent, 0 failed.');
+  await expect(page.getByRole('region', { name: 'Database' })).toContainText(/SQLite: [\d.]+ (KB|MB)/);
+  await expect(page.getByRole('region', { name: 'Database' })).toContainText('message bodies after 30 days');
 
   // Following the first step and doing it ticks it.
   await checklist.getByRole('link', { name: 'Add a tenant' }).click();

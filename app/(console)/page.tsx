@@ -1,6 +1,7 @@
 import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/current-admin';
 import { ConnectionsSummary } from './_components/start/connections-summary';
+import { DatabaseSummary } from './_components/start/database-summary';
 import { ExpiringSecrets } from './_components/start/expiring-secrets';
 import { GettingStarted } from './_components/start/getting-started';
 import { OutboxSummary } from './_components/start/outbox-summary';
@@ -13,7 +14,7 @@ export default async function StartPage() {
   await requireAdmin();
   return (
     <>
-      <PageHeader title="Start" description="How Switchboard stands: connections, client secrets, the outbox and the E-mail Robot." />
+      <PageHeader title="Start" description="How Switchboard stands: connections, client secrets, the outbox, the E-mail Robot and the database." />
       <div className="space-y-4">
         <GettingStarted />
         <div className="grid gap-4 lg:grid-cols-2">
@@ -21,6 +22,7 @@ export default async function StartPage() {
           <ExpiringSecrets />
           <OutboxSummary />
           <RobotSummary />
+          <DatabaseSummary />
         </div>
       </div>
     </>

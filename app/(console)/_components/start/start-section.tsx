@@ -1,7 +1,7 @@
 // One card on the start page: a heading people (and tests) find by name, and a link to the page it summarises.
 import Link from 'next/link';
 
-export function StartSection({ title, href, linkLabel, children }: { title: string; href: string; linkLabel: string; children: React.ReactNode }) {
+export function StartSection({ title, href, linkLabel, children }: { title: string; href?: string; linkLabel?: string; children: React.ReactNode }) {
   const id = `start-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
   return (
     <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4">
@@ -9,9 +9,11 @@ export function StartSection({ title, href, linkLabel, children }: { title: stri
         <h2 id={id} className="text-base font-semibold">
           {title}
         </h2>
-        <Link href={href} className="text-sm text-brand-700 underline">
-          {linkLabel}
-        </Link>
+        {href && (
+          <Link href={href} className="text-sm text-brand-700 underline">
+            {linkLabel}
+          </Link>
+        )}
       </div>
       {children}
     </section>
