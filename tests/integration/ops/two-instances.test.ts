@@ -33,6 +33,9 @@ describe.skipIf(SINGLE_SESSION_POSTGRES)('two instances on one PostgreSQL databa
   const instances: Worker[] = [];
 
   beforeAll(async () => {
+    // The webhook receiver runs on loopback, which the webhook guard refuses unless the operator allows it (the
+    // instances inherit this environment).
+    process.env.SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS = '127.0.0.0/8';
     database = await useFreshDatabase('postgresql');
     sandbox = await startTestSandbox();
     receiver = await startWebhookReceiver();

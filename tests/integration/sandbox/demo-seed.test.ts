@@ -31,7 +31,8 @@ describe('npm run demo:seed', () => {
     const tenants = await db().tenant.findMany({ include: { connections: true } });
     expect(tenants).toHaveLength(1);
     expect(tenants[0]).toMatchObject({ name: 'Contoso (sandbox)', cloud: 'custom', authorityHost: sandbox.info.authorityHost, directoryId: sandbox.info.tenantId });
-    expect(tenants[0]?.connections).toHaveLength(3);
+    // Exchange, Graph API, Microsoft 365 (for the E-mail Robot) and client credentials.
+    expect(tenants[0]?.connections).toHaveLength(4);
     const { verifyTenantCredentials } = await import('@/lib/entra/verify-tenant-credentials');
     expect((await verifyTenantCredentials(tenants[0]!.id)).ok).toBe(true);
   });

@@ -32,8 +32,8 @@ describe('the proxy gate', () => {
 
   it('sends a visitor without a session to /login on the address they used, or on SWITCHBOARD_PUBLIC_URL', async () => {
     const visit = () => proxy(new NextRequest(`${SOCKET}/outbox`, { headers: { host: 'sb.contoso.com:3000', 'x-forwarded-proto': 'http' } }));
-    expect(visit().headers.get('location')).toBe('http://sb.contoso.com:3000/login');
+    expect(visit().headers.get('location')).toBe('http://sb.contoso.com:3000/login?next=%2Foutbox');
     process.env.SWITCHBOARD_PUBLIC_URL = 'https://switchboard.contoso.com';
-    expect(visit().headers.get('location')).toBe('https://switchboard.contoso.com/login');
+    expect(visit().headers.get('location')).toBe('https://switchboard.contoso.com/login?next=%2Foutbox');
   });
 });
