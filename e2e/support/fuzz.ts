@@ -15,7 +15,8 @@ export const BROWSER_FUZZ_VALUES: Record<string, string> = {
   'huge number': '99999999999999999999',
 };
 
-const SKIP_BUTTONS = /delete|revoke|disable|sign out|remove|disconnect|setup authentication|re-authenticate|copy|reset/i;
+// Row actions (Enable/Disable of another spec's administrator) are not forms to fuzz, and may be gone on reload.
+const SKIP_BUTTONS = /delete|revoke|disable|enable|sign out|remove|disconnect|setup authentication|re-authenticate|copy|reset/i;
 
 export function watchServerErrors(page: Page): string[] {
   const errors: string[] = [];
