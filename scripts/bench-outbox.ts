@@ -6,11 +6,9 @@
 // each measured phase there (open it in Chrome's DevTools, Performance).
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
 import { applyMigrations } from '@/lib/db/apply-migrations';
 import { resolveDatabaseConfig } from '@/lib/db/database-config';
 import { db, disconnectDb } from '@/lib/db/prisma';
@@ -19,6 +17,7 @@ import { enqueueMessage } from '@/lib/mail/outbox/enqueue-message';
 import { startOutboxWorker } from '@/lib/mail/outbox/start-outbox-worker';
 import { emailSettingsSchema } from '@/lib/mail/settings/email-settings-schema';
 import { saveEmailSettings } from '@/lib/mail/settings/save-email-settings';
+import { startSink } from './support/bench-console';
 
 const COUNT = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
@@ -40,29 +39,6 @@ async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
     fs.writeFileSync(path.join(folder, `${name}.cpuprofile`), JSON.stringify(profile));
     session.disconnect();
   }
-}
-
-async function startSink(): Promise<{ port: number; received: () => number; connections: () => number; close: () => Promise<void> }> {
-  let received = 0;
-  let connections = 0;
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    authOptional: true,
-    logger: false,
-    onConnect(_session, callback) {
-      connections += 1;
-      callback();
-    },
-    onData(stream, _session, callback) {
-      stream.on('data', () => undefined);
-      stream.on('end', () => {
-        received += 1;
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return { port: (server.server.address() as AddressInfo).port, received: () => received, connections: () => connections, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 /** CPU time of this process (user + system) in milliseconds: what a phase cost, whatever else ran on the machine. */

@@ -19,18 +19,26 @@ import { saveEmailSettings } from '@/lib/mail/settings/save-email-settings';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const ADMIN = { email: 'bench@switchboard.test', password: 'Bench-password-1234' };
 
+/** A local SMTP server that accepts everything and only counts: the sink every benchmark sends to. */
 export interface Sink {
   port: number;
   received(): number;
+  /** SMTP connections opened to it (pooling shows here). */
+  connections(): number;
   close(): Promise<void>;
 }
 
 export async function startSink(): Promise<Sink> {
   let received = 0;
+  let connections = 0;
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
     authOptional: true,
     logger: false,
+    onConnect(_session, callback) {
+      connections += 1;
+      callback();
+    },
     onData(stream, _session, callback) {
       stream.on('data', () => undefined);
       stream.on('end', () => {
@@ -40,7 +48,12 @@ export async function startSink(): Promise<Sink> {
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return { port: (server.server.address() as net.AddressInfo).port, received: () => received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    port: (server.server.address() as net.AddressInfo).port,
+    received: () => received,
+    connections: () => connections,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 async function freePort(): Promise<number> {

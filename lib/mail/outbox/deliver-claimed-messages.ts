@@ -1,10 +1,9 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import { decryptSecret } from '@/lib/crypto/secrets';
 import { db } from '@/lib/db/prisma';
 import type { DeliveryOutcome } from '@/lib/mail/delivery/delivery-outcome';
 import { type PreparedDelivery, prepareDelivery } from '@/lib/mail/delivery/prepare-delivery';
-import { type DeliverySettings, deliverySettingsSchema } from '@/lib/mail/settings/delivery-settings';
+import type { DeliverySettings } from '@/lib/mail/settings/delivery-settings';
 import { loadDeliverySettings } from '@/lib/mail/settings/load-delivery-settings';
 import { logger } from '@/lib/log/logger';
 import { observeDelivery } from '@/lib/metrics/observe-delivery';
@@ -21,10 +20,6 @@ export interface DeliveryContext {
   saved?: () => Promise<PreparedDelivery>;
   /** Called when a message's attempt is over on the wire (its outcome is being recorded). */
   onSent?: (messageId: string, outcome: DeliveryOutcome) => void;
-}
-
-function testSettings(ciphertext: string, id: string): DeliverySettings {
-  return deliverySettingsSchema.parse(JSON.parse(decryptSecret(ciphertext, 'OutboundMessage.transportOverride', `Outbox message ${id} test settings`)));
 }
 
 function unexpected(error: unknown, messageId: string): DeliveryOutcome {
@@ -74,8 +69,7 @@ export function deliverClaimedMessages(claimed: ClaimedMessage[], context: Deliv
         const message = messages.get(claim.id);
         if (!message) return null;
         try {
-          const prepared = message.transportOverride ? await prepareDelivery(testSettings(message.transportOverride, message.id), true) : await savedDelivery();
-          return { claim, message, prepared };
+          return { claim, message, prepared: await savedDelivery() };
         } catch (error) {
           return { claim, message, prepared: { ok: false, transport: 'smtp', outcome: unexpected(error, claim.id) } satisfies PreparedDelivery };
         }

@@ -1,9 +1,7 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import { encryptSecret } from '@/lib/crypto/secrets';
 import { db } from '@/lib/db/prisma';
 import type { MailAddress } from '@/lib/mail/mail-address';
-import type { DeliverySettings } from '@/lib/mail/settings/delivery-settings';
 import { wakeOutboxWorker } from './wake-outbox-worker';
 
 export type MessageSource = 'test' | 'api' | 'robot' | 'relay' | 'notification';
@@ -28,8 +26,6 @@ export interface NewOutboundMessage {
   text?: string | null;
   html?: string | null;
   attachments?: NewAttachment[];
-  /** Deliver with these settings instead of the saved ones (a test email of the form as typed). */
-  transportOverride?: DeliverySettings;
   /** Claim it at once for this owner, who sends it itself (the test email waits for its own first attempt). */
   claimFor?: { owner: string; leaseMs: number };
 }
@@ -68,7 +64,6 @@ export async function enqueueMessage(input: NewOutboundMessage): Promise<Accepte
       htmlBody: input.html ?? null,
       messageIdHeader,
       size,
-      transportOverride: input.transportOverride ? encryptSecret(JSON.stringify(input.transportOverride), 'OutboundMessage.transportOverride') : null,
       nextAttemptAt: now,
       ...(input.claimFor ? { state: 'sending', leaseOwner: input.claimFor.owner, leaseUntil: new Date(now.getTime() + input.claimFor.leaseMs), attempts: 1 } : {}),
       attachments: {

@@ -3,7 +3,6 @@ import { directDb } from '@/lib/db/prisma';
 import { type OutboundContent, readAddressList } from '@/lib/mail/mail-address';
 
 export interface LoadedMessage extends OutboundContent {
-  transportOverride: string | null;
   graphDraftId: string | null;
   /** Earlier attempts: how many, and which an earlier worker left unfinished (it crashed or was killed). */
   attemptCount: number;
@@ -23,7 +22,6 @@ interface MessageRow {
   subject: string;
   textBody: string | null;
   htmlBody: string | null;
-  transportOverride: string | null;
   graphDraftId: string | null;
   attemptCount: number;
   /** PostgreSQL: an array; SQLite: a JSON array. */
@@ -42,7 +40,7 @@ interface AttachmentRow {
 
 // The message with its earlier attempts in one statement; attachments in a second one only when a message has any.
 const COLUMNS = `"id", "messageIdHeader", "fromAddress", "fromName", "toRecipients", "ccRecipients", "bccRecipients", "replyTo", "subject",
-  "textBody", "htmlBody", "transportOverride", "graphDraftId"`;
+  "textBody", "htmlBody", "graphDraftId"`;
 
 async function readRows(ids: string[]): Promise<{ messages: MessageRow[]; attachments: () => Promise<AttachmentRow[]> }> {
   const direct = directDb();
@@ -116,7 +114,6 @@ export async function loadOutboundContents(ids: string[]): Promise<Map<string, L
         text: row.textBody,
         html: row.htmlBody,
         attachments: files.get(row.id) ?? [],
-        transportOverride: row.transportOverride,
         graphDraftId: row.graphDraftId,
         attemptCount: Number(row.attemptCount),
         unfinishedAttempts: (typeof row.unfinished === 'string' ? (JSON.parse(row.unfinished) as (string | null)[]) : row.unfinished).filter((id): id is string => typeof id === 'string'),
