@@ -1,5 +1,4 @@
 import 'server-only';
-import crypto from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Resolver } from '@/lib/net/guarded-lookup';
 import { guardedRequest } from '@/lib/net/guarded-request';
@@ -20,6 +19,8 @@ export async function postNotificationWebhook(
   secret: string,
   event: string,
   body: string,
+  /** The same for every try of one notification, so a receiver can tell a retry from a new event. */
+  deliveryId: string,
   resolve?: Resolver,
 ): Promise<WebhookPostResult> {
   const timestamp = Math.floor(Date.now() / 1000);
@@ -32,7 +33,7 @@ export async function postNotificationWebhook(
         'Content-Type': 'application/json; charset=utf-8',
         'User-Agent': 'Switchboard-Notifications/1',
         [EVENT_HEADER]: event,
-        [DELIVERY_HEADER]: crypto.randomUUID(),
+        [DELIVERY_HEADER]: deliveryId,
         [TIMESTAMP_HEADER]: String(timestamp),
         [SIGNATURE_HEADER]: signWebhook(secret, timestamp, body),
       },

@@ -1,4 +1,5 @@
 import 'server-only';
+import crypto from 'node:crypto';
 import { decryptSecret } from '@/lib/crypto/secrets';
 import { db } from '@/lib/db/prisma';
 import { logger } from '@/lib/log/logger';
@@ -6,6 +7,7 @@ import { enqueueMessage } from '@/lib/mail/outbox/enqueue-message';
 import { loadDeliverySettings } from '@/lib/mail/settings/load-delivery-settings';
 import type { NotificationEvent } from './notification-event';
 import { postNotificationWebhook } from './post-notification-webhook';
+import { NOTIFICATION_RETRY_DELAYS_MS } from './retry-notification-webhooks';
 
 export type Channel = 'email' | 'webhook';
 
@@ -40,14 +42,28 @@ async function byEmail(event: NotificationEvent, recipients: string[]): Promise<
   return { channel: 'email', ok: true, detail: `Queued in the outbox for ${target}` };
 }
 
-async function byWebhook(event: NotificationEvent, url: string, secretCiphertext: string): Promise<ChannelResult> {
+async function byWebhook(event: NotificationEvent, url: string, secretCiphertext: string, retry: boolean): Promise<ChannelResult> {
   const secret = decryptSecret(secretCiphertext, 'NotificationSettings.webhookSecret', 'Notification webhook secret');
   const body = JSON.stringify({ event: event.event, subject: event.subject, text: event.text, occurredAt: new Date().toISOString(), data: event.data });
-  const result = await postNotificationWebhook(url, secret, event.event, body);
+  const deliveryId = crypto.randomUUID();
+  const result = await postNotificationWebhook(url, secret, event.event, body, deliveryId);
   const host = new URL(url).host;
   const detail = result.ok ? `HTTP ${result.status}` : result.error;
-  await log(event, 'webhook', host, result.ok, detail);
-  return { channel: 'webhook', ok: result.ok, detail: `${host}: ${detail}` };
+  // A change of state is told once; a receiver that is down for a while must still hear of it (not a test: its
+  // answer is shown to the administrator who pressed the button).
+  const retrying = !result.ok && retry;
+  await db().notificationLog.create({
+    data: {
+      event: event.event,
+      subject: event.subject,
+      channel: 'webhook',
+      target: host,
+      outcome: result.ok ? 'delivered' : retrying ? 'retrying' : 'failed',
+      detail,
+      ...(retrying ? { payload: body, deliveryId, nextAttemptAt: new Date(Date.now() + (NOTIFICATION_RETRY_DELAYS_MS[0] ?? 0)) } : {}),
+    },
+  });
+  return { channel: 'webhook', ok: result.ok, detail: `${host}: ${detail}${retrying ? ' (tried again later)' : ''}` };
 }
 
 /** Sends one notification on every enabled channel (or only `only`), and lists each on the Notifications page. */
@@ -57,7 +73,7 @@ export async function sendNotification(event: NotificationEvent, only?: Channel)
   const recipients = (settings?.emailRecipients ?? '').split(',').filter(Boolean);
   if (settings?.emailEnabled && recipients.length > 0 && (!only || only === 'email')) results.push(await byEmail(event, recipients));
   if (settings?.webhookEnabled && settings.webhookUrl && settings.webhookSecret && (!only || only === 'webhook')) {
-    results.push(await byWebhook(event, settings.webhookUrl, settings.webhookSecret));
+    results.push(await byWebhook(event, settings.webhookUrl, settings.webhookSecret, !only));
   }
   for (const result of results) if (!result.ok) logger.warn('notification.channel_failed', { event: event.event, channel: result.channel, detail: result.detail });
   return results;

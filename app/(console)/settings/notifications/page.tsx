@@ -7,6 +7,8 @@ import { getNotificationLog } from '@/lib/notifications/get-notification-log';
 import { getNotificationSettings } from '@/lib/notifications/get-notification-settings';
 import { NotificationSettingsForm } from './_components/notification-settings-form';
 
+const OUTCOME_LABELS: Record<string, string> = { queued: 'In the outbox', delivered: 'Delivered', retrying: 'Retrying', failed: 'Failed' };
+
 export const metadata = { title: 'Notifications' };
 
 export default async function NotificationsPage() {
@@ -44,8 +46,9 @@ export default async function NotificationsPage() {
             <td className="px-3 py-2">{entry.channel === 'email' ? 'Email' : 'Webhook'}</td>
             <td className="px-3 py-2">{entry.target}</td>
             <td className="px-3 py-2">
-              <StatusBadge tone={entry.outcome === 'failed' ? 'danger' : 'success'}>{entry.outcome === 'queued' ? 'In the outbox' : entry.outcome === 'delivered' ? 'Delivered' : 'Failed'}</StatusBadge>
+              <StatusBadge tone={entry.outcome === 'failed' ? 'danger' : entry.outcome === 'retrying' ? 'warning' : 'success'}>{OUTCOME_LABELS[entry.outcome] ?? entry.outcome}</StatusBadge>
               {entry.detail ? <span className="block text-xs text-slate-500">{entry.detail}</span> : null}
+              {entry.outcome === 'retrying' && entry.nextAttemptAt ? <span className="block text-xs text-slate-500">Next try {formatDateTime(entry.nextAttemptAt)}</span> : null}
             </td>
           </tr>
         ))}
