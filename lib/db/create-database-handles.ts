@@ -80,10 +80,14 @@ function sqliteAdapterFactory(file: string, lock: AsyncLock): SqlMigrationAwareD
   };
 }
 
+// Interactive transactions take turns on SQLite (one writer, see wrapAdapter) and on a busy pool; Prisma's default
+// of 2 s to start one turned a burst of edits on a loaded machine into errors. They wait their turn instead.
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
+
 export function createDatabaseHandles(config: DatabaseConfig): DatabaseHandles {
   if (config.provider === 'sqlite') {
     const lock = createAsyncLock();
-    const client = new SqlitePrismaClient({ adapter: sqliteAdapterFactory(config.file, lock) });
+    const client = new SqlitePrismaClient({ adapter: sqliteAdapterFactory(config.file, lock), transactionOptions: TRANSACTION_OPTIONS });
     const direct = openSqliteDirect(config.file, lock);
     return {
       client,
@@ -113,7 +117,7 @@ export function createDatabaseHandles(config: DatabaseConfig): DatabaseHandles {
   };
   // Both clients are generated from the same models, so the model API app code uses is the same; the generated
   // types still differ in provider-only details (e.g. `mode: 'insensitive'`, isolation levels), hence `unknown`.
-  const client = new PostgresPrismaClient({ adapter }) as unknown as Db;
+  const client = new PostgresPrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) as unknown as Db;
   return {
     client,
     direct: openPostgresDirect(pool, schema),
