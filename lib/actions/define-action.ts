@@ -69,10 +69,15 @@ interface Run<S extends z.ZodType> {
   audit: ActionAudit;
 }
 
-/** A form's state read as an audit outcome: an error state is a refusal, with the fields it names. */
-function judge(state: ActionState) {
+/**
+ * A form's state read as an audit outcome: an error state is a refusal. One that only sends the form back to fix
+ * its fields (a name taken, a field the schema could not judge) is a typo, not a change refused, and is audited
+ * only when the handler says what happened (a wrong current password is).
+ */
+function judge(state: ActionState, audit: ActionAudit) {
   if (state.status !== 'error') return { outcome: 'success' as const, message: state.message };
   const fields = Object.entries(state.fieldErrors ?? {}).map(([field, error]) => `${field}: ${error}`);
+  if (fields.length > 0 && audit.summary === undefined && audit.entries === undefined) return null;
   return { outcome: 'failure' as const, message: fields.length ? fields.join('; ') : state.message };
 }
 

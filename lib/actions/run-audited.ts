@@ -45,8 +45,11 @@ export interface RunAuditedOptions<I, R> {
   actor: AuditActor | null;
   request: RequestContext;
   audit: ActionAudit;
-  /** How the handler's answer reads: a failure (a refusal, an error state) and its message for a person. */
-  judge: (result: R) => { outcome: AuditOutcome; message?: string };
+  /**
+   * How the handler's answer reads: a success, or a failure (a refusal) with its message for a person; `null` for an
+   * answer that is not audited (a form sent back to fix its fields, like one that did not parse).
+   */
+  judge: (result: R, audit: ActionAudit) => { outcome: AuditOutcome; message?: string } | null;
 }
 
 type Written<I> = Pick<RunAuditedOptions<I, unknown>, 'declaration' | 'input' | 'actor' | 'request' | 'audit'>;
@@ -91,7 +94,7 @@ export async function runAudited<I, R>(options: RunAuditedOptions<I, R>, handler
     await write({ ...options, audit }, 'failure', summary);
     return { threw: true, correlationId };
   }
-  const judged = options.judge(result);
-  await write(options, judged.outcome, judged.outcome === 'failure' ? `Refused: ${judged.message ?? 'no reason given'}` : (judged.message ?? 'Done'));
+  const judged = options.judge(result, options.audit);
+  if (judged) await write(options, judged.outcome, judged.outcome === 'failure' ? `Refused: ${judged.message ?? 'no reason given'}` : (judged.message ?? 'Done'));
   return { threw: false, result };
 }
