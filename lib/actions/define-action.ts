@@ -67,6 +67,7 @@ interface Run<S extends z.ZodType> {
   actor: AuditActor | null;
   request: RequestContext;
   audit: ActionAudit;
+  anonymous?: boolean;
 }
 
 /**
@@ -81,8 +82,16 @@ function judge(state: ActionState, audit: ActionAudit) {
   return { outcome: 'failure' as const, message: fields.length ? fields.join('; ') : state.message };
 }
 
+/**
+ * Without a session nobody has acted yet: a refusal (first-run setup already done) is audited only when the handler
+ * says what happened, so anonymous posts cannot fill the Audit log. Sign-in audits its own attempts (lib/auth).
+ */
+function judgePublic(state: ActionState, audit: ActionAudit) {
+  return state.status === 'error' && audit.summary === undefined ? null : judge(state, audit);
+}
+
 async function run<S extends z.ZodType>(
-  { schema, declaration, actor, request, audit }: Run<S>,
+  { schema, declaration, actor, request, audit, anonymous }: Run<S>,
   formData: unknown,
   body: (input: z.output<S>, values: Record<string, string>) => Promise<ActionState>,
 ): Promise<ActionState> {
@@ -98,7 +107,7 @@ async function run<S extends z.ZodType>(
   if (!parsed.success) {
     return { status: 'error', message: 'Check the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error), values: echo(values) };
   }
-  const ran = await runAudited({ declaration, input: parsed.data, actor, request, audit, judge }, () => body(parsed.data, values));
+  const ran = await runAudited({ declaration, input: parsed.data, actor, request, audit, judge: anonymous ? judgePublic : judge }, () => body(parsed.data, values));
   if (ran.threw) return { status: 'error', message: somethingWentWrong(ran.correlationId), values: echo(values) };
   const state = ran.result;
   return state.status === 'error' ? { ...state, values: state.values ?? echo(values) } : state;
@@ -132,6 +141,6 @@ export function publicAction<S extends z.ZodType>(
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     const request = await requestContext();
     const audit: ActionAudit = {};
-    return run({ schema, declaration, actor: null, request, audit }, formData, (input, values) => handler(input, { request, values, audit }));
+    return run({ schema, declaration, actor: null, request, audit, anonymous: true }, formData, (input, values) => handler(input, { request, values, audit }));
   };
 }
