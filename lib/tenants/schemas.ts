@@ -165,3 +165,4 @@ export const tenantIdSchema = z.object({ id: z.string().min(1) });
 
 export type CreateTenantInput = z.output<typeof createTenantSchema>;
 export type UpdateTenantInput = z.output<typeof updateTenantSchema>;
+export type VerifyTenantInput = z.output<typeof verifyTenantSchema>;

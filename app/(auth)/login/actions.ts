@@ -6,7 +6,8 @@ import { signIn } from '@/lib/auth/sign-in';
 import { loginSchema } from '@/lib/auth/schemas';
 import { safeReturnPath } from '@/lib/http/safe-return-path';
 
-export const loginAction = publicAction(loginSchema, async ({ email, password }, { request, values }) => {
+// Sign-in is audited where it is decided (lib/auth/sign-in), with the address tried and why it was refused.
+export const loginAction = publicAction(loginSchema, null, async ({ email, password }, { request, values }) => {
   const result = await signIn(email, password, request);
   if (!result.ok) {
     if (result.reason === 'rate-limited') {

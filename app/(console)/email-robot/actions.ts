@@ -29,42 +29,45 @@ function auditDetails(input: CreateRobotMailboxInput) {
 }
 
 // POST (form) - Add robot mailbox → Save & Close
-export const createRobotMailboxAction = adminAction(createRobotMailboxSchema, async (input, ctx) => {
+export const createRobotMailboxAction = adminAction(createRobotMailboxSchema, { action: 'robot_mailbox.create', target: 'robot_mailbox' }, async (input, ctx) => {
   const result = await createRobotMailbox(input);
   if (!result.ok) return { status: 'error', message: result.message ?? 'Check the highlighted fields.', fieldErrors: result.fieldErrors };
-  await ctx.audit({ action: 'robot_mailbox.create', target: { type: 'robot_mailbox', id: result.id }, summary: `Robot mailbox ${result.name} added`, details: auditDetails(input) });
+  ctx.audit.target = result.id;
+  ctx.audit.summary = `Robot mailbox ${result.name} added`;
+  ctx.audit.details = auditDetails(input);
   revalidatePath(LIST);
   redirect(`${LIST}/${result.id}`);
 });
 
 // POST (form) - edit a robot mailbox → Save & Close
-export const updateRobotMailboxAction = adminAction(updateRobotMailboxSchema, async (input, ctx) => {
+export const updateRobotMailboxAction = adminAction(updateRobotMailboxSchema, { action: 'robot_mailbox.update', target: 'robot_mailbox' }, async (input, ctx) => {
+  ctx.audit.target = input.id;
   const result = await updateRobotMailbox(input);
   if (!result.ok) return { status: 'error', message: result.message ?? 'Check the highlighted fields.', fieldErrors: result.fieldErrors };
-  await ctx.audit({
-    action: 'robot_mailbox.update',
-    target: { type: 'robot_mailbox', id: input.id },
-    summary: `Robot mailbox ${result.name} updated${result.changed?.length ? ` (${result.changed.join(', ')})` : ''}`,
-    details: auditDetails(input),
-  });
+  ctx.audit.summary = `Robot mailbox ${result.name} updated${result.changed?.length ? ` (${result.changed.join(', ')})` : ''}`;
+  ctx.audit.details = auditDetails(input);
   revalidatePath(LIST);
   redirect(`${LIST}/${input.id}`);
 });
 
 // POST (form) - delete a robot mailbox and the messages stored for it
-export const deleteRobotMailboxAction = adminAction(robotMailboxIdSchema, async ({ id }, ctx) => {
+export const deleteRobotMailboxAction = adminAction(robotMailboxIdSchema, { action: 'robot_mailbox.delete', target: 'robot_mailbox' }, async ({ id }, ctx) => {
+  ctx.audit.target = id;
   const result = await deleteRobotMailbox(id);
   if (!result.ok) return { status: 'error', message: result.message };
-  await ctx.audit({ action: 'robot_mailbox.delete', target: { type: 'robot_mailbox', id }, summary: `Robot mailbox ${result.name} deleted with ${result.messages} stored messages` });
+  ctx.audit.summary = `Robot mailbox ${result.name} deleted with ${result.messages} stored messages`;
   revalidatePath(LIST);
   redirect(LIST);
 });
 
 // POST (form) - Poll now: poll at once, here when no other instance is busy with the mailbox
-export const pollNowAction = adminAction(robotMailboxIdSchema, async ({ id }, ctx): Promise<ActionState> => {
+export const pollNowAction = adminAction(robotMailboxIdSchema, { action: 'robot_mailbox.poll_now', target: 'robot_mailbox' }, async ({ id }, ctx): Promise<ActionState> => {
+  ctx.audit.target = id;
   const result = await pollRobotMailboxNow(id);
   if (!result.ok) return { status: 'error', message: result.message };
-  await ctx.audit({ action: 'robot_mailbox.poll_now', target: { type: 'robot_mailbox', id }, summary: 'Poll now requested' });
+  // The request is what is audited: a poll that then meets Microsoft's error is still a request done.
+  ctx.audit.summary = 'Poll now requested';
+  ctx.audit.outcome = 'success';
   revalidatePath(`${LIST}/${id}`);
   if (!result.ran) return { status: 'success', message: 'Another instance is working on this mailbox right now; it polls as soon as it is done.' };
   const s = result.summary;
@@ -75,9 +78,10 @@ export const pollNowAction = adminAction(robotMailboxIdSchema, async ({ id }, ct
 });
 
 // POST (form) - Test: can the connection open this mailbox and folder?
-export const testRobotMailboxAction = adminAction(robotMailboxIdSchema, async ({ id }, ctx): Promise<ActionState> => {
+export const testRobotMailboxAction = adminAction(robotMailboxIdSchema, { action: 'robot_mailbox.test', target: 'robot_mailbox' }, async ({ id }, ctx): Promise<ActionState> => {
+  ctx.audit.target = id;
   const result = await testRobotMailbox(id);
-  await ctx.audit({ action: 'robot_mailbox.test', target: { type: 'robot_mailbox', id }, outcome: result.ok ? 'success' : 'failure', summary: result.ok ? 'Test passed' : `Test failed: ${result.graphAnswer}` });
+  ctx.audit.summary = result.ok ? 'Test passed' : `Test failed: ${result.graphAnswer}`;
   // A passing Test clears the mailbox's recorded error (testRobotMailbox did): the page shows the new state.
   revalidatePath(`${LIST}/${id}`);
   if (result.ok) return { status: 'success', message: result.message };

@@ -1,6 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { adminAction } from '@/lib/actions/define-action';
+import type { AuditNote } from '@/lib/actions/run-audited';
 import { sendTestEmail } from '@/lib/mail/outbox/send-test-email';
 import { emailSettingsSchema, testEmailSchema } from '@/lib/mail/settings/email-settings-schema';
 import { saveEmailSettings } from '@/lib/mail/settings/save-email-settings';
@@ -8,28 +9,26 @@ import { saveEmailSettings } from '@/lib/mail/settings/save-email-settings';
 const PAGE = '/settings/global-system-settings/emails';
 
 // POST (form) - Done: save the Email settings exactly as they are on the form
-export const saveEmailSettingsAction = adminAction(emailSettingsSchema, async (input, ctx) => {
+export const saveEmailSettingsAction = adminAction(emailSettingsSchema, { action: 'email.settings.update', target: 'email-settings' }, async (input, ctx) => {
   const result = await saveEmailSettings(input, ctx.admin.email);
   if (!result.ok) return { status: 'error', message: 'Check the highlighted fields.', fieldErrors: result.fieldErrors };
   const moved = result.destination ? ` SMTP server changed from ${result.destination.from ?? '(none)'} to ${result.destination.to ?? '(none)'}.` : '';
-  await ctx.audit({
-    action: 'email.settings.update',
-    target: { type: 'email-settings', id: 'global' },
+  Object.assign(ctx.audit, {
+    target: 'global',
     summary: `${result.changed.length ? `Email settings saved (changed: ${result.changed.join(', ')})` : 'Email settings saved (no change)'}${moved}`,
     details: { ...result.summary, ...(result.destination ? { destinationHostBefore: result.destination.from, destinationHost: result.destination.to } : {}) },
-  });
+  } satisfies AuditNote);
   revalidatePath(PAGE);
   return { status: 'success', message: input.enabled ? 'Email settings saved. Email sending is on.' : 'Email settings saved. Email sending is off.' };
 });
 
 // POST (form) - Send test email: the settings as on the form make one attempt; the answer is shown
-export const sendTestEmailAction = adminAction(testEmailSchema, async (input, ctx) => {
+export const sendTestEmailAction = adminAction(testEmailSchema, { action: 'email.test', target: 'outbound-message' }, async (input, ctx) => {
   const sent = await sendTestEmail(input, ctx.admin.email);
   if (!sent.ok) return { status: 'error', message: 'Check the highlighted fields.', fieldErrors: sent.fieldErrors };
   const { result } = sent;
-  await ctx.audit({
-    action: 'email.test',
-    target: { type: 'outbound-message', id: result.messageId },
+  Object.assign(ctx.audit, {
+    target: result.messageId,
     summary: `Test email to ${input.testRecipient} through ${result.destination}: ${result.state} (${result.outcome.code})`,
     outcome: result.state === 'failed' ? 'failure' : 'success',
     details: {
@@ -40,7 +39,7 @@ export const sendTestEmailAction = adminAction(testEmailSchema, async (input, ct
       state: result.state,
       code: result.outcome.code,
     },
-  });
+  } satisfies AuditNote);
   revalidatePath('/outbox');
   const values: Record<string, string> = {
     messageId: result.messageId,

@@ -67,7 +67,7 @@ export function ConnectionActions({ connectionId, delegated, openLinks }: { conn
                   run('revoke', async () => {
                     const result = await revokeSignInLinksAction(connectionId);
                     setLink(null);
-                    setOutcome({ ok: true, title: result.message, lines: [] });
+                    setOutcome({ ok: result.ok, title: result.message, lines: [] });
                   })
                 }
               >
