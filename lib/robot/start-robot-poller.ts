@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
 import { logger } from '@/lib/log/logger';
-import { observeRobotCycle } from '@/lib/metrics/observe-robot-cycle';
+import { observeRobotCycle } from './observe-robot-cycle';
 import { claimRobotMailbox } from './claim-robot-mailbox';
 import { type RobotOptions, robotOptions } from './robot-options';
 import { runMailboxCycle } from './run-mailbox-cycle';

@@ -14,7 +14,7 @@ import { db } from '@/lib/db/prisma';
 import { ensureBrowserBinding } from '@/lib/entra/browser-binding';
 import { createSignInLink, revokeSignInLinks, SIGN_IN_LINK_PATH } from '@/lib/entra/sign-in-links';
 import { startAuthorization } from '@/lib/entra/start-authorization';
-import { type ConnectionTestResult, testConnection } from '@/lib/entra/test-connection';
+import { type ConnectionTestResult, testConnection } from '@/lib/composition/test-connection';
 import { verifyTenantCredentials } from '@/lib/entra/verify-tenant-credentials';
 import { requestContext } from '@/lib/http/client-address';
 
