@@ -1,7 +1,7 @@
 // npm run keys:rotate - re-encrypt every stored secret under a new key (see README, "Encryption keys").
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { loadKeyring } from '@/lib/crypto/load-keyring';
-import { rotateKeys } from '@/lib/crypto/rotate-keys';
+import { rotateKeys } from '@/lib/composition/rotate-keys';
 import { applyMigrations } from '@/lib/db/apply-migrations';
 import { resolveDatabaseConfig } from '@/lib/db/database-config';
 import { db, disconnectDb } from '@/lib/db/prisma';

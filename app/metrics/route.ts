@@ -1,4 +1,5 @@
 // GET /metrics - Prometheus text format; needs SWITCHBOARD_METRICS_TOKEN as a bearer token, and is absent when unset
+import { collectStoreGauges } from '@/lib/composition/collect-store-gauges';
 import { metricsAccess } from '@/lib/metrics/metrics-access';
 import { metricsRegistry } from '@/lib/metrics/metrics-registry';
 
@@ -14,5 +15,6 @@ export async function GET(request: Request) {
     });
   }
   const { registry } = metricsRegistry();
+  collectStoreGauges(registry);
   return new Response(await registry.metrics(), { headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' } });
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { AuditActor } from '@/lib/audit/record-audit-event';
 import { type CurrentAdmin, getCurrentAdmin } from '@/lib/auth/current-admin';
 import { type RequestContext, requestContext } from '@/lib/http/client-address';
+import { fieldErrorsOf } from '@/lib/http/field-errors-of';
 import type { ActionState } from './action-state';
 import { type ActionAudit, type AuditDeclaration, runAudited } from './run-audited';
 import { somethingWentWrong } from './something-went-wrong';
@@ -37,15 +38,6 @@ function formValues(formData: FormData): Record<string, string> {
 
 function echo(values: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(values).filter(([k]) => !SECRET_FIELD.test(k)));
-}
-
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || 'form';
-    errors[key] ??= issue.message;
-  }
-  return errors;
 }
 
 /**

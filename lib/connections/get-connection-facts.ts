@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db/prisma';
 import { serviceScopesOf, splitScopes } from '@/lib/entra/oauth-scopes';
 import type { ConnectionFacts } from './connection-fit';
-import { readAppRoles } from './app-roles';
+import { readAppRoles } from '@/lib/entra/app-roles';
 
 export interface ConnectionWithFacts {
   id: string;

@@ -1,7 +1,7 @@
 // The Connections list's state lives in the URL (?q=&sort=&dir=&page=), so a view can be bookmarked and shared.
 // Universal: parsed by the page, built by its links.
 
-import { pageNumberOf, searchTextOf } from '@/lib/http/list-params';
+import { choiceOf, pageNumberOf, type RawParam, searchTextOf } from '@/lib/http/list-params';
 
 export const CONNECTION_SORTS = ['name', 'service', 'tenant', 'state', 'updated'] as const;
 export type ConnectionSort = (typeof CONNECTION_SORTS)[number];
@@ -16,11 +16,7 @@ export interface ConnectionListParams {
 
 export const CONNECTIONS_PAGE_SIZE = 25;
 
-type RawParams = Record<string, string | string[] | undefined>;
-
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
+type RawParams = Record<string, RawParam>;
 
 /** Newest first is the natural order for "updated"; A to Z for the others. */
 export function defaultDirection(sort: ConnectionSort): SortDirection {
@@ -28,10 +24,8 @@ export function defaultDirection(sort: ConnectionSort): SortDirection {
 }
 
 export function parseConnectionListParams(raw: RawParams): ConnectionListParams {
-  const sortParam = first(raw.sort);
-  const sort: ConnectionSort = (CONNECTION_SORTS as readonly string[]).includes(sortParam ?? '') ? (sortParam as ConnectionSort) : 'name';
-  const dirParam = first(raw.dir);
-  const direction: SortDirection = dirParam === 'asc' || dirParam === 'desc' ? dirParam : defaultDirection(sort);
+  const sort = choiceOf(raw.sort, CONNECTION_SORTS, 'name');
+  const direction = choiceOf<SortDirection>(raw.dir, ['asc', 'desc'], defaultDirection(sort));
   const page = pageNumberOf(raw.page);
   const query = searchTextOf(raw.q) || undefined;
   return { page, query, sort, direction };

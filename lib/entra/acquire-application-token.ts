@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
 import { graphResourceFor } from './clouds';
-import { withAppRoles } from '@/lib/connections/app-roles';
+import { withAppRoles } from './app-roles';
 import { createMsalApp } from './create-msal-app';
 import { decodeJwtClaims } from './decode-jwt-claims';
 import { summarizeMicrosoftError } from './describe-microsoft-error';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { withAppRoles } from '@/lib/connections/app-roles';
+import { withAppRoles } from './app-roles';
 import { db } from '@/lib/db/prisma';
 import { graphResourceFor } from './clouds';
 import { createMsalApp, type TenantCredentials } from './create-msal-app';

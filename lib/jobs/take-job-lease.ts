@@ -1,9 +1,10 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
 import { isUniqueViolation } from '@/lib/db/errors';
+import { takeRowLease } from '@/lib/db/row-lease';
 
 /**
- * Takes (or renews) the lease on a background job until now + leaseMs, in one conditional UPDATE: of several
+ * Takes (or renews) the lease on a background job until now + leaseMs, a row lease (lib/db/row-lease.ts): of several
  * instances asking at once, exactly one gets it while it is held. The job's row is created on first use.
  */
 export async function takeJobLease(name: string, owner: string, leaseMs: number, now = new Date()): Promise<boolean> {
@@ -12,9 +13,7 @@ export async function takeJobLease(name: string, owner: string, leaseMs: number,
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }
-  const { count } = await db().jobLease.updateMany({
-    where: { name, OR: [{ owner }, { leaseUntil: null }, { leaseUntil: { lt: now } }] },
-    data: { owner, leaseUntil: new Date(now.getTime() + leaseMs) },
-  });
-  return count === 1;
+  // The holder renews by taking it again (the retention job does between batches).
+  const until = await takeRowLease(leaseMs, ({ free, until }) => db().jobLease.updateMany({ where: { name, OR: [{ owner }, ...free.OR] }, data: { owner, leaseUntil: until } }), now);
+  return until !== null;
 }

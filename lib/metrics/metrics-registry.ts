@@ -1,9 +1,10 @@
 import 'server-only';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import { collectStoreGauges } from './collect-store-gauges';
 
 // The process's Prometheus metrics. The outbox worker and the robot run in the server entry, GET /metrics in Next's
 // bundle, each with its own copy of this module: the registry lives on globalThis so both see the same counters.
+// The gauges read from the database are added by GET /metrics (lib/composition/collect-store-gauges.ts): they know
+// the features' tables, which this foundation module must not.
 
 export interface Metrics {
   registry: Registry;
@@ -49,7 +50,6 @@ function create(): Metrics {
     robotMessages: new Counter({ name: 'switchboard_robot_messages_total', help: 'New messages the robot stored.', registers }),
     robotHandoffs: new Counter({ name: 'switchboard_robot_handoffs_total', help: 'Webhook hand-offs, by result (delivered, failed).', labelNames: ['result'], registers }),
   };
-  collectStoreGauges(registry);
   return metrics;
 }
 

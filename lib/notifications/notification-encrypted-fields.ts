@@ -1,7 +1,7 @@
 import 'server-only';
 import type { EncryptedField } from '@/lib/crypto/encrypted-fields';
 
-/** The notifications' ciphertext column, for lib/crypto/encrypted-fields.ts (key rotation, leak tests). */
+/** The notifications' ciphertext column, for lib/composition/encrypted-fields.ts (key rotation, leak tests). */
 export const NOTIFICATION_ENCRYPTED_FIELDS: EncryptedField[] = [
   {
     context: 'NotificationSettings.webhookSecret',

@@ -1,11 +1,12 @@
 import 'server-only';
 import type { Db } from '@/lib/db/create-prisma-client';
 import { db } from '@/lib/db/prisma';
+import { leaseEnd, takeRowLease } from '@/lib/db/row-lease';
 import type { RobotOptions } from './robot-options';
 
-// The lease that makes one instance at a time work on a mailbox: a conditional UPDATE that succeeds only while no
-// one else holds an unexpired lease. It is the same statement on SQLite and PostgreSQL; on PostgreSQL the row lock
-// makes the second of two simultaneous claims re-check the condition and find the lease taken.
+// The lease that makes one instance at a time work on a mailbox: a row lease (lib/db/row-lease.ts), taken with a
+// conditional UPDATE that succeeds only while no one else holds an unexpired lease, the same statement on SQLite and
+// PostgreSQL.
 // Every later write is conditional too: on still holding the lease, and on the mailbox still being the one that was
 // claimed (same connection, address and folder), so an edit in the console mid-poll cannot get a stale cursor.
 
@@ -35,12 +36,15 @@ export async function claimRobotMailbox(
 ): Promise<{ lease: RobotLease; mailbox: ClaimedMailbox } | null> {
   const { owner, leaseSeconds } = options;
   const now = new Date();
-  const free = { OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] };
   // A manual "Poll now" may run on a disabled mailbox and before its time; the poller takes only due, enabled ones.
   const due = claim.manual ? {} : { enabled: true, nextRunAt: { lte: now } };
-  let until = new Date(now.getTime() + leaseSeconds * 1000);
-  const { count } = await db().robotMailbox.updateMany({ where: { id: mailboxId, ...due, ...free }, data: { leaseOwner: owner, leaseUntil: until } });
-  if (count !== 1) return null;
+  const taken = await takeRowLease(
+    leaseSeconds * 1000,
+    ({ free, until }) => db().robotMailbox.updateMany({ where: { id: mailboxId, ...due, ...free }, data: { leaseOwner: owner, leaseUntil: until } }),
+    now,
+  );
+  if (!taken) return null;
+  let until = taken;
   const mailbox = await loadMailbox(mailboxId);
   if (!mailbox) return null;
 
@@ -56,7 +60,7 @@ export async function claimRobotMailbox(
     async keep() {
       if (lost) return false;
       if (until.getTime() - Date.now() > (leaseSeconds * 1000) / 2) return true;
-      const next = new Date(Date.now() + leaseSeconds * 1000);
+      const next = leaseEnd(new Date(), leaseSeconds * 1000);
       const renewed = await db().robotMailbox.updateMany({ where: mine(), data: { leaseUntil: next } });
       if (renewed.count === 1) until = next;
       else lost = true;

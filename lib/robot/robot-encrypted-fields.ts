@@ -1,7 +1,7 @@
 import 'server-only';
 import type { EncryptedField } from '@/lib/crypto/encrypted-fields';
 
-/** The E-mail Robot's ciphertext columns, for lib/crypto/encrypted-fields.ts (key rotation, leak tests). */
+/** The E-mail Robot's ciphertext columns, for lib/composition/encrypted-fields.ts (key rotation, leak tests). */
 export const ROBOT_ENCRYPTED_FIELDS: EncryptedField[] = [
   {
     context: 'RobotMailbox.webhookSecret',

@@ -1,7 +1,7 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import os from 'node:os';
-import { retryDelayMs } from './retry-delay';
+import { retryDelay, type RetrySchedule } from '@/lib/jobs/retry-delay';
 
 // How the robot paces itself. server.ts runs it with these defaults; tests pass shorter ones.
 
@@ -22,6 +22,9 @@ export interface RobotOptions {
   pageSize: number;
 }
 
+// After `attempt` failures: 10 s, 30 s, 1 min, 2 min, 5 min, 10 min, 30 min, then every hour, for as long as it takes.
+export const ROBOT_RETRY: RetrySchedule = { retryStepsMs: [10, 30, 60, 120, 300, 600, 1800, 3600].map((seconds) => seconds * 1000) };
+
 const OWNER = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
 
 export function robotOptions(overrides: Partial<RobotOptions> = {}): RobotOptions {
@@ -30,7 +33,7 @@ export function robotOptions(overrides: Partial<RobotOptions> = {}): RobotOption
     leaseSeconds: 120,
     webhookTimeoutMs: 15_000,
     graphTimeoutMs: 30_000,
-    retryDelayMs,
+    retryDelayMs: (attempt) => retryDelay(attempt, ROBOT_RETRY),
     maxHandoffsPerCycle: 25,
     maxPagesPerCycle: 20,
     pageSize: 25,

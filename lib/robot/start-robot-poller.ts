@@ -1,7 +1,8 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
+import { freeLease } from '@/lib/db/row-lease';
 import { logger } from '@/lib/log/logger';
-import { observeRobotCycle } from '@/lib/metrics/observe-robot-cycle';
+import { observeRobotCycle } from './observe-robot-cycle';
 import { claimRobotMailbox } from './claim-robot-mailbox';
 import { type RobotOptions, robotOptions } from './robot-options';
 import { runMailboxCycle } from './run-mailbox-cycle';
@@ -33,7 +34,7 @@ export function startRobotPoller(overrides: RobotPollerOptions = {}): RobotPolle
     if (free <= 0) return;
     const now = new Date();
     const due = await db().robotMailbox.findMany({
-      where: { enabled: true, nextRunAt: { lte: now }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }], id: { notIn: [...running.keys()] } },
+      where: { enabled: true, nextRunAt: { lte: now }, ...freeLease(now), id: { notIn: [...running.keys()] } },
       orderBy: { nextRunAt: 'asc' },
       take: free,
       select: { id: true },

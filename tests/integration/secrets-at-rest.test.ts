@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEY_FILE_NAME, keyFileMode } from '@/lib/crypto/keyring';
 import { loadKeyring } from '@/lib/crypto/load-keyring';
-import { rotateKeys } from '@/lib/crypto/rotate-keys';
+import { rotateKeys } from '@/lib/composition/rotate-keys';
 import { keyIdOf } from '@/lib/crypto/secret-box';
 import { decryptSecret, encryptSecret } from '@/lib/crypto/secrets';
 import { db } from '@/lib/db/prisma';

@@ -19,7 +19,7 @@ export const metadata = { title: 'Outbox' };
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ filter?: string | string[]; page?: string | string[] }> }) {
   await requireAdmin();
   const params = await searchParams;
-  const filter = outboxFilterOf(typeof params.filter === 'string' ? params.filter : undefined);
+  const filter = outboxFilterOf(params.filter);
   const page = pageNumberOf(params.page);
   const [counts, { messages, total, pages }] = await Promise.all([getOutboxCounts(), getOutboxMessages(filter, page)]);
   const hrefFor = (f: OutboxFilter, p = 1) => `/outbox?${new URLSearchParams({ ...(f === 'all' ? {} : { filter: f }), ...(p > 1 ? { page: String(p) } : {}) })}`;

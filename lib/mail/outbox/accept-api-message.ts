@@ -1,5 +1,5 @@
 import 'server-only';
-import { fieldErrorsOf } from '@/lib/actions/define-action';
+import { fieldErrorsOf } from '@/lib/http/field-errors-of';
 import { nulFieldErrors } from '@/lib/http/nul-field-errors';
 import { isSenderAllowed } from '@/lib/mail/settings/is-sender-allowed';
 import { loadDeliverySettings } from '@/lib/mail/settings/load-delivery-settings';

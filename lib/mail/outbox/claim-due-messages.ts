@@ -1,5 +1,6 @@
 import 'server-only';
 import { directDb } from '@/lib/db/prisma';
+import { leaseEnd, leaseRunOutSql } from '@/lib/db/row-lease';
 import { sqliteTime } from '@/lib/db/sqlite-time';
 import { INTERRUPTED_ANSWER } from './record-attempt-starts';
 
@@ -11,31 +12,31 @@ export interface ClaimedMessage {
   attemptId?: string;
 }
 
-/** Record each claimed message's attempt "in progress" in the same statement (messages without test settings). */
+/** Record each claimed message's attempt "in progress" in the same statement. */
 export interface StartWith {
   worker: string;
   transport: string;
 }
 
-// Due: queued and its time has come, or "sending" under a claim that ran out (its worker died); never a test email
-// (its request makes its one attempt, send-test-email.ts). The two kinds are read apart, each in the order of its
-// index, so a claim reads about `limit` rows however long the queue is.
+// Due: queued and its time has come, or "sending" under a claim that ran out (its worker died: the row-lease rule of
+// lib/db/row-lease.ts); never a test email (its request makes its one attempt, send-test-email.ts). The two kinds
+// are read apart, each in the order of its index, so a claim reads about `limit` rows however long the queue is.
 const POSTGRES_DUE = (table: string) => `queued AS (
     SELECT "id", "nextAttemptAt" FROM ${table} WHERE "state" = 'queued' AND "nextAttemptAt" <= $3::timestamp AND "source" <> 'test' AND NOT ("id" = ANY($5::text[]))
     ORDER BY "nextAttemptAt" LIMIT $4 FOR UPDATE SKIP LOCKED),
   expired AS (
-    SELECT "id", "nextAttemptAt" FROM ${table} WHERE "state" = 'sending' AND "leaseUntil" < $3::timestamp AND "source" <> 'test' AND NOT ("id" = ANY($5::text[]))
+    SELECT "id", "nextAttemptAt" FROM ${table} WHERE "state" = 'sending' AND ${leaseRunOutSql('$3::timestamp')} AND "source" <> 'test' AND NOT ("id" = ANY($5::text[]))
     ORDER BY "nextAttemptAt" LIMIT $4 FOR UPDATE SKIP LOCKED),
   due AS (SELECT "id" FROM (SELECT * FROM queued UNION ALL SELECT * FROM expired) AS candidates ORDER BY "nextAttemptAt" LIMIT $4),
   claimed AS (
     UPDATE ${table} SET "state" = 'sending', "leaseOwner" = $1, "leaseUntil" = $2::timestamp, "attempts" = "attempts" + 1, "updatedAt" = $3::timestamp
-    WHERE "id" IN (SELECT "id" FROM due) RETURNING "id", "attempts", "transportOverride" IS NULL AS "startable")`;
+    WHERE "id" IN (SELECT "id" FROM due) RETURNING "id", "attempts")`;
 
 const SQLITE_DUE_IDS = `SELECT "id" FROM (
     SELECT * FROM (SELECT "id", "nextAttemptAt" FROM "OutboundMessage" WHERE "state" = 'queued' AND "nextAttemptAt" <= ?
       AND "source" <> 'test' AND "id" NOT IN (SELECT "value" FROM json_each(?)) ORDER BY "nextAttemptAt" LIMIT ?)
     UNION ALL
-    SELECT * FROM (SELECT "id", "nextAttemptAt" FROM "OutboundMessage" WHERE "state" = 'sending' AND "leaseUntil" < ?
+    SELECT * FROM (SELECT "id", "nextAttemptAt" FROM "OutboundMessage" WHERE "state" = 'sending' AND ${leaseRunOutSql('?')}
       AND "source" <> 'test' AND "id" NOT IN (SELECT "value" FROM json_each(?)) ORDER BY "nextAttemptAt" LIMIT ?))
   ORDER BY "nextAttemptAt" LIMIT ?`;
 
@@ -53,11 +54,11 @@ async function claimOnPostgres(limit: number, owner: string, now: Date, leaseUnt
     `WITH ${POSTGRES_DUE(table)},
      interrupted AS (
        UPDATE ${attempts} SET "outcome" = 'interrupted', "finishedAt" = $3::timestamp, "answer" = $8
-       WHERE "messageId" IN (SELECT "id" FROM claimed WHERE "startable") AND "outcome" = 'in_progress'),
+       WHERE "messageId" IN (SELECT "id" FROM claimed) AND "outcome" = 'in_progress'),
      started AS (
        INSERT INTO ${attempts} ("id", "messageId", "number", "worker", "transport", "startedAt", "outcome")
        SELECT gen_random_uuid()::text, c."id", (SELECT count(*) FROM ${attempts} a WHERE a."messageId" = c."id") + 1, $6, $7, $3::timestamp, 'in_progress'
-       FROM claimed c WHERE c."startable" RETURNING "id", "messageId")
+       FROM claimed c RETURNING "id", "messageId")
      SELECT c."id", c."attempts", s."id" AS "attemptId" FROM claimed c LEFT JOIN started s ON s."messageId" = c."id"`,
     [...params, start.worker, start.transport, INTERRUPTED_ANSWER],
     'outbox_claim_and_start',
@@ -69,20 +70,20 @@ async function claimOnPostgres(limit: number, owner: string, now: Date, leaseUnt
  * workers (processes, instances) exactly one gets each message. PostgreSQL: FOR UPDATE SKIP LOCKED, so concurrent
  * workers take different rows instead of waiting on each other. SQLite: one writer at a time (BEGIN IMMEDIATE).
  * `exclude`: messages this worker is still sending. With `start`, the same transaction records the attempt "in
- * progress" for each claimed message without test settings (one commit per batch instead of two). Raw SQL: this
+ * progress" for each claimed message (one commit per batch instead of two). Raw SQL: this
  * runs for every batch.
  */
 export async function claimDueMessages(limit: number, owner: string, leaseMs: number, exclude: string[] = [], start: StartWith | null = null): Promise<ClaimedMessage[]> {
   if (limit <= 0) return [];
   const now = new Date();
-  const leaseUntil = new Date(now.getTime() + leaseMs);
+  const leaseUntil = leaseEnd(now, leaseMs);
   const direct = directDb();
   if (direct.provider === 'postgresql') return claimOnPostgres(limit, owner, now, leaseUntil, exclude, start);
   const at = sqliteTime(now);
   const due = [at, JSON.stringify(exclude), limit];
   const claim = {
     sql: `UPDATE "OutboundMessage" SET "state" = 'sending', "leaseOwner" = ?, "leaseUntil" = ?, "attempts" = "attempts" + 1, "updatedAt" = ?
-          WHERE "id" IN (${SQLITE_DUE_IDS}) RETURNING "id", "attempts", "transportOverride" IS NULL AS "startable"`,
+          WHERE "id" IN (${SQLITE_DUE_IDS}) RETURNING "id", "attempts"`,
     params: [owner, sqliteTime(leaseUntil), at, ...due, ...due, limit],
     rows: true,
   };
@@ -91,18 +92,18 @@ export async function claimDueMessages(limit: number, owner: string, leaseMs: nu
     return claimed.map(({ id, attempts }) => ({ id, attempts }));
   }
   // One transaction: the claim, the earlier worker's unfinished attempts marked, this attempt recorded.
-  const startable = { ref: 0, column: 'id', where: 'startable' };
+  const claimedIds = { ref: 0, column: 'id' };
   const [claimed, , started] = (await direct.write([
     claim,
     {
       sql: `UPDATE "OutboundAttempt" SET "outcome" = 'interrupted', "finishedAt" = ?, "answer" = ? WHERE "messageId" IN (SELECT "value" FROM json_each(?)) AND "outcome" = 'in_progress'`,
-      params: [at, INTERRUPTED_ANSWER, startable],
+      params: [at, INTERRUPTED_ANSWER, claimedIds],
     },
     {
       sql: `INSERT INTO "OutboundAttempt" ("id", "messageId", "number", "worker", "transport", "startedAt", "outcome")
             SELECT lower(hex(randomblob(16))), s."value", (SELECT count(*) FROM "OutboundAttempt" a WHERE a."messageId" = s."value") + 1, ?, ?, ?, 'in_progress'
             FROM json_each(?) AS s RETURNING "id", "messageId"`,
-      params: [start.worker, start.transport, at, startable],
+      params: [start.worker, start.transport, at, claimedIds],
       rows: true,
     },
   ])) as [ClaimedMessage[], number, { id: string; messageId: string }[]];

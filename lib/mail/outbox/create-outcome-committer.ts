@@ -1,11 +1,11 @@
 import 'server-only';
 import type { DeliveryOutcome } from '@/lib/mail/delivery/delivery-outcome';
+import { retryDelay } from '@/lib/jobs/retry-delay';
 import { logger } from '@/lib/log/logger';
 import type { AttemptReport } from './attempt-report';
 import type { ClaimedMessage } from './claim-due-messages';
 import { commitOutcomes, type OutcomeRow } from './commit-outcomes';
 import type { OutboxPolicy } from './outbox-policy';
-import { retryDelay } from './retry-delay';
 
 export interface OutcomeCommitter {
   /** Ends an attempt: resolves once the message's new state is committed. */

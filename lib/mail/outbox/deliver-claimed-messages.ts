@@ -6,7 +6,7 @@ import { type PreparedDelivery, prepareDelivery } from '@/lib/mail/delivery/prep
 import type { DeliverySettings } from '@/lib/mail/settings/delivery-settings';
 import { loadDeliverySettings } from '@/lib/mail/settings/load-delivery-settings';
 import { logger } from '@/lib/log/logger';
-import { observeDelivery } from '@/lib/metrics/observe-delivery';
+import { observeDelivery } from './observe-delivery';
 import type { AttemptReport } from './attempt-report';
 import type { ClaimedMessage } from './claim-due-messages';
 import type { OutcomeCommitter } from './create-outcome-committer';

@@ -1,6 +1,7 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import { db } from '@/lib/db/prisma';
+import { leaseEnd } from '@/lib/db/row-lease';
 import type { MailAddress } from '@/lib/mail/mail-address';
 import { wakeOutboxWorker } from './wake-outbox-worker';
 
@@ -65,7 +66,7 @@ export async function enqueueMessage(input: NewOutboundMessage): Promise<Accepte
       messageIdHeader,
       size,
       nextAttemptAt: now,
-      ...(input.claimFor ? { state: 'sending', leaseOwner: input.claimFor.owner, leaseUntil: new Date(now.getTime() + input.claimFor.leaseMs), attempts: 1 } : {}),
+      ...(input.claimFor ? { state: 'sending', leaseOwner: input.claimFor.owner, leaseUntil: leaseEnd(now, input.claimFor.leaseMs), attempts: 1 } : {}),
       attachments: {
         create: attachments.map((a, position) => ({
           position,

@@ -1,5 +1,7 @@
 // The outbox's states and filters as the console shows them. Universal.
 
+import { choiceOf, type RawParam } from '@/lib/http/list-params';
+
 export const OUTBOX_STATES = ['queued', 'sending', 'sent', 'failed'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 
@@ -8,8 +10,11 @@ export const OUTBOX_STATE_LABELS: Record<OutboxState, string> = { queued: 'Queue
 export const OUTBOX_FILTERS = { all: 'All', failed: 'Failed', unsent: 'Unsent', sent: 'Sent' } as const;
 export type OutboxFilter = keyof typeof OUTBOX_FILTERS;
 
-export function outboxFilterOf(value: string | undefined): OutboxFilter {
-  return value && Object.hasOwn(OUTBOX_FILTERS, value) ? (value as OutboxFilter) : 'all';
+const FILTER_KEYS = Object.keys(OUTBOX_FILTERS) as OutboxFilter[];
+
+/** The filter a URL asks for (`?filter=`), "All" for anything else. */
+export function outboxFilterOf(value: RawParam): OutboxFilter {
+  return choiceOf(value, FILTER_KEYS, 'all');
 }
 
 /** The states a filter shows: "Unsent" is everything not yet delivered (queued or being sent). */

@@ -1,11 +1,12 @@
 import 'server-only';
 import { directDb } from '@/lib/db/prisma';
+import { leaseEnd } from '@/lib/db/row-lease';
 import { sqliteTime } from '@/lib/db/sqlite-time';
 
 /** Extends this worker's claims on the messages it is still sending (a slow upload must not look like a crash). */
 export async function renewLeases(owner: string, ids: string[], leaseMs: number): Promise<void> {
   if (ids.length === 0) return;
-  const until = new Date(Date.now() + leaseMs);
+  const until = leaseEnd(new Date(), leaseMs);
   const direct = directDb();
   if (direct.provider === 'postgresql') {
     await direct.query(

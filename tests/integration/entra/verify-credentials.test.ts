@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { getAccessToken } from '@/lib/entra/get-access-token';
-import { testConnection } from '@/lib/entra/test-connection';
+import { testConnection } from '@/lib/composition/test-connection';
 import { verifyTenantCredentials } from '@/lib/entra/verify-tenant-credentials';
 import { ADELE, createSandboxConnection, createSandboxTenant, signInConnection } from '../../support/sandbox-connection';
 import { sandboxSuite } from '../../support/sandbox-suite';

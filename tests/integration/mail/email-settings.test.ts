@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { deleteConnection } from '@/lib/connections/delete-connection';
+import { deleteConnection } from '@/lib/composition/delete-connection';
 import { loadKeyring } from '@/lib/crypto/load-keyring';
-import { rotateKeys } from '@/lib/crypto/rotate-keys';
+import { rotateKeys } from '@/lib/composition/rotate-keys';
 import { db } from '@/lib/db/prisma';
 import { getEmailSettings } from '@/lib/mail/settings/get-email-settings';
 import { emailSettingsSchema } from '@/lib/mail/settings/email-settings-schema';

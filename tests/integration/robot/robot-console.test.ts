@@ -7,8 +7,8 @@ import {
   updateRobotMailboxAction,
 } from '@/app/(console)/email-robot/actions';
 import { GET as downloadRaw } from '@/app/(console)/email-robot/[id]/messages/[messageId]/raw/route';
-import { deleteConnection } from '@/lib/connections/delete-connection';
-import { ENCRYPTED_FIELDS } from '@/lib/crypto/encrypted-fields';
+import { deleteConnection } from '@/lib/composition/delete-connection';
+import { ENCRYPTED_FIELDS } from '@/lib/composition/encrypted-fields';
 import { db } from '@/lib/db/prisma';
 import { getRobotMailbox } from '@/lib/robot/get-robot-mailbox';
 import type { Sandbox } from '../../../sandbox/start-sandbox';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/prisma';
-import { testConnection } from '@/lib/entra/test-connection';
+import { testConnection } from '@/lib/composition/test-connection';
 import { verifyTenantCredentials } from '@/lib/entra/verify-tenant-credentials';
 import { getConnectionChoices } from '@/lib/mail/settings/get-connection-choices';
 import { createRobotMailbox } from '@/lib/robot/create-robot-mailbox';

@@ -5,7 +5,7 @@ import {
   updateConnectionAction,
 } from '@/app/(console)/integration/service-connections/connections/actions';
 import { buildConnectionSearch, LISTED } from '@/lib/connections/build-connection-search';
-import { connectionUsages } from '@/lib/connections/connection-usages';
+import { connectionUsages } from '@/lib/composition/connection-usages';
 import { createConnection } from '@/lib/connections/create-connection';
 import { getConnections } from '@/lib/connections/get-connections';
 import { CONNECTION_SORTS, type ConnectionListParams, defaultDirection } from '@/lib/connections/list-params';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { updateTenantAction, verifyTenantAction } from '@/app/(console)/integration/service-connections/tenants/actions';
 import { decryptSecret } from '@/lib/crypto/secrets';
 import { db } from '@/lib/db/prisma';
-import { testConnection } from '@/lib/entra/test-connection';
+import { testConnection } from '@/lib/composition/test-connection';
 import { tenantSecretFields } from '@/lib/tenants/tenant-secret-fields';
 import type { Sandbox } from '../../../sandbox/start-sandbox';
 import { ensureCertificates } from '../../../sandbox/tls/ensure-certificates';

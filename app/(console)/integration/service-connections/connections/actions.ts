@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { adminAction } from '@/lib/actions/define-action';
 import { createConnection } from '@/lib/connections/create-connection';
-import { deleteConnection } from '@/lib/connections/delete-connection';
+import { deleteConnection } from '@/lib/composition/delete-connection';
 import { connectionIdSchema, createConnectionSchema, updateConnectionSchema } from '@/lib/connections/schemas';
 import { updateConnection } from '@/lib/connections/update-connection';
 import { createTenant } from '@/lib/tenants/create-tenant';

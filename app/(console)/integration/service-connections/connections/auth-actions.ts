@@ -13,7 +13,7 @@ import { issueSignInLink } from '@/lib/connections/issue-sign-in-link';
 import { ensureBrowserBinding } from '@/lib/entra/browser-binding';
 import { revokeSignInLinks, SIGN_IN_LINK_PATH } from '@/lib/entra/sign-in-links';
 import { startAuthorization } from '@/lib/entra/start-authorization';
-import { type ConnectionTestResult, testConnection } from '@/lib/entra/test-connection';
+import { type ConnectionTestResult, testConnection } from '@/lib/composition/test-connection';
 
 // Setup Authentication and the per-connection actions. Called from client components with a connection id, so
 // they answer with plain values (never a token, a code or a secret). Called by hand (not from the page), they get

@@ -6,7 +6,7 @@ import { explainDeliveryError } from '@/lib/mail/delivery/explain-delivery-error
 import { EMAIL_SETTINGS_ID } from '@/lib/mail/settings/delivery-settings';
 import { parseSmtpServer } from '@/lib/mail/settings/parse-smtp-server';
 import { smtpSecurity } from '@/lib/mail/settings/smtp-security';
-import { cloudEndpoints, type TenantCloud } from './clouds';
+import { cloudEndpoints, type TenantCloud } from '@/lib/entra/clouds';
 
 export interface HandshakeResult {
   ok: boolean;

@@ -1,6 +1,6 @@
 import 'server-only';
-import type { CycleSummary } from '@/lib/robot/run-mailbox-cycle';
-import { metricsRegistry } from './metrics-registry';
+import type { CycleSummary } from './run-mailbox-cycle';
+import { metricsRegistry } from '@/lib/metrics/metrics-registry';
 
 /** Counts one robot cycle: its poll (when one was due), the messages it stored and its webhook hand-offs. */
 export function observeRobotCycle(summary: CycleSummary): void {

@@ -1,7 +1,7 @@
 import 'server-only';
-import type { AttemptReport } from '@/lib/mail/outbox/attempt-report';
-import { answerClass } from './answer-class';
-import { metricsRegistry } from './metrics-registry';
+import type { AttemptReport } from './attempt-report';
+import { answerClass } from '@/lib/metrics/answer-class';
+import { metricsRegistry } from '@/lib/metrics/metrics-registry';
 
 /** Counts one committed delivery attempt. A deferral (waiting for an administrator) is not an attempt. */
 export function observeDelivery(transport: string, report: AttemptReport, acceptedAt: Date): void {

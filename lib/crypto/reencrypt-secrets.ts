@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Db } from '@/lib/db/create-prisma-client';
-import { ENCRYPTED_FIELDS } from './encrypted-fields';
+import type { EncryptedField } from './encrypted-fields';
 import { generateKey, type Keyring, writeKeyFile } from './keyring';
 import { decryptWith, encryptWith, keyIdOf } from './secret-box';
 
@@ -13,11 +13,12 @@ export interface RotationResult {
 }
 
 /**
- * Re-encrypts every stored secret under a new key. In file mode a key is generated and added first; in
- * environment mode the operator has put the new key first in SWITCHBOARD_ENCRYPTION_KEY. Old keys stay readable
- * until every value has moved; only then are they dropped from the key file.
+ * Re-encrypts the values of `fields` under a new key; lib/composition/rotate-keys.ts passes every encrypted column.
+ * In file mode a key is generated and added first; in environment mode the operator has put the new key first in
+ * SWITCHBOARD_ENCRYPTION_KEY. Old keys stay readable until every value has moved; only then are they dropped from
+ * the key file.
  */
-export async function rotateKeys(db: Db, keyring: Keyring): Promise<RotationResult> {
+export async function reencryptSecrets(db: Db, keyring: Keyring, fields: readonly EncryptedField[]): Promise<RotationResult> {
   let ring = keyring;
   if (keyring.source === 'file' && keyring.file) {
     const fresh = generateKey();
@@ -28,7 +29,7 @@ export async function rotateKeys(db: Db, keyring: Keyring): Promise<RotationResu
   }
 
   const result: RotationResult = { newKeyId: ring.current.id, reencrypted: 0, alreadyCurrent: 0, failures: [], retiredKeyIds: [] };
-  for (const field of ENCRYPTED_FIELDS) {
+  for (const field of fields) {
     for (const row of await field.list(db)) {
       if (keyIdOf(row.value) === ring.current.id) {
         result.alreadyCurrent += 1;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { retryDelayMs } from './retry-delay';
+import { retryDelay } from '@/lib/jobs/retry-delay';
+import { ROBOT_RETRY } from './robot-options';
+
+const retryDelayMs = (attempt: number) => retryDelay(attempt, ROBOT_RETRY);
 
 describe('retryDelayMs', () => {
   it('backs off from 10 s to an hour and stays there', () => {

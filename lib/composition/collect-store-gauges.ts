@@ -9,7 +9,9 @@ import { OUTBOX_STATES } from '@/lib/mail/outbox/outbox-states';
 
 const seconds = (from: Date | null | undefined, now: number) => (from ? Math.max(0, (now - from.getTime()) / 1000) : 0);
 
+/** Adds the gauges to the registry once; later calls find them there and do nothing. */
 export function collectStoreGauges(registry: Registry): void {
+  if (registry.getSingleMetric('switchboard_outbox_messages')) return;
   // The gauges of one scrape are collected together and share one read.
   let pending: Promise<void> | null = null;
   const collect = () =>

@@ -1,13 +1,13 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
-import { cloudEndpoints } from './clouds';
-import { createGraphClient } from './create-graph-client';
-import { describeGraphFailure } from './describe-graph-failure';
-import { graphFailureOf } from './graph-failure';
-import { decodeJwtClaims } from './decode-jwt-claims';
-import { getAccessToken } from './get-access-token';
-import { resourcesOf, serviceScopesOf, splitScopes } from './oauth-scopes';
-import { testSmtpHandshake } from './test-smtp-handshake';
+import { cloudEndpoints } from '@/lib/entra/clouds';
+import { createGraphClient } from '@/lib/entra/create-graph-client';
+import { describeGraphFailure } from '@/lib/entra/describe-graph-failure';
+import { graphFailureOf } from '@/lib/entra/graph-failure';
+import { decodeJwtClaims } from '@/lib/entra/decode-jwt-claims';
+import { getAccessToken } from '@/lib/entra/get-access-token';
+import { resourcesOf, serviceScopesOf, splitScopes } from '@/lib/entra/oauth-scopes';
+import { testSmtpHandshake } from '@/lib/mail/test-smtp-handshake';
 
 export interface ConnectionTestResult {
   ok: boolean;

@@ -1,0 +1,17 @@
+import 'server-only';
+import type { EncryptedField } from '@/lib/crypto/encrypted-fields';
+
+/** The tenants' ciphertext column, for lib/composition/encrypted-fields.ts (key rotation, leak tests). */
+export const TENANT_ENCRYPTED_FIELDS: EncryptedField[] = [
+  {
+    context: 'Tenant.clientSecret',
+    async list(db) {
+      const rows = await db.tenant.findMany({ where: { clientSecret: { not: null } }, select: { id: true, name: true, clientSecret: true } });
+      return rows.map((r) => ({ id: r.id, label: `Tenant '${r.name}' client secret`, value: r.clientSecret ?? '' }));
+    },
+    async replace(db, id, expected, next) {
+      const { count } = await db.tenant.updateMany({ where: { id, clientSecret: expected }, data: { clientSecret: next } });
+      return count === 1;
+    },
+  },
+];
