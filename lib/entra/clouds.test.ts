@@ -10,6 +10,28 @@ describe('clouds', () => {
     expect(graphResourceFor({ cloud: 'china' })).toBe('https://microsoftgraph.chinacloudapi.cn');
   });
 
+  it('knows each cloud’s Graph and Exchange resources and its mail hosts; Custom answers for the global names', () => {
+    expect(cloudEndpoints({ cloud: 'global' })).toMatchObject({
+      graphResource: 'https://graph.microsoft.com',
+      exchangeResource: 'https://outlook.office.com',
+      exchangeAppResource: 'https://outlook.office365.com',
+      smtpHost: 'smtp.office365.com:587',
+      imapHost: 'outlook.office365.com:993',
+    });
+    expect(cloudEndpoints({ cloud: 'usgov' })).toMatchObject({ exchangeResource: 'https://outlook.office365.us', exchangeAppResource: 'https://outlook.office365.us', imapHost: 'outlook.office365.us:993' });
+    expect(cloudEndpoints({ cloud: 'usgov-dod' })).toMatchObject({ authorityHost: 'https://login.microsoftonline.us', exchangeResource: 'https://outlook-dod.office365.us' });
+    expect(cloudEndpoints({ cloud: 'china' })).toMatchObject({ exchangeResource: 'https://partner.outlook.cn', smtpHost: 'smtp.partner.outlook.cn:587' });
+    const custom = cloudEndpoints({ cloud: 'custom', authorityHost: 'https://127.0.0.1:8443/', graphBaseUrl: 'https://127.0.0.1:8443' });
+    expect(custom).toEqual({
+      authorityHost: 'https://127.0.0.1:8443',
+      graphBaseUrl: 'https://127.0.0.1:8443',
+      graphResource: 'https://graph.microsoft.com',
+      exchangeResource: 'https://outlook.office.com',
+      exchangeAppResource: 'https://outlook.office365.com',
+    });
+    expect(() => cloudEndpoints({ cloud: 'germany' })).toThrow(/Unknown cloud/);
+  });
+
   it('requires both URLs for a Custom cloud', () => {
     expect(() => cloudEndpoints({ cloud: 'custom', authorityHost: 'https://login.contoso.test' })).toThrow(/Graph base URL/);
   });

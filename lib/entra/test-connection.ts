@@ -2,6 +2,7 @@ import 'server-only';
 import { GLOBAL_RESOURCES, globalResourceOf } from './clouds';
 import { createGraphClient } from './create-graph-client';
 import { describeGraphFailure } from './describe-graph-failure';
+import { explainGraphFailure } from './explain-graph-failure';
 import { graphFailureOf } from './graph-failure';
 import { decodeJwtClaims } from './decode-jwt-claims';
 import { getAccessToken } from './get-access-token';
@@ -54,7 +55,9 @@ export async function testConnection(connectionId: string): Promise<ConnectionTe
       const me = (await graph.api('/me').select('displayName,mail,userPrincipalName').get()) as { displayName?: string; mail?: string; userPrincipalName?: string };
       return { ok: true, summary: `Graph /me answered: ${me.displayName ?? ''} <${me.mail ?? me.userPrincipalName ?? ''}>`, details: [expires, `Scopes: ${token.scopes.join(' ')}`] };
     } catch (error) {
-      return { ok: false, summary: `Graph /me failed: ${describeGraphFailure(graphFailureOf(error))}`, details: [expires] };
+      const failure = graphFailureOf(error);
+      const explained = explainGraphFailure(failure, 'test');
+      return { ok: false, summary: `Graph /me failed: ${describeGraphFailure(failure)}`, details: [expires, ...(explained ? [explained.meaning, explained.fix] : [])] };
     }
   }
   const scp = typeof claims.scp === 'string' ? claims.scp : token.scopes.join(' ');
