@@ -7,9 +7,9 @@ import { type MicrosoftError, summarizeMicrosoftError } from './describe-microso
 import { explainMsalFailure } from './explain-msal-failure';
 import { type ConnectionCredentials, loadConnectionCredentials, MissingClientSecretError } from './load-connection-credentials';
 import { acquireApplicationToken } from './acquire-application-token';
-import { GLOBAL_RESOURCES } from './clouds';
 import type { ConnectionContext } from './connection-context';
-import { resourcesOf, scopesForResource } from './oauth-scopes';
+import { scopesForResource } from './oauth-scopes';
+import { tokenResource } from './token-resource';
 import { forgetAccessTokens, recentAccessToken, rememberAccessToken } from './recent-access-tokens';
 import { singleFlight } from './single-flight';
 import { withConnectionLock } from './with-connection-lock';
@@ -71,27 +71,6 @@ export async function getAccessToken(connectionId: string, options: AccessTokenO
   return result;
 }
 
-/** The resource to ask for, as the tenant's cloud names it. */
-function resourceFor(loaded: ConnectionCredentials, options: AccessTokenOptions): string | undefined {
-  const { endpoints } = loaded.context;
-  if (options.api === 'graph') return endpoints.graphResource;
-  if (options.api === 'exchange') {
-    if (loaded.authType === 'application') return endpoints.exchangeAppResource;
-    // Delegated: whichever Exchange name the service's scopes use (Microsoft's guide writes outlook.office.com).
-    const named = resourcesOf(loaded.serviceScopes);
-    return [endpoints.exchangeResource, endpoints.exchangeAppResource].find((r) => named.includes(r)) ?? endpoints.exchangeResource;
-  }
-  if (options.resource) {
-    const counterparts: Record<string, string> = {
-      [GLOBAL_RESOURCES.graph]: endpoints.graphResource,
-      [GLOBAL_RESOURCES.exchange]: endpoints.exchangeResource,
-      [GLOBAL_RESOURCES.exchangeApp]: endpoints.exchangeAppResource,
-    };
-    return counterparts[options.resource.toLowerCase()] ?? options.resource;
-  }
-  return resourcesOf(loaded.serviceScopes)[0] ?? (loaded.authType === 'application' ? endpoints.graphResource : undefined);
-}
-
 async function acquire(connectionId: string, options: AccessTokenOptions): Promise<AccessTokenResult> {
   let loaded: ConnectionCredentials | null;
   try {
@@ -102,7 +81,7 @@ async function acquire(connectionId: string, options: AccessTokenOptions): Promi
   }
   if (!loaded) return { ok: false, reason: 'not_found', message: 'The connection no longer exists.' };
   const connection = loaded.context;
-  const resource = resourceFor(loaded, options);
+  const resource = tokenResource(loaded.context, loaded.serviceScopes, options);
   if (loaded.authType === 'application' && resource) return acquireApplicationToken(loaded, resource, options);
   const scopes = resource ? scopesForResource(loaded.serviceScopes, resource) : [];
   if (!resource || scopes.length === 0) return { ok: false, reason: 'failed', message: `The service has no scope for ${resource ?? 'any resource'}.`, connection };
