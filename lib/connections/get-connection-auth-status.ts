@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
-import { cloudEndpoints } from '@/lib/entra/clouds';
+import { tenantEndpoints } from '@/lib/entra/clouds';
 import { missingScopes, resourcesOf, scopesForResource, serviceScopesOf, splitScopes } from '@/lib/entra/oauth-scopes';
 import { scopesForCloud } from '@/lib/entra/scopes-for-cloud';
 
@@ -34,7 +34,7 @@ export async function getConnectionAuthStatus(id: string): Promise<ConnectionAut
   if (!row) return null;
   const asked = serviceScopesOf(row.service.capabilities, splitScopes(row.optionalCapabilities));
   // What the sign-in asked for: a built-in service's scopes as the tenant's cloud names them (lib/entra/load-connection-credentials).
-  const requested = row.service.builtInKey ? scopesForCloud(asked, cloudEndpoints(row.tenant)) : asked;
+  const requested = row.service.builtInKey ? scopesForCloud(asked, tenantEndpoints(row.tenant)) : asked;
   const granted = splitScopes(row.grantedScopes);
   const firstResource = resourcesOf(requested)[0];
   return {

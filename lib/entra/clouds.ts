@@ -1,7 +1,7 @@
 // The Microsoft clouds a tenant can live in: one row per cloud with where its identity platform, Graph and Exchange
 // Online are, and which resource (token audience) each API answers for. Universal (no `server-only`): the tenant form
 // shows these hosts, and MSAL, the token service and the mail transports resolve a tenant's endpoints through
-// `cloudEndpoints`. Adding a cloud is a row here (and its id in CLOUD_IDS).
+// `tenantEndpoints`. Adding a cloud is a row here (and its id in CLOUD_IDS).
 
 export const CLOUD_IDS = ['global', 'usgov', 'usgov-dod', 'china', 'custom'] as const;
 export type CloudId = (typeof CLOUD_IDS)[number];
@@ -117,8 +117,8 @@ export interface TenantCloud {
   graphBaseUrl?: string | null;
 }
 
-/** Where to reach Microsoft for this tenant. Throws for a Custom tenant without both URLs (the form requires them). */
-export function cloudEndpoints(tenant: TenantCloud): CloudEndpoints {
+/** Everything about where to reach Microsoft for this tenant, resources included. Throws like `cloudEndpoints`. */
+export function tenantEndpoints(tenant: TenantCloud): CloudEndpoints {
   const known = CLOUDS.find((cloud) => cloud.id === tenant.cloud);
   if (!known?.graphResource || !known.exchangeResource || !known.exchangeAppResource) throw new Error(`Unknown cloud "${tenant.cloud}"`);
   const resources = { graphResource: known.graphResource, exchangeResource: known.exchangeResource, exchangeAppResource: known.exchangeAppResource };
@@ -138,13 +138,25 @@ export function cloudEndpoints(tenant: TenantCloud): CloudEndpoints {
   };
 }
 
+export type CloudHosts = Pick<CloudEndpoints, 'authorityHost' | 'graphBaseUrl' | 'smtpHost'>;
+
+/**
+ * Where to reach Microsoft for this tenant: the identity platform, Graph and SMTP submission (the shape callers and
+ * tests have always had; `tenantEndpoints` has the rest). Throws for a Custom tenant without both URLs (the form
+ * requires them).
+ */
+export function cloudEndpoints(tenant: TenantCloud): CloudHosts {
+  const { authorityHost, graphBaseUrl, smtpHost } = tenantEndpoints(tenant);
+  return { authorityHost, graphBaseUrl, ...(smtpHost ? { smtpHost } : {}) };
+}
+
 function stripSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }
 
 /** The resource a Graph token is requested for (e.g. https://graph.microsoft.us for US Government). */
 export function graphResourceFor(tenant: TenantCloud): string {
-  return cloudEndpoints(tenant).graphResource;
+  return tenantEndpoints(tenant).graphResource;
 }
 
 /** The SMTP hosts a tenant's OAuth tokens may be sent to, or null for a Custom cloud (the host saved in the settings). */

@@ -1,4 +1,4 @@
-import { type CloudEndpoints, type CloudId, cloudEndpoints, isCloudId, smtpTokenHostsFor } from './clouds';
+import { type CloudEndpoints, type CloudId, tenantEndpoints, isCloudId, smtpTokenHostsFor } from './clouds';
 
 // What a consumer of a connection's token needs to know about the connection: handed out by the token service with
 // every token (lib/entra/get-access-token), so nobody reads the connection row a second time. Universal.
@@ -23,9 +23,9 @@ export interface ConnectionContextRow {
   tenant: { cloud: string; authorityHost: string | null; graphBaseUrl: string | null };
 }
 
-/** Throws for a tenant whose cloud is unknown or a Custom tenant without its URLs (as `cloudEndpoints` does). */
+/** Throws for a tenant whose cloud is unknown or a Custom tenant without its URLs (as `tenantEndpoints` does). */
 export function connectionContextOf(row: ConnectionContextRow): ConnectionContext {
-  const endpoints = cloudEndpoints(row.tenant);
+  const endpoints = tenantEndpoints(row.tenant);
   const cloud = row.tenant.cloud;
   if (!isCloudId(cloud)) throw new Error(`Unknown cloud "${cloud}"`);
   const authType = row.service.authType === 'application' ? 'application' : 'delegated';

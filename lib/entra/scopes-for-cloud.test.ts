@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_SERVICES } from '@/lib/services/built-in-services';
-import { cloudEndpoints, globalResourceOf, type TenantCloud } from './clouds';
+import { tenantEndpoints, globalResourceOf, type TenantCloud } from './clouds';
 import { scopesForCloud } from './scopes-for-cloud';
 
 const builtInScopes = [...new Set(BUILT_IN_SERVICES.flatMap((s) => s.capabilities.flatMap((c) => c.scopes)))];
-const mapped = (tenant: TenantCloud) => scopesForCloud(builtInScopes, cloudEndpoints(tenant));
+const mapped = (tenant: TenantCloud) => scopesForCloud(builtInScopes, tenantEndpoints(tenant));
 
 describe('scopesForCloud', () => {
   it('leaves the built-in scopes as they are in the Global and Custom clouds', () => {
@@ -17,12 +17,12 @@ describe('scopesForCloud', () => {
     ['usgov-dod', 'https://dod-graph.microsoft.us', 'https://outlook-dod.office365.us'],
     ['china', 'https://microsoftgraph.chinacloudapi.cn', 'https://partner.outlook.cn'],
   ])('maps the global Microsoft resources to the %s cloud', (cloud, graph, exchange) => {
-    expect(scopesForCloud(['offline_access', 'https://graph.microsoft.com/Mail.Send', 'https://graph.microsoft.com/.default'], cloudEndpoints({ cloud }))).toEqual([
+    expect(scopesForCloud(['offline_access', 'https://graph.microsoft.com/Mail.Send', 'https://graph.microsoft.com/.default'], tenantEndpoints({ cloud }))).toEqual([
       'offline_access',
       `${graph}/Mail.Send`,
       `${graph}/.default`,
     ]);
-    expect(scopesForCloud(['https://outlook.office.com/SMTP.Send', 'https://outlook.office365.com/.default', 'HTTPS://Outlook.Office.com/IMAP.AccessAsUser.All'], cloudEndpoints({ cloud }))).toEqual([
+    expect(scopesForCloud(['https://outlook.office.com/SMTP.Send', 'https://outlook.office365.com/.default', 'HTTPS://Outlook.Office.com/IMAP.AccessAsUser.All'], tenantEndpoints({ cloud }))).toEqual([
       `${exchange}/SMTP.Send`,
       `${exchange}/.default`,
       `${exchange}/IMAP.AccessAsUser.All`,
@@ -32,7 +32,7 @@ describe('scopesForCloud', () => {
 
   it('keeps an administrator’s own resource and bare scopes as written', () => {
     const own = ['api://0f1e2d3c-0000-4000-8000-000000000000/access_as_user', 'https://contoso.example/Read', 'Mail.Send', 'openid'];
-    expect(scopesForCloud(own, cloudEndpoints({ cloud: 'usgov' }))).toEqual(own);
+    expect(scopesForCloud(own, tenantEndpoints({ cloud: 'usgov' }))).toEqual(own);
   });
 
   it('names each cloud’s Microsoft resources by their global name, and no other', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cloudEndpoints } from './clouds';
+import { tenantEndpoints } from './clouds';
 import { tokenResource } from './token-resource';
 
-const custom = cloudEndpoints({ cloud: 'custom', authorityHost: 'https://127.0.0.1:8443', graphBaseUrl: 'https://127.0.0.1:8443' });
-const usgov = cloudEndpoints({ cloud: 'usgov' });
-const china = cloudEndpoints({ cloud: 'china' });
+const custom = tenantEndpoints({ cloud: 'custom', authorityHost: 'https://127.0.0.1:8443', graphBaseUrl: 'https://127.0.0.1:8443' });
+const usgov = tenantEndpoints({ cloud: 'usgov' });
+const china = tenantEndpoints({ cloud: 'china' });
 
 describe('tokenResource', () => {
   it('asks the API’s resource in the tenant’s cloud, Exchange’s app-only name for client credentials', () => {
