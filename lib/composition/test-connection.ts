@@ -1,12 +1,11 @@
 import 'server-only';
-import { db } from '@/lib/db/prisma';
-import { cloudEndpoints } from '@/lib/entra/clouds';
+import { GLOBAL_RESOURCES, globalResourceOf } from '@/lib/entra/clouds';
 import { createGraphClient } from '@/lib/entra/create-graph-client';
 import { describeGraphFailure } from '@/lib/entra/describe-graph-failure';
+import { explainGraphFailure } from '@/lib/entra/explain-graph-failure';
 import { graphFailureOf } from '@/lib/entra/graph-failure';
 import { decodeJwtClaims } from '@/lib/entra/decode-jwt-claims';
 import { getAccessToken } from '@/lib/entra/get-access-token';
-import { resourcesOf, serviceScopesOf, splitScopes } from '@/lib/entra/oauth-scopes';
 import { testSmtpHandshake } from '@/lib/mail/test-smtp-handshake';
 
 export interface ConnectionTestResult {
@@ -21,26 +20,23 @@ export interface ConnectionTestResult {
  * in the token for an application connection.
  */
 export async function testConnection(connectionId: string): Promise<ConnectionTestResult> {
-  const connection = await db().serviceConnection.findUnique({
-    where: { id: connectionId },
-    include: { tenant: true, service: { include: { capabilities: true } } },
-  });
-  if (!connection) return { ok: false, summary: 'The connection no longer exists.', details: [] };
-  const scopes = serviceScopesOf(connection.service.capabilities, splitScopes(connection.optionalCapabilities));
-  const resource = connection.service.authType === 'application' ? 'https://graph.microsoft.com' : resourcesOf(scopes)[0];
-  // A refresh proves what matters most: that Microsoft still accepts the stored sign-in.
-  const token = await getAccessToken(connectionId, { ...(resource ? { resource } : {}), forceRefresh: connection.service.authType !== 'application' });
+  // A fresh token proves what matters most: that Microsoft still accepts the stored sign-in (or the client secret).
+  // The token service picks the resource (the service's first; Graph for client credentials) and says whose it is.
+  const token = await getAccessToken(connectionId, { forceRefresh: true });
   if (!token.ok) {
+    if (token.reason === 'not_found') return { ok: false, summary: 'The connection no longer exists.', details: [] };
     const fix = token.error?.explanation?.fix;
     return { ok: false, summary: `No token: ${token.message}`, details: fix ? [fix] : [] };
   }
+  const { connection } = token;
+  const api = globalResourceOf(token.resource);
   const claims = decodeJwtClaims(token.accessToken);
   const expires = `Token valid until ${token.expiresOn.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
 
-  if (connection.service.authType === 'application') {
+  if (connection.authType === 'application') {
     const roles = Array.isArray(claims.roles) ? claims.roles.map(String) : [];
     // SMTP.SendAsApp is in the Exchange token, not the Graph one: ask for it too, so the lists know both.
-    const exchange = await getAccessToken(connectionId, { resource: 'https://outlook.office.com' });
+    const exchange = await getAccessToken(connectionId, { api: 'exchange' });
     const exchangeRoles = exchange.ok ? decodeJwtClaims(exchange.accessToken).roles : null;
     return {
       ok: true,
@@ -53,24 +49,27 @@ export async function testConnection(connectionId: string): Promise<ConnectionTe
       ],
     };
   }
-  if (resource === 'https://graph.microsoft.com') {
+  if (api === GLOBAL_RESOURCES.graph) {
     try {
-      const graph = createGraphClient(cloudEndpoints(connection.tenant).graphBaseUrl, async () => token.accessToken);
+      const graph = createGraphClient(connection.endpoints.graphBaseUrl, async () => token.accessToken);
       const me = (await graph.api('/me').select('displayName,mail,userPrincipalName').get()) as { displayName?: string; mail?: string; userPrincipalName?: string };
       return { ok: true, summary: `Graph /me answered: ${me.displayName ?? ''} <${me.mail ?? me.userPrincipalName ?? ''}>`, details: [expires, `Scopes: ${token.scopes.join(' ')}`] };
     } catch (error) {
-      return { ok: false, summary: `Graph /me failed: ${describeGraphFailure(graphFailureOf(error))}`, details: [expires] };
+      const failure = graphFailureOf(error);
+      const explained = explainGraphFailure(failure, 'test');
+      return { ok: false, summary: `Graph /me failed: ${describeGraphFailure(failure)}`, details: [expires, ...(explained ? [explained.meaning, explained.fix] : [])] };
     }
   }
   const scp = typeof claims.scp === 'string' ? claims.scp : token.scopes.join(' ');
-  const tokenFacts = [`Token for ${String(claims.aud ?? resource)} as ${token.account ?? 'the signed-in account'}; scopes: ${scp}`, expires];
-  if (resource === 'https://outlook.office.com' && token.account) {
-    const handshake = await testSmtpHandshake(connectionId, connection.tenant, token.account, token.accessToken);
+  const tokenFacts = [`Token for ${String(claims.aud ?? token.resource)} as ${token.account ?? 'the signed-in account'}; scopes: ${scp}`, expires];
+  if (api === GLOBAL_RESOURCES.exchange && token.account) {
+    const tenant = { cloud: connection.cloud, authorityHost: connection.endpoints.authorityHost, graphBaseUrl: connection.endpoints.graphBaseUrl };
+    const handshake = await testSmtpHandshake(connectionId, tenant, token.account, token.accessToken);
     if (handshake) return { ok: handshake.ok, summary: handshake.summary, details: [...handshake.details, ...tokenFacts] };
   }
   return {
     ok: true,
-    summary: `Token acquired for ${String(claims.aud ?? resource)} as ${token.account ?? 'the signed-in account'}`,
+    summary: `Token acquired for ${String(claims.aud ?? token.resource)} as ${token.account ?? 'the signed-in account'}`,
     details: [...tokenFacts, 'No SMTP server is known for this Custom cloud: Send test email on the Emails page proves delivery.'],
   };
 }

@@ -1,16 +1,21 @@
+import { GLOBAL_RESOURCES, globalResourceOf } from '@/lib/entra/clouds';
 import { resourceOf } from '@/lib/entra/oauth-scopes';
 
 // Whether a connection can do a job (send over SMTP, send through Graph, read mail for the E-mail Robot), and why
 // not. Universal: the lists show it (unusable connections disabled with the reason), the server checks it again on
 // save. Delegated connections are judged by the scopes Microsoft granted at sign-in; application connections by the
 // roles in their last token, recorded by Test and Verify credentials. A role missing from the token is only a warning:
-// Exchange's RBAC for Applications grants mailbox rights that never appear in the token.
+// Exchange's RBAC for Applications grants mailbox rights that never appear in the token. Scopes and roles are judged
+// by their API's global name (lib/entra/clouds), so a national cloud's https://graph.microsoft.us/Mail.Send counts.
 
 export type ConnectionJob = 'smtp-send' | 'graph-send' | 'robot';
 
-export const GRAPH = 'https://graph.microsoft.com';
-export const OUTLOOK = 'https://outlook.office.com';
-const OUTLOOK_APP = 'https://outlook.office365.com';
+/** @deprecated Use GLOBAL_RESOURCES.graph of lib/entra/clouds. */
+export const GRAPH = GLOBAL_RESOURCES.graph;
+/** @deprecated Use GLOBAL_RESOURCES.exchange of lib/entra/clouds. */
+export const OUTLOOK = GLOBAL_RESOURCES.exchange;
+// Roles recorded before they were keyed by the global name may sit under Exchange's app-only name.
+const OUTLOOK_APP = GLOBAL_RESOURCES.exchangeApp;
 
 export interface ConnectionFacts {
   name: string;
@@ -42,19 +47,22 @@ const NEEDS: Record<ConnectionJob, JobNeeds> = {
   robot: { delegated: ['Mail.ReadWrite', 'Mail.ReadWrite.Shared'], resource: GRAPH, roles: ['Mail.ReadWrite'], roleResources: [GRAPH], what: 'reading and filing mail' },
 };
 
-/** "https://graph.microsoft.com/Mail.Send" or "Mail.Send" (Graph's bare form) → { resource, permission } in lower case. */
+/**
+ * "https://graph.microsoft.us/Mail.Send" or "Mail.Send" (Graph's bare form) → { resource, permission } in lower case,
+ * the resource by its API's global name (either Exchange name is https://outlook.office.com).
+ */
 function parts(scope: string): { resource: string; permission: string } {
   const resource = resourceOf(scope);
   const permission = (resource ? scope.slice(resource.length + 1) : scope).toLowerCase();
-  return { resource: resource ?? GRAPH, permission };
+  return { resource: resource ? (globalResourceOf(resource) ?? resource) : GRAPH, permission };
 }
 
 export function hasPermission(scopes: readonly string[], resource: string, permissions: readonly string[]): boolean {
   const wanted = new Set(permissions.map((p) => p.toLowerCase()));
-  const resources = resource === OUTLOOK ? [OUTLOOK, OUTLOOK_APP] : [resource];
+  const api = globalResourceOf(resource) ?? resource.toLowerCase();
   return scopes.some((scope) => {
     const p = parts(scope);
-    return resources.includes(p.resource) && wanted.has(p.permission);
+    return p.resource === api && wanted.has(p.permission);
   });
 }
 

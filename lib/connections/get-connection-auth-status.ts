@@ -1,6 +1,8 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
+import { tenantEndpoints } from '@/lib/entra/clouds';
 import { missingScopes, resourcesOf, scopesForResource, serviceScopesOf, splitScopes } from '@/lib/entra/oauth-scopes';
+import { scopesForCloud } from '@/lib/entra/scopes-for-cloud';
 
 export interface ConnectionAuthStatus {
   id: string;
@@ -25,11 +27,14 @@ export async function getConnectionAuthStatus(id: string): Promise<ConnectionAut
       optionalCapabilities: true,
       authenticatedAt: true,
       lastError: true,
-      service: { select: { authType: true, capabilities: { select: { key: true, scopes: true, optional: true } } } },
+      service: { select: { authType: true, builtInKey: true, capabilities: { select: { key: true, scopes: true, optional: true } } } },
+      tenant: { select: { cloud: true, authorityHost: true, graphBaseUrl: true } },
     },
   });
   if (!row) return null;
-  const requested = serviceScopesOf(row.service.capabilities, splitScopes(row.optionalCapabilities));
+  const asked = serviceScopesOf(row.service.capabilities, splitScopes(row.optionalCapabilities));
+  // What the sign-in asked for: a built-in service's scopes as the tenant's cloud names them (lib/entra/load-connection-credentials).
+  const requested = row.service.builtInKey ? scopesForCloud(asked, tenantEndpoints(row.tenant)) : asked;
   const granted = splitScopes(row.grantedScopes);
   const firstResource = resourcesOf(requested)[0];
   return {

@@ -1,3 +1,5 @@
+import { GLOBAL_RESOURCES } from './clouds';
+
 // Azure's error codes, in plain language, with what to do about them. Used wherever Microsoft says no: the
 // redirect page, Test, Verify credentials, token refresh. The code and Microsoft's own text are always shown too.
 
@@ -54,7 +56,8 @@ const EXPLANATIONS: Record<string, Omit<AadstsExplanation, 'code'>> = {
   },
   AADSTS70011: {
     meaning: 'A requested scope is not valid (misspelled, from two resources in one request, or not allowed for this flow).',
-    fix: 'Check the scopes of the service under Services; client credentials need "https://graph.microsoft.com/.default".',
+    // The global name, as the Services page shows it; a national tenant's token request uses its cloud's (lib/entra/clouds).
+    fix: `Check the scopes of the service under Services; client credentials need "${GLOBAL_RESOURCES.graph}/.default".`,
   },
   AADSTS7000215: {
     meaning: 'The client secret is wrong. Often the secret\'s ID was copied instead of its Value.',

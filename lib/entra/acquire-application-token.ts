@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
-import { graphResourceFor } from './clouds';
+import { globalResourceOf } from './clouds';
 import { withAppRoles } from './app-roles';
 import { createMsalApp } from './create-msal-app';
 import { decodeJwtClaims } from './decode-jwt-claims';
@@ -26,18 +26,17 @@ function rolesOf(accessToken: string): string[] {
   return Array.isArray(roles) ? roles.map(String) : [];
 }
 
+/** `resource` as the tenant's cloud names it (the token service resolves it). */
 export async function acquireApplicationToken(loaded: ConnectionCredentials, resource: string, options: AccessTokenOptions): Promise<AccessTokenResult> {
-  const { connection, tenant } = loaded;
+  const { connection, tenant, context } = loaded;
   const key = `${connection.id}|${resource}|${connection.tenant.clientSecret ?? ''}`;
   const cached = memory().get(key);
   if (cached && !options.forceRefresh && cached.expiresOn.getTime() - Date.now() > 5 * 60_000) {
-    return { ok: true, ...cached, account: null, refreshed: false };
+    return { ok: true, ...cached, account: null, refreshed: false, resource, connection: context };
   }
   const now = new Date();
   try {
-    // Callers name Graph by its global name; a national cloud's Graph is its own resource.
-    const target = resource === 'https://graph.microsoft.com' ? graphResourceFor(tenant) : resource;
-    const result = await createMsalApp(tenant).acquireTokenByClientCredential({ scopes: [`${target}/.default`], skipCache: true });
+    const result = await createMsalApp(tenant).acquireTokenByClientCredential({ scopes: [`${resource}/.default`], skipCache: true });
     if (!result) throw new Error('Microsoft returned no token');
     const entry = { accessToken: result.accessToken, expiresOn: result.expiresOn ?? new Date(now.getTime() + 3600_000), scopes: result.scopes };
     memory().set(key, entry);
@@ -50,15 +49,16 @@ export async function acquireApplicationToken(loaded: ConnectionCredentials, res
         lastUsedAt: now,
         lastError: null,
         authenticatedAt: connection.authenticatedAt ?? now,
-        // The lists judge application connections by these (lib/connections/connection-fit).
-        appRoles: withAppRoles(connection.appRoles, resource, rolesOf(result.accessToken)),
+        // The lists judge application connections by these (lib/connections/connection-fit), under the API's global
+        // name whatever the cloud.
+        appRoles: withAppRoles(connection.appRoles, globalResourceOf(resource) ?? resource, rolesOf(result.accessToken)),
         appRolesAt: now,
       },
     });
-    return { ok: true, ...entry, account: null, refreshed: true };
+    return { ok: true, ...entry, account: null, refreshed: true, resource, connection: context };
   } catch (thrown) {
     const error = await explainMsalFailure(thrown, tenant);
     await db().serviceConnection.update({ where: { id: connection.id }, data: { state: 'error', lastError: summarizeMicrosoftError(error), lastUsedAt: now } });
-    return { ok: false, reason: 'failed', message: summarizeMicrosoftError(error), error };
+    return { ok: false, reason: 'failed', message: summarizeMicrosoftError(error), error, connection: context };
   }
 }

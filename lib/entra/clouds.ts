@@ -1,17 +1,38 @@
-// The Microsoft clouds a tenant can live in, and where each one's identity platform, Graph and SMTP submission
-// endpoints are. Universal (no `server-only`): the tenant form shows these hosts, and MSAL and the mail transports
-// resolve a tenant's endpoints through `cloudEndpoints`.
+// The Microsoft clouds a tenant can live in: one row per cloud with where its identity platform, Graph and Exchange
+// Online are, and which resource (token audience) each API answers for. Universal (no `server-only`): the tenant form
+// shows these hosts, and MSAL, the token service and the mail transports resolve a tenant's endpoints through
+// `tenantEndpoints`. Adding a cloud is a row here (and its id in CLOUD_IDS).
 
 export const CLOUD_IDS = ['global', 'usgov', 'usgov-dod', 'china', 'custom'] as const;
 export type CloudId = (typeof CLOUD_IDS)[number];
+
+/**
+ * Microsoft's global resource names. Built-in services store their scopes with these (lib/services/built-in-services),
+ * the sandbox and every test (Custom cloud) answer for them, and the lists key application roles by them.
+ */
+export const GLOBAL_RESOURCES = {
+  graph: 'https://graph.microsoft.com',
+  /** Exchange Online for delegated scopes (SMTP.Send, IMAP.AccessAsUser.All), as Microsoft's OAuth guide writes it. */
+  exchange: 'https://outlook.office.com',
+  /** Exchange Online for app-only tokens (SMTP.SendAsApp), as Microsoft's client-credentials guide writes it. */
+  exchangeApp: 'https://outlook.office365.com',
+} as const;
 
 export interface CloudEndpoints {
   /** Identity platform origin, without a trailing slash: `{authorityHost}/{tenant}/oauth2/v2.0/token`. */
   authorityHost: string;
   /** Graph origin without a version: `{graphBaseUrl}/v1.0/me`. */
   graphBaseUrl: string;
+  /** The resource a Graph token is for: `{graphResource}/Mail.Send`, `{graphResource}/.default`. */
+  graphResource: string;
+  /** The Exchange Online resource of delegated scopes: `{exchangeResource}/SMTP.Send`. */
+  exchangeResource: string;
+  /** The Exchange Online resource of app-only tokens: `{exchangeAppResource}/.default`. */
+  exchangeAppResource: string;
   /** SMTP client submission (`host:port`, STARTTLS), where Microsoft publishes one for the cloud. */
   smtpHost?: string;
+  /** IMAP (`host:port`, TLS from the first byte), where Microsoft publishes one for the cloud. */
+  imapHost?: string;
 }
 
 export interface CloudDefinition extends Partial<CloudEndpoints> {
@@ -27,15 +48,26 @@ export const CLOUDS: readonly CloudDefinition[] = [
     label: 'Global',
     authorityHost: 'https://login.microsoftonline.com',
     graphBaseUrl: 'https://graph.microsoft.com',
+    graphResource: GLOBAL_RESOURCES.graph,
+    exchangeResource: GLOBAL_RESOURCES.exchange,
+    exchangeAppResource: GLOBAL_RESOURCES.exchangeApp,
     smtpHost: 'smtp.office365.com:587',
+    imapHost: 'outlook.office365.com:993',
     smtpTokenHosts: ['smtp.office365.com', 'outlook.office365.com', 'smtp-hve.office365.com'],
   },
+  // National clouds (Microsoft Graph "National cloud deployments"): Graph's resource is its own origin. Exchange
+  // Online answers there for one name, used for delegated and app-only tokens alike.
   {
     id: 'usgov',
     label: 'US Government',
     authorityHost: 'https://login.microsoftonline.us',
     graphBaseUrl: 'https://graph.microsoft.us',
+    graphResource: 'https://graph.microsoft.us',
+    // GCC High's Exchange Online endpoint (Office 365 U.S. Government GCC High endpoints).
+    exchangeResource: 'https://outlook.office365.us',
+    exchangeAppResource: 'https://outlook.office365.us',
     smtpHost: 'smtp.office365.us:587',
+    imapHost: 'outlook.office365.us:993',
     smtpTokenHosts: ['smtp.office365.us'],
   },
   {
@@ -43,7 +75,14 @@ export const CLOUDS: readonly CloudDefinition[] = [
     label: 'US Government DoD',
     authorityHost: 'https://login.microsoftonline.us',
     graphBaseUrl: 'https://dod-graph.microsoft.us',
+    graphResource: 'https://dod-graph.microsoft.us',
+    // Microsoft publishes no OAuth guide for IMAP/SMTP in DoD; we take the Exchange Online host of the "Office 365
+    // U.S. Government DoD endpoints" list (outlook-dod.office365.us) as the resource and the IMAP host. A documented
+    // default, not a tested one: an administrator who needs another writes it in a service of their own.
+    exchangeResource: 'https://outlook-dod.office365.us',
+    exchangeAppResource: 'https://outlook-dod.office365.us',
     smtpHost: 'smtp.office365.us:587',
+    imapHost: 'outlook-dod.office365.us:993',
     smtpTokenHosts: ['smtp.office365.us'],
   },
   {
@@ -51,11 +90,17 @@ export const CLOUDS: readonly CloudDefinition[] = [
     label: 'China (operated by 21Vianet)',
     authorityHost: 'https://login.chinacloudapi.cn',
     graphBaseUrl: 'https://microsoftgraph.chinacloudapi.cn',
+    graphResource: 'https://microsoftgraph.chinacloudapi.cn',
+    // "API endpoints of Office 365 operated by 21Vianet": Exchange Online is https://partner.outlook.cn.
+    exchangeResource: 'https://partner.outlook.cn',
+    exchangeAppResource: 'https://partner.outlook.cn',
     smtpHost: 'smtp.partner.outlook.cn:587',
+    imapHost: 'partner.outlook.cn:993',
     smtpTokenHosts: ['smtp.partner.outlook.cn'],
   },
-  // The sandbox and every test use Custom: any host serving the standard Entra v2.0 and Graph v1.0 paths.
-  { id: 'custom', label: 'Custom' },
+  // The sandbox and every test use Custom: any host serving the standard Entra v2.0 and Graph v1.0 paths, answering
+  // for Microsoft's global resource names.
+  { id: 'custom', label: 'Custom', graphResource: GLOBAL_RESOURCES.graph, exchangeResource: GLOBAL_RESOURCES.exchange, exchangeAppResource: GLOBAL_RESOURCES.exchangeApp },
 ];
 
 export function isCloudId(value: string): value is CloudId {
@@ -72,34 +117,64 @@ export interface TenantCloud {
   graphBaseUrl?: string | null;
 }
 
-/** Where to reach Microsoft for this tenant. Throws for a Custom tenant without both URLs (the form requires them). */
-export function cloudEndpoints(tenant: TenantCloud): CloudEndpoints {
+/** Everything about where to reach Microsoft for this tenant, resources included. Throws like `cloudEndpoints`. */
+export function tenantEndpoints(tenant: TenantCloud): CloudEndpoints {
+  const known = CLOUDS.find((cloud) => cloud.id === tenant.cloud);
+  if (!known?.graphResource || !known.exchangeResource || !known.exchangeAppResource) throw new Error(`Unknown cloud "${tenant.cloud}"`);
+  const resources = { graphResource: known.graphResource, exchangeResource: known.exchangeResource, exchangeAppResource: known.exchangeAppResource };
   if (tenant.cloud === 'custom') {
     if (!tenant.authorityHost || !tenant.graphBaseUrl) {
       throw new Error('A tenant in a Custom cloud needs an authority host and a Graph base URL');
     }
-    return { authorityHost: stripSlash(tenant.authorityHost), graphBaseUrl: stripSlash(tenant.graphBaseUrl) };
+    return { authorityHost: stripSlash(tenant.authorityHost), graphBaseUrl: stripSlash(tenant.graphBaseUrl), ...resources };
   }
-  const known = CLOUDS.find((cloud) => cloud.id === tenant.cloud);
-  if (!known?.authorityHost || !known.graphBaseUrl) throw new Error(`Unknown cloud "${tenant.cloud}"`);
-  return { authorityHost: known.authorityHost, graphBaseUrl: known.graphBaseUrl, ...(known.smtpHost ? { smtpHost: known.smtpHost } : {}) };
+  if (!known.authorityHost || !known.graphBaseUrl) throw new Error(`Unknown cloud "${tenant.cloud}"`);
+  return {
+    authorityHost: known.authorityHost,
+    graphBaseUrl: known.graphBaseUrl,
+    ...resources,
+    ...(known.smtpHost ? { smtpHost: known.smtpHost } : {}),
+    ...(known.imapHost ? { imapHost: known.imapHost } : {}),
+  };
+}
+
+export type CloudHosts = Pick<CloudEndpoints, 'authorityHost' | 'graphBaseUrl' | 'smtpHost'>;
+
+/**
+ * Where to reach Microsoft for this tenant: the identity platform, Graph and SMTP submission (the shape callers and
+ * tests have always had; `tenantEndpoints` has the rest). Throws for a Custom tenant without both URLs (the form
+ * requires them).
+ */
+export function cloudEndpoints(tenant: TenantCloud): CloudHosts {
+  const { authorityHost, graphBaseUrl, smtpHost } = tenantEndpoints(tenant);
+  return { authorityHost, graphBaseUrl, ...(smtpHost ? { smtpHost } : {}) };
 }
 
 function stripSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }
 
-/**
- * The resource a Graph token is requested for. The sandbox (Custom) and the Global cloud answer for Microsoft's
- * global name; a national cloud's Graph is its own resource (e.g. https://graph.microsoft.us/.default).
- */
+/** The resource a Graph token is requested for (e.g. https://graph.microsoft.us for US Government). */
 export function graphResourceFor(tenant: TenantCloud): string {
-  if (tenant.cloud === 'custom' || tenant.cloud === 'global') return 'https://graph.microsoft.com';
-  return cloudEndpoints(tenant).graphBaseUrl;
+  return tenantEndpoints(tenant).graphResource;
 }
 
 /** The SMTP hosts a tenant's OAuth tokens may be sent to, or null for a Custom cloud (the host saved in the settings). */
 export function smtpTokenHostsFor(cloud: string): readonly string[] | null {
   if (cloud === 'custom') return null;
   return CLOUDS.find((c) => c.id === cloud)?.smtpTokenHosts ?? [];
+}
+
+/**
+ * Which Microsoft API a resource is, in any cloud, by its global name (`https://graph.microsoft.us` →
+ * `https://graph.microsoft.com`; either Exchange name → `https://outlook.office.com`); null for any other resource.
+ * The lists judge connections and key application roles by these names, whatever the tenant's cloud.
+ */
+export function globalResourceOf(resource: string): string | null {
+  const wanted = resource.toLowerCase();
+  for (const cloud of CLOUDS) {
+    if (cloud.graphResource === wanted) return GLOBAL_RESOURCES.graph;
+    if (cloud.exchangeResource === wanted || cloud.exchangeAppResource === wanted) return GLOBAL_RESOURCES.exchange;
+  }
+  return null;
 }

@@ -1,13 +1,25 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
+import { type ConnectionContext, connectionContextOf } from './connection-context';
 import { serviceScopesOf, splitScopes } from './oauth-scopes';
+import { scopesForCloud } from './scopes-for-cloud';
 import { tenantCredentialsOf } from './tenant-credentials';
 
 export type ConnectionCredentials = NonNullable<Awaited<ReturnType<typeof loadConnectionCredentials>>>;
 
-export class MissingClientSecretError extends Error {}
+export class MissingClientSecretError extends Error {
+  constructor(
+    message: string,
+    readonly context: ConnectionContext,
+  ) {
+    super(message);
+  }
+}
 
-/** A connection with what MSAL needs: the tenant's credentials (secret decrypted) and the service's scopes. */
+/**
+ * A connection with what MSAL needs: the tenant's credentials (secret decrypted), the service's scopes as the tenant's
+ * cloud names them (a built-in service stores global names), and the connection's context for the token's consumers.
+ */
 export async function loadConnectionCredentials(connectionId: string) {
   const connection = await db().serviceConnection.findUnique({
     where: { id: connectionId },
@@ -15,15 +27,18 @@ export async function loadConnectionCredentials(connectionId: string) {
   });
   if (!connection) return null;
   const { tenant, service } = connection;
+  const context = connectionContextOf(connection);
   if (!tenant.clientSecret) {
-    throw new MissingClientSecretError(`Tenant '${tenant.name}' has no client secret. Add one under Tenants.`);
+    throw new MissingClientSecretError(`Tenant '${tenant.name}' has no client secret. Add one under Tenants.`, context);
   }
   const credentials = tenantCredentialsOf({ ...tenant, clientSecret: tenant.clientSecret });
+  const scopes = serviceScopesOf(service.capabilities, splitScopes(connection.optionalCapabilities));
   return {
     connection,
+    context,
     tenant: credentials,
     tenantName: tenant.name,
-    authType: service.authType === 'application' ? ('application' as const) : ('delegated' as const),
-    serviceScopes: serviceScopesOf(service.capabilities, splitScopes(connection.optionalCapabilities)),
+    authType: context.authType,
+    serviceScopes: service.builtInKey ? scopesForCloud(scopes, context.endpoints) : scopes,
   };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { withAppRoles } from './app-roles';
 import { db } from '@/lib/db/prisma';
-import { graphResourceFor } from './clouds';
+import { GLOBAL_RESOURCES, graphResourceFor } from './clouds';
 import { createMsalApp, type TenantCredentials } from './create-msal-app';
 import { decodeJwtClaims } from './decode-jwt-claims';
 import type { MicrosoftError } from './describe-microsoft-error';
@@ -37,7 +37,7 @@ async function recordGraphRoles(tenantId: string, roles: string[]): Promise<void
   const connections = await db().serviceConnection.findMany({ where: { tenantId, service: { authType: 'application' } }, select: { id: true, appRoles: true } });
   const now = new Date();
   for (const connection of connections) {
-    await db().serviceConnection.update({ where: { id: connection.id }, data: { appRoles: withAppRoles(connection.appRoles, 'https://graph.microsoft.com', roles), appRolesAt: now } });
+    await db().serviceConnection.update({ where: { id: connection.id }, data: { appRoles: withAppRoles(connection.appRoles, GLOBAL_RESOURCES.graph, roles), appRolesAt: now } });
   }
 }
 

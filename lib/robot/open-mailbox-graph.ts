@@ -1,28 +1,24 @@
 import 'server-only';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { db } from '@/lib/db/prisma';
-import { cloudEndpoints } from '@/lib/entra/clouds';
 import { createGraphClient } from '@/lib/entra/create-graph-client';
 import { getAccessToken } from '@/lib/entra/get-access-token';
-import type { RobotMailboxContext } from './explain-graph-failure';
+import type { MailboxContext } from '@/lib/entra/explain-graph-failure';
 import type { GraphFailure } from '@/lib/entra/graph-failure';
 
 // A Graph client for one robot mailbox: the tenant's Graph host (declared in customHosts so the SDK sends the token
 // there), tokens only from the token service, a timeout on every request, and no automatic retries: a 429 comes
 // back to the robot, which honours Retry-After by moving the mailbox's next poll instead of blocking a worker.
 
-export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
-
 export interface MailboxGraph {
   client: Client;
   /** `/me` (delegated, own mailbox) or `/users/{address}`. */
   root: string;
-  context: RobotMailboxContext;
+  context: MailboxContext;
   /** The address to show: the configured one, or the signed-in account for the own mailbox. */
   address: string;
 }
 
-export type OpenMailboxGraphResult = { ok: true; graph: MailboxGraph } | { ok: false; failure: GraphFailure; context: RobotMailboxContext };
+export type OpenMailboxGraphResult = { ok: true; graph: MailboxGraph } | { ok: false; failure: GraphFailure; context: MailboxContext };
 
 class TokenUnavailableError extends Error {
   override name = 'TokenUnavailable';
@@ -32,28 +28,23 @@ export async function openMailboxGraph(
   mailbox: { connectionId: string; mailboxAddress: string; folder?: string },
   options: { graphTimeoutMs: number },
 ): Promise<OpenMailboxGraphResult> {
-  const connection = await db().serviceConnection.findUnique({
-    where: { id: mailbox.connectionId },
-    select: { accountUsername: true, service: { select: { authType: true } }, tenant: { select: { cloud: true, authorityHost: true, graphBaseUrl: true } } },
-  });
-  const mode = connection?.service.authType === 'application' ? 'application' : 'delegated';
-  const context: RobotMailboxContext = { mode, address: mailbox.mailboxAddress, account: connection?.accountUsername ?? null, folder: mailbox.folder };
+  const first = await getAccessToken(mailbox.connectionId, { api: 'graph' });
+  const connection = first.connection;
+  const mode = connection?.authType ?? 'delegated';
+  const context: MailboxContext = { mode, address: mailbox.mailboxAddress, account: connection?.account ?? null, folder: mailbox.folder };
   if (!connection) return { ok: false, context, failure: { status: 0, code: 'TokenUnavailable', tokenReason: 'not_found', message: 'The Service Connection no longer exists.' } };
   if (mode === 'application' && !mailbox.mailboxAddress) {
     return { ok: false, context, failure: { status: 400, code: 'BadRequest', message: '/me request is only valid with delegated authentication flow.' } };
   }
-
-  const first = await getAccessToken(mailbox.connectionId, { resource: GRAPH_RESOURCE });
   if (!first.ok) return { ok: false, context, failure: { status: 0, code: 'TokenUnavailable', tokenReason: first.reason, message: first.message } };
   // Asked for on every request: the token service hands out its recent token, and refreshes (single-flighted) when due.
   const accessToken = async (): Promise<string> => {
-    const token = await getAccessToken(mailbox.connectionId, { resource: GRAPH_RESOURCE });
+    const token = await getAccessToken(mailbox.connectionId, { api: 'graph' });
     if (!token.ok) throw new TokenUnavailableError(token.message);
     return token.accessToken;
   };
-  const { graphBaseUrl } = cloudEndpoints(connection.tenant);
-  const client = createGraphClient(graphBaseUrl, accessToken, { timeoutMs: options.graphTimeoutMs });
-  const address = mailbox.mailboxAddress || connection.accountUsername || '';
+  const client = createGraphClient(connection.endpoints.graphBaseUrl, accessToken, { timeoutMs: options.graphTimeoutMs });
+  const address = mailbox.mailboxAddress || connection.account || '';
   const root = mailbox.mailboxAddress ? `/users/${encodeURIComponent(mailbox.mailboxAddress)}` : '/me';
   return { ok: true, graph: { client, root, context, address } };
 }

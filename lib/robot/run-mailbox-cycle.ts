@@ -5,8 +5,9 @@ import { logger } from '@/lib/log/logger';
 import { type ActionOutcome, applyMailboxActions } from './apply-mailbox-actions';
 import type { ClaimedMailbox, RobotLease } from './claim-robot-mailbox';
 import { describeGraphFailure } from '@/lib/entra/describe-graph-failure';
+import { getConnectionContext } from '@/lib/entra/get-connection-context';
 import { dueActionsWhere } from './due-actions-where';
-import { explainGraphFailure, type RobotMailboxContext } from './explain-graph-failure';
+import { explainGraphFailure, type MailboxContext } from '@/lib/entra/explain-graph-failure';
 import { type GraphFailure, graphFailureOf } from '@/lib/entra/graph-failure';
 import { handOffDueMessages } from './hand-off-due-messages';
 import { nextRunAt } from './next-run-at';
@@ -33,10 +34,9 @@ export interface CycleSummary {
 const WEBHOOK_EXPLANATION =
   'The webhook did not answer with a 2xx status. Each message is retried with backoff (10 s, 30 s, 1 min … then hourly) and is marked or moved in the mailbox only after a 2xx.';
 
-/** The signed-in account of a delegated connection: the address of its "own mailbox". */
+/** The signed-in account of a delegated connection: the address of its "own mailbox", when Graph was not opened. */
 async function accountOf(connectionId: string): Promise<string> {
-  const connection = await db().serviceConnection.findUnique({ where: { id: connectionId }, select: { accountUsername: true } });
-  return connection?.accountUsername ?? '';
+  return (await getConnectionContext(connectionId))?.account ?? '';
 }
 
 export async function runMailboxCycle(lease: RobotLease, mailbox: ClaimedMailbox, options: RobotOptions): Promise<CycleSummary> {
@@ -46,7 +46,7 @@ export async function runMailboxCycle(lease: RobotLease, mailbox: ClaimedMailbox
   const actionsDue = !throttledBefore && (await db().robotMessage.count({ where: dueActionsWhere(mailbox.id, started) })) > 0;
 
   let graph: MailboxGraph | null = null;
-  let context: RobotMailboxContext = { mode: 'delegated', address: mailbox.mailboxAddress, account: null, folder: mailbox.folder };
+  let context: MailboxContext = { mode: 'delegated', address: mailbox.mailboxAddress, account: null, folder: mailbox.folder };
   let failure: GraphFailure | null = null;
   if (pollDue || actionsDue) {
     const opened = await openMailboxGraph(mailbox, options);
@@ -67,7 +67,7 @@ export async function runMailboxCycle(lease: RobotLease, mailbox: ClaimedMailbox
       }
     }
   }
-  const address = graph?.address ?? (mailbox.mailboxAddress || (await accountOf(mailbox.connectionId)));
+  const address = graph?.address ?? (mailbox.mailboxAddress || context.account || (await accountOf(mailbox.connectionId)));
   const handoff = await handOffDueMessages(mailbox, address, lease, options);
   let actions: ActionOutcome | null = null;
   if (graph && !failure && !lease.lost) {
@@ -88,14 +88,14 @@ export async function runMailboxCycle(lease: RobotLease, mailbox: ClaimedMailbox
   let error: string | null = null;
   let explanation: string | null = null;
   if (failure) {
-    const explained = explainGraphFailure(failure, context);
+    const explained = explainGraphFailure(failure, 'read', context);
     error = describeGraphFailure(failure);
     explanation = `${explained.meaning} ${explained.fix}`;
   } else if (handoff.failed > 0) {
     error = `Webhook: ${handoff.lastError ?? 'failed'}`;
     explanation = WEBHOOK_EXPLANATION;
   } else if (actionFailure) {
-    const explained = explainGraphFailure(actionFailure, context);
+    const explained = explainGraphFailure(actionFailure, 'read', context);
     error = `Marking or moving a message: ${describeGraphFailure(actionFailure)}`;
     explanation = `${explained.meaning} ${explained.fix}`;
   }

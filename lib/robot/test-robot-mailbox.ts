@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
 import { describeGraphFailure } from '@/lib/entra/describe-graph-failure';
-import { explainGraphFailure } from './explain-graph-failure';
+import { explainGraphFailure } from '@/lib/entra/explain-graph-failure';
 import { graphFailureOf } from '@/lib/entra/graph-failure';
 import { openMailboxGraph } from './open-mailbox-graph';
 import { resolveMailFolder } from './resolve-mail-folder';
@@ -20,8 +20,8 @@ export async function testRobotMailbox(id: string): Promise<RobotTestResult> {
   if (!mailbox) return { ok: false, message: 'This robot mailbox no longer exists.', graphAnswer: '', meaning: '', fix: '' };
   const opened = await openMailboxGraph(mailbox, robotOptions());
   if (!opened.ok) {
-    const explained = explainGraphFailure(opened.failure, opened.context);
-    return { ok: false, message: 'The connection could not open the mailbox.', graphAnswer: describeGraphFailure(opened.failure), ...explained };
+    const { meaning, fix } = explainGraphFailure(opened.failure, 'read', opened.context);
+    return { ok: false, message: 'The connection could not open the mailbox.', graphAnswer: describeGraphFailure(opened.failure), meaning, fix };
   }
   const { graph } = opened;
   const who = graph.context.mode === 'application' ? 'application permissions' : `signed in as ${graph.context.account ?? 'the connection’s account'}`;
@@ -44,7 +44,7 @@ export async function testRobotMailbox(id: string): Promise<RobotTestResult> {
     return { ok: true, message: `Opened “${folder.displayName}” in ${graph.address || 'the mailbox'} (${who})${counts}. ${after}` };
   } catch (error) {
     const failure = graphFailureOf(error);
-    const explained = explainGraphFailure(failure, graph.context);
-    return { ok: false, message: `The connection could not open “${mailbox.folder}” in ${graph.address || 'the mailbox'}.`, graphAnswer: describeGraphFailure(failure), ...explained };
+    const { meaning, fix } = explainGraphFailure(failure, 'read', graph.context);
+    return { ok: false, message: `The connection could not open “${mailbox.folder}” in ${graph.address || 'the mailbox'}.`, graphAnswer: describeGraphFailure(failure), meaning, fix };
   }
 }

@@ -1,5 +1,10 @@
+import { GLOBAL_RESOURCES } from '@/lib/entra/clouds';
+import { explainGraphFailure } from '@/lib/entra/explain-graph-failure';
+import type { GraphFailure } from '@/lib/entra/graph-failure';
+
 // What a remote's answer means and what to do about it, in plain words, for the Emails page and the Outbox.
-// Universal. Matched on the reply code and text, most specific first.
+// Universal. Matched on the reply code and text, most specific first; what a Graph answer means when sending is
+// Microsoft's layer's to say (lib/entra/explain-graph-failure), asked at its place in the list.
 
 export interface DeliveryExplanation {
   title: string;
@@ -11,7 +16,10 @@ interface Rule extends DeliveryExplanation {
   test: RegExp;
 }
 
-const RULES: Rule[] = [
+/** Here the Graph explanations take their turn (marked by a rule without a test). */
+const GRAPH = null;
+
+const RULES: (Rule | typeof GRAPH)[] = [
   {
     test: /5\.7\.139.*basic authentication is disabled/i,
     title: 'Exchange Online refused Basic authentication',
@@ -28,7 +36,7 @@ const RULES: Rule[] = [
     test: /\b5\.7\.3\b/,
     title: 'Exchange rejected the token',
     meaning: 'The OAuth token was not accepted for this mailbox: it lacks SMTP.Send, was issued for another audience, or the Mailbox Email Address is neither the signed-in account nor a mailbox it has Full Access to.',
-    fix: 'Make the Mailbox Email Address the account shown on the Service Connection (or a mailbox it has Full Access or Send As on), check that the service grants https://outlook.office.com/SMTP.Send, and run Setup Authentication again.',
+    fix: `Make the Mailbox Email Address the account shown on the Service Connection (or a mailbox it has Full Access or Send As on), check that the service grants ${GLOBAL_RESOURCES.exchange}/SMTP.Send, and run Setup Authentication again.`,
   },
   {
     test: /\b5\.7\.60\b|\b5\.2\.252\b|SendAsDenied/i,
@@ -36,35 +44,12 @@ const RULES: Rule[] = [
     meaning: 'The mailbox that signs in may not send with the Default Sender address as From.',
     fix: 'Use the mailbox’s own address as Default Sender, or give the mailbox Send As on the sender: Exchange admin center → Recipients → the sender → Delegation → Send as, or Add-RecipientPermission -Identity <sender> -Trustee <mailbox> -AccessRights SendAs.',
   },
-  {
-    test: /ErrorAccessDenied.*RAOP|RAOP.*ErrorAccessDenied/is,
-    title: 'An application access policy keeps the app out of this mailbox',
-    meaning: 'Exchange Online restricts which mailboxes this app registration may use, and this mailbox is not one of them.',
-    fix: 'Send from a mailbox the policy allows, or add this mailbox to the policy’s group (New-ApplicationAccessPolicy / Test-ApplicationAccessPolicy in Exchange Online PowerShell).',
-  },
-  {
-    test: /ErrorAccessDenied/,
-    title: 'Microsoft Graph denied access: Mail.Send is missing',
-    meaning: 'The token does not carry the Mail.Send permission for this mailbox (or, for large messages, Mail.ReadWrite to create the draft).',
-    fix: 'In the app registration add Microsoft Graph Mail.Send (Delegated for a signed-in connection, Application for client credentials), grant admin consent, then run Setup Authentication again. A signed-in connection sending as another mailbox needs Mail.Send.Shared: turn on its optional capability “Send as other mailboxes (Mail.Send.Shared)”.',
-  },
+  GRAPH,
   {
     test: /\b429\b|ApplicationThrottled|\b4\.3\.2\b|throttl/i,
     title: 'Microsoft is throttling this mailbox',
     meaning: 'Too many messages or requests in a short time; Microsoft asks the sender to wait.',
     fix: 'Nothing to do now: Switchboard waits as long as Microsoft asks (Retry-After) and sends again. If it happens often, spread the sending out or send from more than one mailbox.',
-  },
-  {
-    test: /MailboxNotEnabledForRESTAPI/,
-    title: 'This mailbox cannot be reached through Microsoft Graph',
-    meaning: 'The mailbox is on-premises, inactive, or has no Exchange Online licence.',
-    fix: 'Use a mailbox hosted in Exchange Online, or send through SMTP instead.',
-  },
-  {
-    test: /InvalidAuthenticationToken/,
-    title: 'Microsoft Graph rejected the token',
-    meaning: 'The access token has expired, is for another audience, or was not issued for Microsoft Graph.',
-    fix: 'Use a “Microsoft Entra ID Graph API” connection and run Setup Authentication again.',
   },
   {
     test: /NEEDS_REAUTH|needs re-authentication|NOT_AUTHENTICATED/i,
@@ -135,8 +120,26 @@ const RULES: Rule[] = [
   },
 ];
 
+/**
+ * A Graph answer as the outbox stores it (lib/mail/delivery/classify-graph-response): code "403 ErrorAccessDenied",
+ * answer "403 ErrorAccessDenied: Access is denied…". SMTP's replies ("535 5.7.3") are not Graph answers.
+ */
+function graphFailureOf(code: string, answer: string): GraphFailure | null {
+  const match = /^(\d{3}) ([A-Za-z_]\w*)$/.exec(code.trim()) ?? /^(\d{3}) ([A-Za-z_]\w*):/.exec(answer.trim());
+  if (!match?.[1] || !match[2]) return null;
+  return { status: Number(match[1]), code: match[2], message: answer };
+}
+
 export function explainDeliveryError(code: string | null | undefined, answer: string | null | undefined): DeliveryExplanation | null {
   const text = `${code ?? ''} ${answer ?? ''}`;
-  const rule = RULES.find((r) => r.test.test(text));
-  return rule ? { title: rule.title, meaning: rule.meaning, fix: rule.fix } : null;
+  const graph = graphFailureOf(code ?? '', answer ?? '');
+  for (const rule of RULES) {
+    if (rule === GRAPH) {
+      const explained = graph ? explainGraphFailure(graph, 'send') : null;
+      if (explained) return explained;
+    } else if (rule.test.test(text)) {
+      return { title: rule.title, meaning: rule.meaning, fix: rule.fix };
+    }
+  }
+  return null;
 }

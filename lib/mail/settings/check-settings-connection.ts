@@ -8,7 +8,9 @@ import { EMAIL_SETTINGS_ID } from './delivery-settings';
 import type { ConnectionType, SmtpAuthMode } from './email-settings-schema';
 import { parseSmtpServer } from './parse-smtp-server';
 
+/** @deprecated Ask the token service for `{ api: 'exchange' }` (lib/entra/get-access-token); removed at merge. */
 export const OUTLOOK_RESOURCE = OUTLOOK;
+/** @deprecated Ask the token service for `{ api: 'graph' }` (lib/entra/get-access-token); removed at merge. */
 export const GRAPH_RESOURCE = GRAPH;
 export const SHARED_SEND_CAPABILITY = 'Send as other mailboxes (Mail.Send.Shared)';
 
