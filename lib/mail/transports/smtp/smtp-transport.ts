@@ -8,15 +8,6 @@ import type { FieldIssue, TransportFields } from '../transport-fields';
 // three, the form asks them in that order, and the attempt's recorded transport is 'smtp' whichever is chosen.
 // Universal: the browser validates with it.
 
-export const SMTP_AUTH_KINDS = ['none', 'basic', 'oauth'] as const;
-export type SmtpAuthKind = (typeof SMTP_AUTH_KINDS)[number];
-
-export const SMTP_AUTH_LABELS: Record<SmtpAuthKind, string> = {
-  none: 'None (the server accepts mail without signing in)',
-  basic: 'Username and password (Basic authentication)',
-  oauth: 'Modern Authentication (OAuth 2.0)',
-};
-
 const basicAuth = z.object({ kind: z.literal('basic'), username: z.string(), password: z.string() });
 /** The secret fields of Basic authentication, listed once: the public shape omits them. */
 export const SMTP_BASIC_SECRET_KEYS = { password: true } as const;
@@ -27,6 +18,15 @@ export const smtpAuthSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('oauth'), mailboxAddress: z.string(), connectionId: z.string() }),
 ]);
 export type SmtpAuth = z.infer<typeof smtpAuthSchema>;
+export type SmtpAuthKind = SmtpAuth['kind'];
+/** In the order the form offers them. */
+export const SMTP_AUTH_KINDS: SmtpAuthKind[] = smtpAuthSchema.options.map((option) => option.shape.kind.value);
+
+export const SMTP_AUTH_LABELS: Record<SmtpAuthKind, string> = {
+  none: 'None (the server accepts mail without signing in)',
+  basic: 'Username and password (Basic authentication)',
+  oauth: 'Modern Authentication (OAuth 2.0)',
+};
 
 const publicSmtpAuthSchema = z.discriminatedUnion('kind', [z.object({ kind: z.literal('none') }), basicAuth.omit(SMTP_BASIC_SECRET_KEYS), z.object({ kind: z.literal('oauth'), mailboxAddress: z.string(), connectionId: z.string() })]);
 
