@@ -7,6 +7,9 @@ import type { FieldIssue, TransportFields } from './transport-fields';
 // What every part of Switchboard knows about a transport kind, in one table typed over the kinds: a kind added to
 // EmailTransport and missing here is a compile error. Universal: the Emails form uses it in the browser.
 
+/** A form field of a transport: its flat fields, and the confirmation a Custom cloud's SMTP token asks for. */
+export type FormField = keyof TransportFields | 'confirmSmtpHost';
+
 export interface ConnectionUse {
   connectionId: string;
   mailboxAddress: string;
@@ -27,6 +30,8 @@ export interface TransportDefinition<K extends TransportKind> {
   toFields(transport: PublicTransportOf<K>): Partial<TransportFields>;
   /** The public shape: the secret fields omitted. */
   redact(transport: TransportOf<K>): PublicTransportOf<K>;
+  /** The form fields shown for these choices (an error on another field is listed apart rather than lost). */
+  shownFields(typed: TransportFields): readonly FormField[];
   /**
    * The form's rules; `complete` demands every field (when Enabled, or for a test). `typed` is the form as typed, for
    * what normalising hides (a sub-option the normaliser drops, which the administrator should still hear about).
@@ -57,6 +62,14 @@ export const TRANSPORT_KINDS: { [K in TransportKind]: TransportDefinition<K> } =
     secret: (t) => (t.auth.kind === 'basic' ? t.auth.password : null),
     withSecret: (t, password) => (t.auth.kind === 'basic' ? { ...t, auth: { ...t.auth, password } } : t),
     check: checkSmtp,
+    shownFields: (typed) => [
+      'smtpServer',
+      'useSsl',
+      'smtpAuth',
+      ...(typed.useSsl ? (['implicitTls'] as const) : []),
+      ...(typed.smtpAuth === 'basic' ? (['username', 'password'] as const) : []),
+      ...(typed.smtpAuth === 'oauth' ? (['mailboxAddress', 'connectionId', 'confirmSmtpHost'] as const) : []),
+    ],
     connectionUse: (t) => (t.auth.kind === 'oauth' ? { connectionId: t.auth.connectionId, mailboxAddress: t.auth.mailboxAddress, job: 'smtp-send', resource: OUTLOOK, tokenServer: t.smtpServer } : null),
     describe: describeSmtp,
     destination: (t) => t.smtpServer,
@@ -71,6 +84,7 @@ export const TRANSPORT_KINDS: { [K in TransportKind]: TransportDefinition<K> } =
     secret: () => null,
     withSecret: (t) => t,
     check: checkGraph,
+    shownFields: () => ['mailboxAddress', 'connectionId'],
     connectionUse: (t) => ({ connectionId: t.connectionId, mailboxAddress: t.mailboxAddress, job: 'graph-send', resource: GRAPH, tokenServer: null }),
     describe: () => 'Microsoft Graph',
     destination: () => 'Microsoft Graph',

@@ -23,6 +23,21 @@ import { SmtpFields, type StoredPassword } from './smtp-fields';
 import { TestEmailResult } from './test-email-result';
 import { UnplacedErrors } from './unplaced-errors';
 
+interface KindFieldsProps {
+  values: EmailFormValues;
+  set: SetField;
+  errors: Record<string, string>;
+  connections: ConnectionOption[];
+  storedPassword: StoredPassword | null;
+  savedSmtpHost: string;
+}
+
+// The questions each transport asks, typed over the kinds: a new kind without its fields does not compile.
+const FIELDS_OF_KIND: { [K in TransportKind]: (props: KindFieldsProps) => React.ReactNode } = {
+  smtp: SmtpFields,
+  graph: ConnectionFields,
+};
+
 export function EmailSettingsForm({
   initial,
   connections,
@@ -51,6 +66,7 @@ export function EmailSettingsForm({
     return result;
   });
   const errors = (last === 'save' ? saved.fieldErrors : tested.fieldErrors) ?? {};
+  const KindFields = FIELDS_OF_KIND[values.connectionType];
   const graphOffered = values.connectionType === 'graph' || connections.some((c) => c.graph.usable);
   const typeOptions = TRANSPORT_KIND_LIST.filter((t) => t !== 'graph' || graphOffered).map((t) => ({ value: t, label: TRANSPORT_KINDS[t].label }));
 
@@ -68,11 +84,7 @@ export function EmailSettingsForm({
         error={errors.connectionType}
         hint={graphOffered ? 'SMTP: any SMTP server, Exchange Online with OAuth 2.0 included. Microsoft Graph: HTTPS, no SMTP AUTH needed.' : 'Microsoft Graph is offered once a connection may send mail through Graph (Mail.Send).'}
       />
-      {values.connectionType === 'smtp' ? (
-        <SmtpFields values={values} set={set} errors={errors} connections={connections} storedPassword={storedPassword} savedSmtpHost={savedSmtpHost} />
-      ) : (
-        <ConnectionFields values={values} set={set} errors={errors} connections={connections} savedSmtpHost={savedSmtpHost} />
-      )}
+      <KindFields values={values} set={set} errors={errors} connections={connections} storedPassword={storedPassword} savedSmtpHost={savedSmtpHost} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           label="Default Sender"
