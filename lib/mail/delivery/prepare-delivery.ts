@@ -1,10 +1,9 @@
 import 'server-only';
 import type { DeliverySettings } from '@/lib/mail/settings/delivery-settings';
-import type { TransportKind } from '@/lib/mail/transports/email-transport';
 import type { PreparedDelivery } from '@/lib/mail/transports/prepared-delivery';
 import { transportDelivery } from '@/lib/mail/transports/transport-deliveries';
 
-export type Transport = TransportKind;
+// Where the outbox has always imported it from.
 export type { PreparedDelivery };
 
 /**

@@ -5,7 +5,7 @@ import { db } from '@/lib/db/prisma';
 import { getAccessToken } from '@/lib/entra/get-access-token';
 import { checkTokenHost } from './check-token-host';
 import { EMAIL_SETTINGS_ID } from './delivery-settings';
-import type { ConnectionUse } from '@/lib/mail/transports/transport-kinds';
+import type { ConnectionUse } from '@/lib/mail/transports/transport-definition';
 import { parseSmtpServer } from './parse-smtp-server';
 
 export const OUTLOOK_RESOURCE = OUTLOOK;

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { graphTransportSchema } from './graph/graph-transport';
 import { publicSmtpTransportSchema, smtpTransportSchema } from './smtp/smtp-transport';
 
-// How Switchboard sends email: one member per transport kind. To add a transport, add its universal module here and
-// in transport-kinds.ts, and its server module in prepare-transport.ts: the compiler points at every place that must
-// know it (tests/unit/transport-exhaustiveness.test.ts proves it). Universal.
+// How Switchboard sends email: one member per transport kind. To add a transport, write its universal module
+// (<kind>/<kind>-transport.ts: schema, public shape, a TransportDefinition) and its server module
+// (<kind>/<kind>-delivery.ts: a TransportDelivery), and add it to both unions here: the compiler then names every table
+// that must know it (transport-kinds.ts, transport-deliveries.ts, the Emails form's FIELDS_OF_KIND), as
+// transport-exhaustiveness.test.ts proves. Universal.
 
 export const emailTransportSchema = z.discriminatedUnion('kind', [smtpTransportSchema, graphTransportSchema]);
 export type EmailTransport = z.infer<typeof emailTransportSchema>;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { GRAPH } from '@/lib/connections/connection-fit';
+import type { TransportDefinition } from '../transport-definition';
 import type { FieldIssue, TransportFields } from '../transport-fields';
 
 // Microsoft Graph: HTTPS sendMail through a Service Connection, no SMTP AUTH. Nothing secret is stored with it (the
@@ -12,14 +14,30 @@ export const graphTransportSchema = z.object({
 });
 export type GraphTransport = z.infer<typeof graphTransportSchema>;
 
-export function graphFromFields(fields: TransportFields): GraphTransport {
+function graphFromFields(fields: TransportFields): GraphTransport {
   return { kind: 'graph', connectionId: fields.connectionId, mailboxAddress: fields.mailboxAddress };
 }
 
-export function graphToFields(transport: GraphTransport): Partial<TransportFields> {
+function graphToFields(transport: GraphTransport): Partial<TransportFields> {
   return { connectionId: transport.connectionId, mailboxAddress: transport.mailboxAddress };
 }
 
-export function checkGraph(transport: GraphTransport, issue: FieldIssue, complete: boolean): void {
+function checkGraph(transport: GraphTransport, issue: FieldIssue, complete: boolean): void {
   if (complete && !transport.connectionId) issue('connectionId', 'Choose the Service Connection that sends through Microsoft Graph');
 }
+
+export const graphTransport: TransportDefinition<'graph'> = {
+  label: 'Microsoft Graph',
+  fromFields: graphFromFields,
+  toFields: graphToFields,
+  redact: (t) => t,
+  secret: () => null,
+  withSecret: (t) => t,
+  check: checkGraph,
+  shownFields: () => ['mailboxAddress', 'connectionId'],
+  connectionUse: (t) => ({ connectionId: t.connectionId, mailboxAddress: t.mailboxAddress, job: 'graph-send', resource: GRAPH, tokenServer: null }),
+  describe: () => 'Microsoft Graph',
+  destination: () => 'Microsoft Graph',
+  server: () => null,
+  usage: 'Outbound mail through Microsoft Graph',
+};

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { parseSmtpServer } from '@/lib/mail/settings/parse-smtp-server';
 import { SMTP_TLS_MODE_LABELS, smtpSecurity } from '@/lib/mail/settings/smtp-security';
+import { OUTLOOK } from '@/lib/connections/connection-fit';
+import type { TransportDefinition } from '../transport-definition';
 import type { FieldIssue, TransportFields } from '../transport-fields';
 
 // SMTP: any SMTP server, Exchange Online included. Its authentication is a union of its own (none, basic, oauth)
@@ -63,12 +65,12 @@ function authFromFields(fields: TransportFields): SmtpAuth {
 }
 
 /** The SMTP transport as typed on the form: only the chosen authentication's fields are kept. */
-export function smtpFromFields(fields: TransportFields): SmtpTransport {
+function smtpFromFields(fields: TransportFields): SmtpTransport {
   const server = parseSmtpServer(fields.smtpServer);
   return { kind: 'smtp', smtpServer: server.ok ? server.value : fields.smtpServer, useSsl: fields.useSsl, implicitTls: fields.useSsl && fields.implicitTls, auth: authFromFields(fields) };
 }
 
-export function smtpToFields(transport: PublicSmtpTransport): Partial<TransportFields> {
+function smtpToFields(transport: PublicSmtpTransport): Partial<TransportFields> {
   const { auth } = transport;
   return {
     smtpServer: transport.smtpServer,
@@ -80,14 +82,14 @@ export function smtpToFields(transport: PublicSmtpTransport): Partial<TransportF
   };
 }
 
-export function redactSmtp(transport: SmtpTransport): PublicSmtpTransport {
+function redactSmtp(transport: SmtpTransport): PublicSmtpTransport {
   if (transport.auth.kind !== 'basic') return { ...transport, auth: transport.auth };
   const { password: _secret, ...auth } = transport.auth;
   return { ...transport, auth };
 }
 
 /** The form's rules for SMTP; `complete` demands every field the chosen authentication needs. */
-export function checkSmtp(transport: SmtpTransport, issue: FieldIssue, complete: boolean, typed: TransportFields): void {
+function checkSmtp(transport: SmtpTransport, issue: FieldIssue, complete: boolean, typed: TransportFields): void {
   if (transport.smtpServer) {
     const server = parseSmtpServer(transport.smtpServer);
     if (!server.ok) issue('smtpServer', server.message);
@@ -106,9 +108,32 @@ export function checkSmtp(transport: SmtpTransport, issue: FieldIssue, complete:
 }
 
 /** How a test email says it went, e.g. "SMTP (smtp.office365.com:587, STARTTLS, required, Modern Authentication (OAuth 2.0))". */
-export function describeSmtp(transport: PublicSmtpTransport): string {
+function describeSmtp(transport: PublicSmtpTransport): string {
   const auth = transport.auth.kind === 'oauth' ? 'Modern Authentication (OAuth 2.0)' : transport.auth.kind === 'basic' ? 'a username and password' : 'no authentication';
   const port = Number(transport.smtpServer.split(':').pop());
   const security = smtpSecurity(port, transport.useSsl, transport.implicitTls);
   return `SMTP (${transport.smtpServer}, ${security.ok ? SMTP_TLS_MODE_LABELS[security.mode] : 'TLS'}, ${auth})`;
 }
+
+export const smtpTransport: TransportDefinition<'smtp'> = {
+  label: 'SMTP',
+  fromFields: smtpFromFields,
+  toFields: smtpToFields,
+  redact: redactSmtp,
+  secret: (t) => (t.auth.kind === 'basic' ? t.auth.password : null),
+  withSecret: (t, password) => (t.auth.kind === 'basic' ? { ...t, auth: { ...t.auth, password } } : t),
+  check: checkSmtp,
+  shownFields: (typed) => [
+    'smtpServer',
+    'useSsl',
+    'smtpAuth',
+    ...(typed.useSsl ? (['implicitTls'] as const) : []),
+    ...(typed.smtpAuth === 'basic' ? (['username', 'password'] as const) : []),
+    ...(typed.smtpAuth === 'oauth' ? (['mailboxAddress', 'connectionId', 'confirmSmtpHost'] as const) : []),
+  ],
+  connectionUse: (t) => (t.auth.kind === 'oauth' ? { connectionId: t.auth.connectionId, mailboxAddress: t.auth.mailboxAddress, job: 'smtp-send', resource: OUTLOOK, tokenServer: t.smtpServer } : null),
+  describe: describeSmtp,
+  destination: (t) => t.smtpServer,
+  server: (t) => t.smtpServer,
+  usage: 'Outbound mail through SMTP (OAuth 2.0)',
+};
