@@ -3,12 +3,13 @@ import crypto from 'node:crypto';
 import { db } from '@/lib/db/prisma';
 import { logger } from '@/lib/log/logger';
 import type { DeliveryOutcome } from '@/lib/mail/delivery/delivery-outcome';
-import { type DeliveryExplanation, explainDeliveryError } from '@/lib/mail/delivery/explain-delivery-error';
+import type { DeliveryExplanation } from '@/lib/mail/delivery/explain-delivery-error';
 import { prepareDelivery } from '@/lib/mail/delivery/prepare-delivery';
 import { checkSettingsConnection } from '@/lib/mail/settings/check-settings-connection';
 import type { TestEmailInput } from '@/lib/mail/settings/email-settings-schema';
 import { settingsFromForm } from '@/lib/mail/settings/settings-from-form';
-import { SMTP_TLS_MODE_LABELS, smtpSecurity } from '@/lib/mail/settings/smtp-security';
+import { transportDelivery } from '@/lib/mail/transports/transport-deliveries';
+import { transportDefinition } from '@/lib/mail/transports/transport-kinds';
 import { enqueueMessage } from './enqueue-message';
 import { failInterruptedTests } from './fail-interrupted-tests';
 import { loadOutboundContents } from './load-outbound-contents';
@@ -29,14 +30,6 @@ export const TEST_EMAIL_TIMEOUT_MS = 30_000;
 // Only for finding a test whose request died (the process stopped): such a test is marked failed, never retried.
 const TEST_LEASE_MS = TEST_EMAIL_TIMEOUT_MS + 60_000;
 
-function describePath(input: TestEmailInput): string {
-  if (input.connectionType === 'graph') return 'Microsoft Graph';
-  const auth = input.smtpAuth === 'oauth' ? 'Modern Authentication (OAuth 2.0)' : input.smtpAuth === 'basic' ? 'a username and password' : 'no authentication';
-  const port = Number(input.smtpServer.split(':').pop());
-  const security = smtpSecurity(port, input.useSsl, input.implicitTls);
-  return `SMTP (${input.smtpServer}, ${security.ok ? SMTP_TLS_MODE_LABELS[security.mode] : 'TLS'}, ${auth})`;
-}
-
 async function attemptOnce(settings: Extract<Awaited<ReturnType<typeof settingsFromForm>>, { ok: true }>, messageId: string): Promise<DeliveryOutcome> {
   const prepared = await prepareDelivery(settings.settings, true);
   if (!prepared.ok) return prepared.outcome;
@@ -51,7 +44,8 @@ async function attemptOnce(settings: Extract<Awaited<ReturnType<typeof settingsF
  * it is never queued, retried or claimed by the worker, whatever the answer, and whether email is on or off.
  */
 export async function sendTestEmail(input: TestEmailInput, actorEmail: string): Promise<SendTestEmailResult> {
-  const rule = await checkSettingsConnection(input);
+  const definition = transportDefinition(input.transport);
+  const rule = await checkSettingsConnection(definition.connectionUse(input.transport), input.confirmSmtpHost);
   if (!rule.ok) return { ok: false, fieldErrors: { [rule.field]: rule.message } };
   const settings = await settingsFromForm(input);
   if (!settings.ok) return { ok: false, fieldErrors: settings.fieldErrors };
@@ -63,11 +57,11 @@ export async function sendTestEmail(input: TestEmailInput, actorEmail: string): 
     from: { address: settings.settings.senderAddress, name: settings.settings.senderName },
     to: [{ address: input.testRecipient, name: '' }],
     subject: 'Switchboard test email',
-    text: `This test email was sent by Switchboard through ${describePath(input)} at ${sentAt} UTC, on behalf of ${actorEmail}.\n\nIf you can read this, outbound email works.`,
+    text: `This test email was sent by Switchboard through ${definition.describe(definition.redact(input.transport))} at ${sentAt} UTC, on behalf of ${actorEmail}.\n\nIf you can read this, outbound email works.`,
     claimFor: { owner, leaseMs: TEST_LEASE_MS },
   });
   const attemptId = crypto.randomUUID();
-  const transport = settings.settings.connectionType === 'graph' ? 'graph' : 'smtp';
+  const transport = settings.settings.transport.kind;
   await db().outboundAttempt.create({ data: { id: attemptId, messageId: accepted.id, number: 1, worker: owner, transport } });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<DeliveryOutcome>((resolve) => {
@@ -100,7 +94,7 @@ export async function sendTestEmail(input: TestEmailInput, actorEmail: string): 
       messageId: accepted.id,
       state,
       outcome,
-      explanation: outcome.kind === 'sent' ? null : explainDeliveryError(outcome.code, outcome.answer),
+      explanation: outcome.kind === 'sent' ? null : transportDelivery(settings.settings.transport).explain(outcome),
       destination: settings.destination,
     },
   };

@@ -5,7 +5,7 @@ import { db } from '@/lib/db/prisma';
 import { getAccessToken } from '@/lib/entra/get-access-token';
 import { checkTokenHost } from './check-token-host';
 import { EMAIL_SETTINGS_ID } from './delivery-settings';
-import type { ConnectionType, SmtpAuthMode } from './email-settings-schema';
+import type { ConnectionUse } from '@/lib/mail/transports/transport-definition';
 import { parseSmtpServer } from './parse-smtp-server';
 
 /** @deprecated Ask the token service for `{ api: 'exchange' }` (lib/entra/get-access-token); removed at merge. */
@@ -13,15 +13,6 @@ export const OUTLOOK_RESOURCE = OUTLOOK;
 /** @deprecated Ask the token service for `{ api: 'graph' }` (lib/entra/get-access-token); removed at merge. */
 export const GRAPH_RESOURCE = GRAPH;
 export const SHARED_SEND_CAPABILITY = 'Send as other mailboxes (Mail.Send.Shared)';
-
-export interface ConnectionRuleInput {
-  connectionType: ConnectionType;
-  smtpAuth: SmtpAuthMode;
-  connectionId: string;
-  mailboxAddress: string;
-  smtpServer: string;
-  confirmSmtpHost: string;
-}
 
 type Field = 'connectionId' | 'mailboxAddress' | 'smtpServer' | 'confirmSmtpHost';
 export type ConnectionRuleResult = { ok: true; destinationHost: string | null } | { ok: false; field: Field; message: string };
@@ -32,27 +23,26 @@ export type ConnectionRuleResult = { ok: true; destinationHost: string | null } 
  * with Mail.Send.Shared, an application connection proves itself by getting a token now, and an OAuth token goes only
  * to its cloud's SMTP hosts (Custom cloud: the saved host, or a changed host the administrator confirmed).
  */
-export async function checkSettingsConnection(input: ConnectionRuleInput): Promise<ConnectionRuleResult> {
-  const usesConnection = input.connectionType === 'graph' || input.smtpAuth === 'oauth';
-  if (!usesConnection) return { ok: true, destinationHost: null };
+export async function checkSettingsConnection(use: ConnectionUse | null, confirmSmtpHost: string): Promise<ConnectionRuleResult> {
+  if (!use) return { ok: true, destinationHost: null };
   const fail = (message: string, field: Field = 'connectionId') => ({ ok: false as const, field, message });
-  const [connection] = await getConnectionFacts([input.connectionId]);
+  const [connection] = await getConnectionFacts([use.connectionId]);
   if (!connection) return fail('This connection no longer exists: choose another one.');
-  const graph = input.connectionType === 'graph';
-  const fit = connectionFit(graph ? 'graph-send' : 'smtp-send', connection.facts);
+  const graph = use.job === 'graph-send';
+  const fit = connectionFit(use.job, connection.facts);
   if (!fit.usable) return fail(`“${connection.name}” ${fit.reason}.`);
   const application = connection.facts.authType === 'application';
-  if (application && graph && !input.mailboxAddress) return fail('An application connection sends as /users/{mailbox}/sendMail: enter the Mailbox Email Address.', 'mailboxAddress');
+  if (application && graph && !use.mailboxAddress) return fail('An application connection sends as /users/{mailbox}/sendMail: enter the Mailbox Email Address.', 'mailboxAddress');
   const account = connection.accountUsername?.toLowerCase() ?? '';
-  if (!application && graph && input.mailboxAddress && input.mailboxAddress !== account && !hasPermission(connection.facts.grantedScopes, GRAPH, ['Mail.Send.Shared'])) {
+  if (!application && graph && use.mailboxAddress && use.mailboxAddress !== account && !hasPermission(connection.facts.grantedScopes, GRAPH, ['Mail.Send.Shared'])) {
     return fail(
-      `Sending as ${input.mailboxAddress} rather than the signed-in ${account || 'account'} needs Mail.Send.Shared: on “${connection.name}” turn on the optional capability “${SHARED_SEND_CAPABILITY}”, then run Setup Authentication again.`,
+      `Sending as ${use.mailboxAddress} rather than the signed-in ${account || 'account'} needs Mail.Send.Shared: on “${connection.name}” turn on the optional capability “${SHARED_SEND_CAPABILITY}”, then run Setup Authentication again.`,
       'mailboxAddress',
     );
   }
   let destinationHost: string | null = null;
-  if (!graph) {
-    const server = parseSmtpServer(input.smtpServer);
+  if (use.tokenServer !== null) {
+    const server = parseSmtpServer(use.tokenServer);
     if (!server.ok) return fail(server.message, 'smtpServer');
     const saved = await db().emailSettings.findUnique({ where: { id: EMAIL_SETTINGS_ID }, select: { smtpServer: true } });
     const savedServer = parseSmtpServer(saved?.smtpServer ?? '');
@@ -61,13 +51,13 @@ export async function checkSettingsConnection(input: ConnectionRuleInput): Promi
       connectionName: connection.name,
       host: server.host,
       savedHost: savedServer.ok ? savedServer.host : '',
-      confirmedHost: input.confirmSmtpHost,
+      confirmedHost: confirmSmtpHost,
     });
     if (!rule.ok) return fail(rule.message, rule.field);
     destinationHost = server.host;
   }
   if (application) {
-    const token = await getAccessToken(input.connectionId, { resource: graph ? GRAPH_RESOURCE : OUTLOOK_RESOURCE });
+    const token = await getAccessToken(use.connectionId, { resource: use.resource });
     if (!token.ok) return fail(`“${connection.name}” could not get a token: ${token.message}`);
   }
   return { ok: true, destinationHost };

@@ -1,23 +1,12 @@
 import { z } from 'zod';
-import { parseSmtpServer } from './parse-smtp-server';
+import { transportFromFields } from '@/lib/mail/transports/transport-from-fields';
+import { smtpAuthKindOf } from '@/lib/mail/transports/smtp/smtp-transport';
+import { transportDefinition, transportKindOf } from '@/lib/mail/transports/transport-kinds';
 import { parseAllowedSenders } from './allowed-senders';
-import { smtpSecurity } from './smtp-security';
 
 // The Emails form (Settings → Global System Settings → Emails), shared by the form in the browser, its actions and
-// the store. Rules that need the database (is the connection signed in, may it send) are in check-settings-connection.
-
-export const CONNECTION_TYPES = ['smtp', 'graph'] as const;
-export type ConnectionType = (typeof CONNECTION_TYPES)[number];
-export const SMTP_AUTH_MODES = ['none', 'basic', 'oauth'] as const;
-export type SmtpAuthMode = (typeof SMTP_AUTH_MODES)[number];
-
-export const SMTP_AUTH_LABELS: Record<SmtpAuthMode, string> = {
-  none: 'None (the server accepts mail without signing in)',
-  basic: 'Username and password (Basic authentication)',
-  oauth: 'Modern Authentication (OAuth 2.0)',
-};
-
-export const CONNECTION_TYPE_LABELS: Record<ConnectionType, string> = { smtp: 'SMTP', graph: 'Microsoft Graph' };
+// the store. Its flat fields become the shared fields and one transport (lib/mail/transports), whose kind checks its
+// own fields. Rules that need the database (is the connection signed in, may it send) are in check-settings-connection.
 
 const EMAIL = z.email();
 const text = z
@@ -33,14 +22,17 @@ export function isEmailAddress(value: string): boolean {
   return EMAIL.safeParse(value).success;
 }
 
+// A choice from a select: anything else reads as the first option (see transportFromFields).
+const choice = z.unknown().optional().transform((v) => (typeof v === 'string' ? v.trim() : ''));
+
 const fields = z.object({
   enabled: checkbox,
-  connectionType: z.enum(CONNECTION_TYPES, { error: 'Choose SMTP or Microsoft Graph' }).catch('smtp'),
+  connectionType: choice.transform(transportKindOf),
   smtpServer: text,
   useSsl: checkbox,
   /** Advanced: TLS from the first byte on a port other than 465 (e.g. 2465). */
   implicitTls: checkbox,
-  smtpAuth: z.enum(SMTP_AUTH_MODES).catch('none'),
+  smtpAuth: choice.transform(smtpAuthKindOf),
   username: text,
   // Not trimmed: a password may start or end with a space. Blank keeps the stored one.
   password: z.string().optional().transform((v) => v ?? ''),
@@ -55,31 +47,13 @@ const fields = z.object({
 
 type Fields = z.output<typeof fields>;
 
-/** Adds the form's own rules; `complete` demands every field the chosen mode needs (on when Enabled or testing). */
+/** Adds the form's own rules; `complete` demands every field the chosen transport needs (on when Enabled or testing). */
 function check(input: Fields, ctx: z.RefinementCtx, complete: boolean): void {
   const issue = (path: keyof Fields, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-  const required = (path: keyof Fields, value: string, message: string) => {
-    if (!value && complete) issue(path, message);
-  };
-  if (input.connectionType === 'smtp') {
-    if (input.smtpServer) {
-      const server = parseSmtpServer(input.smtpServer);
-      if (!server.ok) issue('smtpServer', server.message);
-      else {
-        const security = smtpSecurity(server.port, input.useSsl, input.implicitTls);
-        if (!security.ok) issue(security.field, security.message);
-      }
-    } else required('smtpServer', '', 'Enter the SMTP server as host:port, e.g. smtp.office365.com:587');
-    if (input.smtpAuth === 'basic') required('username', input.username, 'Enter the username');
-    if (input.smtpAuth === 'oauth') {
-      required('mailboxAddress', input.mailboxAddress, 'Enter the mailbox that signs in, e.g. notifications@contoso.com');
-      required('connectionId', input.connectionId, 'Choose the Service Connection whose token signs in');
-    }
-  } else {
-    required('connectionId', input.connectionId, 'Choose the Service Connection that sends through Microsoft Graph');
-  }
+  const transport = transportFromFields(input);
+  transportDefinition(transport).check(transport, issue, complete, input);
   if (input.mailboxAddress && !isEmailAddress(input.mailboxAddress)) issue('mailboxAddress', 'Enter an email address, e.g. notifications@contoso.com');
-  required('senderAddress', input.senderAddress, 'Enter the address messages come from, e.g. notifications@contoso.com');
+  if (!input.senderAddress && complete) issue('senderAddress', 'Enter the address messages come from, e.g. notifications@contoso.com');
   if (input.senderAddress && !isEmailAddress(input.senderAddress)) issue('senderAddress', 'Enter an email address, e.g. notifications@contoso.com');
   if (input.senderName.length > 200) issue('senderName', 'Use at most 200 characters');
   if (/[\r\n]/.test(input.senderName)) issue('senderName', 'Use one line');
@@ -88,13 +62,14 @@ function check(input: Fields, ctx: z.RefinementCtx, complete: boolean): void {
 }
 
 function normalize(input: Fields) {
-  const server = parseSmtpServer(input.smtpServer);
   const allowed = parseAllowedSenders(input.allowedSenders);
   return {
-    ...input,
-    smtpServer: server.ok ? server.value : input.smtpServer,
-    allowedSenders: allowed.ok ? allowed.entries : [],
+    enabled: input.enabled,
+    transport: transportFromFields(input),
     senderAddress: input.senderAddress.toLowerCase(),
+    senderName: input.senderName,
+    allowedSenders: allowed.ok ? allowed.entries : [],
+    confirmSmtpHost: input.confirmSmtpHost,
   };
 }
 

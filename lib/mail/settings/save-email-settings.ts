@@ -1,9 +1,11 @@
 import 'server-only';
-import { encryptSecret, secretHint } from '@/lib/crypto/secrets';
 import { db } from '@/lib/db/prisma';
+import { transportDefinition } from '@/lib/mail/transports/transport-kinds';
 import { checkSettingsConnection } from './check-settings-connection';
+import { decodeEmailSettings } from './decode-email-settings';
 import { EMAIL_SETTINGS_ID } from './delivery-settings';
 import type { EmailSettingsInput } from './email-settings-schema';
+import { encodeEmailSettings } from './encode-email-settings';
 import { parseSmtpServer } from './parse-smtp-server';
 import { storedPasswordRule } from './stored-password-rule';
 
@@ -17,50 +19,33 @@ export type SaveEmailSettingsResult =
  */
 export async function saveEmailSettings(input: EmailSettingsInput, actorEmail: string): Promise<SaveEmailSettingsResult> {
   const before = await db().emailSettings.findUnique({ where: { id: EMAIL_SETTINGS_ID } });
-  const smtp = input.connectionType === 'smtp';
-  const basic = smtp && input.smtpAuth === 'basic';
-  const usesConnection = !smtp || input.smtpAuth === 'oauth';
-  if (basic && !input.password && (input.enabled || before?.password)) {
+  const { transport } = input;
+  const definition = transportDefinition(transport);
+  const secret = definition.secret(transport);
+  if (secret === '' && (input.enabled || before?.password)) {
     // A blank password keeps the stored one only for the server it was stored for.
-    const rule = storedPasswordRule(before, input.smtpServer);
+    const rule = storedPasswordRule(before, definition.server(transport) ?? '');
     if (!rule.ok) return { ok: false, fieldErrors: { password: rule.message } };
   }
-  if (input.enabled || (usesConnection && input.connectionId)) {
-    const rule = await checkSettingsConnection(input);
+  const use = definition.connectionUse(transport);
+  if (input.enabled || use?.connectionId) {
+    const rule = await checkSettingsConnection(use, input.confirmSmtpHost);
     if (!rule.ok) return { ok: false, fieldErrors: { [rule.field]: rule.message } };
   }
-  const passwordFields = !basic
-    ? { password: null, passwordHint: null, passwordSetAt: null }
-    : input.password
-      ? { password: encryptSecret(input.password, 'EmailSettings.password'), passwordHint: secretHint(input.password) || null, passwordSetAt: new Date() }
-      : {};
-  const data = {
-    enabled: input.enabled,
-    connectionType: input.connectionType,
-    smtpServer: smtp ? input.smtpServer : (before?.smtpServer ?? ''),
-    useSsl: input.useSsl,
-    implicitTls: input.useSsl && input.implicitTls,
-    smtpAuth: input.smtpAuth,
-    username: basic ? input.username : null,
-    mailboxAddress: usesConnection ? input.mailboxAddress || null : null,
-    connectionId: usesConnection && input.connectionId ? input.connectionId : null,
-    senderAddress: input.senderAddress,
-    senderName: input.senderName,
-    allowedSenders: input.allowedSenders.join('\n'),
-    updatedByEmail: actorEmail,
-  };
-  await db().emailSettings.upsert({ where: { id: EMAIL_SETTINGS_ID }, create: { id: EMAIL_SETTINGS_ID, ...data, ...passwordFields }, update: { ...data, ...passwordFields } });
-  const changed = Object.entries(data)
-    .filter(([key, value]) => key !== 'updatedByEmail' && (before as Record<string, unknown> | null)?.[key] !== value)
+  const { columns, secretColumns } = encodeEmailSettings(input, before);
+  const data = { ...columns, updatedByEmail: actorEmail };
+  await db().emailSettings.upsert({ where: { id: EMAIL_SETTINGS_ID }, create: { id: EMAIL_SETTINGS_ID, ...data, ...secretColumns }, update: { ...data, ...secretColumns } });
+  const changed = Object.entries(columns)
+    .filter(([key, value]) => (before as Record<string, unknown> | null)?.[key] !== value)
     .map(([key]) => key);
-  if (input.password && basic) changed.push('password');
-  const { updatedByEmail: _actor, ...summary } = data;
+  if (secret) changed.push('password');
   // Where credentials now go, for the audit log, when that changed (finding 3 of the security review).
   const hostOf = (server: string | undefined) => {
     const parsed = parseSmtpServer(server ?? '');
     return parsed.ok ? parsed.value : null;
   };
-  const from = before && before.connectionType === 'smtp' ? hostOf(before.smtpServer) : null;
-  const to = smtp ? hostOf(data.smtpServer) : null;
-  return { ok: true, changed, summary, destination: from !== to ? { from, to } : null };
+  const previous = before ? decodeEmailSettings(before, () => '').transport : null;
+  const from = previous ? hostOf(transportDefinition(previous).server(previous) ?? undefined) : null;
+  const to = hostOf(definition.server(transport) ?? undefined);
+  return { ok: true, changed, summary: columns, destination: from !== to ? { from, to } : null };
 }

@@ -1,9 +1,9 @@
 import 'server-only';
 import { decryptSecret } from '@/lib/crypto/secrets';
 import { db } from '@/lib/db/prisma';
+import { transportDefinition } from '@/lib/mail/transports/transport-kinds';
 import { type DeliverySettings, EMAIL_SETTINGS_ID } from './delivery-settings';
 import type { EmailSettingsInput } from './email-settings-schema';
-import { parseSmtpServer } from './parse-smtp-server';
 import { storedPasswordRule } from './stored-password-rule';
 
 export type SettingsFromForm = { ok: true; settings: DeliverySettings; destination: string } | { ok: false; fieldErrors: Record<string, string> };
@@ -13,32 +13,14 @@ export type SettingsFromForm = { ok: true; settings: DeliverySettings; destinati
  * for the SMTP server it was saved for: a stored credential never follows a host an administrator just changed.
  */
 export async function settingsFromForm(input: EmailSettingsInput): Promise<SettingsFromForm> {
-  const server = parseSmtpServer(input.smtpServer);
-  let password = input.password;
-  if (input.connectionType === 'smtp' && input.smtpAuth === 'basic' && !password) {
+  const definition = transportDefinition(input.transport);
+  let transport = input.transport;
+  if (definition.secret(transport) === '') {
     const row = await db().emailSettings.findUnique({ where: { id: EMAIL_SETTINGS_ID }, select: { password: true, smtpServer: true, smtpAuth: true } });
-    const rule = storedPasswordRule(row, input.smtpServer);
+    const rule = storedPasswordRule(row, definition.server(transport) ?? '');
     if (!rule.ok) return { ok: false, fieldErrors: { password: rule.message } };
-    password = row?.password ? decryptSecret(row.password, 'EmailSettings.password', 'Email settings SMTP password') : '';
+    transport = definition.withSecret(transport, row?.password ? decryptSecret(row.password, 'EmailSettings.password', 'Email settings SMTP password') : '');
   }
-  return {
-    ok: true,
-    destination: input.connectionType === 'graph' ? 'Microsoft Graph' : server.ok ? server.value : input.smtpServer,
-    settings: {
-      enabled: input.enabled,
-      connectionType: input.connectionType,
-      host: server.ok ? server.host : '',
-      port: server.ok ? server.port : 0,
-      useSsl: input.useSsl,
-      implicitTls: input.useSsl && input.implicitTls,
-      smtpAuth: input.smtpAuth,
-      username: input.username,
-      password,
-      mailboxAddress: input.mailboxAddress,
-      connectionId: input.connectionId,
-      senderAddress: input.senderAddress,
-      senderName: input.senderName,
-      allowedSenders: input.allowedSenders,
-    },
-  };
+  const { enabled, senderAddress, senderName, allowedSenders } = input;
+  return { ok: true, destination: definition.destination(transport), settings: { enabled, transport, senderAddress, senderName, allowedSenders } };
 }

@@ -33,8 +33,8 @@ export const sendTestEmailAction = adminAction(testEmailSchema, { action: 'email
     outcome: result.state === 'failed' ? 'failure' : 'success',
     details: {
       recipient: input.testRecipient,
-      connectionType: input.connectionType,
-      smtpAuth: input.smtpAuth,
+      connectionType: input.transport.kind,
+      smtpAuth: input.transport.kind === 'smtp' ? input.transport.auth.kind : 'none',
       destinationHost: result.destination,
       state: result.state,
       code: result.outcome.code,

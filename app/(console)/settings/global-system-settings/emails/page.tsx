@@ -7,30 +7,14 @@ import { getConnectionChoices } from '@/lib/mail/settings/get-connection-choices
 import { getEmailSettings } from '@/lib/mail/settings/get-email-settings';
 import { parseSmtpServer } from '@/lib/mail/settings/parse-smtp-server';
 import { EmailSettingsForm } from './_components/email-settings-form';
-import type { EmailFormValues } from './_components/form-values';
+import { initialFormValues } from './_components/initial-form-values';
 
 export const metadata = { title: 'Emails' };
 
 export default async function EmailsPage() {
   const admin = await requireAdmin();
   const [settings, choices] = await Promise.all([getEmailSettings(), getConnectionChoices()]);
-  const initial: EmailFormValues = {
-    enabled: settings?.enabled ?? false,
-    connectionType: settings?.connectionType === 'graph' ? 'graph' : 'smtp',
-    smtpServer: settings?.smtpServer || 'smtp.office365.com:587',
-    useSsl: settings?.useSsl ?? true,
-    implicitTls: settings?.implicitTls ?? false,
-    smtpAuth: settings?.smtpAuth === 'basic' || settings?.smtpAuth === 'none' ? settings.smtpAuth : 'oauth',
-    username: settings?.username ?? '',
-    password: '',
-    mailboxAddress: settings?.mailboxAddress ?? '',
-    connectionId: settings?.connectionId ?? '',
-    confirmSmtpHost: '',
-    senderAddress: settings?.senderAddress ?? '',
-    senderName: settings?.senderName ?? '',
-    allowedSenders: settings?.allowedSenders ?? '',
-    testRecipient: admin.email,
-  };
+  const initial = initialFormValues(settings, admin.email);
   const connections = choices.map((c) => ({
     id: c.id,
     name: c.name,

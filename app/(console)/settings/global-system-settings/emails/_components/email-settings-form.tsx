@@ -12,7 +12,9 @@ import { TextareaField } from '@/components/ui/textarea-field';
 import { useKeptForm } from '@/components/ui/use-kept-form';
 import { validateOnClient } from '@/components/ui/validate-on-client';
 import type { ActionState } from '@/lib/actions/action-state';
-import { CONNECTION_TYPE_LABELS, type ConnectionType, emailSettingsSchema, testEmailSchema } from '@/lib/mail/settings/email-settings-schema';
+import { emailSettingsSchema, testEmailSchema } from '@/lib/mail/settings/email-settings-schema';
+import type { TransportKind } from '@/lib/mail/transports/email-transport';
+import { TRANSPORT_KIND_LIST, TRANSPORT_KINDS } from '@/lib/mail/transports/transport-kinds';
 import { saveEmailSettingsAction, sendTestEmailAction } from '../actions';
 import { CheckboxField } from './checkbox-field';
 import { ConnectionFields } from './connection-fields';
@@ -20,6 +22,21 @@ import type { ConnectionOption, EmailFormValues, SetField } from './form-values'
 import { SmtpFields, type StoredPassword } from './smtp-fields';
 import { TestEmailResult } from './test-email-result';
 import { UnplacedErrors } from './unplaced-errors';
+
+interface KindFieldsProps {
+  values: EmailFormValues;
+  set: SetField;
+  errors: Record<string, string>;
+  connections: ConnectionOption[];
+  storedPassword: StoredPassword | null;
+  savedSmtpHost: string;
+}
+
+// The questions each transport asks, typed over the kinds: a new kind without its fields does not compile.
+const FIELDS_OF_KIND: { [K in TransportKind]: (props: KindFieldsProps) => React.ReactNode } = {
+  smtp: SmtpFields,
+  graph: ConnectionFields,
+};
 
 export function EmailSettingsForm({
   initial,
@@ -49,8 +66,9 @@ export function EmailSettingsForm({
     return result;
   });
   const errors = (last === 'save' ? saved.fieldErrors : tested.fieldErrors) ?? {};
+  const KindFields = FIELDS_OF_KIND[values.connectionType];
   const graphOffered = values.connectionType === 'graph' || connections.some((c) => c.graph.usable);
-  const typeOptions = (['smtp', 'graph'] as ConnectionType[]).filter((t) => t === 'smtp' || graphOffered).map((t) => ({ value: t, label: CONNECTION_TYPE_LABELS[t] }));
+  const typeOptions = TRANSPORT_KIND_LIST.filter((t) => t !== 'graph' || graphOffered).map((t) => ({ value: t, label: TRANSPORT_KINDS[t].label }));
 
   return (
     <form noValidate className="space-y-5" onSubmit={onSubmit}>
@@ -62,15 +80,11 @@ export function EmailSettingsForm({
         name="connectionType"
         options={typeOptions}
         value={values.connectionType}
-        onChange={(event) => set('connectionType', event.target.value as ConnectionType)}
+        onChange={(event) => set('connectionType', event.target.value as TransportKind)}
         error={errors.connectionType}
         hint={graphOffered ? 'SMTP: any SMTP server, Exchange Online with OAuth 2.0 included. Microsoft Graph: HTTPS, no SMTP AUTH needed.' : 'Microsoft Graph is offered once a connection may send mail through Graph (Mail.Send).'}
       />
-      {values.connectionType === 'smtp' ? (
-        <SmtpFields values={values} set={set} errors={errors} connections={connections} storedPassword={storedPassword} savedSmtpHost={savedSmtpHost} />
-      ) : (
-        <ConnectionFields values={values} set={set} errors={errors} connections={connections} savedSmtpHost={savedSmtpHost} />
-      )}
+      <KindFields values={values} set={set} errors={errors} connections={connections} storedPassword={storedPassword} savedSmtpHost={savedSmtpHost} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           label="Default Sender"

@@ -1,19 +1,11 @@
 import type { ConnectionFit } from '@/lib/connections/connection-fit';
-import type { ConnectionType, SmtpAuthMode } from '@/lib/mail/settings/email-settings-schema';
+import type { TransportFields } from '@/lib/mail/transports/transport-fields';
 
-// What the Emails form holds while the administrator edits it. Universal.
+// What the Emails form holds while the administrator edits it: the transport's flat fields (every kind's, kept while
+// the administrator switches back and forth) and the shared ones. Universal.
 
-export interface EmailFormValues {
+export interface EmailFormValues extends TransportFields {
   enabled: boolean;
-  connectionType: ConnectionType;
-  smtpServer: string;
-  useSsl: boolean;
-  implicitTls: boolean;
-  smtpAuth: SmtpAuthMode;
-  username: string;
-  password: string;
-  mailboxAddress: string;
-  connectionId: string;
   /** The SMTP host the administrator confirmed a Custom cloud's token may be sent to. */
   confirmSmtpHost: string;
   senderAddress: string;

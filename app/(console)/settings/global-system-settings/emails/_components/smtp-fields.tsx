@@ -2,9 +2,9 @@
 // Client component: the SMTP questions, each shown only when the answers above make it matter.
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
-import { SMTP_AUTH_LABELS, SMTP_AUTH_MODES, type SmtpAuthMode } from '@/lib/mail/settings/email-settings-schema';
 import { parseSmtpServer } from '@/lib/mail/settings/parse-smtp-server';
 import { IMPLICIT_TLS_PORT } from '@/lib/mail/settings/smtp-security';
+import { SMTP_AUTH_KINDS, SMTP_AUTH_LABELS, type SmtpAuthKind } from '@/lib/mail/transports/smtp/smtp-transport';
 import { CheckboxField } from './checkbox-field';
 import { ConnectionFields } from './connection-fields';
 import type { ConnectionOption, EmailFormValues, SetField } from './form-values';
@@ -73,9 +73,9 @@ export function SmtpFields({
       <SelectField
         label="SMTP Authentication"
         name="smtpAuth"
-        options={SMTP_AUTH_MODES.map((mode) => ({ value: mode, label: SMTP_AUTH_LABELS[mode] }))}
+        options={SMTP_AUTH_KINDS.map((mode) => ({ value: mode, label: SMTP_AUTH_LABELS[mode] }))}
         value={values.smtpAuth}
-        onChange={(event) => set('smtpAuth', event.target.value as SmtpAuthMode)}
+        onChange={(event) => set('smtpAuth', event.target.value as SmtpAuthKind)}
         error={errors.smtpAuth}
       />
       {values.smtpAuth === 'basic' ? (
