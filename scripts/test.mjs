@@ -1,4 +1,4 @@
-// `npm test`: every check the project has, in one command: type check, lint, unit and integration tests
+// `npm test`: every check the project has, in one command: formatting, type check, lint, unit and integration tests
 // (SQLite and PostgreSQL), then end-to-end tests in Chromium. Fails on the first failing stage.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -37,6 +37,7 @@ if (postgres.kind === 'pglite') env.TEST_POSTGRES_PGLITE = '1';
 console.log(`PostgreSQL tests run against ${postgres.describe}.`);
 
 try {
+  if (wants('format')) await stage('Format (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
   if (wants('typecheck')) await stage('Type check (tsc --noEmit, strict)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
   if (wants('lint')) await stage('Lint (eslint)', bin('eslint'), ['--max-warnings=0', '.']);
   if (wants('unit')) await stage('Unit and integration tests (vitest, SQLite and PostgreSQL)', bin('vitest'), ['run']);

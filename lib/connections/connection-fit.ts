@@ -10,10 +10,9 @@ import { resourceOf } from '@/lib/entra/oauth-scopes';
 
 export type ConnectionJob = 'smtp-send' | 'graph-send' | 'robot';
 
-/** @deprecated Use GLOBAL_RESOURCES.graph of lib/entra/clouds. */
-export const GRAPH = GLOBAL_RESOURCES.graph;
-/** @deprecated Use GLOBAL_RESOURCES.exchange of lib/entra/clouds. */
-export const OUTLOOK = GLOBAL_RESOURCES.exchange;
+// Judged by the global names: a national cloud's scopes and roles are recorded under them too.
+const GRAPH = GLOBAL_RESOURCES.graph;
+const OUTLOOK = GLOBAL_RESOURCES.exchange;
 // Roles recorded before they were keyed by the global name may sit under Exchange's app-only name.
 const OUTLOOK_APP = GLOBAL_RESOURCES.exchangeApp;
 

@@ -1,17 +1,14 @@
 import 'server-only';
-import { connectionFit, GRAPH, hasPermission, OUTLOOK } from '@/lib/connections/connection-fit';
+import { connectionFit, hasPermission } from '@/lib/connections/connection-fit';
 import { getConnectionFacts } from '@/lib/connections/get-connection-facts';
 import { db } from '@/lib/db/prisma';
+import { GLOBAL_RESOURCES } from '@/lib/entra/clouds';
 import { getAccessToken } from '@/lib/entra/get-access-token';
 import { checkTokenHost } from './check-token-host';
 import { EMAIL_SETTINGS_ID } from './delivery-settings';
 import type { ConnectionUse } from '@/lib/mail/transports/transport-definition';
 import { parseSmtpServer } from './parse-smtp-server';
 
-/** @deprecated Ask the token service for `{ api: 'exchange' }` (lib/entra/get-access-token); removed at merge. */
-export const OUTLOOK_RESOURCE = OUTLOOK;
-/** @deprecated Ask the token service for `{ api: 'graph' }` (lib/entra/get-access-token); removed at merge. */
-export const GRAPH_RESOURCE = GRAPH;
 export const SHARED_SEND_CAPABILITY = 'Send as other mailboxes (Mail.Send.Shared)';
 
 type Field = 'connectionId' | 'mailboxAddress' | 'smtpServer' | 'confirmSmtpHost';
@@ -34,7 +31,7 @@ export async function checkSettingsConnection(use: ConnectionUse | null, confirm
   const application = connection.facts.authType === 'application';
   if (application && graph && !use.mailboxAddress) return fail('An application connection sends as /users/{mailbox}/sendMail: enter the Mailbox Email Address.', 'mailboxAddress');
   const account = connection.accountUsername?.toLowerCase() ?? '';
-  if (!application && graph && use.mailboxAddress && use.mailboxAddress !== account && !hasPermission(connection.facts.grantedScopes, GRAPH, ['Mail.Send.Shared'])) {
+  if (!application && graph && use.mailboxAddress && use.mailboxAddress !== account && !hasPermission(connection.facts.grantedScopes, GLOBAL_RESOURCES.graph, ['Mail.Send.Shared'])) {
     return fail(
       `Sending as ${use.mailboxAddress} rather than the signed-in ${account || 'account'} needs Mail.Send.Shared: on “${connection.name}” turn on the optional capability “${SHARED_SEND_CAPABILITY}”, then run Setup Authentication again.`,
       'mailboxAddress',
@@ -57,7 +54,7 @@ export async function checkSettingsConnection(use: ConnectionUse | null, confirm
     destinationHost = server.host;
   }
   if (application) {
-    const token = await getAccessToken(use.connectionId, { resource: use.resource });
+    const token = await getAccessToken(use.connectionId, { api: use.api });
     if (!token.ok) return fail(`“${connection.name}” could not get a token: ${token.message}`);
   }
   return { ok: true, destinationHost };

@@ -12,8 +12,8 @@ export interface ConnectionUse {
   mailboxAddress: string;
   /** What the connection must be fit for (lib/connections/connection-fit). */
   job: 'smtp-send' | 'graph-send';
-  /** The resource its token is asked for. */
-  resource: string;
+  /** Which Microsoft API its token is for; the token service picks that API's resource in the tenant's cloud. */
+  api: 'graph' | 'exchange';
   /** The SMTP server (host:port) its token is sent to; null for Microsoft's own endpoint. */
   tokenServer: string | null;
 }

@@ -151,7 +151,13 @@ describe.each(PROVIDERS)('E-mail Robot polling on %s', (provider) => {
     expect(sandbox.control.counters()['graph:request'] ?? 0).toBe(before);
 
     poller = startRobotPoller(fast);
-    await waitFor('the message after the throttling ends', async () => (await db().robotMessage.findFirst({ where: { mailboxId: id, mailboxAction: 'done' } })) !== null);
+    // The cycle marks the message, then records its success: wait for the end of that cycle, not its middle.
+    await waitFor(
+      'the message after the throttling ends',
+      async () =>
+        (await db().robotMessage.findFirst({ where: { mailboxId: id, mailboxAction: 'done' } })) !== null &&
+        (await db().robotMailbox.findUniqueOrThrow({ where: { id } })).lastSuccessAt !== null,
+    );
     const after = await db().robotMailbox.findUniqueOrThrow({ where: { id } });
     expect(after.lastSuccessAt?.getTime()).toBeGreaterThanOrEqual(row.throttledUntil?.getTime() ?? Infinity);
     expect(receiver.requests).toHaveLength(1);

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { GRAPH } from '@/lib/connections/connection-fit';
 import type { TransportDefinition } from '../transport-definition';
 import type { FieldIssue, TransportFields } from '../transport-fields';
 
@@ -35,7 +34,7 @@ export const graphTransport: TransportDefinition<'graph'> = {
   withSecret: (t) => t,
   check: checkGraph,
   shownFields: () => ['mailboxAddress', 'connectionId'],
-  connectionUse: (t) => ({ connectionId: t.connectionId, mailboxAddress: t.mailboxAddress, job: 'graph-send', resource: GRAPH, tokenServer: null }),
+  connectionUse: (t) => ({ connectionId: t.connectionId, mailboxAddress: t.mailboxAddress, job: 'graph-send', api: 'graph', tokenServer: null }),
   describe: () => 'Microsoft Graph',
   destination: () => 'Microsoft Graph',
   server: () => null,

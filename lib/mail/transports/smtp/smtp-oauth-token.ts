@@ -1,25 +1,26 @@
 import 'server-only';
-import { db } from '@/lib/db/prisma';
-import { smtpTokenHostsFor } from '@/lib/entra/clouds';
+import type { ConnectionContext } from '@/lib/entra/connection-context';
 import { getAccessToken } from '@/lib/entra/get-access-token';
 import type { DeliveryOutcome } from '@/lib/mail/delivery/delivery-outcome';
-import { OUTLOOK_RESOURCE } from '@/lib/mail/settings/check-settings-connection';
-import { CONNECTION_NOT_FOUND, tokenProblem } from '../token-problem';
+import { tokenProblem } from '../token-problem';
 
 export type SmtpOAuthToken = { ok: true; accessToken: string } | { ok: false; outcome: DeliveryOutcome };
 
+/** A cloud's token goes only to its own SMTP hosts (a Custom cloud's: checked against the saved host on save). */
+function refusedHost(connection: ConnectionContext, host: string): DeliveryOutcome | null {
+  const hosts = connection.smtpTokenHosts;
+  if (!hosts || hosts.includes(host.toLowerCase())) return null;
+  return { kind: 'failed', code: 'TOKEN_HOST', answer: `The token of “${connection.name}” is only sent to ${hosts.join(', ')}, not to ${host}.` };
+}
+
 /**
- * The connection's Exchange token for SMTP XOAUTH2, asked for only when `host` is one of its cloud's SMTP hosts (a
- * Custom cloud's host was checked against the saved one on save). The one place SMTP delivery reads the connection.
+ * The connection's Exchange token for SMTP XOAUTH2, handed on only when `host` is one of its cloud's SMTP hosts.
+ * The host rule is said first even when no token came (it is the administrator's fix either way).
  */
 export async function smtpOAuthToken(connectionId: string, host: string): Promise<SmtpOAuthToken> {
-  const row = await db().serviceConnection.findUnique({ where: { id: connectionId }, select: { name: true, tenant: { select: { cloud: true } } } });
-  if (!row) return { ok: false, outcome: CONNECTION_NOT_FOUND };
-  const hosts = smtpTokenHostsFor(row.tenant.cloud);
-  if (hosts && !hosts.includes(host.toLowerCase())) {
-    return { ok: false, outcome: { kind: 'failed', code: 'TOKEN_HOST', answer: `The token of “${row.name}” is only sent to ${hosts.join(', ')}, not to ${host}.` } };
-  }
-  const token = await getAccessToken(connectionId, { resource: OUTLOOK_RESOURCE });
-  if (!token.ok) return { ok: false, outcome: tokenProblem(token, row.name) };
+  const token = await getAccessToken(connectionId, { api: 'exchange' });
+  const refused = token.connection ? refusedHost(token.connection, host) : null;
+  if (refused) return { ok: false, outcome: refused };
+  if (!token.ok) return { ok: false, outcome: tokenProblem(token) };
   return { ok: true, accessToken: token.accessToken };
 }

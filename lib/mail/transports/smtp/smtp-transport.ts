@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { parseSmtpServer } from '@/lib/mail/settings/parse-smtp-server';
 import { SMTP_TLS_MODE_LABELS, smtpSecurity } from '@/lib/mail/settings/smtp-security';
-import { OUTLOOK } from '@/lib/connections/connection-fit';
 import type { TransportDefinition } from '../transport-definition';
 import type { FieldIssue, TransportFields } from '../transport-fields';
 
@@ -131,7 +130,7 @@ export const smtpTransport: TransportDefinition<'smtp'> = {
     ...(typed.smtpAuth === 'basic' ? (['username', 'password'] as const) : []),
     ...(typed.smtpAuth === 'oauth' ? (['mailboxAddress', 'connectionId', 'confirmSmtpHost'] as const) : []),
   ],
-  connectionUse: (t) => (t.auth.kind === 'oauth' ? { connectionId: t.auth.connectionId, mailboxAddress: t.auth.mailboxAddress, job: 'smtp-send', resource: OUTLOOK, tokenServer: t.smtpServer } : null),
+  connectionUse: (t) => (t.auth.kind === 'oauth' ? { connectionId: t.auth.connectionId, mailboxAddress: t.auth.mailboxAddress, job: 'smtp-send', api: 'exchange', tokenServer: t.smtpServer } : null),
   describe: describeSmtp,
   destination: (t) => t.smtpServer,
   server: (t) => t.smtpServer,
