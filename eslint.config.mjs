@@ -7,7 +7,18 @@ import nextTs from 'eslint-config-next/typescript';
 export const LAYERS = [
   {
     name: 'foundation',
-    folders: ['lib/env.ts', 'lib/log', 'lib/db', 'lib/crypto', 'lib/net', 'lib/http', 'lib/metrics', 'lib/jobs', 'lib/audit', 'lib/auth'],
+    folders: [
+      'lib/env.ts',
+      'lib/log',
+      'lib/db',
+      'lib/crypto',
+      'lib/net',
+      'lib/http',
+      'lib/metrics',
+      'lib/jobs',
+      'lib/audit',
+      'lib/auth',
+    ],
   },
   { name: 'Microsoft', folders: ['lib/entra'] },
   { name: 'domain', folders: ['lib/tenants', 'lib/services', 'lib/connections', 'lib/api-keys', 'lib/administrators'] },
@@ -44,8 +55,16 @@ function layerZones() {
       message: `${folder} is a feature: it does not import another feature; move what both need down a layer (ARCHITECTURE.md).`,
     });
   }
-  zones.push({ target: 'components/**', from: ['app/**'], message: 'components/ holds generic pieces: it does not import app/ (ARCHITECTURE.md).' });
-  zones.push({ target: ['server.ts', 'proxy.ts'], from: OUTSIDE.map(globOf), message: 'The entry points do not import tests, scripts or the sandbox.' });
+  zones.push({
+    target: 'components/**',
+    from: ['app/**'],
+    message: 'components/ holds generic pieces: it does not import app/ (ARCHITECTURE.md).',
+  });
+  zones.push({
+    target: ['server.ts', 'proxy.ts'],
+    from: OUTSIDE.map(globOf),
+    message: 'The entry points do not import tests, scripts or the sandbox.',
+  });
   zones.push({
     target: 'sandbox/**',
     from: ['app/**', 'lib/**', 'components/**'],
@@ -58,7 +77,17 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['node_modules/**', '.next/**', 'data/**', '.tmp/**', 'lib/db/generated/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'tests/fixtures/layers/**'],
+    ignores: [
+      'node_modules/**',
+      '.next/**',
+      'data/**',
+      '.tmp/**',
+      'lib/db/generated/**',
+      'next-env.d.ts',
+      'test-results/**',
+      'playwright-report/**',
+      'tests/fixtures/layers/**',
+    ],
   },
   {
     rules: {
@@ -81,7 +110,15 @@ const config = [
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: '@playwright/test', importNames: ['test', 'expect'], message: 'Import test and expect from ./support/test (it fails a spec on a CSP violation).' }] },
+        {
+          paths: [
+            {
+              name: '@playwright/test',
+              importNames: ['test', 'expect'],
+              message: 'Import test and expect from ./support/test (it fails a spec on a CSP violation).',
+            },
+          ],
+        },
       ],
     },
   },

@@ -24,7 +24,15 @@ const nextConfig: NextConfig = {
   // Form posts up to 2 MB reach the actions, so an over-long field gets its field error (lib/actions/define-action.ts);
   // proxy.ts answers 413 above that (FORM_BODY_LIMIT_BYTES), where Next itself would answer 500.
   experimental: { serverActions: { bodySizeLimit: '2mb' } },
-  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg', '@azure/msal-node', 'nodemailer', 'prom-client'],
+  serverExternalPackages: [
+    'better-sqlite3',
+    '@prisma/adapter-better-sqlite3',
+    '@prisma/adapter-pg',
+    'pg',
+    '@azure/msal-node',
+    'nodemailer',
+    'prom-client',
+  ],
 };
 
 export default nextConfig;

@@ -29,7 +29,15 @@ export default defineConfig({
     ignoreHTTPSErrors: true,
     launchOptions: {
       executablePath: chromium,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   webServer: [
@@ -44,7 +52,9 @@ export default defineConfig({
         SANDBOX_PORT: String(SANDBOX.port),
         SANDBOX_SMTP_PORT: String(SANDBOX.smtpPort),
         SANDBOX_DATA_DIR: SANDBOX_TLS_DIR,
-        SANDBOX_REDIRECT_URIS: [urlOf('main'), urlOf('fresh')].map((u) => `${u}/wm/externalAuth/redirect.html`).join(','),
+        SANDBOX_REDIRECT_URIS: [urlOf('main'), urlOf('fresh')]
+          .map((u) => `${u}/wm/externalAuth/redirect.html`)
+          .join(','),
       },
     },
     {

@@ -15,7 +15,9 @@ import { securityHeaders } from '@/lib/http/security-headers';
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
   const response = gate(request, nonce);
-  for (const [name, value] of Object.entries(securityHeaders(nonce, process.env.SWITCHBOARD_PUBLIC_URL, process.env.NODE_ENV === 'development'))) {
+  for (const [name, value] of Object.entries(
+    securityHeaders(nonce, process.env.SWITCHBOARD_PUBLIC_URL, process.env.NODE_ENV === 'development'),
+  )) {
     response.headers.set(name, value);
   }
   return response;
@@ -26,7 +28,10 @@ function forward(request: NextRequest, nonce: string, extra: Record<string, stri
   const headers = new Headers(request.headers);
   for (const [name, value] of Object.entries(extra)) headers.set(name, value);
   headers.set(NONCE_HEADER, nonce);
-  headers.set('content-security-policy', contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development' }));
+  headers.set(
+    'content-security-policy',
+    contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development' }),
+  );
   return NextResponse.next({ request: { headers } });
 }
 
@@ -34,22 +39,35 @@ function gate(request: NextRequest, nonce: string): NextResponse {
   const { pathname } = request.nextUrl;
   const publicUrl = process.env.SWITCHBOARD_PUBLIC_URL?.trim() || undefined;
   // Decided on the path as sent and as resolved: `/api/v1/..%2f..%2fadministrators` is not the public API.
-  if (!isPublicApiPath(pathname) && isCrossSiteWrite(request.method, request.headers, consoleOrigins(request.headers, publicUrl, request.nextUrl.protocol))) {
+  if (
+    !isPublicApiPath(pathname) &&
+    isCrossSiteWrite(
+      request.method,
+      request.headers,
+      consoleOrigins(request.headers, publicUrl, request.nextUrl.protocol),
+    )
+  ) {
     return NextResponse.json({ error: 'Cross-site request refused' }, { status: 403 });
   }
   if (!isPublicApiPath(pathname) && Number(request.headers.get('content-length') ?? 0) > FORM_BODY_LIMIT_BYTES) {
-    return NextResponse.json({ error: 'too_large', message: 'The form is larger than 2 MB. Shorten what was typed or pasted and try again.' }, { status: 413 });
+    return NextResponse.json(
+      { error: 'too_large', message: 'The form is larger than 2 MB. Shorten what was typed or pasted and try again.' },
+      { status: 413 },
+    );
   }
   if (isPublicPath(pathname)) return forward(request, nonce);
   // Pages that find the session ended send the browser to sign in and back here: they learn "here" from this.
-  if (request.cookies.has(SESSION_COOKIE)) return forward(request, nonce, { [RETURN_PATH_HEADER]: `${pathname}${request.nextUrl.search}` });
+  if (request.cookies.has(SESSION_COOKIE))
+    return forward(request, nonce, { [RETURN_PATH_HEADER]: `${pathname}${request.nextUrl.search}` });
   if (pathname.startsWith('/api/') || canonicalPath(pathname).startsWith('/api/')) {
     return NextResponse.json({ error: 'Sign in required' }, { status: 401 });
   }
   // Never request.url: behind HOSTNAME=0.0.0.0 it names the listening address, not the one people use.
   const base = publicUrl ?? requestOrigin(request.headers, request.nextUrl.protocol) ?? request.nextUrl.origin;
   // Back to the page asked for after signing in (GET only: a form post cannot be replayed by a link).
-  return NextResponse.redirect(new URL(loginUrlFor(request.method === 'GET' ? `${pathname}${request.nextUrl.search}` : null), base));
+  return NextResponse.redirect(
+    new URL(loginUrlFor(request.method === 'GET' ? `${pathname}${request.nextUrl.search}` : null), base),
+  );
 }
 
 // The public API is left out so that its request bodies (up to 48 MB of JSON) stream to the route, which enforces

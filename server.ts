@@ -56,7 +56,16 @@ async function main(): Promise<void> {
 
   const stop = (signal: string) => {
     logger.info('server.stopping', { signal });
-    server.close(() => void Promise.allSettled([robot.stop(), outbox.stop(), tokenKeeper.stop(), retention.stop(), notifications.stop()]).finally(() => disconnectDb().finally(() => process.exit(0))));
+    server.close(
+      () =>
+        void Promise.allSettled([
+          robot.stop(),
+          outbox.stop(),
+          tokenKeeper.stop(),
+          retention.stop(),
+          notifications.stop(),
+        ]).finally(() => disconnectDb().finally(() => process.exit(0))),
+    );
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

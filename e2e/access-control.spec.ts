@@ -30,7 +30,10 @@ for (const route of routes.filter((r) => !isPublicPath(r.path))) {
 }
 
 test('a forged session cookie does not open a page', async ({ request }) => {
-  const response = await request.get(`${urlOf('main')}/administrators`, { headers: { cookie: 'sb_session=forged' }, maxRedirects: 0 });
+  const response = await request.get(`${urlOf('main')}/administrators`, {
+    headers: { cookie: 'sb_session=forged' },
+    maxRedirects: 0,
+  });
   expect([302, 303, 307, 308]).toContain(response.status());
   expect(response.headers()['location']).toContain('/login');
 });
@@ -69,9 +72,17 @@ test('a cross-site form post is refused before it reaches an action', async ({ r
 for (const route of routes.filter((r) => !isPublicPath(r.path))) {
   const climbed = route.path.slice(1).replace(/\//g, '%2f');
   test(`a cross-site write to /api/v1/..%2f..%2f${route.path.slice(1)} is refused`, async ({ request }) => {
-    for (const path of [`/api/v1/..%2f..%2f${climbed}`, `/api/v1/%2e%2e/%2e%2e/${route.path.slice(1)}`, `/wm/externalAuth/..%2f..%2f${climbed}`]) {
+    for (const path of [
+      `/api/v1/..%2f..%2f${climbed}`,
+      `/api/v1/%2e%2e/%2e%2e/${route.path.slice(1)}`,
+      `/wm/externalAuth/..%2f..%2f${climbed}`,
+    ]) {
       const response = await request.post(`${urlOf('main')}${path}`, {
-        headers: { origin: 'https://attacker.example', 'content-type': 'application/x-www-form-urlencoded', 'next-action': '0'.repeat(40) },
+        headers: {
+          origin: 'https://attacker.example',
+          'content-type': 'application/x-www-form-urlencoded',
+          'next-action': '0'.repeat(40),
+        },
         data: 'x=1',
         maxRedirects: 0,
       });
@@ -80,7 +91,9 @@ for (const route of routes.filter((r) => !isPublicPath(r.path))) {
   });
 }
 
-test('a write from this host over another scheme is refused (the Origin check compares scheme, host and port)', async ({ request }) => {
+test('a write from this host over another scheme is refused (the Origin check compares scheme, host and port)', async ({
+  request,
+}) => {
   const other = urlOf('main').replace('http://', 'https://');
   const response = await request.post(`${urlOf('main')}/login`, {
     headers: { origin: other, 'content-type': 'application/x-www-form-urlencoded' },
@@ -98,14 +111,26 @@ test('redirects point at the address the visitor used, not the listening socket'
   const login = await request.get(`${urlOf('main')}/outbox`, { maxRedirects: 0 });
   // With the page asked for as the return path (issue 10).
   expect(resolved(login.headers()['location'])).toBe(`${urlOf('main')}/login?next=%2Foutbox`);
-  const start = await request.post(`${urlOf('main')}/wm/externalAuth/sign-in/not-a-real-token/start`, { headers: { origin: urlOf('main') }, maxRedirects: 0 });
+  const start = await request.post(`${urlOf('main')}/wm/externalAuth/sign-in/not-a-real-token/start`, {
+    headers: { origin: urlOf('main') },
+    maxRedirects: 0,
+  });
   expect(start.status()).toBe(303);
   expect(resolved(start.headers()['location'])).toBe(`${urlOf('main')}/wm/externalAuth/sign-in/not-a-real-token`);
 });
 
 // An attacker's link to the sign-in page must not send a freshly signed-in administrator anywhere but this console.
-for (const next of ['//evil.example', 'https://evil.example', '/\\evil.example', '/\t/evil.example', 'javascript:alert(1)', '/login']) {
-  test(`signing in from /login?next=${JSON.stringify(next)} lands on the start page of this console`, async ({ page }) => {
+for (const next of [
+  '//evil.example',
+  'https://evil.example',
+  '/\\evil.example',
+  '/\t/evil.example',
+  'javascript:alert(1)',
+  '/login',
+]) {
+  test(`signing in from /login?next=${JSON.stringify(next)} lands on the start page of this console`, async ({
+    page,
+  }) => {
     await page.goto(`${urlOf('main')}/login?next=${encodeURIComponent(next)}`);
     await page.getByLabel('Email').fill(ADMIN.email);
     await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);

@@ -3,7 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './support/test';
 import { createTestDatabase } from '../tests/support/postgres';
-import { contextSources, copyContext, execForm, isIgnored, readDockerignore, readInstructions, stageEnv } from './support/dockerfile';
+import {
+  contextSources,
+  copyContext,
+  execForm,
+  isIgnored,
+  readDockerignore,
+  readInstructions,
+  stageEnv,
+} from './support/dockerfile';
 import { ROOT } from './support/servers';
 
 // No container engine runs here, so the image is tested by its parts: every file the Dockerfile copies from the build
@@ -24,7 +32,8 @@ test('every file the Dockerfile copies from the build context exists and reaches
   }
   // Scripts the RUN steps name are part of the context too.
   for (const run of instructions.filter((i) => i.keyword === 'RUN')) {
-    for (const script of run.args.match(/\.?\/?scripts\/[\w/.-]+\.m?[jt]s/g) ?? []) expect(fs.existsSync(path.join(ROOT, script)), script).toBe(true);
+    for (const script of run.args.match(/\.?\/?scripts\/[\w/.-]+\.m?[jt]s/g) ?? [])
+      expect(fs.existsSync(path.join(ROOT, script)), script).toBe(true);
   }
   expect(instructions.find((i) => i.keyword === 'USER' && i.stage === runtimeStage)?.args).toBe('node');
   expect(instructions.some((i) => i.keyword === 'VOLUME' && i.args.includes('/data'))).toBe(true);
@@ -40,7 +49,10 @@ test('the image start command works in a clean directory with DATABASE_URL set',
   // What the build stage makes: installed packages (linked, they are large), the Prisma client and the Next build.
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(app, 'node_modules'), 'dir');
   fs.cpSync(path.join(ROOT, 'lib', 'db', 'generated'), path.join(app, 'lib', 'db', 'generated'), { recursive: true });
-  fs.cpSync(path.join(ROOT, '.next'), path.join(app, '.next'), { recursive: true, filter: (src) => !src.includes(`${path.sep}cache${path.sep}`) });
+  fs.cpSync(path.join(ROOT, '.next'), path.join(app, '.next'), {
+    recursive: true,
+    filter: (src) => !src.includes(`${path.sep}cache${path.sep}`),
+  });
   fs.mkdirSync(data, { recursive: true });
 
   const database = await createTestDatabase();
@@ -66,7 +78,10 @@ test('the image start command works in a clean directory with DATABASE_URL set',
       .poll(
         async () => {
           if (child.exitCode !== null) throw new Error(`the start command exited (${child.exitCode}):\n${output}`);
-          return fetch(`http://127.0.0.1:${PORT}/api/health`).then((r) => r.status, () => 0);
+          return fetch(`http://127.0.0.1:${PORT}/api/health`).then(
+            (r) => r.status,
+            () => 0,
+          );
         },
         { timeout: 150_000, intervals: [250, 500, 1000] },
       )
@@ -89,7 +104,10 @@ test('the image start command works in a clean directory with DATABASE_URL set',
         return true;
       }
     };
-    await expect.poll(gone, { timeout: 10_000 }).toBe(true).catch(() => process.kill(group, 'SIGKILL'));
+    await expect
+      .poll(gone, { timeout: 10_000 })
+      .toBe(true)
+      .catch(() => process.kill(group, 'SIGKILL'));
     await database.drop();
   }
 });

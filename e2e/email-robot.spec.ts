@@ -36,7 +36,13 @@ function seedConnection(): { connectionId: string; connectionName: string } {
     {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, SWITCHBOARD_DATA_DIR: SERVERS.main.dataDir, DATABASE_URL: '', SWITCHBOARD_LOG_LEVEL: 'error', NODE_EXTRA_CA_CERTS: path.join(SANDBOX_TLS_DIR, 'ca.pem') },
+      env: {
+        ...process.env,
+        SWITCHBOARD_DATA_DIR: SERVERS.main.dataDir,
+        DATABASE_URL: '',
+        SWITCHBOARD_LOG_LEVEL: 'error',
+        NODE_EXTRA_CA_CERTS: path.join(SANDBOX_TLS_DIR, 'ca.pem'),
+      },
     },
   );
   if (result.status !== 0) throw new Error(`seeding the connection failed: ${result.stderr}`);
@@ -80,13 +86,29 @@ test('a message dropped into the mailbox reaches the webhook, shows in the conso
 
   await expect(page.getByRole('heading', { name: `Adele archive ${suffix}` })).toBeVisible();
   await page.getByRole('button', { name: 'Test' }).click();
-  await expect(page.getByRole('status', { name: 'Test result' })).toContainText(`Opened “Archive” in ${ADELE.username} (signed in as ${ADELE.username})`);
+  await expect(page.getByRole('status', { name: 'Test result' })).toContainText(
+    `Opened “Archive” in ${ADELE.username} (signed in as ${ADELE.username})`,
+  );
 
   // Mail arrives; after one poll interval (10 s, plus the poller's 2 s tick and the poll's own Graph calls) it is in
   // the console. The bound is generous: on a loaded CI machine the poll, the webhook and each reload take seconds.
   const control = await sandboxControl();
   const subject = `Invoice ${suffix} for March`;
-  const added = await control.post(`mailboxes/${ADELE.username}/messages`, { data: { folder: 'archive', from: 'billing@fabrikam.example', subject, text: 'Please find the invoice attached.', attachments: [{ name: 'invoice.pdf', contentType: 'application/pdf', contentBase64: Buffer.from('%PDF invoice').toString('base64') }] } });
+  const added = await control.post(`mailboxes/${ADELE.username}/messages`, {
+    data: {
+      folder: 'archive',
+      from: 'billing@fabrikam.example',
+      subject,
+      text: 'Please find the invoice attached.',
+      attachments: [
+        {
+          name: 'invoice.pdf',
+          contentType: 'application/pdf',
+          contentBase64: Buffer.from('%PDF invoice').toString('base64'),
+        },
+      ],
+    },
+  });
   expect(added.ok()).toBe(true);
   await expect(async () => {
     await page.reload();
@@ -94,12 +116,26 @@ test('a message dropped into the mailbox reaches the webhook, shows in the conso
   }).toPass({ timeout: 45_000 });
   expect(received).toHaveLength(1);
   const [delivery] = received;
-  expect(verifyWebhookSignature(secret, { signature: String(delivery?.headers['x-switchboard-signature']), timestamp: String(delivery?.headers['x-switchboard-timestamp']) }, delivery?.body ?? '')).toEqual({ ok: true });
-  expect(JSON.parse(delivery?.body ?? '{}')).toMatchObject({ event: 'email.received', message: { subject, from: { address: 'billing@fabrikam.example' }, attachments: [{ name: 'invoice.pdf' }] } });
+  expect(
+    verifyWebhookSignature(
+      secret,
+      {
+        signature: String(delivery?.headers['x-switchboard-signature']),
+        timestamp: String(delivery?.headers['x-switchboard-timestamp']),
+      },
+      delivery?.body ?? '',
+    ),
+  ).toEqual({ ok: true });
+  expect(JSON.parse(delivery?.body ?? '{}')).toMatchObject({
+    event: 'email.received',
+    message: { subject, from: { address: 'billing@fabrikam.example' }, attachments: [{ name: 'invoice.pdf' }] },
+  });
 
   // Moved out of the watched folder into the one the robot created.
   await expect(async () => {
-    const moved = await (await control.get(`mailboxes/${ADELE.username}/messages?folder=${encodeURIComponent(processed)}`)).json();
+    const moved = await (
+      await control.get(`mailboxes/${ADELE.username}/messages?folder=${encodeURIComponent(processed)}`)
+    ).json();
     expect(moved).toEqual([expect.objectContaining({ subject })]);
   }).toPass({ timeout: 20_000 });
   expect(await (await control.get(`mailboxes/${ADELE.username}/messages?folder=archive`)).json()).toEqual([]);
@@ -143,10 +179,14 @@ test('a mailbox the signed-in account may not open: Test shows Graph’s answer 
   await page.getByRole('button', { name: 'Test' }).click();
   const result = page.getByRole('alert', { name: 'Test result' });
   await expect(result).toContainText('403 ErrorAccessDenied: Access is denied.');
-  await expect(result).toContainText(`${ADELE.username} cannot open patti@contoso.onmicrosoft.com: it has no Full Access permission`);
+  await expect(result).toContainText(
+    `${ADELE.username} cannot open patti@contoso.onmicrosoft.com: it has no Full Access permission`,
+  );
   await expect(result).toContainText('Add-MailboxPermission -Identity patti@contoso.onmicrosoft.com');
   await page.getByRole('button', { name: 'Poll now' }).click();
   await expect(page.getByRole('alert', { name: 'Poll now result' })).toContainText('403 ErrorAccessDenied');
   await page.reload();
-  await expect(page.getByTestId('robot-last-error')).toHaveText('403 ErrorAccessDenied: Access is denied. Check credentials and try again.');
+  await expect(page.getByTestId('robot-last-error')).toHaveText(
+    '403 ErrorAccessDenied: Access is denied. Check credentials and try again.',
+  );
 });

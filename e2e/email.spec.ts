@@ -2,7 +2,18 @@ import crypto from 'node:crypto';
 import { type APIRequestContext } from '@playwright/test';
 import { expect, test } from './support/test';
 import { signIn } from './support/console';
-import { addConnection, chooseConnection, EMAILS, fillGraph, fillSmtpOAuth, mailbox, MEGAN, recipient, sendTest, SUPPORT } from './support/emails';
+import {
+  addConnection,
+  chooseConnection,
+  EMAILS,
+  fillGraph,
+  fillSmtpOAuth,
+  mailbox,
+  MEGAN,
+  recipient,
+  sendTest,
+  SUPPORT,
+} from './support/emails';
 import { ADELE, sandboxControl } from './support/sandbox';
 import { SANDBOX } from './support/servers';
 
@@ -29,7 +40,9 @@ test.afterAll(async () => {
   await control?.dispose();
 });
 
-test('EAP guide, literally: SMTP, 587-style STARTTLS with Use SSL ticked, Modern Authentication; every field kept after Send test email; Done saves it', async ({ page }) => {
+test('EAP guide, literally: SMTP, 587-style STARTTLS with Use SSL ticked, Modern Authentication; every field kept after Send test email; Done saves it', async ({
+  page,
+}) => {
   await signIn(page);
   exchange = await addConnection(page, 'Microsoft Entra ID Exchange');
   await page.goto(EMAILS);
@@ -48,7 +61,11 @@ test('EAP guide, literally: SMTP, 587-style STARTTLS with Use SSL ticked, Modern
   await page.getByLabel('Display name').fill('Adele Vance');
   await page.getByLabel('Test recipient').fill(recipient());
   await page.getByRole('button', { name: 'Send test email' }).click();
-  await expect(page.getByText(`The SMTP server changed to 127.0.0.1: confirm that “${exchange}”’s access token may be sent there.`)).toBeVisible();
+  await expect(
+    page.getByText(
+      `The SMTP server changed to 127.0.0.1: confirm that “${exchange}”’s access token may be sent there.`,
+    ),
+  ).toBeVisible();
   await confirm.check();
   const to = await sendTest(page);
   const result = page.getByRole('region', { name: 'Test email result' });
@@ -82,17 +99,23 @@ test('EAP guide, literally: SMTP, 587-style STARTTLS with Use SSL ticked, Modern
   // The host is now the saved one: no confirmation asked any more.
   await expect(page.getByLabel(`Send the access token of “${exchange}” to 127.0.0.1`)).toHaveCount(0);
   await page.goto('/audit-log?q=email.settings');
-  await expect(page.getByRole('table')).toContainText(`SMTP server changed from (none) to 127.0.0.1:${SANDBOX.smtpPort}`);
+  await expect(page.getByRole('table')).toContainText(
+    `SMTP server changed from (none) to 127.0.0.1:${SANDBOX.smtpPort}`,
+  );
 });
 
-test('after a failing Send test email every field keeps its choice; the test is tried once and never again', async ({ page }) => {
+test('after a failing Send test email every field keeps its choice; the test is tried once and never again', async ({
+  page,
+}) => {
   await signIn(page);
   await page.goto(EMAILS);
   await page.getByLabel('Enabled').uncheck();
   await page.getByLabel('SMTP Server Connection Type').selectOption({ label: 'SMTP' });
   await page.getByLabel('SMTP server', { exact: true }).fill(`127.0.0.1:${SANDBOX.smtpPort}`);
   await page.getByLabel('Use SSL').uncheck();
-  await page.getByLabel('SMTP Authentication').selectOption({ label: 'None (the server accepts mail without signing in)' });
+  await page
+    .getByLabel('SMTP Authentication')
+    .selectOption({ label: 'None (the server accepts mail without signing in)' });
   await page.getByLabel('Default Sender').fill(MEGAN);
   await page.getByLabel('Display name').fill('Refused sender');
   const to = await sendTest(page);
@@ -127,17 +150,23 @@ test('lists offer only usable connections; the others are disabled with the reas
   await page.getByLabel('SMTP Server Connection Type').selectOption({ label: 'Microsoft Graph' });
   await expect(select.locator('option', { hasText: graph })).toBeEnabled();
   await expect(select.locator('option', { hasText: exchange })).toBeDisabled();
-  await expect(select.locator('option', { hasText: exchange })).toContainText('was not granted Mail.Send or Mail.Send.Shared');
+  await expect(select.locator('option', { hasText: exchange })).toContainText(
+    'was not granted Mail.Send or Mail.Send.Shared',
+  );
 
   // The Robot reads mail: an Exchange (SMTP) connection is offered disabled, with the reason. (Whether Adele's Graph
   // API connection may read mail depends on what she consented to before: Entra grants every consented permission.)
   await page.goto('/email-robot/new');
   const robotSelect = page.getByLabel('Service Connection');
   await expect(robotSelect.locator('option', { hasText: exchange })).toBeDisabled();
-  await expect(robotSelect.locator('option', { hasText: exchange })).toContainText('was not granted Mail.ReadWrite or Mail.ReadWrite.Shared');
+  await expect(robotSelect.locator('option', { hasText: exchange })).toContainText(
+    'was not granted Mail.ReadWrite or Mail.ReadWrite.Shared',
+  );
 });
 
-test('ESMP 26.1 guide, literally: Microsoft Graph with the Mailbox Email Address, delegated (/me) and application (/users/{mailbox})', async ({ page }) => {
+test('ESMP 26.1 guide, literally: Microsoft Graph with the Mailbox Email Address, delegated (/me) and application (/users/{mailbox})', async ({
+  page,
+}) => {
   await signIn(page);
   await fillGraph(page, graph);
   // The guide's Mailbox Email Address: the mailbox that signed in, pre-filled.
@@ -146,7 +175,10 @@ test('ESMP 26.1 guide, literally: Microsoft Graph with the Mailbox Email Address
   await expect(page.getByLabel('SMTP server', { exact: true })).toHaveCount(0);
   const to = await sendTest(page);
   await expect(page.getByRole('region', { name: 'Test email result' })).toContainText(`Test email sent to ${to}.`);
-  expect((await mailbox(control, to))[0]).toMatchObject({ from: { address: ADELE.username }, subject: 'Switchboard test email' });
+  expect((await mailbox(control, to))[0]).toMatchObject({
+    from: { address: ADELE.username },
+    subject: 'Switchboard test email',
+  });
   await expect(page.getByLabel('SMTP Server Connection Type')).toHaveValue('graph');
   await expect(page.getByLabel('Mailbox Email Address')).toHaveValue(ADELE.username);
 
@@ -154,24 +186,41 @@ test('ESMP 26.1 guide, literally: Microsoft Graph with the Mailbox Email Address
   await fillGraph(page, application, { mailbox: SUPPORT, sender: SUPPORT });
   const toApp = await sendTest(page);
   await expect(page.getByRole('region', { name: 'Test email result' })).toContainText(`Test email sent to ${toApp}.`);
-  expect((await mailbox(control, toApp))[0]).toMatchObject({ from: { address: SUPPORT }, subject: 'Switchboard test email' });
+  expect((await mailbox(control, toApp))[0]).toMatchObject({
+    from: { address: SUPPORT },
+    subject: 'Switchboard test email',
+  });
 });
 
-test('a delegated Graph connection sends as the shared mailbox it may send as; without Mail.Send.Shared, or without the right, it is explained', async ({ page }) => {
+test('a delegated Graph connection sends as the shared mailbox it may send as; without Mail.Send.Shared, or without the right, it is explained', async ({
+  page,
+}) => {
   await signIn(page);
   await fillGraph(page, graph, { mailbox: SUPPORT, sender: SUPPORT });
   await page.getByLabel('Test recipient').fill(recipient());
   await page.getByRole('button', { name: 'Send test email' }).click();
-  await expect(page.getByText(/needs Mail\.Send\.Shared: on “.*” turn on the optional capability “Send as other mailboxes \(Mail\.Send\.Shared\)”, then run Setup Authentication again\./)).toBeVisible();
+  await expect(
+    page.getByText(
+      /needs Mail\.Send\.Shared: on “.*” turn on the optional capability “Send as other mailboxes \(Mail\.Send\.Shared\)”, then run Setup Authentication again\./,
+    ),
+  ).toBeVisible();
   await expect(page.getByLabel('Mailbox Email Address')).toHaveAttribute('aria-invalid', 'true');
 
-  const shared = await addConnection(page, 'Microsoft Entra ID Graph API', { capability: 'Send as other mailboxes (Mail.Send.Shared)' });
+  const shared = await addConnection(page, 'Microsoft Entra ID Graph API', {
+    capability: 'Send as other mailboxes (Mail.Send.Shared)',
+  });
   await fillGraph(page, shared, { mailbox: SUPPORT, sender: SUPPORT });
   const to = await sendTest(page);
   await expect(page.getByRole('region', { name: 'Test email result' })).toContainText(`Test email sent to ${to}.`);
-  expect((await mailbox(control, to))[0]).toMatchObject({ from: { address: SUPPORT }, subject: 'Switchboard test email' });
+  expect((await mailbox(control, to))[0]).toMatchObject({
+    from: { address: SUPPORT },
+    subject: 'Switchboard test email',
+  });
 
-  const megan = await addConnection(page, 'Microsoft Entra ID Graph API', { person: { username: MEGAN, password: 'Sandbox-Megan-1' }, capability: 'Send as other mailboxes (Mail.Send.Shared)' });
+  const megan = await addConnection(page, 'Microsoft Entra ID Graph API', {
+    person: { username: MEGAN, password: 'Sandbox-Megan-1' },
+    capability: 'Send as other mailboxes (Mail.Send.Shared)',
+  });
   await fillGraph(page, megan, { mailbox: SUPPORT, sender: SUPPORT });
   await sendTest(page);
   const result = page.getByRole('region', { name: 'Test email result' });
@@ -209,13 +258,18 @@ test('each common refusal shows the server’s answer and what to do', async ({ 
   await expect(result).toContainText('ErrorSendAsDenied');
   await expect(result).toContainText('No right to send as this sender');
 
-  await fillGraph(page, application, { mailbox: 'patti@contoso.onmicrosoft.com', sender: 'patti@contoso.onmicrosoft.com' });
+  await fillGraph(page, application, {
+    mailbox: 'patti@contoso.onmicrosoft.com',
+    sender: 'patti@contoso.onmicrosoft.com',
+  });
   await sendTest(page);
   await expect(result).toContainText('ErrorAccessDenied');
   await expect(result).toContainText('application access policy');
 
   // Only sendMail is throttled: other specs use the same sandbox at the same time.
-  await control.post('throttle', { data: { service: 'graph', count: 1, retryAfterSeconds: 2, pathContains: '/sendMail' } });
+  await control.post('throttle', {
+    data: { service: 'graph', count: 1, retryAfterSeconds: 2, pathContains: '/sendMail' },
+  });
   await fillGraph(page, graph);
   const to = await sendTest(page);
   await expect(result).toContainText('429 ApplicationThrottled');
@@ -251,14 +305,20 @@ test('Done saves the settings (audit-logged); the API then sends with an API key
   const to = recipient();
   const refused = await request.post('/api/v1/messages', { data: { to, subject: 'x', text: 'x' } });
   expect(refused.status()).toBe(401);
-  const response = await request.post('/api/v1/messages', { headers: { authorization: `Bearer ${key}` }, data: { to, subject: 'Through the API', text: 'Hello from a program' } });
+  const response = await request.post('/api/v1/messages', {
+    headers: { authorization: `Bearer ${key}` },
+    data: { to, subject: 'Through the API', text: 'Hello from a program' },
+  });
   expect(response.status()).toBe(202);
   const { id } = (await response.json()) as { id: string };
   await expect(async () => {
     const state = await request.get(`/api/v1/messages/${id}`, { headers: { authorization: `Bearer ${key}` } });
     expect(((await state.json()) as { state: string }).state).toBe('sent');
   }).toPass({ timeout: 20_000 });
-  expect((await mailbox(control, to))[0]).toMatchObject({ subject: 'Through the API', from: { address: ADELE.username } });
+  expect((await mailbox(control, to))[0]).toMatchObject({
+    subject: 'Through the API',
+    from: { address: ADELE.username },
+  });
 
   await page.goto(`/outbox/${id}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Through the API' })).toBeVisible();

@@ -12,7 +12,13 @@ const first = { name: 'Ada Admin', email: 'ada@switchboard.test', password: 'fir
 async function expectStyledPrimary(page: import('@playwright/test').Page, name: string) {
   const style = await page.getByRole('button', { name }).evaluate((el) => {
     const s = getComputedStyle(el);
-    return { background: s.backgroundColor, paddingLeft: parseFloat(s.paddingLeft), paddingTop: parseFloat(s.paddingTop), width: el.getBoundingClientRect().width, parent: el.parentElement?.getBoundingClientRect().width ?? 0 };
+    return {
+      background: s.backgroundColor,
+      paddingLeft: parseFloat(s.paddingLeft),
+      paddingTop: parseFloat(s.paddingTop),
+      width: el.getBoundingClientRect().width,
+      parent: el.parentElement?.getBoundingClientRect().width ?? 0,
+    };
   });
   expect(style.background).not.toBe('rgba(0, 0, 0, 0)');
   expect(style.paddingLeft).toBeGreaterThan(0);
@@ -21,7 +27,9 @@ async function expectStyledPrimary(page: import('@playwright/test').Page, name: 
   expect(style.width).toBeCloseTo(style.parent, 0);
 }
 
-test('first run: setup, the start page with its checklist, every navigation entry, sign out, sign in back to the page', async ({ page }) => {
+test('first run: setup, the start page with its checklist, every navigation entry, sign out, sign in back to the page', async ({
+  page,
+}) => {
   await page.goto(`${base}/integration/service-connections/tenants`);
   await expect(page).toHaveURL(`${base}/setup`);
   await expectStyledPrimary(page, 'Create administrator');

@@ -29,7 +29,9 @@ async function createSandboxTenant(page: Page, info: SandboxInfo, name: string) 
   await expect(page).toHaveURL(new RegExp(`${TENANTS}$`));
 }
 
-test('tenant form: Verify credentials (failing, then passing) leaves every field as chosen; Save & Close stores it', async ({ page }) => {
+test('tenant form: Verify credentials (failing, then passing) leaves every field as chosen; Save & Close stores it', async ({
+  page,
+}) => {
   const info = await sandboxInfo();
   await signIn(page);
   const name = unique('Kept tenant');
@@ -87,7 +89,9 @@ test('tenant form: Verify credentials (failing, then passing) leaves every field
   await expect(fields.expires).toHaveValue('2031-05-17');
 });
 
-test('connection form: Setup Authentication keeps Service, Tenant and a typed Name; Save & Close stores them; a client-credentials connection says what is true', async ({ page }) => {
+test('connection form: Setup Authentication keeps Service, Tenant and a typed Name; Save & Close stores them; a client-credentials connection says what is true', async ({
+  page,
+}) => {
   const info = await sandboxInfo();
   await signIn(page);
   const tenant = unique('Kept connection tenant');
@@ -113,7 +117,9 @@ test('connection form: Setup Authentication keeps Service, Tenant and a typed Na
   const never = () => new Promise<never>(() => undefined);
   const next = await Promise.race([
     accept.waitFor().then(() => 'consent' as const, never),
-    popup.waitForURL((url) => !url.href.startsWith(SANDBOX.authorityHost), { waitUntil: 'commit' }).then(() => 'back' as const, never),
+    popup
+      .waitForURL((url) => !url.href.startsWith(SANDBOX.authorityHost), { waitUntil: 'commit' })
+      .then(() => 'back' as const, never),
     (popup.isClosed() ? Promise.resolve() : popup.waitForEvent('close')).then(() => 'closed' as const, never),
   ]);
   if (next === 'consent') await accept.click();
@@ -153,7 +159,10 @@ test('connection form: Setup Authentication keeps Service, Tenant and a typed Na
   await expect(appRow).toContainText(/Application · token verified \d{2}:\d{2} UTC/);
 });
 
-test('robot mailbox form: Generate secret and a refused save keep every field; Save & Close stores exactly that', async ({ page, context }) => {
+test('robot mailbox form: Generate secret and a refused save keep every field; Save & Close stores exactly that', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const info = await sandboxInfo();
   await signIn(page);
@@ -236,7 +245,9 @@ test('robot mailbox form: Generate secret and a refused save keep every field; S
   await expect(f.enabled).not.toBeChecked();
 });
 
-test('service form: a refused Save & Close keeps name, authentication type, description and scopes; the saved service has them', async ({ page }) => {
+test('service form: a refused Save & Close keeps name, authentication type, description and scopes; the saved service has them', async ({
+  page,
+}) => {
   await signIn(page);
   const name = unique('Kept service');
   await page.goto(`${SERVICES}/new`);

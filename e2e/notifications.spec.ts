@@ -46,7 +46,10 @@ test('the webhook channel: refused without a secret, saved, tested, listed', asy
     await expect(page.getByText(/Test sent: 127\.0\.0\.1:\d+: HTTP 204\./)).toBeVisible();
     expect(calls).toHaveLength(1);
     const [call] = calls;
-    const headers = { signature: String(call?.headers['x-switchboard-signature']), timestamp: String(call?.headers['x-switchboard-timestamp']) };
+    const headers = {
+      signature: String(call?.headers['x-switchboard-signature']),
+      timestamp: String(call?.headers['x-switchboard-timestamp']),
+    };
     expect(verifyWebhookSignature(secret, headers, call?.body ?? '')).toEqual({ ok: true });
     expect(JSON.parse(call?.body ?? '{}')).toMatchObject({ event: 'notification.test', subject: 'Test notification' });
 

@@ -13,7 +13,9 @@ test('a refused message: listed as Failed, its attempts and the server’s answe
   await page.goto('/settings/global-system-settings/emails');
   await page.getByLabel('SMTP Server Connection Type').selectOption({ label: 'SMTP' });
   await page.getByLabel('SMTP server', { exact: true }).fill(`127.0.0.1:${SANDBOX.smtpPort}`);
-  await page.getByLabel('SMTP Authentication').selectOption({ label: 'None (the server accepts mail without signing in)' });
+  await page
+    .getByLabel('SMTP Authentication')
+    .selectOption({ label: 'None (the server accepts mail without signing in)' });
   await page.getByLabel('Default Sender').fill(sender);
   await page.getByLabel('Test recipient').fill('someone@example.com');
   await page.getByRole('button', { name: 'Send test email' }).click();
@@ -36,11 +38,15 @@ test('a refused message: listed as Failed, its attempts and the server’s answe
   await expect(page.getByRole('heading', { level: 1, name: 'Switchboard test email' })).toBeVisible();
   const attempts = page.getByRole('table');
   await expect(attempts).toContainText('MAIL FROM: 530 5.7.57');
-  await expect(page.getByRole('region', { name: 'What this means' })).toContainText('The server wants the sender to sign in');
+  await expect(page.getByRole('region', { name: 'What this means' })).toContainText(
+    'The server wants the sender to sign in',
+  );
 
   // A test is a test (issue 10 §3): tried once, never again, not even by Resend.
   await page.getByRole('button', { name: 'Resend' }).click();
-  await expect(page.getByText('A test email is not sent again from the Outbox: use Send test email on the Emails page.')).toBeVisible();
+  await expect(
+    page.getByText('A test email is not sent again from the Outbox: use Send test email on the Emails page.'),
+  ).toBeVisible();
   await page.reload();
   await expect(page.getByRole('table').getByText('Failed', { exact: true })).toHaveCount(1);
 
@@ -50,7 +56,9 @@ test('a refused message: listed as Failed, its attempts and the server’s answe
   await expect(page.getByRole('row').filter({ hasText: sender })).toHaveCount(0);
 });
 
-test('multi-select: Resend and Delete several failed messages at once (tests are refused by Resend), with one confirmation', async ({ page }) => {
+test('multi-select: Resend and Delete several failed messages at once (tests are refused by Resend), with one confirmation', async ({
+  page,
+}) => {
   await signIn(page);
   const sender = `bulk-${crypto.randomBytes(4).toString('hex')}@contoso.onmicrosoft.com`;
   // Three failed test emails: the Emails form as typed (not saved), to the sandbox's SMTP without signing in.
@@ -58,7 +66,9 @@ test('multi-select: Resend and Delete several failed messages at once (tests are
     await page.goto('/settings/global-system-settings/emails');
     await page.getByLabel('SMTP Server Connection Type').selectOption({ label: 'SMTP' });
     await page.getByLabel('SMTP server', { exact: true }).fill(`127.0.0.1:${SANDBOX.smtpPort}`);
-    await page.getByLabel('SMTP Authentication').selectOption({ label: 'None (the server accepts mail without signing in)' });
+    await page
+      .getByLabel('SMTP Authentication')
+      .selectOption({ label: 'None (the server accepts mail without signing in)' });
     await page.getByLabel('Default Sender').fill(sender);
     await page.getByLabel('Test recipient').fill('someone@example.com');
     await page.getByRole('button', { name: 'Send test email' }).click();
@@ -79,7 +89,11 @@ test('multi-select: Resend and Delete several failed messages at once (tests are
   // Test emails are tried once and never again (a test is a test): Resend says so for each, and they stay Failed.
   for (const row of await rows.all()) await row.getByRole('checkbox').check();
   await page.getByRole('button', { name: 'Resend selected' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: '0 messages resent. 3 refused: A test email is not sent again from the Outbox' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('alert')
+      .filter({ hasText: '0 messages resent. 3 refused: A test email is not sent again from the Outbox' }),
+  ).toBeVisible();
   await page.reload();
   await expect(rows).toHaveCount(3);
   for (const row of await rows.all()) await expect(row.getByRole('cell').nth(6)).toHaveText('1');
@@ -87,7 +101,9 @@ test('multi-select: Resend and Delete several failed messages at once (tests are
   await expect(rows).toHaveCount(3);
   for (const row of await rows.all()) await row.getByRole('checkbox').check();
   await page.getByRole('button', { name: 'Delete selected' }).click();
-  await expect(page.getByRole('group', { name: 'Confirm delete' })).toContainText('Delete the 3 selected messages with their attempts?');
+  await expect(page.getByRole('group', { name: 'Confirm delete' })).toContainText(
+    'Delete the 3 selected messages with their attempts?',
+  );
   await page.getByRole('button', { name: 'Delete 3 messages' }).click();
   await expect(page.getByRole('status').filter({ hasText: '3 messages deleted.' })).toBeVisible();
   await expect(rows).toHaveCount(0);

@@ -31,11 +31,18 @@ async function signInAsOwnAdministrator(page: import('@playwright/test').Page): 
 }
 
 for (const [kind, value] of Object.entries(BROWSER_FUZZ_VALUES)) {
-  test(`every form with every field ${kind}: no 5xx, no "Something went wrong", no record lost or changed`, async ({ page }) => {
+  test(`every form with every field ${kind}: no 5xx, no "Something went wrong", no record lost or changed`, async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     await signInAsOwnAdministrator(page);
     const errors = watchServerErrors(page);
-    const lists = ['/integration/service-connections/tenants', '/integration/service-connections/services', '/administrators', '/settings/api-keys'];
+    const lists = [
+      '/integration/service-connections/tenants',
+      '/integration/service-connections/services',
+      '/administrators',
+      '/settings/api-keys',
+    ];
     const before: string[] = [];
     for (const list of lists) {
       await page.goto(list);
@@ -62,14 +69,25 @@ for (const [kind, value] of Object.entries(BROWSER_FUZZ_VALUES)) {
 test('list pages answer huge page numbers, repeated and NUL parameters without a 5xx', async ({ page }) => {
   await signIn(page);
   for (const path of ['/audit-log', '/outbox', '/integration/service-connections/connections']) {
-    for (const query of ['page=99999999999999999999', 'q=%00', 'page=-5&page=7', 'q=a&q=b', 'filter=constructor', 'page=1e308', 'q=' + 'x'.repeat(5000)]) {
+    for (const query of [
+      'page=99999999999999999999',
+      'q=%00',
+      'page=-5&page=7',
+      'q=a&q=b',
+      'filter=constructor',
+      'page=1e308',
+      'q=' + 'x'.repeat(5000),
+    ]) {
       const response = await page.goto(`${path}?${query}`);
       expect(response?.status(), `${path}?${query.slice(0, 40)}`).toBeLessThan(500);
     }
   }
 });
 
-test('the sending API reads bodies to 48 MB through the real server, 413 above, and accepts a lower-case bearer', async ({ page, request }) => {
+test('the sending API reads bodies to 48 MB through the real server, 413 above, and accepts a lower-case bearer', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   await signIn(page);
   await page.goto('/settings/api-keys');
@@ -78,7 +96,11 @@ test('the sending API reads bodies to 48 MB through the real server, 413 above, 
   const key = await page.locator('#new-api-key').inputValue();
   expect(key).toMatch(/^sbk_/);
   const post = (data: string | Buffer, scheme = 'Bearer') =>
-    request.post(`${urlOf('main')}/api/v1/messages`, { headers: { authorization: `${scheme} ${key}`, 'content-type': 'application/json' }, data, timeout: 60_000 });
+    request.post(`${urlOf('main')}/api/v1/messages`, {
+      headers: { authorization: `${scheme} ${key}`, 'content-type': 'application/json' },
+      data,
+      timeout: 60_000,
+    });
 
   // 20 MB of JSON whose recipient is wrong: read in full (a field error about `to`), never cut into "invalid JSON".
   const twenty = JSON.stringify({ to: 'not an address', subject: 'Limits', text: 'a'.repeat(20 * 1024 * 1024) });
@@ -87,7 +109,10 @@ test('the sending API reads bodies to 48 MB through the real server, 413 above, 
   expect(await read.json()).toMatchObject({ error: 'invalid_request', fieldErrors: { 'to.0': expect.any(String) } });
   const over = await post(Buffer.alloc(49 * 1024 * 1024, 0x20));
   expect(over.status()).toBe(413);
-  expect(await over.json()).toEqual({ error: 'too_large', message: "The request body is larger than 48 MB, this endpoint's limit." });
+  expect(await over.json()).toEqual({
+    error: 'too_large',
+    message: "The request body is larger than 48 MB, this endpoint's limit.",
+  });
   const lower = await post(JSON.stringify({ to: 'not an address', text: 'x' }), 'bearer');
   expect(lower.status()).toBe(400);
 });
@@ -95,7 +120,11 @@ test('the sending API reads bodies to 48 MB through the real server, 413 above, 
 test('a form post above 2 MB gets 413 with a message, not a 500', async ({ page }) => {
   await signIn(page);
   const response = await page.request.post(`${urlOf('main')}/administrators`, {
-    headers: { origin: urlOf('main'), 'content-type': 'application/x-www-form-urlencoded', 'next-action': '0'.repeat(40) },
+    headers: {
+      origin: urlOf('main'),
+      'content-type': 'application/x-www-form-urlencoded',
+      'next-action': '0'.repeat(40),
+    },
     data: `name=${'x'.repeat(3 * 1024 * 1024)}`,
     maxRedirects: 0,
   });

@@ -13,7 +13,13 @@ function nonceOf(policy: string | undefined): string {
 test('pages carry a strict policy with a new nonce each time, and every script on them has it', async ({ request }) => {
   const first = await request.get(`${urlOf('main')}/login`);
   const policy = first.headers()['content-security-policy'] ?? '';
-  for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"]) {
+  for (const directive of [
+    "default-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ]) {
     expect(policy).toContain(directive);
   }
   expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}'(;|$)/);
@@ -30,7 +36,9 @@ test('pages carry a strict policy with a new nonce each time, and every script o
   expect(first.headers()['strict-transport-security']).toBeUndefined();
 });
 
-test('the redirect page Microsoft returns to runs only its own script and style, by the response’s nonce', async ({ request }) => {
+test('the redirect page Microsoft returns to runs only its own script and style, by the response’s nonce', async ({
+  request,
+}) => {
   const response = await request.get(`${urlOf('main')}/wm/externalAuth/redirect.html?state=forged&code=x`);
   expect(response.status()).toBe(400);
   const policies = response.headers()['content-security-policy'] ?? '';
@@ -42,7 +50,10 @@ test('the redirect page Microsoft returns to runs only its own script and style,
   expect(html).not.toMatch(/<(script|style)(?![^>]*nonce=)/);
 });
 
-test('an injected inline script does not run, and the violation is caught by the spec fixture', async ({ page, cspViolations }) => {
+test('an injected inline script does not run, and the violation is caught by the spec fixture', async ({
+  page,
+  cspViolations,
+}) => {
   await page.goto('/login');
   await page.addScriptTag({ content: 'window.__injected = true;' }).catch(() => undefined);
   expect(await page.evaluate(() => (window as typeof window & { __injected?: boolean }).__injected)).toBeUndefined();

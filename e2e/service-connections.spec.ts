@@ -13,7 +13,10 @@ const SERVICES = '/integration/service-connections/services';
 const unique = (prefix: string) => `${prefix} ${crypto.randomBytes(3).toString('hex')}`;
 const guid = () => crypto.randomUUID();
 
-async function fillTenant(scope: Locator | Page, tenant: { name: string; directoryId: string; clientId: string; secret: string }) {
+async function fillTenant(
+  scope: Locator | Page,
+  tenant: { name: string; directoryId: string; clientId: string; secret: string },
+) {
   await scope.getByLabel('Name', { exact: true }).fill(tenant.name);
   await scope.getByLabel('Tenant ID').fill(tenant.directoryId);
   await scope.getByLabel('Client ID').fill(tenant.clientId);
@@ -24,12 +27,21 @@ async function createTenantInPlace(page: Page, name: string) {
   await page.getByRole('button', { name: 'New tenant' }).click();
   const dialog = page.getByRole('dialog', { name: 'New tenant' });
   await expect(dialog).toBeVisible();
-  await fillTenant(dialog, { name, directoryId: 'contoso.onmicrosoft.com', clientId: guid(), secret: `in-place~${crypto.randomBytes(8).toString('hex')}` });
+  await fillTenant(dialog, {
+    name,
+    directoryId: 'contoso.onmicrosoft.com',
+    clientId: guid(),
+    secret: `in-place~${crypto.randomBytes(8).toString('hex')}`,
+  });
   await dialog.getByRole('button', { name: 'Create tenant' }).click();
   await expect(dialog).toBeHidden();
 }
 
-test('Add Service Connection: a tenant created in place is selected, the generated name follows, and the connection is listed', async ({ page, context, baseURL }) => {
+test('Add Service Connection: a tenant created in place is selected, the generated name follows, and the connection is listed', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await signIn(page);
   await page.goto(CONNECTIONS);
@@ -68,7 +80,9 @@ test('Add Service Connection: a tenant created in place is selected, the generat
   // Nobody has signed in to this delegated connection yet: Save & Close opens it, with Setup Authentication at hand.
   await expect(page).toHaveURL(new RegExp(`${CONNECTIONS}/[a-z0-9]+\\?saved=1$`));
   await expect(page.getByRole('heading', { level: 1, name: `Microsoft 365 - ${first}` })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'Setup Authentication below signs the mailbox in' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Setup Authentication below signs the mailbox in' }),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Setup Authentication' })).toBeVisible();
   await page.goto(CONNECTIONS);
   await page.getByLabel('Search connections').fill(first);
@@ -97,7 +111,9 @@ test('Add Service Connection: a tenant created in place is selected, the generat
   await expect(name).toHaveValue(/^Microsoft Entra ID Graph API - E2E Northwind/);
 });
 
-test('tenant form: bad GUIDs, an empty name and a duplicate name are refused at their fields, and nothing is saved', async ({ page }) => {
+test('tenant form: bad GUIDs, an empty name and a duplicate name are refused at their fields, and nothing is saved', async ({
+  page,
+}) => {
   await signIn(page);
   const existing = unique('E2E Adatum');
   await page.goto(`${TENANTS}/new`);
@@ -117,14 +133,22 @@ test('tenant form: bad GUIDs, an empty name and a duplicate name are refused at 
   await page.getByLabel('Cloud').selectOption({ label: 'Global' });
   await expect(page.getByLabel('Authority host')).toHaveCount(0);
   await expect(page.getByText('Enter a name')).toBeVisible();
-  await expect(page.getByText(/Enter a GUID such as .*, or a verified domain such as contoso\.onmicrosoft\.com/)).toBeVisible();
+  await expect(
+    page.getByText(/Enter a GUID such as .*, or a verified domain such as contoso\.onmicrosoft\.com/),
+  ).toBeVisible();
   await expect(page.getByText(/The Application \(client\) ID is a GUID/)).toBeVisible();
-  for (const label of ['Name', 'Tenant ID', 'Client ID']) await expect(page.getByLabel(label, { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  for (const label of ['Name', 'Tenant ID', 'Client ID'])
+    await expect(page.getByLabel(label, { exact: true })).toHaveAttribute('aria-invalid', 'true');
   // What was typed is still there (the secret too: it never left the browser).
   await expect(page.getByLabel('Tenant ID')).toHaveValue('not a tenant');
   await expect(page.getByLabel('Client Secret', { exact: true })).toHaveValue('x~secret-value-2');
 
-  await fillTenant(page, { name: existing, directoryId: 'adatum.onmicrosoft.com', clientId: guid(), secret: 'x~secret-value-2' });
+  await fillTenant(page, {
+    name: existing,
+    directoryId: 'adatum.onmicrosoft.com',
+    clientId: guid(),
+    secret: 'x~secret-value-2',
+  });
   await page.getByRole('button', { name: 'Save & Close' }).click();
   await expect(page.getByText('A tenant with this name already exists')).toBeVisible();
   await expect(page.getByLabel('Name', { exact: true })).toHaveAttribute('aria-invalid', 'true');
@@ -138,7 +162,9 @@ test('tenant form: bad GUIDs, an empty name and a duplicate name are refused at 
 test('a service’s scopes are edited, refused with a space inside, and reset to the default', async ({ page }) => {
   await signIn(page);
   await page.goto(SERVICES);
-  await expect(page.getByRole('row', { name: /Microsoft Entra ID \(Client Credentials\)/ })).toContainText('OAuth application (client credentials)');
+  await expect(page.getByRole('row', { name: /Microsoft Entra ID \(Client Credentials\)/ })).toContainText(
+    'OAuth application (client credentials)',
+  );
   await page.getByRole('link', { name: 'Microsoft Entra ID Exchange' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Microsoft Entra ID Exchange' })).toBeVisible();
   await expect(page.getByText('OAuth delegated (authorization code)')).toBeVisible();
@@ -151,14 +177,24 @@ test('a service’s scopes are edited, refused with a space inside, and reset to
   await expect(imap.getByText(/Put each scope on its own line/)).toBeVisible();
   await expect(scope).toHaveAttribute('aria-invalid', 'true');
   await page.reload();
-  await expect(page.getByRole('region', { name: /IMAP access/ }).getByLabel('Scope')).toHaveValue('https://outlook.office.com/IMAP.AccessAsUser.All');
+  await expect(page.getByRole('region', { name: /IMAP access/ }).getByLabel('Scope')).toHaveValue(
+    'https://outlook.office.com/IMAP.AccessAsUser.All',
+  );
 
-  await page.getByRole('region', { name: /IMAP access/ }).getByLabel('Scope').fill('offline_access\nhttps://outlook.office.com/IMAP.AccessAsUser.All');
-  await page.getByRole('region', { name: /IMAP access/ }).getByRole('button', { name: 'Save scopes' }).click();
+  await page
+    .getByRole('region', { name: /IMAP access/ })
+    .getByLabel('Scope')
+    .fill('offline_access\nhttps://outlook.office.com/IMAP.AccessAsUser.All');
+  await page
+    .getByRole('region', { name: /IMAP access/ })
+    .getByRole('button', { name: 'Save scopes' })
+    .click();
   await expect(page.getByRole('region', { name: /IMAP access/ }).getByText('Scopes saved.')).toBeVisible();
   await expect(page.getByRole('region', { name: /IMAP access/ }).getByText('edited')).toBeVisible();
   await page.goto(SERVICES);
-  await expect(page.getByRole('row', { name: /Microsoft Entra ID Exchange/ })).toContainText('offline_access https://outlook.office.com/IMAP.AccessAsUser.All');
+  await expect(page.getByRole('row', { name: /Microsoft Entra ID Exchange/ })).toContainText(
+    'offline_access https://outlook.office.com/IMAP.AccessAsUser.All',
+  );
 
   await page.getByRole('link', { name: 'Microsoft Entra ID Exchange' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Microsoft Entra ID Exchange' })).toBeVisible();
@@ -169,7 +205,9 @@ test('a service’s scopes are edited, refused with a space inside, and reset to
   await expect(region.getByRole('button', { name: 'Reset to default' })).toBeDisabled();
 });
 
-test('a client secret never reaches the browser: not in HTML, RSC payloads or action responses, nor the database file', async ({ page }) => {
+test('a client secret never reaches the browser: not in HTML, RSC payloads or action responses, nor the database file', async ({
+  page,
+}) => {
   const canaries = [1, 2, 3].map((i) => `SBCANARY${i}~${crypto.randomBytes(12).toString('hex')}`);
   // Every response passes through here whole (documents, RSC/flight fetches, server-action answers), so none is
   // missed because the page moved on before its body was read.
@@ -190,7 +228,12 @@ test('a client secret never reaches the browser: not in HTML, RSC payloads or ac
   await signIn(page);
   const name = unique('E2E Secretive');
   await page.goto(`${TENANTS}/new`);
-  await fillTenant(page, { name, directoryId: 'secretive.onmicrosoft.com', clientId: guid(), secret: canaries[0] ?? '' });
+  await fillTenant(page, {
+    name,
+    directoryId: 'secretive.onmicrosoft.com',
+    clientId: guid(),
+    secret: canaries[0] ?? '',
+  });
   await page.getByRole('button', { name: 'Save & Close' }).click();
   await expect(page.getByRole('link', { name })).toBeVisible();
   const hint = (canaries[0] ?? '').slice(-4);
@@ -211,13 +254,23 @@ test('a client secret never reaches the browser: not in HTML, RSC payloads or ac
 
   // An action that fails validation on the server (duplicate name) with a secret, and one created in place.
   await page.goto(`${TENANTS}/new`);
-  await fillTenant(page, { name: `${name} renamed`, directoryId: 'secretive.onmicrosoft.com', clientId: guid(), secret: canaries[2] ?? '' });
+  await fillTenant(page, {
+    name: `${name} renamed`,
+    directoryId: 'secretive.onmicrosoft.com',
+    clientId: guid(),
+    secret: canaries[2] ?? '',
+  });
   await page.getByRole('button', { name: 'Save & Close' }).click();
   await expect(page.getByText('A tenant with this name already exists')).toBeVisible();
   await page.goto(`${CONNECTIONS}/new`);
   await page.getByRole('button', { name: 'New tenant' }).click();
   const dialog = page.getByRole('dialog', { name: 'New tenant' });
-  await fillTenant(dialog, { name: unique('E2E In place'), directoryId: 'inplace.onmicrosoft.com', clientId: guid(), secret: canaries[2] ?? '' });
+  await fillTenant(dialog, {
+    name: unique('E2E In place'),
+    directoryId: 'inplace.onmicrosoft.com',
+    clientId: guid(),
+    secret: canaries[2] ?? '',
+  });
   await dialog.getByRole('button', { name: 'Create tenant' }).click();
   await expect(dialog).toBeHidden();
   await page.goto(TENANTS);
@@ -233,7 +286,11 @@ test('a client secret never reaches the browser: not in HTML, RSC payloads or ac
   expect(await page.content()).not.toContain('SBCANARY');
 
   const file = path.join(SERVERS.main.dataDir, 'switchboard.db');
-  const stored = [file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f).toString('latin1')).join('');
+  const stored = [file, `${file}-wal`]
+    .filter((f) => fs.existsSync(f))
+    .map((f) => fs.readFileSync(f).toString('latin1'))
+    .join('');
   expect(stored.length).toBeGreaterThan(0);
-  for (const canary of canaries) expect(stored.includes(canary), 'the database file holds a client secret in plaintext').toBe(false);
+  for (const canary of canaries)
+    expect(stored.includes(canary), 'the database file holds a client secret in plaintext').toBe(false);
 });

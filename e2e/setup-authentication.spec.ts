@@ -38,7 +38,11 @@ async function startNewConnection(page: Page, service: string, tenant: TenantVal
   await expect(dialog).toBeHidden();
 }
 
-async function signInAtMicrosoft(popup: Page, person: { username: string; password: string }, decision: 'Accept' | 'Cancel' = 'Accept') {
+async function signInAtMicrosoft(
+  popup: Page,
+  person: { username: string; password: string },
+  decision: 'Accept' | 'Cancel' = 'Accept',
+) {
   await popup.getByLabel('Email, phone, or Skype').fill(person.username);
   await popup.getByLabel('Password').fill(person.password);
   await popup.getByRole('button', { name: 'Sign in' }).click();
@@ -49,7 +53,9 @@ async function signInAtMicrosoft(popup: Page, person: { username: string; passwo
   const never = () => new Promise<never>(() => undefined);
   const next = await Promise.race([
     button.waitFor().then(() => 'consent' as const, never),
-    popup.waitForURL((url) => !url.href.startsWith(SANDBOX.authorityHost), { waitUntil: 'commit' }).then(() => 'back' as const, never),
+    popup
+      .waitForURL((url) => !url.href.startsWith(SANDBOX.authorityHost), { waitUntil: 'commit' })
+      .then(() => 'back' as const, never),
     (popup.isClosed() ? Promise.resolve() : popup.waitForEvent('close')).then(() => 'closed' as const, never),
   ]);
   if (next === 'consent') await button.click();
@@ -65,7 +71,9 @@ async function setupAuthenticationInPopup(page: Page, person = ADELE, decision: 
 
 const JWT = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}/;
 
-test('Setup Authentication in a popup shows the account without a reload, then Save & Close lists it', async ({ page }) => {
+test('Setup Authentication in a popup shows the account without a reload, then Save & Close lists it', async ({
+  page,
+}) => {
   // Everything the console sends to this browser, to prove no token, code or secret is in it.
   const bodies: Promise<string>[] = [];
   page.on('response', (response) => {
@@ -98,12 +106,20 @@ test('Setup Authentication in a popup shows the account without a reload, then S
 });
 
 async function openConnectionPage(page: Page, tenant: string) {
-  await page.goto(`/integration/service-connections/connections?q=${encodeURIComponent(tenant.split(' ')[2] ?? tenant)}`);
-  await page.getByRole('link', { name: new RegExp(tenant) }).first().click();
+  await page.goto(
+    `/integration/service-connections/connections?q=${encodeURIComponent(tenant.split(' ')[2] ?? tenant)}`,
+  );
+  await page
+    .getByRole('link', { name: new RegExp(tenant) })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(tenant);
 }
 
-test('a mailbox user completes the sign-in from a single-use link, without a console session', async ({ page, browser }) => {
+test('a mailbox user completes the sign-in from a single-use link, without a console session', async ({
+  page,
+  browser,
+}) => {
   await signIn(page);
   const tenant = unique('Link Contoso');
   await startNewConnection(page, 'Microsoft Entra ID Exchange', { name: tenant });
@@ -135,7 +151,9 @@ test('a mailbox user completes the sign-in from a single-use link, without a con
   await expect(page.getByText(`Authenticated as ${MEGAN.username}`).first()).toBeVisible();
 });
 
-test('consent declined: the sign-in window explains AADSTS65004 and the connection stays as it was', async ({ page }) => {
+test('consent declined: the sign-in window explains AADSTS65004 and the connection stays as it was', async ({
+  page,
+}) => {
   await signIn(page);
   // Someone who has not consented yet gets the permissions page (Microsoft skips it once consent exists).
   const info = await sandboxInfo();
@@ -174,7 +192,9 @@ async function signInAt(browser: Browser, base: string) {
   return { context, page };
 }
 
-test('redirect URI not registered: Microsoft shows AADSTS50011, and the console shows the exact URI to register', async ({ browser }) => {
+test('redirect URI not registered: Microsoft shows AADSTS50011, and the console shows the exact URI to register', async ({
+  browser,
+}) => {
   // Reached as 127.0.0.1 instead of localhost, the console's Redirect URI is one the app registration lacks.
   const base = urlOf('main').replace('localhost', '127.0.0.1');
   const { context, page } = await signInAt(browser, base);
@@ -190,7 +210,9 @@ test('redirect URI not registered: Microsoft shows AADSTS50011, and the console 
   await context.close();
 });
 
-test('Verify credentials on the tenant form proves the values with Microsoft, and explains a refusal', async ({ page }) => {
+test('Verify credentials on the tenant form proves the values with Microsoft, and explains a refusal', async ({
+  page,
+}) => {
   await signIn(page);
   const info = await sandboxInfo();
   await page.goto('/integration/service-connections/tenants/new');
@@ -207,10 +229,14 @@ test('Verify credentials on the tenant form proves the values with Microsoft, an
 
   await page.getByLabel('Client Secret', { exact: true }).fill(info.clientSecret);
   await page.getByRole('button', { name: 'Verify credentials' }).click();
-  await expect(page.getByTestId('verify-result')).toContainText('Microsoft accepted the Tenant ID, Client ID and Client Secret');
+  await expect(page.getByTestId('verify-result')).toContainText(
+    'Microsoft accepted the Tenant ID, Client ID and Client Secret',
+  );
 });
 
-test('a revoked sign-in turns the connection into "Needs re-authentication" with a banner on every page; re-authenticating clears it', async ({ page }) => {
+test('a revoked sign-in turns the connection into "Needs re-authentication" with a banner on every page; re-authenticating clears it', async ({
+  page,
+}) => {
   await signIn(page);
   const tenant = unique('Revoked');
   // Lidia's tokens are revoked here and nowhere else, so tests running beside this one are not disturbed.

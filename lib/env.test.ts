@@ -11,7 +11,9 @@ describe('parseEnv', () => {
   });
 
   it('names each wrong variable', () => {
-    expect(() => parseEnv({ PORT: 'eighty', SWITCHBOARD_PUBLIC_URL: 'ftp://x' })).toThrow(/PORT[\s\S]*SWITCHBOARD_PUBLIC_URL/);
+    expect(() => parseEnv({ PORT: 'eighty', SWITCHBOARD_PUBLIC_URL: 'ftp://x' })).toThrow(
+      /PORT[\s\S]*SWITCHBOARD_PUBLIC_URL/,
+    );
   });
 
   it('requires the bootstrap administrator email and password together', () => {
@@ -19,17 +21,25 @@ describe('parseEnv', () => {
   });
 
   it('strips a trailing slash from the public URL', () => {
-    expect(parseEnv({ SWITCHBOARD_PUBLIC_URL: 'https://sb.example.com/' }).SWITCHBOARD_PUBLIC_URL).toBe('https://sb.example.com');
+    expect(parseEnv({ SWITCHBOARD_PUBLIC_URL: 'https://sb.example.com/' }).SWITCHBOARD_PUBLIC_URL).toBe(
+      'https://sb.example.com',
+    );
   });
 });
 
 describe('SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS', () => {
   it('is empty by default and parsed into networks when set', () => {
     expect(parseEnv({}).SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS).toEqual([]);
-    expect(parseEnv({ SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8, 10.1.0.0/16' }).SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS.map((n) => n.cidr)).toEqual(['127.0.0.0/8', '10.1.0.0/16']);
+    expect(
+      parseEnv({
+        SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8, 10.1.0.0/16',
+      }).SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS.map((n) => n.cidr),
+    ).toEqual(['127.0.0.0/8', '10.1.0.0/16']);
   });
 
   it('names the variable and the bad value', () => {
-    expect(() => parseEnv({ SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS: '10.0.0.0/8,intranet' })).toThrow(/SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS: "intranet" is not a network/);
+    expect(() => parseEnv({ SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS: '10.0.0.0/8,intranet' })).toThrow(
+      /SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS: "intranet" is not a network/,
+    );
   });
 });

@@ -25,10 +25,14 @@ const booleanFlag = optionalString.transform((v, ctx) => {
 
 /** A whole number of days, at least 1, with a default. */
 const days = (fallback: number) =>
-  optionalString.pipe(z.optional(numberText.pipe(z.number().int('must be a whole number of days').min(1, 'must be at least 1')))).transform((v) => v ?? fallback);
+  optionalString
+    .pipe(z.optional(numberText.pipe(z.number().int('must be a whole number of days').min(1, 'must be at least 1'))))
+    .transform((v) => v ?? fallback);
 
 const envSchema = z.object({
-  PORT: optionalString.pipe(z.optional(numberText.pipe(z.number().int('must be a whole number').min(1).max(65535)))).transform((v) => v ?? 3000),
+  PORT: optionalString
+    .pipe(z.optional(numberText.pipe(z.number().int('must be a whole number').min(1).max(65535))))
+    .transform((v) => v ?? 3000),
   HOSTNAME: optionalString.transform((v) => v ?? '0.0.0.0'),
   SWITCHBOARD_DATA_DIR: optionalString.transform((v) => path.resolve(/* turbopackIgnore: true */ v ?? './data')),
   DATABASE_URL: optionalString,
@@ -43,12 +47,23 @@ const envSchema = z.object({
   ),
   SWITCHBOARD_TRUST_PROXY: booleanFlag,
   SWITCHBOARD_SESSION_HOURS: optionalString
-    .pipe(z.optional(numberText.pipe(z.number().min(0.05, 'must be at least 0.05').max(24 * 30, 'must be at most 720'))))
+    .pipe(
+      z.optional(
+        numberText.pipe(
+          z
+            .number()
+            .min(0.05, 'must be at least 0.05')
+            .max(24 * 30, 'must be at most 720'),
+        ),
+      ),
+    )
     .transform((v) => v ?? 12),
   SWITCHBOARD_RETENTION_BODY_DAYS: days(30),
   SWITCHBOARD_RETENTION_RECORD_DAYS: days(90),
   SWITCHBOARD_RETENTION_AUDIT_DAYS: days(365),
-  SWITCHBOARD_METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters (openssl rand -hex 32)').optional()),
+  SWITCHBOARD_METRICS_TOKEN: optionalString.pipe(
+    z.string().min(16, 'must be at least 16 characters (openssl rand -hex 32)').optional(),
+  ),
   // Operator-only: non-public networks webhooks may reach (an on-premises receiver). Not a console setting, so an
   // administrator cannot point the server at its own loopback or the intranet.
   SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS: optionalString.transform((v, ctx) => {
@@ -57,7 +72,9 @@ const envSchema = z.object({
     ctx.addIssue({ code: 'custom', message: parsed.error });
     return z.NEVER;
   }),
-  SWITCHBOARD_LOG_LEVEL: optionalString.pipe(z.enum(['debug', 'info', 'warn', 'error']).optional()).transform((v) => v ?? 'info'),
+  SWITCHBOARD_LOG_LEVEL: optionalString
+    .pipe(z.enum(['debug', 'info', 'warn', 'error']).optional())
+    .transform((v) => v ?? 'info'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -59,7 +59,8 @@ try {
     ['cli to first line, slowest of 3', Math.max(...cli)],
   ] as const;
   console.log('Sandbox start-up time (budget 2000 ms)');
-  for (const [label, value] of rows) console.log(`  ${label.padEnd(34)} ${ms(value)}  ${value <= BUDGET_MS ? 'ok' : 'OVER BUDGET'}`);
+  for (const [label, value] of rows)
+    console.log(`  ${label.padEnd(34)} ${ms(value)}  ${value <= BUDGET_MS ? 'ok' : 'OVER BUDGET'}`);
   process.exitCode = rows.every(([, value]) => value <= BUDGET_MS) ? 0 : 1;
 } finally {
   rmSync(dataDir, { recursive: true, force: true });

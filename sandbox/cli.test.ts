@@ -60,13 +60,28 @@ console.log(JSON.stringify({ aud: JSON.parse(Buffer.from(token.accessToken.split
 
 function runChild(env: Record<string, string>): Promise<{ stdout: string; stderr: string; failed: boolean }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--input-type=module', '-e', CHILD], { cwd: root, env: { ...process.env, ...env }, timeout: 20_000 }, (error, stdout, stderr) => resolve({ stdout, stderr, failed: error !== null }));
+    execFile(
+      process.execPath,
+      ['--input-type=module', '-e', CHILD],
+      { cwd: root, env: { ...process.env, ...env }, timeout: 20_000 },
+      (error, stdout, stderr) => resolve({ stdout, stderr, failed: error !== null }),
+    );
   });
 }
 
 describe('npm run sandbox', () => {
   it('prints the JSON object first, then the values in words', async () => {
-    expect(Object.keys(info)).toEqual(['authorityHost', 'graphBaseUrl', 'smtp', 'caFile', 'tenantId', 'tenantDomain', 'clientId', 'clientSecret', 'users']);
+    expect(Object.keys(info)).toEqual([
+      'authorityHost',
+      'graphBaseUrl',
+      'smtp',
+      'caFile',
+      'tenantId',
+      'tenantDomain',
+      'clientId',
+      'clientSecret',
+      'users',
+    ]);
     expect(info.authorityHost).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     expect(info.caFile).toBe(path.join(dataDir, 'ca.pem'));
     expect(info.users[0]).toEqual({ username: 'adele@contoso.onmicrosoft.com', password: 'Sandbox-Adele-1' });
@@ -76,8 +91,11 @@ describe('npm run sandbox', () => {
 
   it('is trusted by MSAL Node and the Graph client in a process started with NODE_EXTRA_CA_CERTS', async () => {
     const trusted = await runChild({ SANDBOX_INFO: JSON.stringify(info), NODE_EXTRA_CA_CERTS: info.caFile });
-    expect(trusted.stderr).toBe("");
-    expect(JSON.parse(trusted.stdout.trim())).toEqual({ aud: 'https://graph.microsoft.com', upn: 'adele@contoso.onmicrosoft.com' });
+    expect(trusted.stderr).toBe('');
+    expect(JSON.parse(trusted.stdout.trim())).toEqual({
+      aud: 'https://graph.microsoft.com',
+      upn: 'adele@contoso.onmicrosoft.com',
+    });
 
     const untrusted = await runChild({ SANDBOX_INFO: JSON.stringify(info), NODE_EXTRA_CA_CERTS: '' });
     expect(untrusted.failed).toBe(true);

@@ -29,7 +29,11 @@ export interface SandboxContext {
   log: (line: string) => void;
 }
 
-export function createSandboxContext(config: ParsedSandboxConfig, signer: TokenSigner, log: (line: string) => void): SandboxContext {
+export function createSandboxContext(
+  config: ParsedSandboxConfig,
+  signer: TokenSigner,
+  log: (line: string) => void,
+): SandboxContext {
   const directory = new Directory(config);
   const mail = new MailStore();
   for (const tenant of directory.tenants) {

@@ -55,7 +55,10 @@ export interface Sandbox {
 }
 
 function envList(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<Sandbox> {
@@ -100,7 +103,9 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     tenantDomain: tenant.domain,
     clientId: app.clientId,
     clientSecret: secret?.value ?? '',
-    users: tenant.users.filter((u) => u.password && u.accountEnabled).map((u) => ({ username: u.userPrincipalName, password: u.password ?? '' })),
+    users: tenant.users
+      .filter((u) => u.password && u.accountEnabled)
+      .map((u) => ({ username: u.userPrincipalName, password: u.password ?? '' })),
   };
   published.info = info;
   return {

@@ -18,7 +18,14 @@ const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
 
 function body(attachmentBytes: number): Uint8Array {
   const content = Buffer.alloc(attachmentBytes, 0x41).toString('base64');
-  return Buffer.from(JSON.stringify({ to: 'bench@example.test', subject: 'Limit', text: 'See the attachment.', attachments: [{ filename: 'big.bin', content }] }));
+  return Buffer.from(
+    JSON.stringify({
+      to: 'bench@example.test',
+      subject: 'Limit',
+      text: 'See the attachment.',
+      attachments: [{ filename: 'big.bin', content }],
+    }),
+  );
 }
 
 async function measure(label: string, key: string, payload: Uint8Array): Promise<void> {
@@ -37,12 +44,19 @@ async function measure(label: string, key: string, payload: Uint8Array): Promise
       controller.enqueue(payload.subarray(offset, (offset += 64 * 1024)));
     },
   });
-  const init: RequestInit & { duplex: 'half' } = { method: 'POST', duplex: 'half', body: stream, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` } };
+  const init: RequestInit & { duplex: 'half' } = {
+    method: 'POST',
+    duplex: 'half',
+    body: stream,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+  };
   const response = await POST(new Request('http://localhost/api/v1/messages', init));
   sample();
   clearInterval(timer);
   const ms = (performance.now() - started).toFixed(0);
-  console.log(`${label}: body ${mb(payload.length)} -> ${response.status}; RSS before ${mb(before)}, peak ${mb(peak)} (+${mb(peak - before)}); ${ms} ms`);
+  console.log(
+    `${label}: body ${mb(payload.length)} -> ${response.status}; RSS before ${mb(before)}, peak ${mb(peak)} (+${mb(peak - before)}); ${ms} ms`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -51,7 +65,14 @@ async function main(): Promise<void> {
   delete process.env.DATABASE_URL;
   try {
     await applyMigrations(resolveDatabaseConfig());
-    const input = emailSettingsSchema.parse({ enabled: 'on', connectionType: 'smtp', smtpServer: '127.0.0.1:9', smtpAuth: 'none', allowUnencrypted: 'on', senderAddress: 'bench@switchboard.test' });
+    const input = emailSettingsSchema.parse({
+      enabled: 'on',
+      connectionType: 'smtp',
+      smtpServer: '127.0.0.1:9',
+      smtpAuth: 'none',
+      allowUnencrypted: 'on',
+      senderAddress: 'bench@switchboard.test',
+    });
     await saveEmailSettings(input, 'bench@switchboard.test');
     const { key } = await createApiKey('bench', { id: 'bench', email: 'bench@switchboard.test' });
     await measure('at the limit (35 MB message)', key, body(35 * MB - 1024));

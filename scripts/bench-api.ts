@@ -17,11 +17,23 @@ async function main(): Promise<void> {
   const server = await startConsole(prepared.env);
   try {
     const result = await loadMessagesApi(server.url, prepared.apiKey, CLIENTS, SECONDS);
-    const errors = Object.entries(result.errors).map(([status, n]) => `${n} × ${status}`).join(', ') || 'none';
-    console.log(`POST /api/v1/messages, ${CLIENTS} concurrent clients, ${SECONDS} s, ${prepared.provider}, the outbox worker delivering meanwhile:`);
-    console.log(`requests ${result.requests}, ${result.perSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, errors: ${errors}`);
+    const errors =
+      Object.entries(result.errors)
+        .map(([status, n]) => `${n} × ${status}`)
+        .join(', ') || 'none';
+    console.log(
+      `POST /api/v1/messages, ${CLIENTS} concurrent clients, ${SECONDS} s, ${prepared.provider}, the outbox worker delivering meanwhile:`,
+    );
+    console.log(
+      `requests ${result.requests}, ${result.perSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, errors: ${errors}`,
+    );
     console.log(`delivered to the sink during the run: ${sink.received()}`);
-    console.log(`load average (2-core machine shared with other work): ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(
+      `load average (2-core machine shared with other work): ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
   } finally {
     await server.stop();
     await sink.close();

@@ -67,7 +67,9 @@ async function seed(provider: Provider, indexes: number[]): Promise<void> {
     });
     await db().serviceConnection.createMany({ data: batch });
     await db().serviceConnectionTerm.createMany({
-      data: batch.flatMap((connection) => termsOfName(connection.name).map((term) => ({ term, connectionId: connection.id }))),
+      data: batch.flatMap((connection) =>
+        termsOfName(connection.name).map((term) => ({ term, connectionId: connection.id })),
+      ),
     });
   }
   // PostgreSQL plans with statistics that autovacuum keeps in any database that has been running a while; a bulk
@@ -111,8 +113,13 @@ const ms = (n: number) => n.toFixed(2).padStart(7);
 async function bench(provider: Provider): Promise<string[]> {
   console.log(`\n${provider}: ${RUNS} timed runs per scenario after ${WARMUP} warm-up runs`);
   const small = await run(provider, SAMPLE);
-  const large = await run(provider, Array.from({ length: LARGE }, (_, i) => i));
-  console.log(`  ${'scenario'.padEnd(32)} ${'found'.padStart(12)} | 10 rows: median     p95 | 10,000 rows: median     p95 | ratio (median, p95)`);
+  const large = await run(
+    provider,
+    Array.from({ length: LARGE }, (_, i) => i),
+  );
+  console.log(
+    `  ${'scenario'.padEnd(32)} ${'found'.padStart(12)} | 10 rows: median     p95 | 10,000 rows: median     p95 | ratio (median, p95)`,
+  );
   const over: string[] = [];
   for (const { label } of SCENARIOS) {
     const a = small.get(label);

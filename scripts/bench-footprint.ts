@@ -7,7 +7,15 @@
 import os from 'node:os';
 import { chromium } from '@playwright/test';
 import { buildIfNeeded } from './support/build-if-needed.mjs';
-import { ADMIN, loadMessagesApi, prepareDatabase, residentKb, ROOT, startConsole, startSink } from './support/bench-console';
+import {
+  ADMIN,
+  loadMessagesApi,
+  prepareDatabase,
+  residentKb,
+  ROOT,
+  startConsole,
+  startSink,
+} from './support/bench-console';
 
 const IDLE_MS = 10_000;
 // The console's pages without an id in their path; /login is what a signed-out visitor loads first.
@@ -32,7 +40,10 @@ const ROUTES = [
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 
 async function firstLoadJs(url: string): Promise<{ route: string; kb: number; files: number }[]> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   try {
     const signIn = await browser.newContext({ baseURL: url });
     const page = await signIn.newPage();
@@ -50,7 +61,8 @@ async function firstLoadJs(url: string): Promise<{ route: string; kb: number; fi
       const tab = await context.newPage();
       const scripts: Promise<number>[] = [];
       tab.on('requestfinished', (request) => {
-        if (request.resourceType() === 'script') scripts.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+        if (request.resourceType() === 'script')
+          scripts.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
       });
       await tab.goto(route, { waitUntil: 'networkidle' });
       const sizes = await Promise.all(scripts);
@@ -70,18 +82,28 @@ async function main(): Promise<void> {
   const server = await startConsole(prepared.env);
   try {
     const pid = server.child.pid ?? 0;
-    console.log(`${prepared.provider}; load average (2-core machine shared with other work): ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(
+      `${prepared.provider}; load average (2-core machine shared with other work): ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
     console.log(`npm start (already built) to a healthy /api/health: ${(server.startMs / 1000).toFixed(1)} s`);
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
     const idle = residentKb(pid);
-    console.log(`resident memory idle: server process ${mb(idle.largest)}; with npm and the start script around it ${mb(idle.total)}`);
+    console.log(
+      `resident memory idle: server process ${mb(idle.largest)}; with npm and the start script around it ${mb(idle.total)}`,
+    );
     if (!process.env.BENCH_SKIP_LOAD) {
       const load = await loadMessagesApi(server.url, prepared.apiKey, 50, 20);
       const after = residentKb(pid);
-      console.log(`resident memory after 20 s of POST /api/v1/messages from 50 clients (${load.perSecond.toFixed(0)} req/s): server process ${mb(after.largest)}; in all ${mb(after.total)}`);
+      console.log(
+        `resident memory after 20 s of POST /api/v1/messages from 50 clients (${load.perSecond.toFixed(0)} req/s): server process ${mb(after.largest)}; in all ${mb(after.total)}`,
+      );
     }
     console.log('first-load JavaScript (compressed, as transferred, empty cache):');
-    for (const { route, kb, files } of await firstLoadJs(server.url)) console.log(`  ${route.padEnd(52)} ${kb.toFixed(0).padStart(4)} kB in ${files} files`);
+    for (const { route, kb, files } of await firstLoadJs(server.url))
+      console.log(`  ${route.padEnd(52)} ${kb.toFixed(0).padStart(4)} kB in ${files} files`);
   } finally {
     await server.stop();
     await sink.close();

@@ -48,14 +48,27 @@ function cpuMs(): number {
 }
 
 async function plainNodemailer(port: number): Promise<{ rate: number; cpuPerMessage: number }> {
-  const transport = nodemailer.createTransport({ pool: true, host: '127.0.0.1', port, secure: false, ignoreTLS: true, maxConnections: 5, maxMessages: 100 });
+  const transport = nodemailer.createTransport({
+    pool: true,
+    host: '127.0.0.1',
+    port,
+    secure: false,
+    ignoreTLS: true,
+    maxConnections: 5,
+    maxMessages: 100,
+  });
   const started = performance.now();
   const cpuAtStart = cpuMs();
   let next = 0;
   const lane = async () => {
     while (next < COUNT) {
       const i = next++;
-      await transport.sendMail({ from: 'bench@contoso.test', to: `r${i}@example.test`, subject: `Message ${i}`, text: BODY });
+      await transport.sendMail({
+        from: 'bench@contoso.test',
+        to: `r${i}@example.test`,
+        subject: `Message ${i}`,
+        text: BODY,
+      });
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, lane));
@@ -75,13 +88,26 @@ interface OutboxFigures {
 }
 
 async function throughOutbox(port: number, sinkReceived: () => number): Promise<OutboxFigures> {
-  const input = emailSettingsSchema.parse({ enabled: 'on', connectionType: 'smtp', smtpServer: `127.0.0.1:${port}`, smtpAuth: 'none', allowUnencrypted: 'on', senderAddress: 'bench@contoso.test' });
+  const input = emailSettingsSchema.parse({
+    enabled: 'on',
+    connectionType: 'smtp',
+    smtpServer: `127.0.0.1:${port}`,
+    smtpAuth: 'none',
+    allowUnencrypted: 'on',
+    senderAddress: 'bench@contoso.test',
+  });
   const saved = await saveEmailSettings(input, 'bench@switchboard.test');
   if (!saved.ok) throw new Error(JSON.stringify(saved.fieldErrors));
   const started = performance.now();
   const statementsAtStart = statementCounter.count;
   for (let i = 0; i < COUNT; i += 1) {
-    await enqueueMessage({ source: 'api', from: { address: 'bench@contoso.test', name: '' }, to: [{ address: `r${i}@example.test`, name: '' }], subject: `Message ${i}`, text: BODY });
+    await enqueueMessage({
+      source: 'api',
+      from: { address: 'bench@contoso.test', name: '' },
+      to: [{ address: `r${i}@example.test`, name: '' }],
+      subject: `Message ${i}`,
+      text: BODY,
+    });
   }
   const enqueued = performance.now();
   const statementsAtEnqueued = statementCounter.count;
@@ -89,7 +115,7 @@ async function throughOutbox(port: number, sinkReceived: () => number): Promise<
   const { done, statementsAtDone, cpuAtDone, worker } = await profiled('outbox-worker', async () => {
     const worker = startOutboxWorker({ concurrency: CONCURRENCY, pollIntervalMs: 100 });
     // The sink's count costs nothing; the database is asked only once everything has arrived there (every outcome
-  // recorded is the finish line), so the benchmark's own polling does not compete with the worker for the CPU.
+    // recorded is the finish line), so the benchmark's own polling does not compete with the worker for the CPU.
     for (;;) {
       if (sinkReceived() >= COUNT) {
         const sent = await db().outboundMessage.count({ where: { state: 'sent' } });
@@ -123,7 +149,9 @@ async function main(): Promise<void> {
     const outboxConnections = sink.connections();
     const plain = await profiled('plain-nodemailer', () => plainNodemailer(sink.port));
     const line = (label: string, rate: number) => `${label.padEnd(58)} ${rate.toFixed(0).padStart(6)} msg/s`;
-    console.log(`${COUNT} messages of ${BODY.length} bytes to a local SMTP sink, ${CONCURRENCY} in flight, 5 pooled connections, ${config.provider}:`);
+    console.log(
+      `${COUNT} messages of ${BODY.length} bytes to a local SMTP sink, ${CONCURRENCY} in flight, 5 pooled connections, ${config.provider}:`,
+    );
     console.log(line('accepted into the outbox (one at a time, committed)', outbox.accepted));
     console.log(line('outbox worker: claimed, sent, recorded', outbox.delivered));
     console.log(line('outbox end to end (accept + deliver)', outbox.endToEnd));
@@ -134,9 +162,18 @@ async function main(): Promise<void> {
       `CPU of this process per message: outbox worker ${outbox.deliverCpuPerMessage.toFixed(2)} ms, plain nodemailer ${plain.cpuPerMessage.toFixed(2)} ms ` +
         `(ratio ${(plain.cpuPerMessage / outbox.deliverCpuPerMessage).toFixed(2)})`,
     );
-    console.log(`SQL statements per message (transaction control included): accept ${outbox.acceptStatements.toFixed(2)}, deliver ${outbox.deliverStatements.toFixed(2)}`);
-    console.log(`load average while running (2-core machine shared with other work): ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    console.log(`SMTP connections opened: outbox worker ${outboxConnections}, plain nodemailer ${sink.connections() - outboxConnections}`);
+    console.log(
+      `SQL statements per message (transaction control included): accept ${outbox.acceptStatements.toFixed(2)}, deliver ${outbox.deliverStatements.toFixed(2)}`,
+    );
+    console.log(
+      `load average while running (2-core machine shared with other work): ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
+    console.log(
+      `SMTP connections opened: outbox worker ${outboxConnections}, plain nodemailer ${sink.connections() - outboxConnections}`,
+    );
     console.log(`sink received ${sink.received()} messages (expected ${COUNT * 2})`);
   } finally {
     await sink.close();

@@ -24,13 +24,20 @@ async function main(): Promise<number> {
     action: 'keys.rotate',
     outcome: result.failures.length ? 'failure' : 'success',
     summary: `Encryption key rotated to ${result.newKeyId}: ${result.reencrypted} secret(s) re-encrypted, ${result.failures.length} failure(s)`,
-    details: { newKeyId: result.newKeyId, reencrypted: result.reencrypted, alreadyCurrent: result.alreadyCurrent, retiredKeyIds: result.retiredKeyIds, failures: result.failures },
+    details: {
+      newKeyId: result.newKeyId,
+      reencrypted: result.reencrypted,
+      alreadyCurrent: result.alreadyCurrent,
+      retiredKeyIds: result.retiredKeyIds,
+      failures: result.failures,
+    },
   });
   console.log(`Current key: ${result.newKeyId}`);
   console.log(`Re-encrypted: ${result.reencrypted}; already under the current key: ${result.alreadyCurrent}`);
   if (result.retiredKeyIds.length) console.log(`Retired keys: ${result.retiredKeyIds.join(', ')}`);
   for (const failure of result.failures) console.error(`Not rotated: ${failure}`);
-  if (result.failures.length) console.error('Old keys were kept so nothing becomes unreadable. Fix the above and run again.');
+  if (result.failures.length)
+    console.error('Old keys were kept so nothing becomes unreadable. Fix the above and run again.');
   return result.failures.length ? 1 : 0;
 }
 

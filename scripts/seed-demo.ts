@@ -35,7 +35,11 @@ function readInfo(url: string, ca: string): Promise<SandboxInfo> {
       .get(url, { ca }, (response) => {
         let body = '';
         response.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        response.on('end', () => (response.statusCode === 200 ? resolve(JSON.parse(body) as SandboxInfo) : reject(new Error(`${url} answered ${response.statusCode}`))));
+        response.on('end', () =>
+          response.statusCode === 200
+            ? resolve(JSON.parse(body) as SandboxInfo)
+            : reject(new Error(`${url} answered ${response.statusCode}`)),
+        );
       })
       .on('error', reject);
   });
@@ -83,7 +87,10 @@ async function main(): Promise<void> {
   const connections: Record<string, { id: string; name: string }> = {};
   for (const builtInKey of ['exchange-smtp', 'graph-mail', 'm365-mailbox', 'client-credentials']) {
     const service = await db().service.findUniqueOrThrow({ where: { builtInKey } });
-    const already = await db().serviceConnection.findFirst({ where: { serviceId: service.id, tenantId }, select: { id: true, name: true } });
+    const already = await db().serviceConnection.findFirst({
+      where: { serviceId: service.id, tenantId },
+      select: { id: true, name: true },
+    });
     if (already) connections[builtInKey] = already;
     else {
       const created = await createConnection(createConnectionSchema.parse({ serviceId: service.id, tenantId }));
@@ -100,17 +107,32 @@ async function main(): Promise<void> {
   const settings = await db().emailSettings.findUnique({ where: { id: EMAIL_SETTINGS_ID }, select: { enabled: true } });
   let emails = 'kept the Emails settings that are turned on';
   if (!settings?.enabled) {
-    const input = emailSettingsSchema.parse({ enabled: 'on', connectionType: 'graph', connectionId: appConnection.id, mailboxAddress: mailbox, senderAddress: mailbox, senderName: 'Switchboard demo' });
+    const input = emailSettingsSchema.parse({
+      enabled: 'on',
+      connectionType: 'graph',
+      connectionId: appConnection.id,
+      mailboxAddress: mailbox,
+      senderAddress: mailbox,
+      senderName: 'Switchboard demo',
+    });
     const saved = await saveEmailSettings(input, 'demo:seed');
     if (!saved.ok) throw new Error(`Emails settings refused: ${Object.values(saved.fieldErrors).join('; ')}`);
     emails = `Emails send over Microsoft Graph as ${mailbox} through "${appConnection.name}"`;
   }
 
-  console.log(`Tenant "${TENANT_NAME}" points at the sandbox (${info.authorityHost}), with Exchange, Graph API, Microsoft 365 and client-credentials connections; ${emails}.`);
+  console.log(
+    `Tenant "${TENANT_NAME}" points at the sandbox (${info.authorityHost}), with Exchange, Graph API, Microsoft 365 and client-credentials connections; ${emails}.`,
+  );
   console.log('Next:');
-  console.log(`  1. Start the console trusting the sandbox's CA (keep the sandbox running): NODE_EXTRA_CA_CERTS=${caFile} npm start`);
-  console.log('  2. Settings → Global System Settings → Emails: Send test email to any address, e.g. someone@example.com.');
-  console.log(`  3. Connections: open "${connections['graph-mail']?.name}" (or "${connections['m365-mailbox']?.name}" for the E-mail Robot) and click Setup Authentication; sign in as ${mailbox} / ${info.users[0]?.password}.`);
+  console.log(
+    `  1. Start the console trusting the sandbox's CA (keep the sandbox running): NODE_EXTRA_CA_CERTS=${caFile} npm start`,
+  );
+  console.log(
+    '  2. Settings → Global System Settings → Emails: Send test email to any address, e.g. someone@example.com.',
+  );
+  console.log(
+    `  3. Connections: open "${connections['graph-mail']?.name}" (or "${connections['m365-mailbox']?.name}" for the E-mail Robot) and click Setup Authentication; sign in as ${mailbox} / ${info.users[0]?.password}.`,
+  );
 }
 
 main()

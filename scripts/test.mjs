@@ -37,8 +37,10 @@ if (postgres.kind === 'pglite') env.TEST_POSTGRES_PGLITE = '1';
 console.log(`PostgreSQL tests run against ${postgres.describe}.`);
 
 try {
-  if (wants('format')) await stage('Format (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
-  if (wants('typecheck')) await stage('Type check (tsc --noEmit, strict)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+  if (wants('format'))
+    await stage('Format (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
+  if (wants('typecheck'))
+    await stage('Type check (tsc --noEmit, strict)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
   if (wants('lint')) await stage('Lint (eslint)', bin('eslint'), ['--max-warnings=0', '.']);
   if (wants('unit')) await stage('Unit and integration tests (vitest, SQLite and PostgreSQL)', bin('vitest'), ['run']);
   if (wants('e2e')) {

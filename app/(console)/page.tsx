@@ -15,7 +15,10 @@ export default async function StartPage() {
   await requireAdmin();
   return (
     <>
-      <PageHeader title="Start" description="How Switchboard stands: connections, client secrets, the outbox, the E-mail Robot and the database." />
+      <PageHeader
+        title="Start"
+        description="How Switchboard stands: connections, client secrets, the outbox, the E-mail Robot and the database."
+      />
       <div className="space-y-4">
         <EmailAlarmSummary />
         <GettingStarted />

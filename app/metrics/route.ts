@@ -7,14 +7,21 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request) {
   const access = metricsAccess(request.headers);
-  if (access === 'disabled') return new Response('Not found\n', { status: 404, headers: { 'content-type': 'text/plain' } });
+  if (access === 'disabled')
+    return new Response('Not found\n', { status: 404, headers: { 'content-type': 'text/plain' } });
   if (access === 'refused') {
     return new Response('A valid bearer token is required\n', {
       status: 401,
-      headers: { 'content-type': 'text/plain', 'www-authenticate': 'Bearer realm="switchboard-metrics"', 'cache-control': 'no-store' },
+      headers: {
+        'content-type': 'text/plain',
+        'www-authenticate': 'Bearer realm="switchboard-metrics"',
+        'cache-control': 'no-store',
+      },
     });
   }
   const { registry } = metricsRegistry();
   collectStoreGauges(registry);
-  return new Response(await registry.metrics(), { headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' } });
+  return new Response(await registry.metrics(), {
+    headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' },
+  });
 }

@@ -10,7 +10,8 @@ export function ReauthBanner({ count, first }: ReauthBannerProps) {
   return (
     <div role="alert" className="border-b border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
       <p className="font-medium">
-        {count === 1 ? 'A connection needs' : `${count} connections need`} re-authentication. Mail that uses {count === 1 ? 'it' : 'them'} stays queued until someone signs in again.
+        {count === 1 ? 'A connection needs' : `${count} connections need`} re-authentication. Mail that uses{' '}
+        {count === 1 ? 'it' : 'them'} stays queued until someone signs in again.
       </p>
       <ul className="mt-1 list-disc pl-5">
         {first.map((c) => (

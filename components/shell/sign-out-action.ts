@@ -14,7 +14,12 @@ export async function signOutAction(): Promise<void> {
   if (token) await revokeSessionByToken(token);
   await clearSessionCookie();
   if (admin) {
-    await recordAuditEvent({ actor: { id: admin.id, email: admin.email }, action: 'auth.logout', summary: `${admin.email} signed out`, ...(await requestContext()) });
+    await recordAuditEvent({
+      actor: { id: admin.id, email: admin.email },
+      action: 'auth.logout',
+      summary: `${admin.email} signed out`,
+      ...(await requestContext()),
+    });
   }
   redirect('/login');
 }

@@ -28,7 +28,11 @@ export function CopyButton({ value, inputId, label = 'Copy' }: { value: string; 
       <span role="status" className="sr-only">
         {copied === 'copied' ? 'Copied' : ''}
       </span>
-      {copied === 'copied' ? <span className="self-center text-sm text-green-700" aria-hidden>Copied</span> : null}
+      {copied === 'copied' ? (
+        <span className="self-center text-sm text-green-700" aria-hidden>
+          Copied
+        </span>
+      ) : null}
       {copied === 'select' ? <span className="self-center text-sm text-slate-600">Selected: press Ctrl+C</span> : null}
     </>
   );

@@ -15,11 +15,23 @@ function header(column: Column, index: number) {
       </th>
     );
   }
-  return <th key={index} scope="col" className="px-3 py-2">{column as React.ReactElement}</th>;
+  return (
+    <th key={index} scope="col" className="px-3 py-2">
+      {column as React.ReactElement}
+    </th>
+  );
 }
 
 /** The console's list table: scrolls sideways on a phone instead of widening the page. `children` are the rows. */
-export function DataTable({ columns, children, className }: { columns: Column[]; children: React.ReactNode; className?: string }) {
+export function DataTable({
+  columns,
+  children,
+  className,
+}: {
+  columns: Column[];
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
     <div className={`overflow-x-auto rounded-lg border border-slate-200 bg-white ${className ?? ''}`}>
       <table className="min-w-full text-left text-sm">

@@ -20,7 +20,10 @@ export function DeleteButton({ action, id, label, question }: DeleteButtonProps)
   return (
     <div className="space-y-2">
       {confirming ? (
-        <form action={formAction} className="flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 p-3">
+        <form
+          action={formAction}
+          className="flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 p-3"
+        >
           <input type="hidden" name="id" value={id} />
           <p className="text-sm text-red-900">{question}</p>
           <SubmitButton variant="danger">{label}</SubmitButton>

@@ -26,7 +26,11 @@ export function FieldFrame({ label, error, hint, className, inline = false, chil
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-  const control = children({ id, ...(error ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) });
+  const control = children({
+    id,
+    ...(error ? { 'aria-invalid': true as const } : {}),
+    ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+  });
   const labelElement = (
     <label htmlFor={id} className={`${inline ? '' : 'block '}text-sm font-medium text-slate-800`}>
       {label}

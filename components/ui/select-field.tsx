@@ -20,12 +20,27 @@ export interface SelectFieldProps extends Omit<React.SelectHTMLAttributes<HTMLSe
 }
 
 /** A labelled select whose error is announced with it, like TextField. */
-export function SelectField({ label, name, options, placeholder, error, hint, addon, className, ...select }: SelectFieldProps) {
+export function SelectField({
+  label,
+  name,
+  options,
+  placeholder,
+  error,
+  hint,
+  addon,
+  className,
+  ...select
+}: SelectFieldProps) {
   return (
     <FieldFrame label={label} error={error} hint={hint} className={className}>
       {(control) => (
         <div className="mt-1 flex gap-2">
-          <select {...control} name={name} className={`block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm ${controlBorder(error)}`} {...select}>
+          <select
+            {...control}
+            name={name}
+            className={`block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm ${controlBorder(error)}`}
+            {...select}
+          >
             {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
             {options.map((option) => (
               <option key={option.value} value={option.value} disabled={option.disabled}>

@@ -2,7 +2,12 @@
 // Client component: it reads the pending state of the form it sits in.
 import { useFormStatus } from 'react-dom';
 
-export function SubmitButton({ children, variant = 'primary', className = '', ...rest }: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'danger' }) {
+export function SubmitButton({
+  children,
+  variant = 'primary',
+  className = '',
+  ...rest
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'danger' }) {
   const { pending } = useFormStatus();
   const styles = {
     primary: 'bg-brand-600 text-white hover:bg-brand-700',

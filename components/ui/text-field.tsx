@@ -12,7 +12,12 @@ export function TextField({ label, name, error, hint, className, ...input }: Tex
   return (
     <FieldFrame label={label} error={error} hint={hint} className={className}>
       {(control) => (
-        <input {...control} name={name} className={`mt-1 block w-full rounded-md border px-3 py-2 text-sm shadow-sm ${controlBorder(error)}`} {...input} />
+        <input
+          {...control}
+          name={name}
+          className={`mt-1 block w-full rounded-md border px-3 py-2 text-sm shadow-sm ${controlBorder(error)}`}
+          {...input}
+        />
       )}
     </FieldFrame>
   );

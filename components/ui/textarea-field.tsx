@@ -12,7 +12,12 @@ export function TextareaField({ label, name, error, hint, className, ...textarea
   return (
     <FieldFrame label={label} error={error} hint={hint} className={className}>
       {(control) => (
-        <textarea {...control} name={name} className={`mt-1 block w-full rounded-md border px-3 py-2 font-mono text-sm shadow-sm ${controlBorder(error)}`} {...textarea} />
+        <textarea
+          {...control}
+          name={name}
+          className={`mt-1 block w-full rounded-md border px-3 py-2 font-mono text-sm shadow-sm ${controlBorder(error)}`}
+          {...textarea}
+        />
       )}
     </FieldFrame>
   );

@@ -15,7 +15,10 @@ export async function signIn(page: Page, credentials = ADMIN, baseURL?: string):
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
 
-export async function addAdministrator(page: Page, input: { name: string; email: string; password: string }): Promise<void> {
+export async function addAdministrator(
+  page: Page,
+  input: { name: string; email: string; password: string },
+): Promise<void> {
   await page.goto('/administrators');
   const form = page.getByRole('region', { name: 'Add administrator' });
   await form.getByLabel('Name').fill(input.name);

@@ -11,7 +11,10 @@ export interface Instruction {
 }
 
 export function readInstructions(file: string): Instruction[] {
-  const lines = fs.readFileSync(file, 'utf8').replace(/\\\r?\n/g, ' ').split(/\r?\n/);
+  const lines = fs
+    .readFileSync(file, 'utf8')
+    .replace(/\\\r?\n/g, ' ')
+    .split(/\r?\n/);
   const instructions: Instruction[] = [];
   let stage = -1;
   for (const line of lines) {
@@ -28,14 +31,20 @@ export function readInstructions(file: string): Instruction[] {
 export function contextSources(instructions: Instruction[]): string[] {
   return instructions
     .filter((i) => i.keyword === 'COPY' && !/--from=/.test(i.args))
-    .flatMap((i) => i.args.split(/\s+/).filter((a) => !a.startsWith('--')).slice(0, -1));
+    .flatMap((i) =>
+      i.args
+        .split(/\s+/)
+        .filter((a) => !a.startsWith('--'))
+        .slice(0, -1),
+    );
 }
 
 /** ENV of one stage, both `ENV A=1 B=2` and `ENV A 1` forms. */
 export function stageEnv(instructions: Instruction[], stage: number): Record<string, string> {
   const env: Record<string, string> = {};
   for (const i of instructions.filter((x) => x.keyword === 'ENV' && x.stage === stage)) {
-    if (i.args.includes('=')) for (const pair of i.args.split(/\s+/)) env[pair.slice(0, pair.indexOf('='))] = pair.slice(pair.indexOf('=') + 1);
+    if (i.args.includes('='))
+      for (const pair of i.args.split(/\s+/)) env[pair.slice(0, pair.indexOf('='))] = pair.slice(pair.indexOf('=') + 1);
     else env[i.args.split(/\s+/)[0] ?? ''] = i.args.split(/\s+/).slice(1).join(' ');
   }
   return env;

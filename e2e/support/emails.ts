@@ -26,7 +26,11 @@ export async function mailbox(control: APIRequestContext, address: string): Prom
 }
 
 /** Add Service Connection with a Custom-cloud tenant pointing at the sandbox; signs in (Adele) unless application. */
-export async function addConnection(page: Page, service: string, options: { person?: { username: string; password: string }; capability?: string } = {}): Promise<string> {
+export async function addConnection(
+  page: Page,
+  service: string,
+  options: { person?: { username: string; password: string }; capability?: string } = {},
+): Promise<string> {
   const person = options.person ?? ADELE;
   const info = await sandboxInfo();
   const tenant = unique('Mail Contoso');
@@ -52,7 +56,9 @@ export async function addConnection(page: Page, service: string, options: { pers
     await popup.getByLabel('Password').fill(person.password);
     await popup.getByRole('button', { name: 'Sign in' }).click();
     // The consent page appears unless Adele consented to these permissions before (another spec may have).
-    await Promise.race([popup.getByRole('button', { name: 'Accept' }).click(), popup.waitForEvent('close')]).catch(() => undefined);
+    await Promise.race([popup.getByRole('button', { name: 'Accept' }).click(), popup.waitForEvent('close')]).catch(
+      () => undefined,
+    );
     await expect(page.getByTestId('auth-status')).toContainText(`Authenticated as ${person.username}`);
   }
   await page.getByRole('button', { name: 'Save & Close' }).click();
@@ -73,7 +79,11 @@ export async function confirmTokenHostIfAsked(page: Page) {
 }
 
 /** The EAP guide's order: SMTP server, Use SSL, SMTP Authentication, Mailbox Email Address, Service Connection. */
-export async function fillSmtpOAuth(page: Page, connection: string, fields: { mailbox?: string; sender?: string } = {}) {
+export async function fillSmtpOAuth(
+  page: Page,
+  connection: string,
+  fields: { mailbox?: string; sender?: string } = {},
+) {
   await page.goto(EMAILS);
   await page.getByLabel('SMTP Server Connection Type').selectOption({ label: 'SMTP' });
   await page.getByLabel('SMTP server', { exact: true }).fill(`127.0.0.1:${SANDBOX.smtpPort}`);
@@ -102,4 +112,3 @@ export async function sendTest(page: Page): Promise<string> {
   await expect(page.getByRole('region', { name: 'Test email result' })).toBeVisible({ timeout: 30_000 });
   return to;
 }
-

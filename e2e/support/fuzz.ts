@@ -16,7 +16,8 @@ export const BROWSER_FUZZ_VALUES: Record<string, string> = {
 };
 
 // Row actions (Enable/Disable of another spec's administrator) are not forms to fuzz, and may be gone on reload.
-const SKIP_BUTTONS = /delete|revoke|disable|enable|sign out|remove|disconnect|setup authentication|re-authenticate|copy|reset/i;
+const SKIP_BUTTONS =
+  /delete|revoke|disable|enable|sign out|remove|disconnect|setup authentication|re-authenticate|copy|reset/i;
 
 export function watchServerErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -34,8 +35,14 @@ export async function fuzzForms(page: Page, path: string, value: string): Promis
     await page.goto(path);
     await page.evaluate((typed) => {
       let first = true;
-      for (const field of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('main form input, main form textarea')) {
-        if (field instanceof HTMLInputElement && ['hidden', 'checkbox', 'radio', 'submit', 'file', 'button'].includes(field.type)) continue;
+      for (const field of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
+        'main form input, main form textarea',
+      )) {
+        if (
+          field instanceof HTMLInputElement &&
+          ['hidden', 'checkbox', 'radio', 'submit', 'file', 'button'].includes(field.type)
+        )
+          continue;
         field.removeAttribute('maxlength');
         field.removeAttribute('required');
         field.removeAttribute('pattern');

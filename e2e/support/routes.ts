@@ -36,5 +36,7 @@ export function appRoutes(): AppRoute[] {
 
 export function handlerMethods(file: string): string[] {
   const source = fs.readFileSync(file, 'utf8');
-  return ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => new RegExp(`export\\s+(async\\s+)?(function|const)\\s+${m}\\b`).test(source));
+  return ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) =>
+    new RegExp(`export\\s+(async\\s+)?(function|const)\\s+${m}\\b`).test(source),
+  );
 }

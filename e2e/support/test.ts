@@ -10,7 +10,8 @@ const VIOLATION = /Content Security Policy/i;
 
 function watch(context: BrowserContext, violations: string[]): void {
   context.on('console', (message) => {
-    if (VIOLATION.test(message.text())) violations.push(`${message.location().url || message.page()?.url() || '?'}: ${message.text()}`);
+    if (VIOLATION.test(message.text()))
+      violations.push(`${message.location().url || message.page()?.url() || '?'}: ${message.text()}`);
   });
 }
 

@@ -45,8 +45,9 @@ export function adminCallAction<A extends unknown[], I, R>(
     const request = await requestContext();
     const audit: ActionAudit = {};
     const actor = { id: admin.id, email: admin.email };
-    const ran = await runAudited({ declaration: declaration.audit, input: parsed.data, actor, request, audit, judge }, () =>
-      handler(parsed.data, { admin, request, audit }),
+    const ran = await runAudited(
+      { declaration: declaration.audit, input: parsed.data, actor, request, audit, judge },
+      () => handler(parsed.data, { admin, request, audit }),
     );
     return ran.threw ? declaration.failed(somethingWentWrong(ran.correlationId)) : ran.result;
   };

@@ -47,7 +47,8 @@ function echo(values: Record<string, string>): Record<string, string> {
 function unacceptableFields(values: Record<string, string>): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const [key, value] of Object.entries(values)) {
-    if (value.length > MAX_FIELD_CHARACTERS) errors[key] = `This is too long (at most ${MAX_FIELD_CHARACTERS.toLocaleString('en')} characters)`;
+    if (value.length > MAX_FIELD_CHARACTERS)
+      errors[key] = `This is too long (at most ${MAX_FIELD_CHARACTERS.toLocaleString('en')} characters)`;
     else if (value.includes('\u0000')) errors[key] = 'Remove the NUL character (\\0) from this field';
   }
   return errors;
@@ -88,18 +89,32 @@ async function run<S extends z.ZodType>(
   body: (input: z.output<S>, values: Record<string, string>) => Promise<ActionState>,
 ): Promise<ActionState> {
   // Forms post FormData; anything else was sent by hand to the action's endpoint.
-  if (!(formData instanceof FormData)) return { status: 'error', message: 'This form could not be read. Reload the page and try again.' };
+  if (!(formData instanceof FormData))
+    return { status: 'error', message: 'This form could not be read. Reload the page and try again.' };
   const values = formValues(formData);
   const unacceptable = unacceptableFields(values);
   if (Object.keys(unacceptable).length > 0) {
-    return { status: 'error', message: 'Check the highlighted fields.', fieldErrors: unacceptable, values: echo(Object.fromEntries(Object.entries(values).filter(([k]) => !(k in unacceptable)))) };
+    return {
+      status: 'error',
+      message: 'Check the highlighted fields.',
+      fieldErrors: unacceptable,
+      values: echo(Object.fromEntries(Object.entries(values).filter(([k]) => !(k in unacceptable)))),
+    };
   }
   // A form that does not parse never reached the change: it is answered at its fields, not audited.
   const parsed = schema.safeParse(values);
   if (!parsed.success) {
-    return { status: 'error', message: 'Check the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error), values: echo(values) };
+    return {
+      status: 'error',
+      message: 'Check the highlighted fields.',
+      fieldErrors: fieldErrorsOf(parsed.error),
+      values: echo(values),
+    };
   }
-  const ran = await runAudited({ declaration, input: parsed.data, actor, request, audit, judge: anonymous ? judgePublic : judge }, () => body(parsed.data, values));
+  const ran = await runAudited(
+    { declaration, input: parsed.data, actor, request, audit, judge: anonymous ? judgePublic : judge },
+    () => body(parsed.data, values),
+  );
   if (ran.threw) return { status: 'error', message: somethingWentWrong(ran.correlationId), values: echo(values) };
   const state = ran.result;
   return state.status === 'error' ? { ...state, values: state.values ?? echo(values) } : state;
@@ -120,7 +135,9 @@ export function adminAction<S extends z.ZodType>(
     const request = await requestContext();
     const audit: ActionAudit = {};
     const actor = { id: admin.id, email: admin.email };
-    return run({ schema, declaration, actor, request, audit }, formData, (input) => handler(input, { admin, request, audit }));
+    return run({ schema, declaration, actor, request, audit }, formData, (input) =>
+      handler(input, { admin, request, audit }),
+    );
   };
 }
 
@@ -133,6 +150,8 @@ export function publicAction<S extends z.ZodType>(
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     const request = await requestContext();
     const audit: ActionAudit = {};
-    return run({ schema, declaration, actor: null, request, audit, anonymous: true }, formData, (input, values) => handler(input, { request, values, audit }));
+    return run({ schema, declaration, actor: null, request, audit, anonymous: true }, formData, (input, values) =>
+      handler(input, { request, values, audit }),
+    );
   };
 }

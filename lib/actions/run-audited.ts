@@ -54,7 +54,11 @@ export interface RunAuditedOptions<I, R> {
 
 type Written<I> = Pick<RunAuditedOptions<I, unknown>, 'declaration' | 'input' | 'actor' | 'request' | 'audit'>;
 
-async function write<I>({ declaration, input, actor, request, audit }: Written<I>, outcome: AuditOutcome, fallbackSummary: string): Promise<void> {
+async function write<I>(
+  { declaration, input, actor, request, audit }: Written<I>,
+  outcome: AuditOutcome,
+  fallbackSummary: string,
+): Promise<void> {
   if (!declaration) return;
   for (const note of audit.entries ?? [audit]) {
     const noteOutcome = note.outcome ?? audit.outcome ?? outcome;
@@ -76,7 +80,10 @@ async function write<I>({ declaration, input, actor, request, audit }: Written<I
  * which may carry anything. A redirect (Save & Close) is the handler succeeding; Next's other signals (a 404) pass
  * through unaudited.
  */
-export async function runAudited<I, R>(options: RunAuditedOptions<I, R>, handler: () => Promise<R>): Promise<AuditedRun<R>> {
+export async function runAudited<I, R>(
+  options: RunAuditedOptions<I, R>,
+  handler: () => Promise<R>,
+): Promise<AuditedRun<R>> {
   let result: R;
   try {
     result = await handler();
@@ -90,11 +97,22 @@ export async function runAudited<I, R>(options: RunAuditedOptions<I, R>, handler
     logger.error('action.failed', { correlationId, error: (error as Error).message, stack: (error as Error).stack });
     // Whatever the note said about a change about to succeed, the entry says what happened instead.
     const summary = `Failed unexpectedly (id ${correlationId}); nothing was changed`;
-    const audit: ActionAudit = { actor: options.audit.actor, target: options.audit.target, summary, details: { correlationId }, outcome: 'failure' };
+    const audit: ActionAudit = {
+      actor: options.audit.actor,
+      target: options.audit.target,
+      summary,
+      details: { correlationId },
+      outcome: 'failure',
+    };
     await write({ ...options, audit }, 'failure', summary);
     return { threw: true, correlationId };
   }
   const judged = options.judge(result, options.audit);
-  if (judged) await write(options, judged.outcome, judged.outcome === 'failure' ? `Refused: ${judged.message ?? 'no reason given'}` : (judged.message ?? 'Done'));
+  if (judged)
+    await write(
+      options,
+      judged.outcome,
+      judged.outcome === 'failure' ? `Refused: ${judged.message ?? 'no reason given'}` : (judged.message ?? 'Done'),
+    );
   return { threw: false, result };
 }

@@ -9,7 +9,8 @@ export async function createAdministrator(input: { name: string; email: string; 
     const admin = await db().administrator.create({ data: { name: input.name, email: input.email, passwordHash } });
     return { ok: true as const, admin };
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false as const, error: 'An administrator with this email already exists' };
+    if (isUniqueViolation(error))
+      return { ok: false as const, error: 'An administrator with this email already exists' };
     throw error;
   }
 }

@@ -13,7 +13,15 @@ class LastAdministrator extends Error {}
  * transaction holds an advisory lock that serialises every disable; on SQLite the update comes first, so the
  * transaction holds the database's single write lock before it counts.
  */
-export async function setAdministratorDisabled({ id, disable, actingAdminId }: { id: string; disable: boolean; actingAdminId: string }) {
+export async function setAdministratorDisabled({
+  id,
+  disable,
+  actingAdminId,
+}: {
+  id: string;
+  disable: boolean;
+  actingAdminId: string;
+}) {
   if (disable && id === actingAdminId) return { ok: false as const, error: 'You cannot disable your own account.' };
   const admin = await db().administrator.findUnique({ where: { id } });
   if (!admin) return { ok: false as const, error: 'That administrator no longer exists.' };
@@ -24,7 +32,11 @@ export async function setAdministratorDisabled({ id, disable, actingAdminId }: {
   const postgres = resolveDatabaseConfig().provider === 'postgresql';
   try {
     await db().$transaction(async (tx) => {
-      if (postgres) await tx.$queryRawUnsafe('SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext($1))) AS locked', 'switchboard:administrators');
+      if (postgres)
+        await tx.$queryRawUnsafe(
+          'SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext($1))) AS locked',
+          'switchboard:administrators',
+        );
       await tx.administrator.updateMany({ where: { id, disabledAt: null }, data: { disabledAt: new Date() } });
       if ((await tx.administrator.count({ where: { disabledAt: null } })) === 0) throw new LastAdministrator();
     });

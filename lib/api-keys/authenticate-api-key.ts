@@ -14,7 +14,10 @@ export async function authenticateApiKey(authorization: string | null): Promise<
   // Auth schemes are case-insensitive (RFC 9110 §11.1): `bearer` and `BEARER` are the same scheme.
   const match = /^Bearer\s+(sbk_[A-Za-z0-9_-]{20,100})\s*$/i.exec(authorization ?? '');
   if (!match?.[1]) return null;
-  const key = await db().apiKey.findUnique({ where: { keyHash: hashApiKey(match[1]) }, select: { id: true, name: true, revokedAt: true, lastUsedAt: true } });
+  const key = await db().apiKey.findUnique({
+    where: { keyHash: hashApiKey(match[1]) },
+    select: { id: true, name: true, revokedAt: true, lastUsedAt: true },
+  });
   if (!key || key.revokedAt) return null;
   const now = Date.now();
   // "Last used" to the minute: no write on every request of a busy program.

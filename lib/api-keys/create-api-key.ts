@@ -15,6 +15,9 @@ export interface CreatedApiKey {
 export async function createApiKey(name: string, createdBy: { id: string; email: string }): Promise<CreatedApiKey> {
   const key = `sbk_${crypto.randomBytes(24).toString('base64url')}`;
   const prefix = key.slice(0, 12);
-  const row = await db().apiKey.create({ data: { name, prefix, keyHash: hashApiKey(key), createdById: createdBy.id, createdByEmail: createdBy.email }, select: { id: true } });
+  const row = await db().apiKey.create({
+    data: { name, prefix, keyHash: hashApiKey(key), createdById: createdBy.id, createdByEmail: createdBy.email },
+    select: { id: true },
+  });
   return { id: row.id, name, prefix, key };
 }

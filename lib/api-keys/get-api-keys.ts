@@ -6,6 +6,14 @@ export function getApiKeys() {
   return db().apiKey.findMany({
     orderBy: { createdAt: 'desc' },
     take: 500,
-    select: { id: true, name: true, prefix: true, createdAt: true, createdByEmail: true, lastUsedAt: true, revokedAt: true },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      createdAt: true,
+      createdByEmail: true,
+      lastUsedAt: true,
+      revokedAt: true,
+    },
   });
 }

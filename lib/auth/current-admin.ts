@@ -19,7 +19,12 @@ export const getCurrentAdmin = cache(async (): Promise<CurrentAdmin | null> => {
   if (!token) return null;
   const session = await findActiveSession(token);
   if (!session) return null;
-  return { id: session.administrator.id, email: session.administrator.email, name: session.administrator.name, sessionId: session.id };
+  return {
+    id: session.administrator.id,
+    email: session.administrator.email,
+    name: session.administrator.name,
+    sessionId: session.id,
+  };
 });
 
 /** For pages: every console page calls this itself, because layouts are not re-run on client navigation. */

@@ -5,7 +5,12 @@ import { promisify } from 'node:util';
 // scrypt from Node's own crypto: memory-hard, no native addon to compile. Parameters are stored with the hash,
 // so they can be raised later without invalidating existing passwords.
 
-const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
+const scrypt = promisify(crypto.scrypt) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: crypto.ScryptOptions,
+) => Promise<Buffer>;
 
 const N = 2 ** 15;
 const R = 8;

@@ -24,20 +24,30 @@ export async function reserveAttempt(rule: RateLimitRule): Promise<Reservation> 
   const now = new Date();
   const resetAt = new Date(now.getTime() + rule.windowMs);
   try {
-    await db().rateLimitBucket.upsert({ where: { key: rule.key }, create: { key: rule.key, count: 0, resetAt }, update: {} });
+    await db().rateLimitBucket.upsert({
+      where: { key: rule.key },
+      create: { key: rule.key, count: 0, resetAt },
+      update: {},
+    });
   } catch (error) {
     // Two first attempts at once: the other one created the row, which is all this step needs.
     if (!isUniqueViolation(error)) throw error;
   }
   // An expired window starts again; the new resetAt makes a second, concurrent restart match no row.
-  await db().rateLimitBucket.updateMany({ where: { key: rule.key, resetAt: { lte: now } }, data: { count: 0, resetAt } });
+  await db().rateLimitBucket.updateMany({
+    where: { key: rule.key, resetAt: { lte: now } },
+    data: { count: 0, resetAt },
+  });
   const { count } = await db().rateLimitBucket.updateMany({
     where: { key: rule.key, count: { lt: rule.limit }, resetAt: { gt: now } },
     data: { count: { increment: 1 } },
   });
   if (count === 1) return { ok: true };
   const bucket = await db().rateLimitBucket.findUnique({ where: { key: rule.key } });
-  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(((bucket?.resetAt.getTime() ?? now.getTime()) - Date.now()) / 1000)) };
+  return {
+    ok: false,
+    retryAfterSeconds: Math.max(1, Math.ceil(((bucket?.resetAt.getTime() ?? now.getTime()) - Date.now()) / 1000)),
+  };
 }
 
 /** Gives back an attempt that turned out not to count (a successful sign-in from a shared address). */

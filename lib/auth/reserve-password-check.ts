@@ -2,8 +2,7 @@ import 'server-only';
 import { clearAttempts, LOGIN_LIMITS, releaseAttempt, reserveAttempt } from './rate-limit';
 
 export type PasswordCheckReservation =
-  | { ok: true; succeeded(): Promise<void> }
-  | { ok: false; retryAfterSeconds: number };
+  { ok: true; succeeded(): Promise<void> } | { ok: false; retryAfterSeconds: number };
 
 /**
  * One password check for an account from a client address, reserved before scrypt runs (sign-in and the current

@@ -17,17 +17,30 @@ export const newPasswordSchema = z
 
 export const loginSchema = z.object({
   email: emailSchema,
-  password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(256, 'Use at most 256 characters'),
+  password: z
+    .string({ error: 'Enter your password' })
+    .min(1, 'Enter your password')
+    .max(256, 'Use at most 256 characters'),
 });
 
 const nameSchema = z.string().trim().min(1, 'Enter a name').max(100, 'Use at most 100 characters');
 
 export const setupSchema = z
   .object({ name: nameSchema, email: emailSchema, password: newPasswordSchema, confirmPassword: z.string() })
-  .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'The passwords do not match' });
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'The passwords do not match',
+  });
 
 export const addAdministratorSchema = z.object({ name: nameSchema, email: emailSchema, password: newPasswordSchema });
 
 export const changePasswordSchema = z
-  .object({ currentPassword: z.string().min(1, 'Enter your current password'), password: newPasswordSchema, confirmPassword: z.string() })
-  .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'The passwords do not match' });
+  .object({
+    currentPassword: z.string().min(1, 'Enter your current password'),
+    password: newPasswordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'The passwords do not match',
+  });

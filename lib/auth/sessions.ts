@@ -16,11 +16,20 @@ function sessionLifetimeMs(): number {
   return env().SWITCHBOARD_SESSION_HOURS * 3_600_000;
 }
 
-export async function createSession(administratorId: string, context: { ipAddress: string | null; userAgent: string | null }) {
+export async function createSession(
+  administratorId: string,
+  context: { ipAddress: string | null; userAgent: string | null },
+) {
   const token = crypto.randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + sessionLifetimeMs());
   const session = await db().session.create({
-    data: { tokenHash: hashSessionToken(token), administratorId, expiresAt, ipAddress: context.ipAddress, userAgent: context.userAgent },
+    data: {
+      tokenHash: hashSessionToken(token),
+      administratorId,
+      expiresAt,
+      ipAddress: context.ipAddress,
+      userAgent: context.userAgent,
+    },
   });
   return { token, session };
 }
@@ -31,7 +40,8 @@ export async function findActiveSession(token: string) {
     include: { administrator: { select: { id: true, email: true, name: true, disabledAt: true } } },
   });
   const now = Date.now();
-  if (!session || session.revokedAt || session.expiresAt.getTime() <= now || session.administrator.disabledAt) return null;
+  if (!session || session.revokedAt || session.expiresAt.getTime() <= now || session.administrator.disabledAt)
+    return null;
   if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db().session.update({
       where: { id: session.id },
@@ -42,7 +52,10 @@ export async function findActiveSession(token: string) {
 }
 
 export async function revokeSessionByToken(token: string): Promise<void> {
-  await db().session.updateMany({ where: { tokenHash: hashSessionToken(token), revokedAt: null }, data: { revokedAt: new Date() } });
+  await db().session.updateMany({
+    where: { tokenHash: hashSessionToken(token), revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
 }
 
 export async function revokeSessionsOf(administratorId: string, exceptSessionId?: string): Promise<number> {

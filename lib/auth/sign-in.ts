@@ -32,7 +32,8 @@ export async function signIn(email: string, password: string, request: RequestCo
       actor: { id: admin?.id ?? null, email },
       action: 'auth.login',
       outcome: 'failure',
-      summary: admin?.disabledAt && valid ? `Sign-in refused for ${email}: account disabled` : `Failed sign-in for ${email}`,
+      summary:
+        admin?.disabledAt && valid ? `Sign-in refused for ${email}: account disabled` : `Failed sign-in for ${email}`,
       ...request,
     });
     return { ok: false, reason: 'invalid' };
@@ -41,6 +42,11 @@ export async function signIn(email: string, password: string, request: RequestCo
   await reservation.succeeded();
   const { token, session } = await createSession(admin.id, request);
   await db().administrator.update({ where: { id: admin.id }, data: { lastLoginAt: new Date() } });
-  await recordAuditEvent({ actor: { id: admin.id, email: admin.email }, action: 'auth.login', summary: `${admin.email} signed in`, ...request });
+  await recordAuditEvent({
+    actor: { id: admin.id, email: admin.email },
+    action: 'auth.login',
+    summary: `${admin.email} signed in`,
+    ...request,
+  });
   return { ok: true, token, expiresAt: session.expiresAt };
 }

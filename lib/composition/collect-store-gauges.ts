@@ -19,27 +19,67 @@ export function collectStoreGauges(registry: Registry): void {
       .catch((error: Error) => logger.warn('metrics.store_read_failed', { error: error.message }))
       .finally(() => (pending = null)));
   const registers = [registry];
-  const outboxByState = new Gauge({ name: 'switchboard_outbox_messages', help: 'Outbox messages by state.', labelNames: ['state'], registers, collect });
-  const oldestQueued = new Gauge({ name: 'switchboard_outbox_oldest_queued_seconds', help: 'Age of the oldest queued message (0 when none).', registers, collect });
-  const pendingHandoffs = new Gauge({ name: 'switchboard_robot_pending_handoffs', help: 'Robot messages waiting to be handed to their webhook.', registers, collect });
-  const handoffLag = new Gauge({ name: 'switchboard_robot_handoff_lag_seconds', help: 'Age of the oldest robot message not yet handed on (0 when none).', registers, collect });
-  const pollAge = new Gauge({ name: 'switchboard_robot_last_success_age_seconds', help: 'Time since each enabled mailbox was last polled successfully.', labelNames: ['mailbox'], registers, collect });
+  const outboxByState = new Gauge({
+    name: 'switchboard_outbox_messages',
+    help: 'Outbox messages by state.',
+    labelNames: ['state'],
+    registers,
+    collect,
+  });
+  const oldestQueued = new Gauge({
+    name: 'switchboard_outbox_oldest_queued_seconds',
+    help: 'Age of the oldest queued message (0 when none).',
+    registers,
+    collect,
+  });
+  const pendingHandoffs = new Gauge({
+    name: 'switchboard_robot_pending_handoffs',
+    help: 'Robot messages waiting to be handed to their webhook.',
+    registers,
+    collect,
+  });
+  const handoffLag = new Gauge({
+    name: 'switchboard_robot_handoff_lag_seconds',
+    help: 'Age of the oldest robot message not yet handed on (0 when none).',
+    registers,
+    collect,
+  });
+  const pollAge = new Gauge({
+    name: 'switchboard_robot_last_success_age_seconds',
+    help: 'Time since each enabled mailbox was last polled successfully.',
+    labelNames: ['mailbox'],
+    registers,
+    collect,
+  });
 
   const read = async () => {
     const now = Date.now();
     const [states, oldest, handoffs, oldestHandoff, mailboxes] = await Promise.all([
       db().outboundMessage.groupBy({ by: ['state'], _count: { _all: true } }),
-      db().outboundMessage.findFirst({ where: { state: 'queued' }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } }),
+      db().outboundMessage.findFirst({
+        where: { state: 'queued' },
+        orderBy: { createdAt: 'asc' },
+        select: { createdAt: true },
+      }),
       db().robotMessage.count({ where: { handoffState: 'pending' } }),
-      db().robotMessage.findFirst({ where: { handoffState: 'pending' }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } }),
-      db().robotMailbox.findMany({ where: { enabled: true }, select: { name: true, lastSuccessAt: true, createdAt: true } }),
+      db().robotMessage.findFirst({
+        where: { handoffState: 'pending' },
+        orderBy: { createdAt: 'asc' },
+        select: { createdAt: true },
+      }),
+      db().robotMailbox.findMany({
+        where: { enabled: true },
+        select: { name: true, lastSuccessAt: true, createdAt: true },
+      }),
     ]);
     outboxByState.reset();
-    for (const state of OUTBOX_STATES) outboxByState.set({ state }, states.find((s) => s.state === state)?._count._all ?? 0);
+    for (const state of OUTBOX_STATES)
+      outboxByState.set({ state }, states.find((s) => s.state === state)?._count._all ?? 0);
     oldestQueued.set(seconds(oldest?.createdAt, now));
     pendingHandoffs.set(handoffs);
     handoffLag.set(seconds(oldestHandoff?.createdAt, now));
     pollAge.reset();
-    for (const mailbox of mailboxes) pollAge.set({ mailbox: mailbox.name }, seconds(mailbox.lastSuccessAt ?? mailbox.createdAt, now));
+    for (const mailbox of mailboxes)
+      pollAge.set({ mailbox: mailbox.name }, seconds(mailbox.lastSuccessAt ?? mailbox.createdAt, now));
   };
 }

@@ -11,7 +11,10 @@ export async function deleteConnection(id: string): Promise<DeleteConnectionResu
   const usages = await connectionUsages(id);
   if (usages.length > 0) {
     const list = usages.map((usage) => `${usage.feature} (${usage.name})`).join(', ');
-    return { ok: false, message: `The connection “${connection.name}” is used by ${list}. Choose another connection there first.` };
+    return {
+      ok: false,
+      message: `The connection “${connection.name}” is used by ${list}. Choose another connection there first.`,
+    };
   }
   await db().serviceConnection.delete({ where: { id } });
   return { ok: true, name: connection.name };

@@ -40,7 +40,9 @@ export async function testConnection(connectionId: string): Promise<ConnectionTe
     const exchangeRoles = exchange.ok ? decodeJwtClaims(exchange.accessToken).roles : null;
     return {
       ok: true,
-      summary: roles.length ? `Application token acquired with roles: ${roles.join(', ')}` : 'Application token acquired, but it carries no roles: grant application permissions and admin consent in Azure.',
+      summary: roles.length
+        ? `Application token acquired with roles: ${roles.join(', ')}`
+        : 'Application token acquired, but it carries no roles: grant application permissions and admin consent in Azure.',
       details: [
         expires,
         exchange.ok
@@ -52,24 +54,47 @@ export async function testConnection(connectionId: string): Promise<ConnectionTe
   if (api === GLOBAL_RESOURCES.graph) {
     try {
       const graph = createGraphClient(connection.endpoints.graphBaseUrl, async () => token.accessToken);
-      const me = (await graph.api('/me').select('displayName,mail,userPrincipalName').get()) as { displayName?: string; mail?: string; userPrincipalName?: string };
-      return { ok: true, summary: `Graph /me answered: ${me.displayName ?? ''} <${me.mail ?? me.userPrincipalName ?? ''}>`, details: [expires, `Scopes: ${token.scopes.join(' ')}`] };
+      const me = (await graph.api('/me').select('displayName,mail,userPrincipalName').get()) as {
+        displayName?: string;
+        mail?: string;
+        userPrincipalName?: string;
+      };
+      return {
+        ok: true,
+        summary: `Graph /me answered: ${me.displayName ?? ''} <${me.mail ?? me.userPrincipalName ?? ''}>`,
+        details: [expires, `Scopes: ${token.scopes.join(' ')}`],
+      };
     } catch (error) {
       const failure = graphFailureOf(error);
       const explained = explainGraphFailure(failure, 'test');
-      return { ok: false, summary: `Graph /me failed: ${describeGraphFailure(failure)}`, details: [expires, ...(explained ? [explained.meaning, explained.fix] : [])] };
+      return {
+        ok: false,
+        summary: `Graph /me failed: ${describeGraphFailure(failure)}`,
+        details: [expires, ...(explained ? [explained.meaning, explained.fix] : [])],
+      };
     }
   }
   const scp = typeof claims.scp === 'string' ? claims.scp : token.scopes.join(' ');
-  const tokenFacts = [`Token for ${String(claims.aud ?? token.resource)} as ${token.account ?? 'the signed-in account'}; scopes: ${scp}`, expires];
+  const tokenFacts = [
+    `Token for ${String(claims.aud ?? token.resource)} as ${token.account ?? 'the signed-in account'}; scopes: ${scp}`,
+    expires,
+  ];
   if (api === GLOBAL_RESOURCES.exchange && token.account) {
-    const tenant = { cloud: connection.cloud, authorityHost: connection.endpoints.authorityHost, graphBaseUrl: connection.endpoints.graphBaseUrl };
+    const tenant = {
+      cloud: connection.cloud,
+      authorityHost: connection.endpoints.authorityHost,
+      graphBaseUrl: connection.endpoints.graphBaseUrl,
+    };
     const handshake = await testSmtpHandshake(connectionId, tenant, token.account, token.accessToken);
-    if (handshake) return { ok: handshake.ok, summary: handshake.summary, details: [...handshake.details, ...tokenFacts] };
+    if (handshake)
+      return { ok: handshake.ok, summary: handshake.summary, details: [...handshake.details, ...tokenFacts] };
   }
   return {
     ok: true,
     summary: `Token acquired for ${String(claims.aud ?? token.resource)} as ${token.account ?? 'the signed-in account'}`,
-    details: [...tokenFacts, 'No SMTP server is known for this Custom cloud: Send test email on the Emails page proves delivery.'],
+    details: [
+      ...tokenFacts,
+      'No SMTP server is known for this Custom cloud: Send test email on the Emails page proves delivery.',
+    ],
   };
 }

@@ -54,7 +54,9 @@ function connectionsOf({ tables, done }: Lookups, column: 'serviceId' | 'tenantI
   const key = `${column}:${ids.join(',')}`;
   let found = done.get(key);
   if (!found) {
-    found = firstIds(Prisma.sql`SELECT "id" FROM ${tables.connections} WHERE ${Prisma.raw(`"${column}"`)} IN (${Prisma.join(ids)})`);
+    found = firstIds(
+      Prisma.sql`SELECT "id" FROM ${tables.connections} WHERE ${Prisma.raw(`"${column}"`)} IN (${Prisma.join(ids)})`,
+    );
     done.set(key, found);
   }
   return found;
@@ -64,21 +66,31 @@ async function matchWord(word: string, services: Named[], tenants: Named[], look
   const serviceIds = services.filter((s) => matchesWordPrefix(s.name, word)).map((s) => s.id);
   const tenantIds = tenants.filter((t) => matchesWordPrefix(t.name, word)).map((t) => t.id);
   // In every service's or every tenant's name ("microsoft"): it matches every connection, so it selects nothing.
-  if ((services.length > 0 && serviceIds.length === services.length) || (tenants.length > 0 && tenantIds.length === tenants.length)) return 'all';
+  if (
+    (services.length > 0 && serviceIds.length === services.length) ||
+    (tenants.length > 0 && tenantIds.length === tenants.length)
+  )
+    return 'all';
   const range = termPrefixRange(word);
   const [byName, byService, byTenant] = await Promise.all([
-    firstIds(Prisma.sql`SELECT "connectionId" AS "id" FROM ${lookups.tables.terms} WHERE "term" >= ${range.gte} AND "term" < ${range.lt}`),
+    firstIds(
+      Prisma.sql`SELECT "connectionId" AS "id" FROM ${lookups.tables.terms} WHERE "term" >= ${range.gte} AND "term" < ${range.lt}`,
+    ),
     connectionsOf(lookups, 'serviceId', serviceIds),
     connectionsOf(lookups, 'tenantId', tenantIds),
   ]);
   const ids = new Set([...byName, ...byService, ...byTenant]);
   if (ids.size === 0) return 'none';
-  if (byName.length <= LISTED && byService.length <= LISTED && byTenant.length <= LISTED && ids.size <= LISTED) return { ids: [...ids] };
+  if (byName.length <= LISTED && byService.length <= LISTED && byTenant.length <= LISTED && ids.size <= LISTED)
+    return { ids: [...ids] };
   return { broad: { terms: byName.length > 0 ? range : null, serviceIds, tenantIds } };
 }
 
 /** Whether a connection read from the database matches a broad word: decided as the indexes decide it. */
-export function matchesBroadWord(row: { name: string; serviceId: string; tenantId: string }, { terms, serviceIds, tenantIds }: BroadWord): boolean {
+export function matchesBroadWord(
+  row: { name: string; serviceId: string; tenantId: string },
+  { terms, serviceIds, tenantIds }: BroadWord,
+): boolean {
   if (serviceIds.includes(row.serviceId) || tenantIds.includes(row.tenantId)) return true;
   return terms !== null && termsOfName(row.name).some((term) => term >= terms.gte && term < terms.lt);
 }
@@ -106,5 +118,7 @@ export async function buildConnectionSearch(query: string): Promise<ConnectionSe
   const [first, ...others] = idSets;
   const listed = first ? others.reduce((kept, ids) => kept.filter(Set.prototype.has, new Set(ids)), first) : null;
   if (listed?.length === 0) return { kind: 'none' };
-  return listed ? { kind: 'listed', ids: listed, words: [...broad.values()] } : { kind: 'filter', words: [...broad.values()] };
+  return listed
+    ? { kind: 'listed', ids: listed, words: [...broad.values()] }
+    : { kind: 'filter', words: [...broad.values()] };
 }

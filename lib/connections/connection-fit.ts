@@ -41,9 +41,27 @@ interface JobNeeds {
 }
 
 const NEEDS: Record<ConnectionJob, JobNeeds> = {
-  'smtp-send': { delegated: ['SMTP.Send'], resource: OUTLOOK, roles: ['SMTP.SendAsApp'], roleResources: [OUTLOOK, OUTLOOK_APP], what: 'SMTP send' },
-  'graph-send': { delegated: ['Mail.Send', 'Mail.Send.Shared'], resource: GRAPH, roles: ['Mail.Send'], roleResources: [GRAPH], what: 'Microsoft Graph send' },
-  robot: { delegated: ['Mail.ReadWrite', 'Mail.ReadWrite.Shared'], resource: GRAPH, roles: ['Mail.ReadWrite'], roleResources: [GRAPH], what: 'reading and filing mail' },
+  'smtp-send': {
+    delegated: ['SMTP.Send'],
+    resource: OUTLOOK,
+    roles: ['SMTP.SendAsApp'],
+    roleResources: [OUTLOOK, OUTLOOK_APP],
+    what: 'SMTP send',
+  },
+  'graph-send': {
+    delegated: ['Mail.Send', 'Mail.Send.Shared'],
+    resource: GRAPH,
+    roles: ['Mail.Send'],
+    roleResources: [GRAPH],
+    what: 'Microsoft Graph send',
+  },
+  robot: {
+    delegated: ['Mail.ReadWrite', 'Mail.ReadWrite.Shared'],
+    resource: GRAPH,
+    roles: ['Mail.ReadWrite'],
+    roleResources: [GRAPH],
+    what: 'reading and filing mail',
+  },
 };
 
 /**
@@ -70,18 +88,26 @@ export function connectionFit(job: ConnectionJob, facts: ConnectionFacts): Conne
   if (facts.authType === 'application') {
     const asksGraph = facts.requestedScopes.some((s) => parts(s).resource === GRAPH);
     if (job !== 'smtp-send' && !asksGraph) return { usable: false, reason: 'has no Microsoft Graph permission' };
-    if (!facts.appRoles) return { usable: true, warning: 'application roles not verified yet: run Test on the connection' };
+    if (!facts.appRoles)
+      return { usable: true, warning: 'application roles not verified yet: run Test on the connection' };
     const roles = needs.roleResources.flatMap((r) => facts.appRoles?.[r] ?? []);
     const checked = needs.roleResources.some((r) => facts.appRoles?.[r] !== undefined);
-    if (!checked) return { usable: true, warning: `${needs.roles.join(' or ')} not verified yet: run Test on the connection` };
+    if (!checked)
+      return { usable: true, warning: `${needs.roles.join(' or ')} not verified yet: run Test on the connection` };
     if (!roles.some((r) => needs.roles.some((n) => n.toLowerCase() === r.toLowerCase()))) {
-      return { usable: true, warning: `${needs.roles.join(' or ')} is not in the token; it may be granted in Exchange (RBAC for Applications)` };
+      return {
+        usable: true,
+        warning: `${needs.roles.join(' or ')} is not in the token; it may be granted in Exchange (RBAC for Applications)`,
+      };
     }
     return { usable: true, warning: null };
   }
-  if (facts.state === 'needs_reauth') return { usable: false, reason: 'needs re-authentication: run Setup Authentication again' };
-  if (facts.state === 'error') return { usable: false, reason: `is in error: ${facts.lastError ?? 'see the connection'}` };
-  if (facts.state !== 'authenticated') return { usable: false, reason: 'nobody has signed in yet: run Setup Authentication on it' };
+  if (facts.state === 'needs_reauth')
+    return { usable: false, reason: 'needs re-authentication: run Setup Authentication again' };
+  if (facts.state === 'error')
+    return { usable: false, reason: `is in error: ${facts.lastError ?? 'see the connection'}` };
+  if (facts.state !== 'authenticated')
+    return { usable: false, reason: 'nobody has signed in yet: run Setup Authentication on it' };
   if (!hasPermission(facts.grantedScopes, needs.resource, needs.delegated)) {
     return { usable: false, reason: `was not granted ${needs.delegated.join(' or ')} (${needs.what})` };
   }

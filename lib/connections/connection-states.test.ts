@@ -11,8 +11,12 @@ describe('connectionStateLabel', () => {
 
   it('a client-credentials connection says whether a token was verified, never "Not authenticated"', () => {
     expect(connectionStateLabel('not_authenticated', null, { verifiedAt: null }, now)).toBe('Not verified yet');
-    expect(connectionStateLabel('authenticated', null, { verifiedAt: new Date('2026-12-04T14:02:31Z') }, now)).toBe('Application · token verified 14:02 UTC');
-    expect(connectionStateLabel('authenticated', null, { verifiedAt: '2026-11-30T08:15:00.000Z' }, now)).toBe('Application · token verified 2026-11-30 08:15 UTC');
+    expect(connectionStateLabel('authenticated', null, { verifiedAt: new Date('2026-12-04T14:02:31Z') }, now)).toBe(
+      'Application · token verified 14:02 UTC',
+    );
+    expect(connectionStateLabel('authenticated', null, { verifiedAt: '2026-11-30T08:15:00.000Z' }, now)).toBe(
+      'Application · token verified 2026-11-30 08:15 UTC',
+    );
     expect(connectionStateLabel('error', null, { verifiedAt: null }, now)).toBe('Error');
   });
 });

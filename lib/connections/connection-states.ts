@@ -22,10 +22,18 @@ function timeOf(value: Date | string, now: Date): string {
   return `${sameDay ? '' : `${iso.slice(0, 10)} `}${iso.slice(11, 16)} UTC`;
 }
 
-export function connectionStateLabel(state: string, accountUsername?: string | null, application?: ApplicationFacts, now: Date = new Date()): string {
+export function connectionStateLabel(
+  state: string,
+  accountUsername?: string | null,
+  application?: ApplicationFacts,
+  now: Date = new Date(),
+): string {
   if (application) {
     // No one signs in to a client-credentials connection: what is true is whether Microsoft handed out a token.
-    if (state === 'authenticated') return application.verifiedAt ? `Application · token verified ${timeOf(application.verifiedAt, now)}` : 'Application · token verified';
+    if (state === 'authenticated')
+      return application.verifiedAt
+        ? `Application · token verified ${timeOf(application.verifiedAt, now)}`
+        : 'Application · token verified';
     if (state === 'not_authenticated') return 'Not verified yet';
   }
   if (state === 'authenticated' && accountUsername) return `Authenticated as ${accountUsername}`;

@@ -36,7 +36,13 @@ export async function createConnection(input: CreateConnectionInput): Promise<Sa
       },
       select: { id: true, name: true },
     });
-    return { ok: true, ...connection, serviceName: service.name, tenantName: tenant.name, awaitsSignIn: service.authType !== 'application' };
+    return {
+      ok: true,
+      ...connection,
+      serviceName: service.name,
+      tenantName: tenant.name,
+      awaitsSignIn: service.authType !== 'application',
+    };
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, fieldErrors: { name: CONNECTION_NAME_TAKEN } };
     throw error;

@@ -11,7 +11,10 @@ export async function disconnectConnection(id: string): Promise<string | null> {
   });
   if (count === 0) return null;
   forgetAccessTokens(id);
-  await db().signInLink.updateMany({ where: { connectionId: id, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+  await db().signInLink.updateMany({
+    where: { connectionId: id, usedAt: null, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   const row = await db().serviceConnection.findUnique({ where: { id }, select: { name: true } });
   return row?.name ?? null;
 }

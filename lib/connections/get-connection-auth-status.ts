@@ -27,7 +27,13 @@ export async function getConnectionAuthStatus(id: string): Promise<ConnectionAut
       optionalCapabilities: true,
       authenticatedAt: true,
       lastError: true,
-      service: { select: { authType: true, builtInKey: true, capabilities: { select: { key: true, scopes: true, optional: true } } } },
+      service: {
+        select: {
+          authType: true,
+          builtInKey: true,
+          capabilities: { select: { key: true, scopes: true, optional: true } },
+        },
+      },
       tenant: { select: { cloud: true, authorityHost: true, graphBaseUrl: true } },
     },
   });
@@ -43,7 +49,10 @@ export async function getConnectionAuthStatus(id: string): Promise<ConnectionAut
     accountUsername: row.accountUsername,
     grantedScopes: granted,
     // Only the first resource's scopes come back at sign-in; the others are granted when first used.
-    missingScopes: row.state === 'authenticated' && firstResource && granted.length ? missingScopes(scopesForResource(requested, firstResource), granted) : [],
+    missingScopes:
+      row.state === 'authenticated' && firstResource && granted.length
+        ? missingScopes(scopesForResource(requested, firstResource), granted)
+        : [],
     authenticatedAt: row.authenticatedAt?.toISOString() ?? null,
     lastError: row.lastError,
     authType: row.service.authType,

@@ -31,7 +31,12 @@ const SELECT = {
 
 /** What the connection lists and the save checks judge connections by (lib/connections/connection-fit). */
 export async function getConnectionFacts(ids?: string[]): Promise<ConnectionWithFacts[]> {
-  const rows = await db().serviceConnection.findMany({ ...(ids ? { where: { id: { in: ids } } } : {}), orderBy: { name: 'asc' }, take: 500, select: SELECT });
+  const rows = await db().serviceConnection.findMany({
+    ...(ids ? { where: { id: { in: ids } } } : {}),
+    orderBy: { name: 'asc' },
+    take: 500,
+    select: SELECT,
+  });
   return rows.map((row) => {
     const optionalCapabilities = splitScopes(row.optionalCapabilities);
     return {

@@ -5,7 +5,12 @@ import { db } from '@/lib/db/prisma';
 export async function getConnectionsNeedingReauth() {
   const [count, first] = await Promise.all([
     db().serviceConnection.count({ where: { state: 'needs_reauth' } }),
-    db().serviceConnection.findMany({ where: { state: 'needs_reauth' }, orderBy: { name: 'asc' }, take: 3, select: { id: true, name: true, lastError: true } }),
+    db().serviceConnection.findMany({
+      where: { state: 'needs_reauth' },
+      orderBy: { name: 'asc' },
+      take: 3,
+      select: { id: true, name: true, lastError: true },
+    }),
   ]);
   return { count, first };
 }

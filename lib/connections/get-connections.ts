@@ -43,7 +43,9 @@ function orderBy({ sort, direction }: ConnectionListParams): Prisma.ServiceConne
 
 async function countAll(): Promise<number> {
   // Prisma counts through a subquery that SQLite cannot answer from its b-tree counts; this is the same number.
-  const rows = await db().$queryRaw<{ total: bigint | number }[]>`SELECT COUNT(*) AS "total" FROM ${searchTables().connections}`;
+  const rows = await db().$queryRaw<
+    { total: bigint | number }[]
+  >`SELECT COUNT(*) AS "total" FROM ${searchTables().connections}`;
   return Number(rows[0]?.total ?? 0);
 }
 
@@ -54,7 +56,12 @@ const pagesOf = (total: number, pageSize: number) => Math.max(1, Math.ceil(total
  * memory: as conditions, the broad words' indexes could lead the query instead of the ids). The total and the page
  * follow without a COUNT.
  */
-async function listedPage(params: ConnectionListParams, ids: string[], words: BroadWord[], pageSize: number): Promise<ConnectionPage> {
+async function listedPage(
+  params: ConnectionListParams,
+  ids: string[],
+  words: BroadWord[],
+  pageSize: number,
+): Promise<ConnectionPage> {
   const candidates = await readMatches<ConnectionRow>([], params, { columns: COLUMNS, ids });
   const all = candidates.filter((row) => words.every((word) => matchesBroadWord(row, word)));
   const total = all.length;
@@ -67,14 +74,23 @@ async function listedPage(params: ConnectionListParams, ids: string[], words: Br
  * Every word broad. PostgreSQL counts and reads the page at once. SQLite counts first: the share of the table that
  * matches decides whether walking the order's index or sorting the matches reaches the page sooner.
  */
-async function broadPage(params: ConnectionListParams, words: [BroadWord, ...BroadWord[]], pageSize: number): Promise<ConnectionPage> {
+async function broadPage(
+  params: ConnectionListParams,
+  words: [BroadWord, ...BroadWord[]],
+  pageSize: number,
+): Promise<ConnectionPage> {
   const read = (page: number, walk?: boolean) =>
-    readMatches<ConnectionRow>(words, params, { columns: COLUMNS, page: { skip: (page - 1) * pageSize, take: pageSize }, walk });
+    readMatches<ConnectionRow>(words, params, {
+      columns: COLUMNS,
+      page: { skip: (page - 1) * pageSize, take: pageSize },
+      walk,
+    });
   if (resolveDatabaseConfig().provider === 'postgresql') {
     const [rows, { total }] = await Promise.all([read(params.page), countMatches(words)]);
     const pages = pagesOf(total, pageSize);
     // A bookmarked page past the end (rows were deleted since) shows the last page instead of an empty table.
-    if (rows.length === 0 && params.page > pages) return { rows: await read(pages), total, page: pages, pages, pageSize };
+    if (rows.length === 0 && params.page > pages)
+      return { rows: await read(pages), total, page: pages, pages, pageSize };
     return { rows, total, page: params.page, pages, pageSize };
   }
   const { total, size } = await countMatches(words);
@@ -94,10 +110,17 @@ export async function getConnections(params: ConnectionListParams & { pageSize?:
   if (search?.kind === 'listed') return listedPage(params, search.ids, search.words, pageSize);
   const [word, ...words] = search?.words ?? [];
   if (word) return broadPage(params, [word, ...words], pageSize);
-  const fetchPage = (n: number) => db().serviceConnection.findMany({ select: ROW, orderBy: orderBy(params), skip: (n - 1) * pageSize, take: pageSize });
+  const fetchPage = (n: number) =>
+    db().serviceConnection.findMany({
+      select: ROW,
+      orderBy: orderBy(params),
+      skip: (n - 1) * pageSize,
+      take: pageSize,
+    });
   const [rows, total] = await Promise.all([fetchPage(params.page), countAll()]);
   const pages = pagesOf(total, pageSize);
   // A bookmarked page past the end (rows were deleted since) shows the last page instead of an empty table.
-  if (rows.length === 0 && params.page > pages) return { rows: await fetchPage(pages), total, page: pages, pages, pageSize };
+  if (rows.length === 0 && params.page > pages)
+    return { rows: await fetchPage(pages), total, page: pages, pages, pageSize };
   return { rows, total, page: params.page, pages, pageSize };
 }

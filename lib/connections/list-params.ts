@@ -35,7 +35,8 @@ export function connectionListHref(params: Partial<ConnectionListParams>): strin
   const search = new URLSearchParams();
   if (params.query) search.set('q', params.query);
   if (params.sort && params.sort !== 'name') search.set('sort', params.sort);
-  if (params.sort && params.direction && params.direction !== defaultDirection(params.sort)) search.set('dir', params.direction);
+  if (params.sort && params.direction && params.direction !== defaultDirection(params.sort))
+    search.set('dir', params.direction);
   if (params.page && params.page > 1) search.set('page', String(params.page));
   const text = search.toString();
   return `/integration/service-connections/connections${text ? `?${text}` : ''}`;

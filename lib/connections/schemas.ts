@@ -36,7 +36,9 @@ const ALWAYS = { when: (payload: { value: unknown }) => typeof payload.value ===
 
 export const createConnectionSchema = z.object(connectionFields).superRefine(nameRequiredWhenCustomized, ALWAYS);
 
-export const updateConnectionSchema = z.object({ id: z.string().min(1), ...connectionFields }).superRefine(nameRequiredWhenCustomized, ALWAYS);
+export const updateConnectionSchema = z
+  .object({ id: z.string().min(1), ...connectionFields })
+  .superRefine(nameRequiredWhenCustomized, ALWAYS);
 
 export const connectionIdSchema = z.object({ id: z.string().min(1) });
 

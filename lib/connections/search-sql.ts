@@ -1,5 +1,10 @@
 import 'server-only';
-import { type DatabaseProvider, postgresSchema, quoteIdentifier, resolveDatabaseConfig } from '@/lib/db/database-config';
+import {
+  type DatabaseProvider,
+  postgresSchema,
+  quoteIdentifier,
+  resolveDatabaseConfig,
+} from '@/lib/db/database-config';
 import { Prisma } from '@/lib/db/generated/sqlite/client';
 import { db } from '@/lib/db/prisma';
 import type { BroadWord } from './build-connection-search';
@@ -24,7 +29,11 @@ export interface SearchTables {
 export function searchTables(): SearchTables {
   const config = resolveDatabaseConfig();
   const schema = config.provider === 'postgresql' ? `${quoteIdentifier(postgresSchema(config.url))}.` : '';
-  return { provider: config.provider, connections: Prisma.raw(`${schema}"ServiceConnection"`), terms: Prisma.raw(`${schema}"ServiceConnectionTerm"`) };
+  return {
+    provider: config.provider,
+    connections: Prisma.raw(`${schema}"ServiceConnection"`),
+    terms: Prisma.raw(`${schema}"ServiceConnectionTerm"`),
+  };
 }
 
 type Column = (name: string) => Prisma.Sql;
@@ -40,7 +49,8 @@ function branchesOf({ terms, serviceIds, tenantIds }: BroadWord, tables: SearchT
   if (tenantIds.length > 0) branches.push((col) => Prisma.sql`${col('tenantId')} IN (${Prisma.join(tenantIds)})`);
   if (terms) {
     branches.push(
-      (col) => Prisma.sql`${col('id')} IN (SELECT "connectionId" FROM ${tables.terms} WHERE "term" >= ${terms.gte} AND "term" < ${terms.lt})`,
+      (col) =>
+        Prisma.sql`${col('id')} IN (SELECT "connectionId" FROM ${tables.terms} WHERE "term" >= ${terms.gte} AND "term" < ${terms.lt})`,
     );
   }
   return branches;
@@ -57,7 +67,9 @@ function matches(word: BroadWord, tables: SearchTables, column: Column): Prisma.
  * words filter those rows: the work follows the first word's matches, not the table. On SQLite also the table's
  * largest rowid, `size`: how many rows it holds, or has held (for choosing a plan; an index lookup, not a count).
  */
-export async function countMatches(words: [BroadWord, ...BroadWord[]]): Promise<{ total: number; size: number | null }> {
+export async function countMatches(
+  words: [BroadWord, ...BroadWord[]],
+): Promise<{ total: number; size: number | null }> {
   const tables = searchTables();
   const [driver, ...rest] = words;
   const filters = rest.map((word) => matches(word, tables, indexed));
@@ -68,7 +80,8 @@ export async function countMatches(words: [BroadWord, ...BroadWord[]]): Promise<
     counted.push(own);
     return Prisma.sql`(SELECT COUNT(*) FROM ${tables.connections} c WHERE ${Prisma.join(conditions, ' AND ')})`;
   });
-  const largestRowid = tables.provider === 'sqlite' ? Prisma.sql`(SELECT MAX(rowid) FROM ${tables.connections})` : Prisma.raw('NULL');
+  const largestRowid =
+    tables.provider === 'sqlite' ? Prisma.sql`(SELECT MAX(rowid) FROM ${tables.connections})` : Prisma.raw('NULL');
   const rows = await db().$queryRaw<{ total: bigint | number; size: bigint | number | null }[]>`
     SELECT ${parts.length > 0 ? Prisma.join(parts, ' + ') : Prisma.raw('0')} AS "total", ${largestRowid} AS "size"`;
   const size = rows[0]?.size;
@@ -90,14 +103,23 @@ export interface MatchesRead<Row> {
 }
 
 /** The connections every word matches, in the list's order. */
-export async function readMatches<Row>(words: BroadWord[], params: ConnectionListParams, read: MatchesRead<Row>): Promise<Row[]> {
+export async function readMatches<Row>(
+  words: BroadWord[],
+  params: ConnectionListParams,
+  read: MatchesRead<Row>,
+): Promise<Row[]> {
   const tables = searchTables();
   const column = read.walk && tables.provider === 'sqlite' ? unindexed : indexed;
   const conditions = words.map((word) => matches(word, tables, column));
-  if (read.ids) conditions.unshift(read.ids.length > 0 ? Prisma.sql`c."id" IN (${Prisma.join(read.ids)})` : Prisma.raw('1 = 0'));
+  if (read.ids)
+    conditions.unshift(read.ids.length > 0 ? Prisma.sql`c."id" IN (${Prisma.join(read.ids)})` : Prisma.raw('1 = 0'));
   const where = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty;
   const direction = params.direction === 'desc' ? 'DESC' : 'ASC';
-  const order = Prisma.raw(connectionOrderColumns(params.sort).map((name) => `c."${name}" ${direction}`).join(', '));
+  const order = Prisma.raw(
+    connectionOrderColumns(params.sort)
+      .map((name) => `c."${name}" ${direction}`)
+      .join(', '),
+  );
   const select = Prisma.raw(read.columns.map((name) => `c."${name}"`).join(', '));
   const limit = read.page ? Prisma.sql`LIMIT ${read.page.take} OFFSET ${read.page.skip}` : Prisma.empty;
   return db().$queryRaw<Row[]>`SELECT ${select} FROM ${tables.connections} c ${where} ORDER BY ${order} ${limit}`;

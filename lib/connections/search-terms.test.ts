@@ -3,7 +3,15 @@ import { encodeTerm, matchesWordPrefix, queryWords, termPrefixRange, termsOfName
 
 describe('connection search terms', () => {
   it('splits names into lower-case words of letters and digits', () => {
-    expect(wordsOf('Microsoft Entra ID Graph API - Contoso (EU)')).toEqual(['microsoft', 'entra', 'id', 'graph', 'api', 'contoso', 'eu']);
+    expect(wordsOf('Microsoft Entra ID Graph API - Contoso (EU)')).toEqual([
+      'microsoft',
+      'entra',
+      'id',
+      'graph',
+      'api',
+      'contoso',
+      'eu',
+    ]);
     expect(wordsOf('Zürich-Büro 2')).toEqual(['zürich', 'büro', '2']);
     expect(queryWords('a b c d e f g')).toHaveLength(5);
   });

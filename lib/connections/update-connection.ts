@@ -13,9 +13,14 @@ import { knownOptionalCapabilities } from './known-optional-capabilities';
  * Saves a connection's form. Moving it to another service or tenant drops its sign-in: tokens issued for one
  * app registration and scope set are no use to another.
  */
-export async function updateConnection(input: UpdateConnectionInput): Promise<SaveConnectionResult & { signInDropped?: boolean }> {
+export async function updateConnection(
+  input: UpdateConnectionInput,
+): Promise<SaveConnectionResult & { signInDropped?: boolean }> {
   const [current, service, tenant] = await Promise.all([
-    db().serviceConnection.findUnique({ where: { id: input.id }, select: { name: true, serviceId: true, tenantId: true, tokenCache: true, state: true } }),
+    db().serviceConnection.findUnique({
+      where: { id: input.id },
+      select: { name: true, serviceId: true, tenantId: true, tokenCache: true, state: true },
+    }),
     db().service.findUnique({ where: { id: input.serviceId }, select: { id: true, name: true, authType: true } }),
     db().tenant.findUnique({ where: { id: input.tenantId }, select: { id: true, name: true } }),
   ]);
@@ -38,14 +43,26 @@ export async function updateConnection(input: UpdateConnectionInput): Promise<Sa
         serviceName: service.name,
         tenantId: tenant.id,
         tenantName: tenant.name,
-        ...(input.optionalCapabilities ? { optionalCapabilities: await knownOptionalCapabilities(service.id, input.optionalCapabilities) } : {}),
-        ...(name !== current.name ? { searchTerms: { deleteMany: {}, create: termsOfName(name).map((term) => ({ term })) } } : {}),
+        ...(input.optionalCapabilities
+          ? { optionalCapabilities: await knownOptionalCapabilities(service.id, input.optionalCapabilities) }
+          : {}),
+        ...(name !== current.name
+          ? { searchTerms: { deleteMany: {}, create: termsOfName(name).map((term) => ({ term })) } }
+          : {}),
         ...(moved ? SIGNED_OUT : {}),
       },
     });
     if (moved) forgetAccessTokens(input.id);
     const signedOut = moved || current.state === 'not_authenticated';
-    return { ok: true, id: input.id, name, serviceName: service.name, tenantName: tenant.name, signInDropped, awaitsSignIn: signedOut && service.authType !== 'application' };
+    return {
+      ok: true,
+      id: input.id,
+      name,
+      serviceName: service.name,
+      tenantName: tenant.name,
+      signInDropped,
+      awaitsSignIn: signedOut && service.authType !== 'application',
+    };
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, fieldErrors: { name: CONNECTION_NAME_TAKEN } };
     throw error;

@@ -55,7 +55,10 @@ export function keyringFromEnvironment(value: string): Keyring {
   const parts = value.split(',').filter((p) => p.trim() !== '');
   const keys = new Map<string, EncryptionKey>();
   const list = parts.map((part, i) => {
-    const key = decodeKey(part, parts.length > 1 ? `SWITCHBOARD_ENCRYPTION_KEY (key ${i + 1})` : 'SWITCHBOARD_ENCRYPTION_KEY');
+    const key = decodeKey(
+      part,
+      parts.length > 1 ? `SWITCHBOARD_ENCRYPTION_KEY (key ${i + 1})` : 'SWITCHBOARD_ENCRYPTION_KEY',
+    );
     const entry = { id: keyIdFor(key), key, createdAt: '' };
     keys.set(entry.id, entry);
     return entry;
@@ -78,7 +81,8 @@ function parseKeyFile(file: string): Keyring {
     keys.set(keyIdFor(key), { id: keyIdFor(key), key, createdAt: entry.createdAt });
   }
   const current = keys.get(parsed.current);
-  if (!current) throw new KeyConfigurationError(`The key file ${file} names a current key (${parsed.current}) it does not hold`);
+  if (!current)
+    throw new KeyConfigurationError(`The key file ${file} names a current key (${parsed.current}) it does not hold`);
   return { source: 'file', file, current, keys };
 }
 

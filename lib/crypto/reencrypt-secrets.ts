@@ -18,7 +18,11 @@ export interface RotationResult {
  * SWITCHBOARD_ENCRYPTION_KEY. Old keys stay readable until every value has moved; only then are they dropped from
  * the key file.
  */
-export async function reencryptSecrets(db: Db, keyring: Keyring, fields: readonly EncryptedField[]): Promise<RotationResult> {
+export async function reencryptSecrets(
+  db: Db,
+  keyring: Keyring,
+  fields: readonly EncryptedField[],
+): Promise<RotationResult> {
   let ring = keyring;
   if (keyring.source === 'file' && keyring.file) {
     const fresh = generateKey();
@@ -28,7 +32,13 @@ export async function reencryptSecrets(db: Db, keyring: Keyring, fields: readonl
     ring = { ...keyring, current: fresh, keys };
   }
 
-  const result: RotationResult = { newKeyId: ring.current.id, reencrypted: 0, alreadyCurrent: 0, failures: [], retiredKeyIds: [] };
+  const result: RotationResult = {
+    newKeyId: ring.current.id,
+    reencrypted: 0,
+    alreadyCurrent: 0,
+    failures: [],
+    retiredKeyIds: [],
+  };
   for (const field of fields) {
     for (const row of await field.list(db)) {
       if (keyIdOf(row.value) === ring.current.id) {

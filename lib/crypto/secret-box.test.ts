@@ -40,7 +40,9 @@ describe('secret box', () => {
   it('explains a missing key instead of returning garbage', () => {
     const sealed = encryptWith(ring, 'value', 'c');
     const other = ringOf(generateKey());
-    expect(() => decryptWith(other, sealed, 'c', 'record 1')).toThrow(new RegExp(`key ${key.id}, which this server does not have`));
+    expect(() => decryptWith(other, sealed, 'c', 'record 1')).toThrow(
+      new RegExp(`key ${key.id}, which this server does not have`),
+    );
   });
 
   it('reads old keys while writing with the first one', () => {

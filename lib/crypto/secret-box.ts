@@ -25,7 +25,13 @@ export function encryptWith(keyring: Keyring, plaintext: string, context: string
   cipher.setAAD(Buffer.from(context, 'utf8'));
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return [VERSION, keyring.current.id, iv.toString('base64url'), body.toString('base64url'), tag.toString('base64url')].join('.');
+  return [
+    VERSION,
+    keyring.current.id,
+    iv.toString('base64url'),
+    body.toString('base64url'),
+    tag.toString('base64url'),
+  ].join('.');
 }
 
 export function keyIdOf(ciphertext: string): string | undefined {
@@ -54,6 +60,10 @@ export function decryptWith(keyring: Keyring, ciphertext: string, context: strin
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
   } catch {
-    throw new SecretDecryptionError(record, 'tampered', 'the stored value was altered or does not belong to this field');
+    throw new SecretDecryptionError(
+      record,
+      'tampered',
+      'the stored value was altered or does not belong to this field',
+    );
   }
 }

@@ -95,7 +95,7 @@ function pendingMigrations(rows: MigrationRow[], migrations: MigrationFile[], wa
       `Database migrations are blocked: ${failed.length} migration(s) recorded as failed in _prisma_migrations:\n` +
         `${details}\nRepair the database by hand, then mark each as rolled back so it is retried: ` +
         `UPDATE "_prisma_migrations" SET rolled_back_at = CURRENT_TIMESTAMP WHERE migration_name = '<name>' ` +
-        'AND finished_at IS NULL (or `prisma migrate resolve --rolled-back <name>` where Prisma\'s engine runs).',
+        "AND finished_at IS NULL (or `prisma migrate resolve --rolled-back <name>` where Prisma's engine runs).",
     );
   }
   const byName = new Map(migrations.map((m) => [m.name, m]));

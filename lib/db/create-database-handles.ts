@@ -3,7 +3,12 @@
 // No `server-only` here: scripts run by tsx build clients too; app code goes through `lib/db/prisma.ts`.
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
-import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQueryable, Transaction } from '@prisma/driver-adapter-utils';
+import type {
+  SqlDriverAdapter,
+  SqlMigrationAwareDriverAdapterFactory,
+  SqlQueryable,
+  Transaction,
+} from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { logger } from '../log/logger';
 import { createAsyncLock, type AsyncLock } from './async-lock';
@@ -87,7 +92,10 @@ const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
 export function createDatabaseHandles(config: DatabaseConfig): DatabaseHandles {
   if (config.provider === 'sqlite') {
     const lock = createAsyncLock();
-    const client = new SqlitePrismaClient({ adapter: sqliteAdapterFactory(config.file, lock), transactionOptions: TRANSACTION_OPTIONS });
+    const client = new SqlitePrismaClient({
+      adapter: sqliteAdapterFactory(config.file, lock),
+      transactionOptions: TRANSACTION_OPTIONS,
+    });
     const direct = openSqliteDirect(config.file, lock);
     return {
       client,
@@ -106,7 +114,9 @@ export function createDatabaseHandles(config: DatabaseConfig): DatabaseHandles {
   // An idle connection the server ends (a restart, a failover, a dropped test database) is an 'error' on the pool;
   // unheard, it would crash the process. The pool replaces the connection on the next query, so it is only logged.
   // (Prisma's adapter listens too, but only between connect and $disconnect.)
-  pool.on('error', (error: Error & { code?: string }) => logger.warn('db.idle_connection_lost', { code: error.code ?? error.name }));
+  pool.on('error', (error: Error & { code?: string }) =>
+    logger.warn('db.idle_connection_lost', { code: error.code ?? error.name }),
+  );
   // The adapter ships newer @types/pg than the project's; at run time both are the one `pg` package.
   const factory = new PrismaPg(pool as unknown as ConstructorParameters<typeof PrismaPg>[0], { schema });
   const adapter: SqlMigrationAwareDriverAdapterFactory = {

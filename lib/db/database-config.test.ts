@@ -71,7 +71,7 @@ describe('postgresConnectionFields', () => {
     expect(postgresConnectionFields('postgresql:///app?host=/var/run/postgresql').host).toBe('/var/run/postgresql');
   });
 
-  it('honours Prisma\'s ?schema= parameter', () => {
+  it("honours Prisma's ?schema= parameter", () => {
     expect(postgresSchema('postgresql://u@db/app')).toBe('public');
     expect(postgresSchema('postgresql://u@db/app?schema=tenant_a')).toBe('tenant_a');
     expect(postgresConnectionFields('postgresql://u@db/app?schema=tenant_a').options).toBe('-c search_path="tenant_a"');

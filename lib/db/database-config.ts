@@ -5,9 +5,7 @@ import { join, resolve } from 'node:path';
 import type { ClientConfig } from 'pg';
 import { securePrivateFolder } from './secure-data-files';
 
-export type DatabaseConfig =
-  | { provider: 'sqlite'; file: string }
-  | { provider: 'postgresql'; url: string };
+export type DatabaseConfig = { provider: 'sqlite'; file: string } | { provider: 'postgresql'; url: string };
 
 export type DatabaseProvider = DatabaseConfig['provider'];
 
@@ -37,7 +35,12 @@ export function resolveDatabaseConfig(env: Readonly<Record<string, string | unde
   if (url) {
     // `file:./x.db` (relative to the working directory, i.e. the project root) or `file:/abs/x.db`;
     // a query string (`?mode=…`) means nothing to better-sqlite3 and is dropped.
-    const path = decodeURIComponent(url.slice('file:'.length).replace(/^\/\/(?=\/)/, '').split('?')[0] ?? '');
+    const path = decodeURIComponent(
+      url
+        .slice('file:'.length)
+        .replace(/^\/\/(?=\/)/, '')
+        .split('?')[0] ?? '',
+    );
     if (!path) throw new Error('DATABASE_URL=file: names no file');
     file = resolve(path);
   } else {

@@ -34,7 +34,11 @@ export interface LeaseTerms {
  * conditions) with these terms; the lease is taken when it changed exactly one row. Returns when it runs out, or
  * null when someone else holds the row.
  */
-export async function takeRowLease(leaseMs: number, update: (terms: LeaseTerms) => Promise<{ count: number }>, now = new Date()): Promise<Date | null> {
+export async function takeRowLease(
+  leaseMs: number,
+  update: (terms: LeaseTerms) => Promise<{ count: number }>,
+  now = new Date(),
+): Promise<Date | null> {
   const until = leaseEnd(now, leaseMs);
   const { count } = await update({ now, until, free: freeLease(now) });
   return count === 1 ? until : null;

@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { aadstsCodeOf, explainAadsts } from './aadsts-explanations';
 
 describe('explainAadsts', () => {
-  it('finds the code in Microsoft\'s description', () => {
-    expect(aadstsCodeOf('AADSTS7000215: Invalid client secret provided. Ensure the secret being sent…')).toBe('AADSTS7000215');
-    expect(explainAadsts('invalid_client', 'AADSTS7000215: Invalid client secret provided.')?.fix).toMatch(/Value \(not the Secret ID\)/);
+  it("finds the code in Microsoft's description", () => {
+    expect(aadstsCodeOf('AADSTS7000215: Invalid client secret provided. Ensure the secret being sent…')).toBe(
+      'AADSTS7000215',
+    );
+    expect(explainAadsts('invalid_client', 'AADSTS7000215: Invalid client secret provided.')?.fix).toMatch(
+      /Value \(not the Secret ID\)/,
+    );
   });
 
   it('falls back to the OAuth error when there is no code', () => {

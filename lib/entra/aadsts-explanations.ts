@@ -24,10 +24,10 @@ const EXPLANATIONS: Record<string, Omit<AadstsExplanation, 'code'>> = {
   },
   AADSTS50126: {
     meaning: 'The user name or password was wrong.',
-    fix: 'Sign in again with the mailbox account\'s correct password.',
+    fix: "Sign in again with the mailbox account's correct password.",
   },
   AADSTS50173: {
-    meaning: 'The refresh token was revoked: the user\'s password changed, or an administrator revoked their sessions.',
+    meaning: "The refresh token was revoked: the user's password changed, or an administrator revoked their sessions.",
     fix: 'Run Setup Authentication again to sign the mailbox account in.',
   },
   AADSTS54005: {
@@ -48,20 +48,21 @@ const EXPLANATIONS: Record<string, Omit<AadstsExplanation, 'code'>> = {
   },
   AADSTS700016: {
     meaning: 'No application with this Client ID exists in the directory.',
-    fix: 'Check the Client ID (Application ID on the app registration\'s Overview page) and the Tenant ID: the app must be registered in that tenant.',
+    fix: "Check the Client ID (Application ID on the app registration's Overview page) and the Tenant ID: the app must be registered in that tenant.",
   },
   AADSTS700082: {
     meaning: 'The refresh token expired because it was not used for too long (90 days).',
     fix: 'Run Setup Authentication again. Switchboard refreshes idle connections in the background so this does not recur.',
   },
   AADSTS70011: {
-    meaning: 'A requested scope is not valid (misspelled, from two resources in one request, or not allowed for this flow).',
+    meaning:
+      'A requested scope is not valid (misspelled, from two resources in one request, or not allowed for this flow).',
     // The global name, as the Services page shows it; a national tenant's token request uses its cloud's (lib/entra/clouds).
     fix: `Check the scopes of the service under Services; client credentials need "${GLOBAL_RESOURCES.graph}/.default".`,
   },
   AADSTS7000215: {
-    meaning: 'The client secret is wrong. Often the secret\'s ID was copied instead of its Value.',
-    fix: 'In the Azure portal → Certificates & secrets, create a new client secret, copy its Value (not the Secret ID) and paste it as the tenant\'s Client Secret.',
+    meaning: "The client secret is wrong. Often the secret's ID was copied instead of its Value.",
+    fix: "In the Azure portal → Certificates & secrets, create a new client secret, copy its Value (not the Secret ID) and paste it as the tenant's Client Secret.",
   },
   AADSTS7000222: {
     meaning: 'The client secret has expired.',
@@ -69,7 +70,7 @@ const EXPLANATIONS: Record<string, Omit<AadstsExplanation, 'code'>> = {
   },
   AADSTS90002: {
     meaning: 'The tenant was not found: the Tenant ID is wrong, or the tenant has no active subscription.',
-    fix: 'Check the Tenant ID (Directory ID on the app registration\'s Overview page) or use the tenant\'s verified domain, and the selected Cloud.',
+    fix: "Check the Tenant ID (Directory ID on the app registration's Overview page) or use the tenant's verified domain, and the selected Cloud.",
   },
   AADSTS900144: {
     meaning: 'The request is missing a required parameter.',
@@ -91,8 +92,8 @@ const GENERIC_ERRORS: Record<string, Omit<AadstsExplanation, 'code'>> = {
     fix: 'Run Setup Authentication again.',
   },
   invalid_client: {
-    meaning: 'Microsoft did not accept the app\'s credentials.',
-    fix: 'Check the tenant\'s Client ID and Client Secret.',
+    meaning: "Microsoft did not accept the app's credentials.",
+    fix: "Check the tenant's Client ID and Client Secret.",
   },
 };
 
@@ -101,9 +102,18 @@ export function aadstsCodeOf(text: string | null | undefined): string | null {
   return /AADSTS\d+/.exec(text ?? '')?.[0] ?? null;
 }
 
-export function explainAadsts(error: string | null | undefined, description: string | null | undefined): AadstsExplanation | null {
+export function explainAadsts(
+  error: string | null | undefined,
+  description: string | null | undefined,
+): AadstsExplanation | null {
   const code = aadstsCodeOf(description) ?? aadstsCodeOf(error);
   if (code && EXPLANATIONS[code]) return { code, ...EXPLANATIONS[code] };
   if (error && GENERIC_ERRORS[error]) return { code: code ?? error, ...GENERIC_ERRORS[error] };
-  return code ? { code, meaning: 'Microsoft refused the request.', fix: 'Read Microsoft\'s message below; search the code at https://login.microsoftonline.com/error.' } : null;
+  return code
+    ? {
+        code,
+        meaning: 'Microsoft refused the request.',
+        fix: "Read Microsoft's message below; search the code at https://login.microsoftonline.com/error.",
+      }
+    : null;
 }

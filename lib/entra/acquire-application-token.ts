@@ -27,7 +27,11 @@ function rolesOf(accessToken: string): string[] {
 }
 
 /** `resource` as the tenant's cloud names it (the token service resolves it). */
-export async function acquireApplicationToken(loaded: ConnectionCredentials, resource: string, options: AccessTokenOptions): Promise<AccessTokenResult> {
+export async function acquireApplicationToken(
+  loaded: ConnectionCredentials,
+  resource: string,
+  options: AccessTokenOptions,
+): Promise<AccessTokenResult> {
   const { connection, tenant, context } = loaded;
   const key = `${connection.id}|${resource}|${connection.tenant.clientSecret ?? ''}`;
   const cached = memory().get(key);
@@ -36,9 +40,16 @@ export async function acquireApplicationToken(loaded: ConnectionCredentials, res
   }
   const now = new Date();
   try {
-    const result = await createMsalApp(tenant).acquireTokenByClientCredential({ scopes: [`${resource}/.default`], skipCache: true });
+    const result = await createMsalApp(tenant).acquireTokenByClientCredential({
+      scopes: [`${resource}/.default`],
+      skipCache: true,
+    });
     if (!result) throw new Error('Microsoft returned no token');
-    const entry = { accessToken: result.accessToken, expiresOn: result.expiresOn ?? new Date(now.getTime() + 3600_000), scopes: result.scopes };
+    const entry = {
+      accessToken: result.accessToken,
+      expiresOn: result.expiresOn ?? new Date(now.getTime() + 3600_000),
+      scopes: result.scopes,
+    };
     memory().set(key, entry);
     await db().serviceConnection.update({
       where: { id: connection.id },
@@ -51,14 +62,21 @@ export async function acquireApplicationToken(loaded: ConnectionCredentials, res
         authenticatedAt: connection.authenticatedAt ?? now,
         // The lists judge application connections by these (lib/connections/connection-fit), under the API's global
         // name whatever the cloud.
-        appRoles: withAppRoles(connection.appRoles, globalResourceOf(resource) ?? resource, rolesOf(result.accessToken)),
+        appRoles: withAppRoles(
+          connection.appRoles,
+          globalResourceOf(resource) ?? resource,
+          rolesOf(result.accessToken),
+        ),
         appRolesAt: now,
       },
     });
     return { ok: true, ...entry, account: null, refreshed: true, resource, connection: context };
   } catch (thrown) {
     const error = await explainMsalFailure(thrown, tenant);
-    await db().serviceConnection.update({ where: { id: connection.id }, data: { state: 'error', lastError: summarizeMicrosoftError(error), lastUsedAt: now } });
+    await db().serviceConnection.update({
+      where: { id: connection.id },
+      data: { state: 'error', lastError: summarizeMicrosoftError(error), lastUsedAt: now },
+    });
     return { ok: false, reason: 'failed', message: summarizeMicrosoftError(error), error, connection: context };
   }
 }

@@ -100,7 +100,13 @@ export const CLOUDS: readonly CloudDefinition[] = [
   },
   // The sandbox and every test use Custom: any host serving the standard Entra v2.0 and Graph v1.0 paths, answering
   // for Microsoft's global resource names.
-  { id: 'custom', label: 'Custom', graphResource: GLOBAL_RESOURCES.graph, exchangeResource: GLOBAL_RESOURCES.exchange, exchangeAppResource: GLOBAL_RESOURCES.exchangeApp },
+  {
+    id: 'custom',
+    label: 'Custom',
+    graphResource: GLOBAL_RESOURCES.graph,
+    exchangeResource: GLOBAL_RESOURCES.exchange,
+    exchangeAppResource: GLOBAL_RESOURCES.exchangeApp,
+  },
 ];
 
 export function isCloudId(value: string): value is CloudId {
@@ -120,13 +126,22 @@ export interface TenantCloud {
 /** Everything about where to reach Microsoft for this tenant, resources included. Throws like `cloudEndpoints`. */
 export function tenantEndpoints(tenant: TenantCloud): CloudEndpoints {
   const known = CLOUDS.find((cloud) => cloud.id === tenant.cloud);
-  if (!known?.graphResource || !known.exchangeResource || !known.exchangeAppResource) throw new Error(`Unknown cloud "${tenant.cloud}"`);
-  const resources = { graphResource: known.graphResource, exchangeResource: known.exchangeResource, exchangeAppResource: known.exchangeAppResource };
+  if (!known?.graphResource || !known.exchangeResource || !known.exchangeAppResource)
+    throw new Error(`Unknown cloud "${tenant.cloud}"`);
+  const resources = {
+    graphResource: known.graphResource,
+    exchangeResource: known.exchangeResource,
+    exchangeAppResource: known.exchangeAppResource,
+  };
   if (tenant.cloud === 'custom') {
     if (!tenant.authorityHost || !tenant.graphBaseUrl) {
       throw new Error('A tenant in a Custom cloud needs an authority host and a Graph base URL');
     }
-    return { authorityHost: stripSlash(tenant.authorityHost), graphBaseUrl: stripSlash(tenant.graphBaseUrl), ...resources };
+    return {
+      authorityHost: stripSlash(tenant.authorityHost),
+      graphBaseUrl: stripSlash(tenant.graphBaseUrl),
+      ...resources,
+    };
   }
   if (!known.authorityHost || !known.graphBaseUrl) throw new Error(`Unknown cloud "${tenant.cloud}"`);
   return {

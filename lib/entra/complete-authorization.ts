@@ -40,15 +40,25 @@ function invalid(reason: string): AuthorizationOutcome {
  * unknown, used, expired or from another browser ends here without touching any connection.
  */
 export async function completeAuthorization(params: RedirectParams): Promise<AuthorizationOutcome> {
-  if (!params.state) return invalid('The answer from Microsoft carries no state, so it cannot be matched to a sign-in started here.');
-  const request = await db().authRequest.findUnique({ where: { stateHash: sha256(params.state) }, include: { connection: { select: { name: true } } } });
+  if (!params.state)
+    return invalid('The answer from Microsoft carries no state, so it cannot be matched to a sign-in started here.');
+  const request = await db().authRequest.findUnique({
+    where: { stateHash: sha256(params.state) },
+    include: { connection: { select: { name: true } } },
+  });
   if (!request) return invalid('This sign-in was not started by this console.');
   if (request.consumedAt) return invalid('This sign-in answer was already used. Start Setup Authentication again.');
-  if (request.expiresAt.getTime() <= Date.now()) return invalid('This sign-in took longer than 10 minutes and has expired. Start Setup Authentication again.');
+  if (request.expiresAt.getTime() <= Date.now())
+    return invalid('This sign-in took longer than 10 minutes and has expired. Start Setup Authentication again.');
   if (!params.browserBinding || sha256(params.browserBinding) !== request.browserBindingHash) {
-    return invalid('This sign-in was started in another browser. Finish it in the browser where you clicked Setup Authentication.');
+    return invalid(
+      'This sign-in was started in another browser. Finish it in the browser where you clicked Setup Authentication.',
+    );
   }
-  const { count } = await db().authRequest.updateMany({ where: { id: request.id, consumedAt: null }, data: { consumedAt: new Date() } });
+  const { count } = await db().authRequest.updateMany({
+    where: { id: request.id, consumedAt: null },
+    data: { consumedAt: new Date() },
+  });
   if (count !== 1) return invalid('This sign-in answer was already used. Start Setup Authentication again.');
 
   const facts: RequestFacts = {
@@ -58,7 +68,8 @@ export async function completeAuthorization(params: RedirectParams): Promise<Aut
     signInLinkId: request.signInLinkId,
     redirectUri: request.redirectUri,
   };
-  if (params.error) return { ok: false, kind: 'microsoft', error: describeOAuthError(params.error, params.errorDescription), ...facts };
+  if (params.error)
+    return { ok: false, kind: 'microsoft', error: describeOAuthError(params.error, params.errorDescription), ...facts };
   if (!params.code) return invalid('The answer from Microsoft carries neither a code nor an error.');
 
   const loaded = await loadConnectionCredentials(request.connectionId);
@@ -71,7 +82,11 @@ export async function completeAuthorization(params: RedirectParams): Promise<Aut
       code: params.code,
       redirectUri: request.redirectUri,
       scopes: resource ? [...SIGN_IN_SCOPES, ...scopesForResource(requested, resource)] : [...SIGN_IN_SCOPES],
-      codeVerifier: decryptSecret(request.codeVerifier, 'AuthRequest.codeVerifier', `Sign-in attempt ${request.id} PKCE verifier`),
+      codeVerifier: decryptSecret(
+        request.codeVerifier,
+        'AuthRequest.codeVerifier',
+        `Sign-in attempt ${request.id} PKCE verifier`,
+      ),
       nonce: request.nonce,
     });
     const { account } = result;
@@ -106,13 +121,25 @@ export async function completeAuthorization(params: RedirectParams): Promise<Aut
       });
       return true;
     });
-    if (!stored) return invalid('This sign-in link was already used, withdrawn or has expired, so this sign-in was not saved. Ask your administrator for a new link.');
+    if (!stored)
+      return invalid(
+        'This sign-in link was already used, withdrawn or has expired, so this sign-in was not saved. Ask your administrator for a new link.',
+      );
     forgetAccessTokens(request.connectionId);
     const expected = resource ? scopesForResource(requested, resource) : [];
-    return { ok: true, accountUsername: account.username, grantedScopes: granted, missingScopes: missingScopes(expected, granted), ...facts };
+    return {
+      ok: true,
+      accountUsername: account.username,
+      grantedScopes: granted,
+      missingScopes: missingScopes(expected, granted),
+      ...facts,
+    };
   } catch (error) {
     const described = await explainMsalFailure(error, loaded.tenant);
-    await db().serviceConnection.update({ where: { id: request.connectionId }, data: { lastError: summarizeMicrosoftError(described) } });
+    await db().serviceConnection.update({
+      where: { id: request.connectionId },
+      data: { lastError: summarizeMicrosoftError(described) },
+    });
     return { ok: false, kind: 'microsoft', error: described, ...facts };
   }
 }

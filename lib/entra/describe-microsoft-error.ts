@@ -12,7 +12,15 @@ export interface MicrosoftError {
   needsReauthentication: boolean;
 }
 
-const REAUTH_CODES = new Set(['AADSTS50173', 'AADSTS700082', 'AADSTS70000', 'AADSTS65001', 'AADSTS50076', 'AADSTS70043', 'AADSTS700084']);
+const REAUTH_CODES = new Set([
+  'AADSTS50173',
+  'AADSTS700082',
+  'AADSTS70000',
+  'AADSTS65001',
+  'AADSTS50076',
+  'AADSTS70043',
+  'AADSTS700084',
+]);
 
 interface MsalLikeError {
   errorCode?: unknown;
@@ -36,7 +44,8 @@ export function describeOAuthError(error: string, description: string | null | u
     description: text,
     code,
     explanation: explainAadsts(error, text),
-    needsReauthentication: error === 'invalid_grant' || error === 'interaction_required' || (code !== null && REAUTH_CODES.has(code)),
+    needsReauthentication:
+      error === 'invalid_grant' || error === 'interaction_required' || (code !== null && REAUTH_CODES.has(code)),
   };
 }
 
@@ -44,7 +53,12 @@ export function describeOAuthError(error: string, description: string | null | u
 export function describeMsalError(thrown: unknown): MicrosoftError {
   const e = (thrown ?? {}) as MsalLikeError;
   const errorCode = typeof e.errorCode === 'string' && e.errorCode ? e.errorCode : 'request_failed';
-  const message = typeof e.errorMessage === 'string' && e.errorMessage ? e.errorMessage : typeof e.message === 'string' ? e.message : String(thrown);
+  const message =
+    typeof e.errorMessage === 'string' && e.errorMessage
+      ? e.errorMessage
+      : typeof e.message === 'string'
+        ? e.message
+        : String(thrown);
   const described = describeOAuthError(errorCode, message);
   if (errorCode === 'no_tokens_found' || errorCode === 'no_account_in_silent_request') {
     return { ...described, needsReauthentication: true };

@@ -6,11 +6,21 @@ export const ENTRA_ENCRYPTED_FIELDS: EncryptedField[] = [
   {
     context: 'ServiceConnection.tokenCache',
     async list(db) {
-      const rows = await db.serviceConnection.findMany({ where: { tokenCache: { not: null } }, select: { id: true, name: true, tokenCache: true } });
-      return rows.map((r) => ({ id: r.id, label: `Service connection '${r.name}' token cache`, value: r.tokenCache ?? '' }));
+      const rows = await db.serviceConnection.findMany({
+        where: { tokenCache: { not: null } },
+        select: { id: true, name: true, tokenCache: true },
+      });
+      return rows.map((r) => ({
+        id: r.id,
+        label: `Service connection '${r.name}' token cache`,
+        value: r.tokenCache ?? '',
+      }));
     },
     async replace(db, id, expected, next) {
-      const { count } = await db.serviceConnection.updateMany({ where: { id, tokenCache: expected }, data: { tokenCache: next } });
+      const { count } = await db.serviceConnection.updateMany({
+        where: { id, tokenCache: expected },
+        data: { tokenCache: next },
+      });
       return count === 1;
     },
   },
@@ -21,7 +31,10 @@ export const ENTRA_ENCRYPTED_FIELDS: EncryptedField[] = [
       return rows.map((r) => ({ id: r.id, label: `Sign-in attempt ${r.id} PKCE verifier`, value: r.codeVerifier }));
     },
     async replace(db, id, expected, next) {
-      const { count } = await db.authRequest.updateMany({ where: { id, codeVerifier: expected }, data: { codeVerifier: next } });
+      const { count } = await db.authRequest.updateMany({
+        where: { id, codeVerifier: expected },
+        data: { codeVerifier: next },
+      });
       return count === 1;
     },
   },

@@ -45,10 +45,23 @@ const tokenUnavailable: Rule = (failure, action) => {
   // Sending and Test explain the token service's answer themselves, before any Graph call.
   if (action !== 'read') return null;
   if (failure.tokenReason === 'needs_reauth' || failure.tokenReason === 'not_authenticated') {
-    return { title: 'No usable sign-in', meaning: 'The Service Connection has no usable sign-in.', fix: 'Open the connection and run Setup Authentication again; the robot resumes by itself.' };
+    return {
+      title: 'No usable sign-in',
+      meaning: 'The Service Connection has no usable sign-in.',
+      fix: 'Open the connection and run Setup Authentication again; the robot resumes by itself.',
+    };
   }
-  if (failure.tokenReason === 'not_found') return { title: 'The connection is gone', meaning: 'The Service Connection no longer exists.', fix: 'Choose another Service Connection for this mailbox.' };
-  return { title: 'No token', meaning: 'Switchboard could not get a token for Microsoft Graph.', fix: 'Check the connection and its tenant (Verify credentials); the message above is Microsoft’s answer.' };
+  if (failure.tokenReason === 'not_found')
+    return {
+      title: 'The connection is gone',
+      meaning: 'The Service Connection no longer exists.',
+      fix: 'Choose another Service Connection for this mailbox.',
+    };
+  return {
+    title: 'No token',
+    meaning: 'Switchboard could not get a token for Microsoft Graph.',
+    fix: 'Check the connection and its tenant (Verify credentials); the message above is Microsoft’s answer.',
+  };
 };
 
 const accessPolicy: Rule = (failure, action, mailbox) => {
@@ -62,7 +75,8 @@ const accessPolicy: Rule = (failure, action, mailbox) => {
   }
   return {
     title: 'An application access policy keeps the app out of this mailbox',
-    meaning: 'Exchange Online restricts which mailboxes this app registration may use, and this mailbox is not one of them.',
+    meaning:
+      'Exchange Online restricts which mailboxes this app registration may use, and this mailbox is not one of them.',
     fix: 'Send from a mailbox the policy allows, or add this mailbox to the policy’s group (New-ApplicationAccessPolicy / Test-ApplicationAccessPolicy in Exchange Online PowerShell).',
   };
 };
@@ -72,7 +86,8 @@ const accessDenied: Rule = (failure, action, mailbox) => {
   if (action === 'send') {
     return {
       title: 'Microsoft Graph denied access: Mail.Send is missing',
-      meaning: 'The token does not carry the Mail.Send permission for this mailbox (or, for large messages, Mail.ReadWrite to create the draft).',
+      meaning:
+        'The token does not carry the Mail.Send permission for this mailbox (or, for large messages, Mail.ReadWrite to create the draft).',
       fix: 'In the app registration add Microsoft Graph Mail.Send (Delegated for a signed-in connection, Application for client credentials), grant admin consent, then run Setup Authentication again. A signed-in connection sending as another mailbox needs Mail.Send.Shared: turn on its optional capability “Send as other mailboxes (Mail.Send.Shared)”.',
     };
   }
@@ -110,9 +125,17 @@ const notRestMailbox: Rule = (failure, action, mailbox) => {
   if (failure.code !== 'MailboxNotEnabledForRESTAPI') return undefined;
   const title = 'This mailbox cannot be reached through Microsoft Graph';
   if (action === 'read') {
-    return { title, meaning: `${mailboxName(mailbox)} is not an Exchange Online mailbox Graph can reach (on-premises, inactive, or without a licence).`, fix: 'Use a mailbox hosted in Exchange Online.' };
+    return {
+      title,
+      meaning: `${mailboxName(mailbox)} is not an Exchange Online mailbox Graph can reach (on-premises, inactive, or without a licence).`,
+      fix: 'Use a mailbox hosted in Exchange Online.',
+    };
   }
-  return { title, meaning: 'The mailbox is on-premises, inactive, or has no Exchange Online licence.', fix: 'Use a mailbox hosted in Exchange Online, or send through SMTP instead.' };
+  return {
+    title,
+    meaning: 'The mailbox is on-premises, inactive, or has no Exchange Online licence.',
+    fix: 'Use a mailbox hosted in Exchange Online, or send through SMTP instead.',
+  };
 };
 
 // What follows is only said of a read or a Test: sending leaves every other answer to the delivery explanations
@@ -131,43 +154,95 @@ const readOrTest: Rule = (failure, action, mailbox) => {
   const robot = action === 'read';
   const name = mailboxName(mailbox);
   if (failure.code === 'ErrorInvalidUser' || failure.code === 'Request_ResourceNotFound') {
-    return { title: 'No such mailbox', meaning: `There is no user or mailbox ${name} in this tenant.`, fix: 'Check the Mailbox Email Address for typos and that it belongs to the connection’s tenant.' };
+    return {
+      title: 'No such mailbox',
+      meaning: `There is no user or mailbox ${name} in this tenant.`,
+      fix: 'Check the Mailbox Email Address for typos and that it belongs to the connection’s tenant.',
+    };
   }
   if (failure.code === 'ErrorItemNotFound' && robot) {
-    return { title: 'No such folder', meaning: `The folder “${mailbox.folder ?? 'Inbox'}” does not exist in ${name}.`, fix: 'Check the folder name; use a well-known name (Inbox, Archive) or a path such as Inbox/Orders.' };
+    return {
+      title: 'No such folder',
+      meaning: `The folder “${mailbox.folder ?? 'Inbox'}” does not exist in ${name}.`,
+      fix: 'Check the folder name; use a well-known name (Inbox, Archive) or a path such as Inbox/Orders.',
+    };
   }
   if (failure.status === 400 && /\/me request is only valid with delegated/i.test(failure.message)) {
-    return { title: 'No own mailbox', meaning: 'An application connection has no signed-in user, so there is no “own” mailbox.', fix: 'Enter the Mailbox Email Address.' };
+    return {
+      title: 'No own mailbox',
+      meaning: 'An application connection has no signed-in user, so there is no “own” mailbox.',
+      fix: 'Enter the Mailbox Email Address.',
+    };
   }
   if (failure.status === 401) {
-    return { title: 'Microsoft Graph rejected the token', meaning: 'Microsoft Graph refused the access token.', fix: 'Run Setup Authentication again; if it persists, check the tenant’s cloud and Graph base URL.' };
+    return {
+      title: 'Microsoft Graph rejected the token',
+      meaning: 'Microsoft Graph refused the access token.',
+      fix: 'Run Setup Authentication again; if it persists, check the tenant’s cloud and Graph base URL.',
+    };
   }
   if (failure.status === 429) {
     const fix = robot
       ? `Nothing to do: the robot waits ${failure.retryAfterSeconds ?? 'the time Microsoft asks'} s (Retry-After) and continues. Longer poll intervals lower the load.`
       : `Test again in ${failure.retryAfterSeconds ?? 60} s.`;
-    return { title: 'Microsoft Graph is throttling', meaning: 'Microsoft Graph is throttling requests for this mailbox or app.', fix };
+    return {
+      title: 'Microsoft Graph is throttling',
+      meaning: 'Microsoft Graph is throttling requests for this mailbox or app.',
+      fix,
+    };
   }
   if (failure.status === 410 && robot) {
-    return { title: 'Sync state expired', meaning: 'Microsoft discarded the folder’s sync state (the delta link expired).', fix: 'Nothing to do: the robot starts a new sync; messages it already has are not handed on again.' };
+    return {
+      title: 'Sync state expired',
+      meaning: 'Microsoft discarded the folder’s sync state (the delta link expired).',
+      fix: 'Nothing to do: the robot starts a new sync; messages it already has are not handed on again.',
+    };
   }
   const later = robot ? 'the robot tries again at the next poll' : 'test again later';
-  if (failure.status >= 500) return { title: 'Microsoft Graph had a problem', meaning: 'Microsoft Graph had a temporary problem.', fix: `Nothing to do: ${later}.` };
+  if (failure.status >= 500)
+    return {
+      title: 'Microsoft Graph had a problem',
+      meaning: 'Microsoft Graph had a temporary problem.',
+      fix: `Nothing to do: ${later}.`,
+    };
   if (failure.code === 'InternalError') {
-    return { title: 'Something went wrong', meaning: 'Something went wrong inside Switchboard, not at Microsoft.', fix: `The server log has the details under the id shown; ${later}.` };
+    return {
+      title: 'Something went wrong',
+      meaning: 'Something went wrong inside Switchboard, not at Microsoft.',
+      fix: `The server log has the details under the id shown; ${later}.`,
+    };
   }
   if (failure.status === 0) {
-    return { title: 'Microsoft Graph is out of reach', meaning: 'Switchboard could not reach Microsoft Graph.', fix: `Check the network, proxy and the tenant’s Graph base URL; ${later}.` };
+    return {
+      title: 'Microsoft Graph is out of reach',
+      meaning: 'Switchboard could not reach Microsoft Graph.',
+      fix: `Check the network, proxy and the tenant’s Graph base URL; ${later}.`,
+    };
   }
-  return { title: 'Microsoft Graph refused the request', meaning: 'Microsoft Graph refused the request.', fix: 'The code and message above are Microsoft’s own; search for them in the Graph documentation.' };
+  return {
+    title: 'Microsoft Graph refused the request',
+    meaning: 'Microsoft Graph refused the request.',
+    fix: 'The code and message above are Microsoft’s own; search for them in the Graph documentation.',
+  };
 };
 
-const RULES: readonly Rule[] = [tokenUnavailable, accessPolicy, accessDenied, notRestMailbox, rejectedTokenOnSend, readOrTest];
+const RULES: readonly Rule[] = [
+  tokenUnavailable,
+  accessPolicy,
+  accessDenied,
+  notRestMailbox,
+  rejectedTokenOnSend,
+  readOrTest,
+];
 
 /** A read always has an explanation; sending and Test may have none (their own explanations take over). */
 export function explainGraphFailure(failure: GraphFailure, action: 'read', mailbox: MailboxContext): GraphExplanation;
 export function explainGraphFailure(failure: GraphFailure, action: 'send' | 'test'): GraphExplanation | null;
-export function explainGraphFailure(failure: GraphFailure, action: GraphAction, mailbox: MailboxContext = NO_MAILBOX): GraphExplanation | null {
+export function explainGraphFailure(
+  failure: GraphFailure,
+  action: GraphAction,
+  mailbox: MailboxContext = NO_MAILBOX,
+): GraphExplanation | null {
   for (const rule of RULES) {
     const explained = rule(failure, action, mailbox);
     if (explained !== undefined) return explained;

@@ -8,7 +8,10 @@ import { describeMsalError, describeOAuthError, type MicrosoftError } from './de
  * where an unknown tenant (AADSTS90002) or an unreachable authority shows. Ask for the metadata ourselves to
  * recover what Microsoft said (an unknown tenant); anything else is one “could not connect”.
  */
-export async function explainMsalFailure(thrown: unknown, tenant: TenantCloud & { directoryId: string }): Promise<MicrosoftError> {
+export async function explainMsalFailure(
+  thrown: unknown,
+  tenant: TenantCloud & { directoryId: string },
+): Promise<MicrosoftError> {
   const described = describeMsalError(thrown);
   if (described.error !== 'endpoints_resolution_error') return described;
   const { authorityHost } = cloudEndpoints(tenant);
@@ -21,7 +24,10 @@ export async function explainMsalFailure(thrown: unknown, tenant: TenantCloud & 
     logger.info('authority.unreachable', { host: new URL(authorityHost).host, status: response.status });
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause;
-    logger.info('authority.unreachable', { host: new URL(authorityHost).host, code: cause?.code ?? (error as Error).name });
+    logger.info('authority.unreachable', {
+      host: new URL(authorityHost).host,
+      code: cause?.code ?? (error as Error).name,
+    });
   }
   // One answer for a closed port, a filtered one, a server that is not TLS and one that is not an identity platform:
   // an administrator's Custom authority host must not turn Verify credentials into a port scanner. The operator

@@ -5,7 +5,11 @@ import { ConnectionTokenCache } from './connection-token-cache';
 import { createMsalApp } from './create-msal-app';
 import { type MicrosoftError, summarizeMicrosoftError } from './describe-microsoft-error';
 import { explainMsalFailure } from './explain-msal-failure';
-import { type ConnectionCredentials, loadConnectionCredentials, MissingClientSecretError } from './load-connection-credentials';
+import {
+  type ConnectionCredentials,
+  loadConnectionCredentials,
+  MissingClientSecretError,
+} from './load-connection-credentials';
 import { acquireApplicationToken } from './acquire-application-token';
 import type { ConnectionContext } from './connection-context';
 import { scopesForResource } from './oauth-scopes';
@@ -58,14 +62,19 @@ export interface AccessTokenOptions {
  * process share one refresh; instances on one PostgreSQL database take turns through a lock. A refresh that
  * Microsoft refuses for good marks the connection "Needs re-authentication" and says why.
  */
-export async function getAccessToken(connectionId: string, options: AccessTokenOptions = {}): Promise<AccessTokenResult> {
+export async function getAccessToken(
+  connectionId: string,
+  options: AccessTokenOptions = {},
+): Promise<AccessTokenResult> {
   const wanted = options.api ? `api:${options.api}` : options.resource;
   if (!options.forceRefresh) {
     const recent = recentAccessToken<AccessTokenResult>(connectionId, wanted);
     if (recent) return recent;
   }
   const key = `token:${connectionId}:${wanted ?? ''}:${options.forceRefresh ? 'force' : ''}`;
-  const result = await singleFlight(key, () => acquire(connectionId, options).then((acquired) => (observeTokenResult(acquired), acquired)));
+  const result = await singleFlight(key, () =>
+    acquire(connectionId, options).then((acquired) => (observeTokenResult(acquired), acquired)),
+  );
   if (result.ok) rememberAccessToken(connectionId, wanted, { ...result, refreshed: false }, result.expiresOn);
   else forgetAccessTokens(connectionId);
   return result;
@@ -84,29 +93,55 @@ async function acquire(connectionId: string, options: AccessTokenOptions): Promi
   const resource = tokenResource(loaded.context, loaded.serviceScopes, options);
   if (loaded.authType === 'application' && resource) return acquireApplicationToken(loaded, resource, options);
   const scopes = resource ? scopesForResource(loaded.serviceScopes, resource) : [];
-  if (!resource || scopes.length === 0) return { ok: false, reason: 'failed', message: `The service has no scope for ${resource ?? 'any resource'}.`, connection };
+  if (!resource || scopes.length === 0)
+    return {
+      ok: false,
+      reason: 'failed',
+      message: `The service has no scope for ${resource ?? 'any resource'}.`,
+      connection,
+    };
 
   return withConnectionLock(connectionId, async (client) => {
     const row = await client.serviceConnection.findUnique({
       where: { id: connectionId },
       select: { name: true, state: true, tokenCache: true, accountHomeId: true, lastError: true },
     });
-    if (!row?.tokenCache) return { ok: false, reason: 'not_authenticated', message: 'Nobody has signed in for this connection yet: run Setup Authentication.', connection };
+    if (!row?.tokenCache)
+      return {
+        ok: false,
+        reason: 'not_authenticated',
+        message: 'Nobody has signed in for this connection yet: run Setup Authentication.',
+        connection,
+      };
     if (row.state === 'needs_reauth') {
-      return { ok: false, reason: 'needs_reauth', message: row.lastError ?? 'The stored sign-in is no longer valid: run Setup Authentication again.', connection };
+      return {
+        ok: false,
+        reason: 'needs_reauth',
+        message: row.lastError ?? 'The stored sign-in is no longer valid: run Setup Authentication again.',
+        connection,
+      };
     }
-    const cache = new ConnectionTokenCache(decryptSecret(row.tokenCache, 'ServiceConnection.tokenCache', `Service connection '${row.name}' token cache`));
+    const cache = new ConnectionTokenCache(
+      decryptSecret(row.tokenCache, 'ServiceConnection.tokenCache', `Service connection '${row.name}' token cache`),
+    );
     const app = createMsalApp(loaded.tenant, cache);
     const tokenCache = app.getTokenCache();
-    const account = (row.accountHomeId ? await tokenCache.getAccountByHomeId(row.accountHomeId) : null) ?? (await tokenCache.getAllAccounts())[0];
+    const account =
+      (row.accountHomeId ? await tokenCache.getAccountByHomeId(row.accountHomeId) : null) ??
+      (await tokenCache.getAllAccounts())[0];
     const now = new Date();
     try {
-      if (!account) throw Object.assign(new Error('No signed-in account in the token cache'), { errorCode: 'no_account_in_silent_request' });
+      if (!account)
+        throw Object.assign(new Error('No signed-in account in the token cache'), {
+          errorCode: 'no_account_in_silent_request',
+        });
       const result = await app.acquireTokenSilent({ account, scopes, forceRefresh: Boolean(options.forceRefresh) });
       await client.serviceConnection.update({
         where: { id: connectionId },
         data: {
-          ...(cache.changed && cache.serialized ? { tokenCache: encryptSecret(cache.serialized, 'ServiceConnection.tokenCache'), lastRefreshAt: now } : {}),
+          ...(cache.changed && cache.serialized
+            ? { tokenCache: encryptSecret(cache.serialized, 'ServiceConnection.tokenCache'), lastRefreshAt: now }
+            : {}),
           tokenExpiresAt: result.expiresOn,
           lastUsedAt: now,
           state: 'authenticated',
@@ -128,9 +163,19 @@ async function acquire(connectionId: string, options: AccessTokenOptions): Promi
       const error = await explainMsalFailure(thrown, loaded.tenant);
       await client.serviceConnection.update({
         where: { id: connectionId },
-        data: { state: error.needsReauthentication ? 'needs_reauth' : 'error', lastError: summarizeMicrosoftError(error), lastUsedAt: now },
+        data: {
+          state: error.needsReauthentication ? 'needs_reauth' : 'error',
+          lastError: summarizeMicrosoftError(error),
+          lastUsedAt: now,
+        },
       });
-      return { ok: false, reason: error.needsReauthentication ? 'needs_reauth' : 'failed', message: summarizeMicrosoftError(error), error, connection };
+      return {
+        ok: false,
+        reason: error.needsReauthentication ? 'needs_reauth' : 'failed',
+        message: summarizeMicrosoftError(error),
+        error,
+        connection,
+      };
     }
   });
 }

@@ -26,7 +26,8 @@ function firstLine(text: string): string {
 }
 
 function retryAfterOf(headers: unknown): number | undefined {
-  const value = headers && typeof (headers as Headers).get === 'function' ? (headers as Headers).get('retry-after') : null;
+  const value =
+    headers && typeof (headers as Headers).get === 'function' ? (headers as Headers).get('retry-after') : null;
   if (!value) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds);
@@ -37,9 +38,16 @@ function retryAfterOf(headers: unknown): number | undefined {
 function bodyOf(body: unknown): { code?: string; message?: string } {
   if (typeof body !== 'string') return {};
   try {
-    const parsed = JSON.parse(body) as { code?: unknown; message?: unknown; error?: { code?: unknown; message?: unknown } };
+    const parsed = JSON.parse(body) as {
+      code?: unknown;
+      message?: unknown;
+      error?: { code?: unknown; message?: unknown };
+    };
     const inner = parsed.error ?? parsed;
-    return { code: typeof inner.code === 'string' ? inner.code : undefined, message: typeof inner.message === 'string' ? inner.message : undefined };
+    return {
+      code: typeof inner.code === 'string' ? inner.code : undefined,
+      message: typeof inner.message === 'string' ? inner.message : undefined,
+    };
   } catch {
     return {};
   }
@@ -75,4 +83,3 @@ export async function graphFailureOfResponse(response: Response): Promise<GraphF
     retryAfterSeconds: retryAfterOf(response.headers),
   };
 }
-

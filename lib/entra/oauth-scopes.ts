@@ -12,7 +12,10 @@ export function splitScopes(text: string | null | undefined): string[] {
  * What a connection asks for: the scopes of its service's capabilities that are not optional, plus those of the
  * optional capabilities turned on for the connection (`enabledOptional`: their keys), each once.
  */
-export function serviceScopesOf(capabilities: { key?: string; scopes: string; optional: boolean }[], enabledOptional: readonly string[] = []): string[] {
+export function serviceScopesOf(
+  capabilities: { key?: string; scopes: string; optional: boolean }[],
+  enabledOptional: readonly string[] = [],
+): string[] {
   const asked = capabilities.filter((c) => !c.optional || (c.key !== undefined && enabledOptional.includes(c.key)));
   return [...new Set(asked.flatMap((c) => splitScopes(c.scopes)))];
 }

@@ -20,13 +20,23 @@ function memory<T>(): Map<string, Recent<T>> {
 
 const keyOf = (connectionId: string, resource: string | undefined) => `${connectionId}|${resource ?? ''}`;
 
-export function recentAccessToken<T>(connectionId: string, resource: string | undefined, now = Date.now()): T | undefined {
+export function recentAccessToken<T>(
+  connectionId: string,
+  resource: string | undefined,
+  now = Date.now(),
+): T | undefined {
   const entry = memory<T>().get(keyOf(connectionId, resource));
   if (entry && entry.until > now) return entry.value;
   return undefined;
 }
 
-export function rememberAccessToken<T>(connectionId: string, resource: string | undefined, value: T, expiresOn: Date, now = Date.now()): void {
+export function rememberAccessToken<T>(
+  connectionId: string,
+  resource: string | undefined,
+  value: T,
+  expiresOn: Date,
+  now = Date.now(),
+): void {
   const until = Math.min(now + REUSE_MS, expiresOn.getTime() - MARGIN_MS);
   if (until > now) memory<T>().set(keyOf(connectionId, resource), { value, until });
 }

@@ -11,7 +11,11 @@ export const IDLE_REFRESH_AFTER_MS = 7 * 24 * 3600_000;
 export async function refreshIdleConnections(now = new Date()): Promise<{ refreshed: number; failed: number }> {
   const cutoff = new Date(now.getTime() - IDLE_REFRESH_AFTER_MS);
   const idle = await db().serviceConnection.findMany({
-    where: { state: 'authenticated', tokenCache: { not: null }, OR: [{ lastRefreshAt: null }, { lastRefreshAt: { lt: cutoff } }] },
+    where: {
+      state: 'authenticated',
+      tokenCache: { not: null },
+      OR: [{ lastRefreshAt: null }, { lastRefreshAt: { lt: cutoff } }],
+    },
     select: { id: true, name: true, lastRefreshAt: true },
     take: 100,
   });
@@ -39,7 +43,9 @@ export async function refreshIdleConnections(now = new Date()): Promise<{ refres
 export function startTokenKeeper(intervalMs = 3600_000): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
-    running = refreshIdleConnections().catch((error: unknown) => logger.error('token.keeper_failed', { error: (error as Error).message }));
+    running = refreshIdleConnections().catch((error: unknown) =>
+      logger.error('token.keeper_failed', { error: (error as Error).message }),
+    );
   };
   const first = setTimeout(tick, 30_000);
   const timer = setInterval(tick, intervalMs);

@@ -5,7 +5,10 @@ import type { AuthorizationOutcome } from './complete-authorization';
 // carry the response's CSP nonce (lib/http/content-security-policy.ts): no other inline code can run on it.
 
 function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 function page(nonce: string, title: string, body: string, script = ''): string {
@@ -26,14 +29,25 @@ export interface RenderOptions {
   nonce: string;
 }
 
-export function renderAuthResultPage(outcome: AuthorizationOutcome, options: RenderOptions): { status: number; html: string } {
+export function renderAuthResultPage(
+  outcome: AuthorizationOutcome,
+  options: RenderOptions,
+): { status: number; html: string } {
   if (!outcome.ok && outcome.kind === 'invalid-state') {
     return {
       status: 400,
-      html: page(options.nonce, 'Sign-in not accepted', `<h1 class="bad">Sign-in not accepted</h1><p>${escape(outcome.reason)}</p><p>No connection was changed.</p>`),
+      html: page(
+        options.nonce,
+        'Sign-in not accepted',
+        `<h1 class="bad">Sign-in not accepted</h1><p>${escape(outcome.reason)}</p><p>No connection was changed.</p>`,
+      ),
     };
   }
-  const message = JSON.stringify({ type: 'switchboard:setup-authentication', connectionId: outcome.connectionId, ok: outcome.ok });
+  const message = JSON.stringify({
+    type: 'switchboard:setup-authentication',
+    connectionId: outcome.connectionId,
+    ok: outcome.ok,
+  });
   const back = options.connectionUrl ? JSON.stringify(options.connectionUrl) : 'null';
   if (outcome.ok) {
     const missing = outcome.missingScopes.length
@@ -55,7 +69,7 @@ export function renderAuthResultPage(outcome: AuthorizationOutcome, options: Ren
   const body = `<h1 class="bad">Sign-in failed${error.code ? `: ${escape(error.code)}` : ''}</h1>
 <dl>
 <dt>What it means</dt><dd>${escape(explanation?.meaning ?? 'Microsoft refused the sign-in.')}</dd>
-<dt>How to fix it</dt><dd>${escape(explanation?.fix ?? 'Read Microsoft\'s message below, then run Setup Authentication again.')}</dd>${redirectHint}
+<dt>How to fix it</dt><dd>${escape(explanation?.fix ?? "Read Microsoft's message below, then run Setup Authentication again.")}</dd>${redirectHint}
 <dt>Microsoft said</dt><dd><code>${escape(error.description || error.error)}</code></dd>
 </dl>
 <p>Connection: <strong>${escape(outcome.connectionName)}</strong>. Its stored sign-in, if any, was kept.</p>`;

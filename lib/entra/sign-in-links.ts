@@ -26,17 +26,42 @@ export async function createSignInLink(connectionId: string, createdBy: { id: st
 export async function findUsableSignInLink(token: string) {
   const link = await db().signInLink.findUnique({
     where: { tokenHash: sha256(token) },
-    include: { connection: { select: { id: true, name: true, tenant: { select: { name: true } }, service: { select: { name: true, authType: true } } } } },
+    include: {
+      connection: {
+        select: {
+          id: true,
+          name: true,
+          tenant: { select: { name: true } },
+          service: { select: { name: true, authType: true } },
+        },
+      },
+    },
   });
-  if (!link) return { ok: false as const, reason: 'This sign-in link is not valid. Ask your administrator for a new one.' };
-  if (link.revokedAt) return { ok: false as const, reason: 'This sign-in link was withdrawn by an administrator. Ask them for a new one.' };
-  if (link.usedAt) return { ok: false as const, reason: 'This sign-in link was already used. Ask your administrator for a new one if you need to sign in again.' };
-  if (link.expiresAt.getTime() <= Date.now()) return { ok: false as const, reason: 'This sign-in link has expired (links last 24 hours). Ask your administrator for a new one.' };
+  if (!link)
+    return { ok: false as const, reason: 'This sign-in link is not valid. Ask your administrator for a new one.' };
+  if (link.revokedAt)
+    return {
+      ok: false as const,
+      reason: 'This sign-in link was withdrawn by an administrator. Ask them for a new one.',
+    };
+  if (link.usedAt)
+    return {
+      ok: false as const,
+      reason: 'This sign-in link was already used. Ask your administrator for a new one if you need to sign in again.',
+    };
+  if (link.expiresAt.getTime() <= Date.now())
+    return {
+      ok: false as const,
+      reason: 'This sign-in link has expired (links last 24 hours). Ask your administrator for a new one.',
+    };
   return { ok: true as const, link };
 }
 
 export async function revokeSignInLinks(connectionId: string): Promise<number> {
-  const { count } = await db().signInLink.updateMany({ where: { connectionId, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+  const { count } = await db().signInLink.updateMany({
+    where: { connectionId, usedAt: null, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   return count;
 }
 

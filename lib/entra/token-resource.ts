@@ -13,14 +13,21 @@ export interface TokenResourceRequest {
  * caller taken as its counterpart, any other resource as given; by default the first resource among the service's
  * scopes (Graph for client credentials). `serviceScopes` are already in the cloud's names. Universal and pure.
  */
-export function tokenResource(connection: Pick<ConnectionContext, 'authType' | 'endpoints'>, serviceScopes: readonly string[], request: TokenResourceRequest): string | undefined {
+export function tokenResource(
+  connection: Pick<ConnectionContext, 'authType' | 'endpoints'>,
+  serviceScopes: readonly string[],
+  request: TokenResourceRequest,
+): string | undefined {
   const { endpoints } = connection;
   const named = resourcesOf([...serviceScopes]);
   if (request.api === 'graph') return endpoints.graphResource;
   if (request.api === 'exchange') {
     if (connection.authType === 'application') return endpoints.exchangeAppResource;
     // Delegated: whichever Exchange name the service's scopes use (Microsoft's guide writes outlook.office.com).
-    return [endpoints.exchangeResource, endpoints.exchangeAppResource].find((r) => named.includes(r)) ?? endpoints.exchangeResource;
+    return (
+      [endpoints.exchangeResource, endpoints.exchangeAppResource].find((r) => named.includes(r)) ??
+      endpoints.exchangeResource
+    );
   }
   if (request.resource) {
     const counterparts: Record<string, string> = {

@@ -17,7 +17,10 @@ export type VerifyResult = { ok: true; summary: string; roles: string[] } | { ok
 export async function verifyCredentials(credentials: TenantCredentials): Promise<VerifyResult> {
   const graphResource = graphResourceFor(credentials);
   try {
-    const result = await createMsalApp(credentials).acquireTokenByClientCredential({ scopes: [`${graphResource}/.default`], skipCache: true });
+    const result = await createMsalApp(credentials).acquireTokenByClientCredential({
+      scopes: [`${graphResource}/.default`],
+      skipCache: true,
+    });
     const claims = decodeJwtClaims(result?.accessToken ?? '');
     const roles = Array.isArray(claims.roles) ? claims.roles.map(String) : [];
     return {
@@ -30,14 +33,26 @@ export async function verifyCredentials(credentials: TenantCredentials): Promise
   }
 }
 
-const NO_SECRET: MicrosoftError = { error: 'missing_secret', description: 'No client secret is stored for this tenant.', code: null, explanation: null, needsReauthentication: false };
+const NO_SECRET: MicrosoftError = {
+  error: 'missing_secret',
+  description: 'No client secret is stored for this tenant.',
+  code: null,
+  explanation: null,
+  needsReauthentication: false,
+};
 
 /** The roles Verify credentials saw are those of every application connection of the tenant (one app registration). */
 async function recordGraphRoles(tenantId: string, roles: string[]): Promise<void> {
-  const connections = await db().serviceConnection.findMany({ where: { tenantId, service: { authType: 'application' } }, select: { id: true, appRoles: true } });
+  const connections = await db().serviceConnection.findMany({
+    where: { tenantId, service: { authType: 'application' } },
+    select: { id: true, appRoles: true },
+  });
   const now = new Date();
   for (const connection of connections) {
-    await db().serviceConnection.update({ where: { id: connection.id }, data: { appRoles: withAppRoles(connection.appRoles, GLOBAL_RESOURCES.graph, roles), appRolesAt: now } });
+    await db().serviceConnection.update({
+      where: { id: connection.id },
+      data: { appRoles: withAppRoles(connection.appRoles, GLOBAL_RESOURCES.graph, roles), appRolesAt: now },
+    });
   }
 }
 
@@ -48,7 +63,9 @@ export async function verifyTenantCredentials(tenantId: string): Promise<VerifyR
   const result = await verifyCredentials(tenantCredentialsOf({ ...tenant, clientSecret: tenant.clientSecret }));
   await db().tenant.update({
     where: { id: tenantId },
-    data: result.ok ? { lastVerifiedAt: new Date(), lastVerifyError: null } : { lastVerifyError: result.error.description || result.error.error },
+    data: result.ok
+      ? { lastVerifiedAt: new Date(), lastVerifyError: null }
+      : { lastVerifyError: result.error.description || result.error.error },
   });
   if (result.ok) await recordGraphRoles(tenantId, result.roles);
   return result;

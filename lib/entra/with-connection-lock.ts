@@ -15,7 +15,10 @@ export async function withConnectionLock<T>(connectionId: string, work: (client:
   if (resolveDatabaseConfig().provider !== 'postgresql') return work(db());
   return db().$transaction(
     async (tx) => {
-      await tx.$queryRawUnsafe('SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext($1))) AS locked', `switchboard:token:${connectionId}`);
+      await tx.$queryRawUnsafe(
+        'SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext($1))) AS locked',
+        `switchboard:token:${connectionId}`,
+      );
       return work(tx);
     },
     { maxWait: 60_000, timeout: 60_000 },

@@ -22,7 +22,8 @@ export function requestOrigin(headers: Headers, fallbackProtocol = 'http'): stri
 export function consoleOrigins(headers: Headers, publicUrl: string | undefined, fallbackProtocol?: string): string[] {
   const origins = [publicUrl ? originOf(publicUrl) : null, requestOrigin(headers, fallbackProtocol)];
   const host = headers.get('host');
-  const proto = headers.get('x-forwarded-proto')?.split(',')[0]?.trim() || fallbackProtocol?.replace(/:$/, '') || 'http';
+  const proto =
+    headers.get('x-forwarded-proto')?.split(',')[0]?.trim() || fallbackProtocol?.replace(/:$/, '') || 'http';
   if (host) origins.push(originOf(`${proto}://${host}`));
   return [...new Set(origins.filter((o): o is string => o !== null))];
 }

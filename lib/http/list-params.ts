@@ -20,7 +20,10 @@ export function pageNumberOf(value: Raw): number {
 
 /** Search text without control characters (NUL included), trimmed to 200 characters. */
 export function searchTextOf(value: Raw): string {
-  return (first(value) ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 200);
+  return (first(value) ?? '')
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .trim()
+    .slice(0, 200);
 }
 
 /** One of `choices`, or `fallback` for anything else (absent, unknown, differently cased). */

@@ -16,7 +16,14 @@ describe('isPublicPath', () => {
   });
 
   it('does not let an encoded path climb out of a public prefix', () => {
-    for (const path of ['/api/v1/..%2f..%2fadministrators', '/wm/externalAuth/..%2f..%2fadministrators', '/login/..%2fadministrators', '/api/v1/%2e%2e/%2e%2e/audit-log', '/wm/externalAuth/..%5c..%5coutbox', '/api/v1/%252e%252e%252f%252e%252e%252fsettings']) {
+    for (const path of [
+      '/api/v1/..%2f..%2fadministrators',
+      '/wm/externalAuth/..%2f..%2fadministrators',
+      '/login/..%2fadministrators',
+      '/api/v1/%2e%2e/%2e%2e/audit-log',
+      '/wm/externalAuth/..%5c..%5coutbox',
+      '/api/v1/%252e%252e%252f%252e%252e%252fsettings',
+    ]) {
       expect(isPublicPath(path), path).toBe(false);
       expect(isPublicApiPath(path), path).toBe(false);
     }
@@ -29,13 +36,18 @@ describe('isPublicPath', () => {
 
 describe('isCrossSiteWrite', () => {
   const hosts = ['https://sb.example.com'];
-  it('lets reads through', () => expect(isCrossSiteWrite('GET', new Headers({ origin: 'https://evil.example' }), hosts)).toBe(false));
-  it('refuses a write from another origin', () => expect(isCrossSiteWrite('POST', new Headers({ origin: 'https://evil.example' }), hosts)).toBe(true));
-  it('accepts a write from this origin', () => expect(isCrossSiteWrite('POST', new Headers({ origin: 'https://sb.example.com' }), hosts)).toBe(false));
-  it('refuses an opaque origin', () => expect(isCrossSiteWrite('POST', new Headers({ origin: 'null' }), hosts)).toBe(true));
+  it('lets reads through', () =>
+    expect(isCrossSiteWrite('GET', new Headers({ origin: 'https://evil.example' }), hosts)).toBe(false));
+  it('refuses a write from another origin', () =>
+    expect(isCrossSiteWrite('POST', new Headers({ origin: 'https://evil.example' }), hosts)).toBe(true));
+  it('accepts a write from this origin', () =>
+    expect(isCrossSiteWrite('POST', new Headers({ origin: 'https://sb.example.com' }), hosts)).toBe(false));
+  it('refuses an opaque origin', () =>
+    expect(isCrossSiteWrite('POST', new Headers({ origin: 'null' }), hosts)).toBe(true));
   it('refuses the same host over another scheme or port', () => {
     expect(isCrossSiteWrite('POST', new Headers({ origin: 'http://sb.example.com' }), hosts)).toBe(true);
     expect(isCrossSiteWrite('POST', new Headers({ origin: 'https://sb.example.com:8443' }), hosts)).toBe(true);
   });
-  it('refuses a cross-site fetch without Origin', () => expect(isCrossSiteWrite('POST', new Headers({ 'sec-fetch-site': 'cross-site' }), hosts)).toBe(true));
+  it('refuses a cross-site fetch without Origin', () =>
+    expect(isCrossSiteWrite('POST', new Headers({ 'sec-fetch-site': 'cross-site' }), hosts)).toBe(true));
 });

@@ -35,7 +35,11 @@ export function isPublicPath(pathname: string): boolean {
 
 /** The API-key API, as sent and as resolved; it is exempt from the browser's Origin check (no cookies there). */
 export function isPublicApiPath(pathname: string): boolean {
-  return pathname.startsWith('/api/v1/') && canonicalPath(pathname).startsWith('/api/v1/') && !/%|\\|\/\.\.?(\/|$)/.test(pathname);
+  return (
+    pathname.startsWith('/api/v1/') &&
+    canonicalPath(pathname).startsWith('/api/v1/') &&
+    !/%|\\|\/\.\.?(\/|$)/.test(pathname)
+  );
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -6,7 +6,11 @@ export type JsonBody =
 
 function tooLarge(limitBytes: number): JsonBody {
   const mb = Math.round(limitBytes / 1024 / 1024);
-  return { ok: false, status: 413, body: { error: 'too_large', message: `The request body is larger than ${mb} MB, this endpoint's limit.` } };
+  return {
+    ok: false,
+    status: 413,
+    body: { error: 'too_large', message: `The request body is larger than ${mb} MB, this endpoint's limit.` },
+  };
 }
 
 /**
@@ -17,7 +21,12 @@ function tooLarge(limitBytes: number): JsonBody {
 export async function readJsonBody(request: Request, limitBytes: number): Promise<JsonBody> {
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > limitBytes) return tooLarge(limitBytes);
-  if (!request.body) return { ok: false, status: 400, body: { error: 'invalid_json', message: 'The body is empty; send the message as JSON.' } };
+  if (!request.body)
+    return {
+      ok: false,
+      status: 400,
+      body: { error: 'invalid_json', message: 'The body is empty; send the message as JSON.' },
+    };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

@@ -4,7 +4,9 @@ import { safeReturnPath } from './safe-return-path';
 describe('safeReturnPath', () => {
   it('keeps a console path with its query', () => {
     expect(safeReturnPath('/outbox?filter=failed')).toBe('/outbox?filter=failed');
-    expect(safeReturnPath('/integration/service-connections/connections/abc')).toBe('/integration/service-connections/connections/abc');
+    expect(safeReturnPath('/integration/service-connections/connections/abc')).toBe(
+      '/integration/service-connections/connections/abc',
+    );
     expect(safeReturnPath('/')).toBe('/');
   });
 

@@ -18,6 +18,7 @@ export function safeReturnPath(raw: unknown): string | null {
     return null;
   }
   if (url.origin !== BASE || url.pathname.startsWith('//')) return null;
-  if (NOT_AFTER_SIGN_IN.some((p) => url.pathname === p || url.pathname.startsWith(p.endsWith('/') ? p : `${p}/`))) return null;
+  if (NOT_AFTER_SIGN_IN.some((p) => url.pathname === p || url.pathname.startsWith(p.endsWith('/') ? p : `${p}/`)))
+    return null;
   return `${url.pathname}${url.search}${url.hash}`;
 }

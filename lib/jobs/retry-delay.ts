@@ -11,7 +11,12 @@ export type RetrySchedule = { retryBaseMs: number; retryMaxMs: number } | { retr
  * The wait before the next try after `attempt` failures. A server that said how long (Retry-After, or a throttling
  * reply) is obeyed, plus up to 10 %; otherwise the schedule decides.
  */
-export function retryDelay(attempt: number, schedule: RetrySchedule, retryAfterMs?: number, random: () => number = Math.random): number {
+export function retryDelay(
+  attempt: number,
+  schedule: RetrySchedule,
+  retryAfterMs?: number,
+  random: () => number = Math.random,
+): number {
   if (retryAfterMs !== undefined && retryAfterMs >= 0) return Math.ceil(retryAfterMs * (1 + random() * 0.1));
   if ('retryStepsMs' in schedule) {
     const steps = schedule.retryStepsMs;

@@ -14,6 +14,11 @@ export async function takeJobLease(name: string, owner: string, leaseMs: number,
     if (!isUniqueViolation(error)) throw error;
   }
   // The holder renews by taking it again (the retention job does between batches).
-  const until = await takeRowLease(leaseMs, ({ free, until }) => db().jobLease.updateMany({ where: { name, OR: [{ owner }, ...free.OR] }, data: { owner, leaseUntil: until } }), now);
+  const until = await takeRowLease(
+    leaseMs,
+    ({ free, until }) =>
+      db().jobLease.updateMany({ where: { name, OR: [{ owner }, ...free.OR] }, data: { owner, leaseUntil: until } }),
+    now,
+  );
   return until !== null;
 }

@@ -27,7 +27,10 @@ export function readAddressList(json: string | null | undefined): MailAddress[] 
     const parsed: unknown = JSON.parse(json ?? '[]');
     if (!Array.isArray(parsed)) return [];
     return parsed
-      .filter((a): a is { address: string; name?: unknown } => typeof a === 'object' && a !== null && typeof (a as { address?: unknown }).address === 'string')
+      .filter(
+        (a): a is { address: string; name?: unknown } =>
+          typeof a === 'object' && a !== null && typeof (a as { address?: unknown }).address === 'string',
+      )
       .map((a) => ({ address: a.address, name: typeof a.name === 'string' ? a.name : '' }));
   } catch {
     return [];

@@ -18,13 +18,19 @@ export interface HandshakeResult {
  * Where an Exchange connection's SMTP AUTH is tried: the cloud's submission host (smtp.office365.com:587 …), or,
  * for a Custom cloud, the SMTP server of the Emails settings when they use this connection.
  */
-async function smtpServerFor(connectionId: string, tenant: TenantCloud): Promise<{ host: string; port: number; secure: boolean } | null> {
+async function smtpServerFor(
+  connectionId: string,
+  tenant: TenantCloud,
+): Promise<{ host: string; port: number; secure: boolean } | null> {
   const known = cloudEndpoints(tenant).smtpHost;
   if (known) {
     const parsed = parseSmtpServer(known);
     return parsed.ok ? { host: parsed.host, port: parsed.port, secure: parsed.port === 465 } : null;
   }
-  const settings = await db().emailSettings.findUnique({ where: { id: EMAIL_SETTINGS_ID }, select: { smtpServer: true, useSsl: true, implicitTls: true, connectionId: true } });
+  const settings = await db().emailSettings.findUnique({
+    where: { id: EMAIL_SETTINGS_ID },
+    select: { smtpServer: true, useSsl: true, implicitTls: true, connectionId: true },
+  });
   if (!settings || settings.connectionId !== connectionId || !settings.smtpServer) return null;
   const parsed = parseSmtpServer(settings.smtpServer);
   if (!parsed.ok) return null;
@@ -33,7 +39,12 @@ async function smtpServerFor(connectionId: string, tenant: TenantCloud): Promise
 }
 
 /** EHLO, STARTTLS (or implicit TLS), AUTH XOAUTH2 with the connection's token, QUIT: no mail is sent. */
-export async function testSmtpHandshake(connectionId: string, tenant: TenantCloud, user: string, accessToken: string): Promise<HandshakeResult | null> {
+export async function testSmtpHandshake(
+  connectionId: string,
+  tenant: TenantCloud,
+  user: string,
+  accessToken: string,
+): Promise<HandshakeResult | null> {
   const server = await smtpServerFor(connectionId, tenant);
   if (!server) return null;
   const where = `${server.host}:${server.port}`;

@@ -43,9 +43,12 @@ describe('checkAddress', () => {
     expect(checkAddress(address, [])).toEqual({ allowed: false, range });
   });
 
-  it.each(['93.184.215.14', '8.8.8.8', '2606:4700:4700::1111', '::ffff:8.8.8.8'])('allows the public address %s', (address) => {
-    expect(checkAddress(address, [])).toEqual({ allowed: true });
-  });
+  it.each(['93.184.215.14', '8.8.8.8', '2606:4700:4700::1111', '::ffff:8.8.8.8'])(
+    'allows the public address %s',
+    (address) => {
+      expect(checkAddress(address, [])).toEqual({ allowed: true });
+    },
+  );
 
   it('allows only the networks the operator listed, in any spelling of their addresses', () => {
     const allowed = networks('127.0.0.0/8, 10.20.0.0/16,fd00:1::/32');
@@ -62,14 +65,21 @@ describe('checkAddress', () => {
 describe('parseAllowedNetworks', () => {
   it('reads comma-separated CIDRs and bare addresses', () => {
     expect(networks('').length).toBe(0);
-    expect(networks(' 10.0.0.0/8 ,, 192.168.10.5 , ::ffff:192.168.0.0/112').map((n) => n.cidr)).toEqual(['10.0.0.0/8', '192.168.10.5', '::ffff:192.168.0.0/112']);
+    expect(networks(' 10.0.0.0/8 ,, 192.168.10.5 , ::ffff:192.168.0.0/112').map((n) => n.cidr)).toEqual([
+      '10.0.0.0/8',
+      '192.168.10.5',
+      '::ffff:192.168.0.0/112',
+    ]);
     expect(checkAddress('192.168.3.3', networks('::ffff:192.168.0.0/112')).allowed).toBe(true);
     expect(checkAddress('192.168.10.6', networks('192.168.10.5')).allowed).toBe(false);
   });
 
-  it.each(['banana', '10.0.0.0/33', '10/8', '300.1.1.1/32', 'fd00::/129', '10.0.0.0/8;127.0.0.1'])('refuses %s with a message naming it', (value) => {
-    const parsed = parseAllowedNetworks(value);
-    expect(parsed.ok).toBe(false);
-    expect(!parsed.ok && parsed.error).toContain('is not a network');
-  });
+  it.each(['banana', '10.0.0.0/33', '10/8', '300.1.1.1/32', 'fd00::/129', '10.0.0.0/8;127.0.0.1'])(
+    'refuses %s with a message naming it',
+    (value) => {
+      const parsed = parseAllowedNetworks(value);
+      expect(parsed.ok).toBe(false);
+      expect(!parsed.ok && parsed.error).toContain('is not a network');
+    },
+  );
 });

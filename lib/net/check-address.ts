@@ -19,8 +19,10 @@ export function checkAddress(address: string, allowed: readonly AllowedNetwork[]
   } catch {
     return { allowed: false, range: 'invalid' };
   }
-  if (allowed.some((network) => network.range[0].kind() === parsed.kind() && parsed.match(network.range))) return { allowed: true };
+  if (allowed.some((network) => network.range[0].kind() === parsed.kind() && parsed.match(network.range)))
+    return { allowed: true };
   const named = parsed.range();
-  const range = named === 'unicast' && parsed.kind() === 'ipv6' && parsed.match(IPV4_COMPATIBLE) ? 'ipv4Compatible' : named;
+  const range =
+    named === 'unicast' && parsed.kind() === 'ipv6' && parsed.match(IPV4_COMPATIBLE) ? 'ipv4Compatible' : named;
   return range === 'unicast' ? { allowed: true } : { allowed: false, range };
 }

@@ -12,14 +12,18 @@ import { checkAddress } from './check-address';
 export const NOT_PUBLIC_MESSAGE =
   'This address is not public (loopback, private, link-local or another special range). Webhooks may only reach such an address when the operator lists its network in SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS';
 
-export function checkUrlDestination(url: string, allowed: readonly AllowedNetwork[] = env().SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS): string | null {
+export function checkUrlDestination(
+  url: string,
+  allowed: readonly AllowedNetwork[] = env().SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS,
+): string | null {
   let hostname: string;
   try {
     hostname = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
   } catch {
     return null;
   }
-  const literal = hostname === 'localhost' || hostname.endsWith('.localhost') ? '127.0.0.1' : net.isIP(hostname) ? hostname : null;
+  const literal =
+    hostname === 'localhost' || hostname.endsWith('.localhost') ? '127.0.0.1' : net.isIP(hostname) ? hostname : null;
   if (!literal) return null;
   return checkAddress(literal, allowed).allowed ? null : NOT_PUBLIC_MESSAGE;
 }

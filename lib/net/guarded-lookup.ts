@@ -29,7 +29,14 @@ export function guardedLookup(allowed: readonly AllowedNetwork[], resolve: Resol
           const verdict = checkAddress(address, allowed);
           if (!verdict.allowed) return callback(new AddressRefusedError(hostname, address, verdict.range), '', 0);
         }
-        const family = typeof options.family === 'number' ? options.family : options.family === 'IPv6' ? 6 : options.family === 'IPv4' ? 4 : 0;
+        const family =
+          typeof options.family === 'number'
+            ? options.family
+            : options.family === 'IPv6'
+              ? 6
+              : options.family === 'IPv4'
+                ? 4
+                : 0;
         const usable = family ? all.filter((a) => a.family === family) : all;
         if (usable.length === 0) {
           const error = Object.assign(new Error(`${hostname} has no usable address`), { code: 'ENOTFOUND' });

@@ -41,7 +41,8 @@ const REFUSED_REASON =
 export async function guardedRequest(request: OutboundRequest, options: GuardOptions = {}): Promise<OutboundResult> {
   const allowed = options.allowed ?? env().SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS;
   const url = new URL(request.url);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, failure: 'refused', reason: 'only http:// and https:// URLs are called' };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { ok: false, failure: 'refused', reason: 'only http:// and https:// URLs are called' };
   const target = urlToHttpOptions(url);
   const hostname = (target.hostname ?? '').replace(/^\[|\]$/g, '');
   // A literal address never goes through `lookup` (Node connects to it directly): check it here.
@@ -54,7 +55,10 @@ export async function guardedRequest(request: OutboundRequest, options: GuardOpt
     const call = send({
       ...target,
       method: request.method,
-      headers: { ...request.headers, ...(request.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(request.body)) }) },
+      headers: {
+        ...request.headers,
+        ...(request.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(request.body)) }),
+      },
       lookup: guardedLookup(allowed, options.resolve),
       agent: false,
       signal: AbortSignal.timeout(request.timeoutMs),
@@ -71,7 +75,11 @@ export async function guardedRequest(request: OutboundRequest, options: GuardOpt
       // the console cannot be used to map which ports are open; the operator finds the cause in the log.
       logger.info('outbound.failed', { host: url.host, code: error.code ?? error.name, timedOut });
       // A timeout included: a filtered port times out where a closed one is refused at once.
-      resolve({ ok: false, failure: 'unreachable', reason: `could not connect, or no HTTP answer within ${Math.round(request.timeoutMs / 1000)} s` });
+      resolve({
+        ok: false,
+        failure: 'unreachable',
+        reason: `could not connect, or no HTTP answer within ${Math.round(request.timeoutMs / 1000)} s`,
+      });
     });
     call.end(request.body);
   });

@@ -27,7 +27,10 @@ export async function checkNotifications(now = new Date()): Promise<Notification
         claimed = false;
       }
     } else {
-      const { count } = await db().notificationState.updateMany({ where: { key: item.key, state: before }, data: { state: item.state, changedAt: now } });
+      const { count } = await db().notificationState.updateMany({
+        where: { key: item.key, state: before },
+        data: { state: item.state, changedAt: now },
+      });
       claimed = count === 1;
     }
     if (!claimed) continue;

@@ -6,6 +6,16 @@ export async function getNotificationLog(take = 100) {
   return db().notificationLog.findMany({
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take,
-    select: { id: true, createdAt: true, event: true, subject: true, channel: true, target: true, outcome: true, detail: true, nextAttemptAt: true },
+    select: {
+      id: true,
+      createdAt: true,
+      event: true,
+      subject: true,
+      channel: true,
+      target: true,
+      outcome: true,
+      detail: true,
+      nextAttemptAt: true,
+    },
   });
 }

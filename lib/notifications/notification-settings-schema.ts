@@ -15,7 +15,14 @@ export const notificationSettingsSchema = z
     emailRecipients: z
       .string()
       .optional()
-      .transform((v) => [...new Set((v ?? '').split(/[\s,;]+/).map((a) => a.trim().toLowerCase()).filter(Boolean))])
+      .transform((v) => [
+        ...new Set(
+          (v ?? '')
+            .split(/[\s,;]+/)
+            .map((a) => a.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ])
       .refine((list) => list.every((a) => ADDRESS.test(a)), { message: 'Enter email addresses separated by commas.' })
       .refine((list) => list.length <= 20, { message: 'At most 20 addresses.' }),
     webhookEnabled: checkbox,
@@ -33,8 +40,10 @@ export const notificationSettingsSchema = z
       .refine((v) => v === '' || v.length >= 16, { message: 'Use at least 16 characters (openssl rand -hex 32).' }),
   })
   .superRefine((value, ctx) => {
-    if (value.emailEnabled && value.emailRecipients.length === 0) ctx.addIssue({ code: 'custom', path: ['emailRecipients'], message: 'Enter at least one address to notify.' });
-    if (value.webhookEnabled && !value.webhookUrl) ctx.addIssue({ code: 'custom', path: ['webhookUrl'], message: 'Enter the URL to call.' });
+    if (value.emailEnabled && value.emailRecipients.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['emailRecipients'], message: 'Enter at least one address to notify.' });
+    if (value.webhookEnabled && !value.webhookUrl)
+      ctx.addIssue({ code: 'custom', path: ['webhookUrl'], message: 'Enter the URL to call.' });
   });
 
 export type NotificationSettingsInput = z.output<typeof notificationSettingsSchema>;

@@ -2,7 +2,13 @@ import 'server-only';
 import { STATUS_CODES } from 'node:http';
 import type { Resolver } from '@/lib/net/guarded-lookup';
 import { guardedRequest } from '@/lib/net/guarded-request';
-import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from '@/lib/robot/sign-webhook';
+import {
+  DELIVERY_HEADER,
+  EVENT_HEADER,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  signWebhook,
+} from '@/lib/robot/sign-webhook';
 
 // The one place where a notification leaves over HTTP. It goes through the same network guard as the robot's
 // hand-offs (lib/net: a non-public address is refused unless the operator allowed its network with
@@ -41,8 +47,16 @@ export async function postNotificationWebhook(
     },
     { resolve },
   );
-  if (!result.ok) return { ok: false, error: result.failure === 'refused' ? `Refused: ${result.reason}` : `Could not deliver: ${result.reason}` };
+  if (!result.ok)
+    return {
+      ok: false,
+      error: result.failure === 'refused' ? `Refused: ${result.reason}` : `Could not deliver: ${result.reason}`,
+    };
   if (result.status >= 200 && result.status < 300) return { ok: true, status: result.status };
-  const redirect = result.status >= 300 && result.status < 400 ? ' (redirects are not followed: enter the final URL)' : '';
-  return { ok: false, error: `HTTP ${result.status}${STATUS_CODES[result.status] ? ` ${STATUS_CODES[result.status]}` : ''}${redirect}` };
+  const redirect =
+    result.status >= 300 && result.status < 400 ? ' (redirects are not followed: enter the final URL)' : '';
+  return {
+    ok: false,
+    error: `HTTP ${result.status}${STATUS_CODES[result.status] ? ` ${STATUS_CODES[result.status]}` : ''}${redirect}`,
+  };
 }

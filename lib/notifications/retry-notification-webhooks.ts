@@ -21,10 +21,21 @@ export async function retryNotificationWebhooks(now = new Date()): Promise<numbe
     where: { outcome: 'retrying', nextAttemptAt: { lte: now } },
     orderBy: { nextAttemptAt: 'asc' },
     take: BATCH,
-    select: { id: true, event: true, target: true, attempts: true, payload: true, deliveryId: true, nextAttemptAt: true },
+    select: {
+      id: true,
+      event: true,
+      target: true,
+      attempts: true,
+      payload: true,
+      deliveryId: true,
+      nextAttemptAt: true,
+    },
   });
   if (due.length === 0) return 0;
-  const settings = await db().notificationSettings.findUnique({ where: { id: 'global' }, select: { webhookEnabled: true, webhookUrl: true, webhookSecret: true } });
+  const settings = await db().notificationSettings.findUnique({
+    where: { id: 'global' },
+    select: { webhookEnabled: true, webhookUrl: true, webhookSecret: true },
+  });
   let tried = 0;
   for (const row of due) {
     const { count } = await db().notificationLog.updateMany({
@@ -32,7 +43,8 @@ export async function retryNotificationWebhooks(now = new Date()): Promise<numbe
       data: { nextAttemptAt: new Date(now.getTime() + CLAIM_MS) },
     });
     if (count !== 1) continue;
-    const stop = (detail: string) => db().notificationLog.update({ where: { id: row.id }, data: { outcome: 'failed', detail, nextAttemptAt: null } });
+    const stop = (detail: string) =>
+      db().notificationLog.update({ where: { id: row.id }, data: { outcome: 'failed', detail, nextAttemptAt: null } });
     if (!settings?.webhookEnabled || !settings.webhookUrl || !settings.webhookSecret) {
       await stop('The webhook channel was turned off: not tried again.');
       continue;
@@ -42,19 +54,35 @@ export async function retryNotificationWebhooks(now = new Date()): Promise<numbe
       continue;
     }
     tried += 1;
-    const secret = decryptSecret(settings.webhookSecret, 'NotificationSettings.webhookSecret', 'Notification webhook secret');
+    const secret = decryptSecret(
+      settings.webhookSecret,
+      'NotificationSettings.webhookSecret',
+      'Notification webhook secret',
+    );
     const result = await postNotificationWebhook(settings.webhookUrl, secret, row.event, row.payload, row.deliveryId);
     const attempts = row.attempts + 1;
     if (result.ok) {
-      await db().notificationLog.update({ where: { id: row.id }, data: { outcome: 'delivered', detail: `HTTP ${result.status} (try ${attempts})`, attempts, nextAttemptAt: null } });
+      await db().notificationLog.update({
+        where: { id: row.id },
+        data: {
+          outcome: 'delivered',
+          detail: `HTTP ${result.status} (try ${attempts})`,
+          attempts,
+          nextAttemptAt: null,
+        },
+      });
       continue;
     }
     const wait = NOTIFICATION_RETRY_DELAYS_MS[attempts - 1];
     await db().notificationLog.update({
       where: { id: row.id },
-      data: wait === undefined ? { outcome: 'failed', detail: `${result.error} (try ${attempts}, given up)`, attempts, nextAttemptAt: null } : { detail: `${result.error} (try ${attempts})`, attempts, nextAttemptAt: new Date(Date.now() + wait) },
+      data:
+        wait === undefined
+          ? { outcome: 'failed', detail: `${result.error} (try ${attempts}, given up)`, attempts, nextAttemptAt: null }
+          : { detail: `${result.error} (try ${attempts})`, attempts, nextAttemptAt: new Date(Date.now() + wait) },
     });
-    if (wait === undefined) logger.warn('notification.webhook_given_up', { event: row.event, attempts, detail: result.error });
+    if (wait === undefined)
+      logger.warn('notification.webhook_given_up', { event: row.event, attempts, detail: result.error });
   }
   return tried;
 }

@@ -17,8 +17,25 @@ export interface ChannelResult {
   detail: string;
 }
 
-async function log(event: NotificationEvent, channel: Channel, target: string, ok: boolean, detail: string, outboundMessageId?: string) {
-  await db().notificationLog.create({ data: { event: event.event, subject: event.subject, channel, target, outcome: ok ? (channel === 'email' ? 'queued' : 'delivered') : 'failed', detail, outboundMessageId } });
+async function log(
+  event: NotificationEvent,
+  channel: Channel,
+  target: string,
+  ok: boolean,
+  detail: string,
+  outboundMessageId?: string,
+) {
+  await db().notificationLog.create({
+    data: {
+      event: event.event,
+      subject: event.subject,
+      channel,
+      target,
+      outcome: ok ? (channel === 'email' ? 'queued' : 'delivered') : 'failed',
+      detail,
+      outboundMessageId,
+    },
+  });
 }
 
 async function byEmail(event: NotificationEvent, recipients: string[]): Promise<ChannelResult> {
@@ -42,9 +59,20 @@ async function byEmail(event: NotificationEvent, recipients: string[]): Promise<
   return { channel: 'email', ok: true, detail: `Queued in the outbox for ${target}` };
 }
 
-async function byWebhook(event: NotificationEvent, url: string, secretCiphertext: string, retry: boolean): Promise<ChannelResult> {
+async function byWebhook(
+  event: NotificationEvent,
+  url: string,
+  secretCiphertext: string,
+  retry: boolean,
+): Promise<ChannelResult> {
   const secret = decryptSecret(secretCiphertext, 'NotificationSettings.webhookSecret', 'Notification webhook secret');
-  const body = JSON.stringify({ event: event.event, subject: event.subject, text: event.text, occurredAt: new Date().toISOString(), data: event.data });
+  const body = JSON.stringify({
+    event: event.event,
+    subject: event.subject,
+    text: event.text,
+    occurredAt: new Date().toISOString(),
+    data: event.data,
+  });
   const deliveryId = crypto.randomUUID();
   const result = await postNotificationWebhook(url, secret, event.event, body, deliveryId);
   const host = new URL(url).host;
@@ -60,7 +88,9 @@ async function byWebhook(event: NotificationEvent, url: string, secretCiphertext
       target: host,
       outcome: result.ok ? 'delivered' : retrying ? 'retrying' : 'failed',
       detail,
-      ...(retrying ? { payload: body, deliveryId, nextAttemptAt: new Date(Date.now() + (NOTIFICATION_RETRY_DELAYS_MS[0] ?? 0)) } : {}),
+      ...(retrying
+        ? { payload: body, deliveryId, nextAttemptAt: new Date(Date.now() + (NOTIFICATION_RETRY_DELAYS_MS[0] ?? 0)) }
+        : {}),
     },
   });
   return { channel: 'webhook', ok: result.ok, detail: `${host}: ${detail}${retrying ? ' (tried again later)' : ''}` };
@@ -71,10 +101,17 @@ export async function sendNotification(event: NotificationEvent, only?: Channel)
   const settings = await db().notificationSettings.findUnique({ where: { id: 'global' } });
   const results: ChannelResult[] = [];
   const recipients = (settings?.emailRecipients ?? '').split(',').filter(Boolean);
-  if (settings?.emailEnabled && recipients.length > 0 && (!only || only === 'email')) results.push(await byEmail(event, recipients));
+  if (settings?.emailEnabled && recipients.length > 0 && (!only || only === 'email'))
+    results.push(await byEmail(event, recipients));
   if (settings?.webhookEnabled && settings.webhookUrl && settings.webhookSecret && (!only || only === 'webhook')) {
     results.push(await byWebhook(event, settings.webhookUrl, settings.webhookSecret, !only));
   }
-  for (const result of results) if (!result.ok) logger.warn('notification.channel_failed', { event: event.event, channel: result.channel, detail: result.detail });
+  for (const result of results)
+    if (!result.ok)
+      logger.warn('notification.channel_failed', {
+        event: event.event,
+        channel: result.channel,
+        detail: result.detail,
+      });
   return results;
 }

@@ -13,11 +13,17 @@ export interface SpaceGivenBack {
  * moment only, so senders are not held up). Files created before Switchboard set auto_vacuum=INCREMENTAL keep their
  * size: SQLite reuses their free pages for new rows, so they stop growing (the README says how to convert one).
  */
-export async function giveBackSqliteSpace(options: { pagesPerStep?: number; maxSteps?: number; keepGoing?: () => Promise<boolean> } = {}): Promise<SpaceGivenBack> {
+export async function giveBackSqliteSpace(
+  options: { pagesPerStep?: number; maxSteps?: number; keepGoing?: () => Promise<boolean> } = {},
+): Promise<SpaceGivenBack> {
   if (resolveDatabaseConfig().provider !== 'sqlite') return { mode: 'not-sqlite', pages: 0 };
   const [mode] = await db().$queryRawUnsafe<{ auto_vacuum: bigint | number }[]>('PRAGMA auto_vacuum');
   if (Number(mode?.auto_vacuum) !== 2) return { mode: 'reused', pages: 0 };
-  const freePages = async () => Number((await db().$queryRawUnsafe<{ freelist_count: bigint | number }[]>('PRAGMA freelist_count'))[0]?.freelist_count ?? 0);
+  const freePages = async () =>
+    Number(
+      (await db().$queryRawUnsafe<{ freelist_count: bigint | number }[]>('PRAGMA freelist_count'))[0]?.freelist_count ??
+        0,
+    );
   const step = options.pagesPerStep ?? 256;
   const start = await freePages();
   for (let i = 0; i < (options.maxSteps ?? 1000); i++) {

@@ -33,7 +33,11 @@ export async function purgeExpiredData(options: PurgeOptions): Promise<PurgeCoun
   const counts: PurgeCounts = { outboxBodies: 0, outboxRecords: 0, robotBodies: 0, robotTombstones: 0, auditEvents: 0 };
 
   /** Runs `step` on batches of ids until none is left; false when stopped before the end. */
-  async function inBatches(find: () => Promise<{ id: string }[]>, step: (ids: string[]) => Promise<number>, key: keyof PurgeCounts) {
+  async function inBatches(
+    find: () => Promise<{ id: string }[]>,
+    step: (ids: string[]) => Promise<number>,
+    key: keyof PurgeCounts,
+  ) {
     for (;;) {
       const ids = (await find()).map((row) => row.id);
       if (ids.length === 0) return true;
@@ -49,17 +53,27 @@ export async function purgeExpiredData(options: PurgeOptions): Promise<PurgeCoun
     () =>
       inBatches(
         () => db().outboundMessage.findMany({ where: sentBefore(policy.recordDays), select: { id: true }, take }),
-        async (ids) => (await db().outboundMessage.deleteMany({ where: { id: { in: ids }, ...sentBefore(policy.recordDays) } })).count,
+        async (ids) =>
+          (await db().outboundMessage.deleteMany({ where: { id: { in: ids }, ...sentBefore(policy.recordDays) } }))
+            .count,
         'outboxRecords',
       ),
     () =>
       inBatches(
-        () => db().outboundMessage.findMany({ where: { ...sentBefore(policy.bodyDays), bodyPurgedAt: null }, select: { id: true }, take }),
+        () =>
+          db().outboundMessage.findMany({
+            where: { ...sentBefore(policy.bodyDays), bodyPurgedAt: null },
+            select: { id: true },
+            take,
+          }),
         async (ids) => {
           const where = { id: { in: ids }, ...sentBefore(policy.bodyDays), bodyPurgedAt: null };
           const [, updated] = await db().$transaction([
             db().outboundAttachment.deleteMany({ where: { messageId: { in: ids }, message: { state: 'sent' } } }),
-            db().outboundMessage.updateMany({ where, data: { textBody: null, htmlBody: null, transportOverride: null, bodyPurgedAt: now } }),
+            db().outboundMessage.updateMany({
+              where,
+              data: { textBody: null, htmlBody: null, transportOverride: null, bodyPurgedAt: now },
+            }),
           ]);
           return updated.count;
         },
@@ -67,9 +81,19 @@ export async function purgeExpiredData(options: PurgeOptions): Promise<PurgeCoun
       ),
     () =>
       inBatches(
-        () => db().robotMessage.findMany({ where: { purgedAt: null, handoffState: HANDED_ON, createdAt: { lt: before(policy.recordDays) } }, select: { id: true }, take }),
+        () =>
+          db().robotMessage.findMany({
+            where: { purgedAt: null, handoffState: HANDED_ON, createdAt: { lt: before(policy.recordDays) } },
+            select: { id: true },
+            take,
+          }),
         async (ids) => {
-          const where = { id: { in: ids }, purgedAt: null, handoffState: HANDED_ON, createdAt: { lt: before(policy.recordDays) } };
+          const where = {
+            id: { in: ids },
+            purgedAt: null,
+            handoffState: HANDED_ON,
+            createdAt: { lt: before(policy.recordDays) },
+          };
           const tombstone = {
             subject: '',
             fromName: '',
@@ -92,16 +116,36 @@ export async function purgeExpiredData(options: PurgeOptions): Promise<PurgeCoun
       ),
     () =>
       inBatches(
-        () => db().robotMessage.findMany({ where: { bodyPurgedAt: null, handoffState: HANDED_ON, createdAt: { lt: before(policy.bodyDays) } }, select: { id: true }, take }),
+        () =>
+          db().robotMessage.findMany({
+            where: { bodyPurgedAt: null, handoffState: HANDED_ON, createdAt: { lt: before(policy.bodyDays) } },
+            select: { id: true },
+            take,
+          }),
         async (ids) => {
-          const where = { id: { in: ids }, bodyPurgedAt: null, handoffState: HANDED_ON, createdAt: { lt: before(policy.bodyDays) } };
-          return (await db().robotMessage.updateMany({ where, data: { body: '', mime: null, mimeStored: false, bodyPurgedAt: now } })).count;
+          const where = {
+            id: { in: ids },
+            bodyPurgedAt: null,
+            handoffState: HANDED_ON,
+            createdAt: { lt: before(policy.bodyDays) },
+          };
+          return (
+            await db().robotMessage.updateMany({
+              where,
+              data: { body: '', mime: null, mimeStored: false, bodyPurgedAt: now },
+            })
+          ).count;
         },
         'robotBodies',
       ),
     () =>
       inBatches(
-        () => db().auditEvent.findMany({ where: { createdAt: { lt: before(policy.auditDays) } }, select: { id: true }, take }),
+        () =>
+          db().auditEvent.findMany({
+            where: { createdAt: { lt: before(policy.auditDays) } },
+            select: { id: true },
+            take,
+          }),
         async (ids) => (await db().auditEvent.deleteMany({ where: { id: { in: ids } } })).count,
         'auditEvents',
       ),

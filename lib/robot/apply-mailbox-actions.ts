@@ -28,7 +28,12 @@ export interface ActionOutcome {
 
 const BATCH = 50;
 
-export async function applyMailboxActions(graph: MailboxGraph, mailbox: ActionMailbox, lease: RobotLease, options: RobotOptions): Promise<ActionOutcome> {
+export async function applyMailboxActions(
+  graph: MailboxGraph,
+  mailbox: ActionMailbox,
+  lease: RobotLease,
+  options: RobotOptions,
+): Promise<ActionOutcome> {
   const outcome: ActionOutcome = { done: 0, failed: 0, lastFailure: null, throttled: null };
   const due = await db().robotMessage.findMany({
     where: dueActionsWhere(mailbox.id, new Date()),
@@ -49,7 +54,16 @@ export async function applyMailboxActions(graph: MailboxGraph, mailbox: ActionMa
       } else {
         await graph.client.api(path).patch({ isRead: true });
       }
-      await db().robotMessage.update({ where: { id: message.id }, data: { mailboxAction: 'done', mailboxActionAttempts: attempt, mailboxActionAt: new Date(), nextMailboxActionAt: null, lastMailboxActionError: null } });
+      await db().robotMessage.update({
+        where: { id: message.id },
+        data: {
+          mailboxAction: 'done',
+          mailboxActionAttempts: attempt,
+          mailboxActionAt: new Date(),
+          nextMailboxActionAt: null,
+          lastMailboxActionError: null,
+        },
+      });
       outcome.done += 1;
     } catch (error) {
       const failure = graphFailureOf(error);
@@ -58,12 +72,23 @@ export async function applyMailboxActions(graph: MailboxGraph, mailbox: ActionMa
         return outcome;
       }
       // In move mode a 404 before the destination is known is about the folder, not the message.
-      const gone = failure.code === 'ErrorItemNotFound' && (mailbox.afterProcessing !== 'move' || destinationId !== null);
+      const gone =
+        failure.code === 'ErrorItemNotFound' && (mailbox.afterProcessing !== 'move' || destinationId !== null);
       await db().robotMessage.update({
         where: { id: message.id },
         data: gone
-          ? { mailboxAction: 'gone', mailboxActionAttempts: attempt, mailboxActionAt: new Date(), nextMailboxActionAt: null, lastMailboxActionError: 'The message was no longer in the folder: moved or deleted by someone else.' }
-          : { mailboxActionAttempts: attempt, nextMailboxActionAt: new Date(Date.now() + options.retryDelayMs(attempt)), lastMailboxActionError: describeGraphFailure(failure) },
+          ? {
+              mailboxAction: 'gone',
+              mailboxActionAttempts: attempt,
+              mailboxActionAt: new Date(),
+              nextMailboxActionAt: null,
+              lastMailboxActionError: 'The message was no longer in the folder: moved or deleted by someone else.',
+            }
+          : {
+              mailboxActionAttempts: attempt,
+              nextMailboxActionAt: new Date(Date.now() + options.retryDelayMs(attempt)),
+              lastMailboxActionError: describeGraphFailure(failure),
+            },
       });
       if (!gone) {
         outcome.failed += 1;

@@ -11,20 +11,26 @@ import type { CreateRobotMailboxInput } from './schemas';
 // the mailbox already uses, which is not refused for a passing state (a needed re-authentication) while other fields
 // change.
 
-export async function checkRobotMailboxInput(input: CreateRobotMailboxInput, hasStoredSecret: boolean, keptConnectionId?: string): Promise<Record<string, string> | null> {
+export async function checkRobotMailboxInput(
+  input: CreateRobotMailboxInput,
+  hasStoredSecret: boolean,
+  keptConnectionId?: string,
+): Promise<Record<string, string> | null> {
   const errors: Record<string, string> = {};
   const [connection] = input.connectionId ? await getConnectionFacts([input.connectionId]) : [];
   if (!connection) errors.connectionId = 'Choose a Service Connection';
   else {
     const fit = connectionFit('robot', connection.facts);
     const permissionProblem = !fit.usable && /was not granted|no Microsoft Graph permission/.test(fit.reason);
-    if (!fit.usable && (permissionProblem || connection.id !== keptConnectionId)) errors.connectionId = `“${connection.name}” ${fit.reason}.`;
+    if (!fit.usable && (permissionProblem || connection.id !== keptConnectionId))
+      errors.connectionId = `“${connection.name}” ${fit.reason}.`;
     else if (connection.facts.authType === 'application' && !input.mailboxAddress) {
       errors.mailboxAddress = 'An application connection has no signed-in user: enter the mailbox address';
     }
   }
   const destination = input.webhookUrl ? checkUrlDestination(input.webhookUrl) : null;
   if (destination) errors.webhookUrl = destination;
-  if (input.webhookUrl && !input.webhookSecret && !hasStoredSecret) errors.webhookSecret = 'Generate or enter a secret to sign the webhook with';
+  if (input.webhookUrl && !input.webhookSecret && !hasStoredSecret)
+    errors.webhookSecret = 'Generate or enter a secret to sign the webhook with';
   return Object.keys(errors).length ? errors : null;
 }

@@ -40,7 +40,11 @@ export async function claimRobotMailbox(
   const due = claim.manual ? {} : { enabled: true, nextRunAt: { lte: now } };
   const taken = await takeRowLease(
     leaseSeconds * 1000,
-    ({ free, until }) => db().robotMailbox.updateMany({ where: { id: mailboxId, ...due, ...free }, data: { leaseOwner: owner, leaseUntil: until } }),
+    ({ free, until }) =>
+      db().robotMailbox.updateMany({
+        where: { id: mailboxId, ...due, ...free },
+        data: { leaseOwner: owner, leaseUntil: until },
+      }),
     now,
   );
   if (!taken) return null;
@@ -75,7 +79,10 @@ export async function claimRobotMailbox(
     async release(data) {
       lost = true;
       // The state of the cycle is written even after an edit of the settings, but never over another owner's lease.
-      const written = await db().robotMailbox.updateMany({ where: { id: mailboxId, leaseOwner: owner }, data: { ...data, leaseOwner: null, leaseUntil: null } });
+      const written = await db().robotMailbox.updateMany({
+        where: { id: mailboxId, leaseOwner: owner },
+        data: { ...data, leaseOwner: null, leaseUntil: null },
+      });
       return written.count === 1;
     },
   };

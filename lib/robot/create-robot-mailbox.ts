@@ -5,7 +5,8 @@ import { isUniqueViolation } from '@/lib/db/errors';
 import { checkRobotMailboxInput } from './check-robot-mailbox-input';
 import { ROBOT_NAME_TAKEN, type CreateRobotMailboxInput } from './schemas';
 
-export type SaveRobotMailboxResult = { ok: true; id: string; name: string } | { ok: false; message?: string; fieldErrors?: Record<string, string> };
+export type SaveRobotMailboxResult =
+  { ok: true; id: string; name: string } | { ok: false; message?: string; fieldErrors?: Record<string, string> };
 
 /** Stores a new robot mailbox, due for its first poll at once; the webhook secret only as ciphertext and a hint. */
 export async function createRobotMailbox(input: CreateRobotMailboxInput): Promise<SaveRobotMailboxResult> {
@@ -23,7 +24,11 @@ export async function createRobotMailbox(input: CreateRobotMailboxInput): Promis
         moveToFolder: input.afterProcessing === 'move' ? input.moveToFolder : '',
         webhookUrl: input.webhookUrl,
         ...(input.webhookSecret
-          ? { webhookSecret: encryptSecret(input.webhookSecret, 'RobotMailbox.webhookSecret'), webhookSecretHint: secretHint(input.webhookSecret) || null, webhookSecretSetAt: new Date() }
+          ? {
+              webhookSecret: encryptSecret(input.webhookSecret, 'RobotMailbox.webhookSecret'),
+              webhookSecretHint: secretHint(input.webhookSecret) || null,
+              webhookSecretSetAt: new Date(),
+            }
           : {}),
         enabled: input.enabled,
       },

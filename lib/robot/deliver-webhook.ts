@@ -2,7 +2,14 @@ import 'server-only';
 import { STATUS_CODES } from 'node:http';
 import { guardedRequest } from '@/lib/net/guarded-request';
 import type { Resolver } from '@/lib/net/guarded-lookup';
-import { ATTEMPT_HEADER, DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from './sign-webhook';
+import {
+  ATTEMPT_HEADER,
+  DELIVERY_HEADER,
+  EVENT_HEADER,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  signWebhook,
+} from './sign-webhook';
 
 // One POST of a message to a mailbox's webhook: JSON, signed, with a delivery id that stays the same across
 // retries (so a receiver can drop a repeat), a timeout, and no redirects followed. Only a 2xx counts as delivered.
@@ -43,8 +50,18 @@ export async function deliverWebhook(delivery: WebhookDelivery): Promise<Webhook
     },
     { resolve: delivery.resolve },
   );
-  if (!result.ok) return { ok: false, status: null, error: result.failure === 'refused' ? `Refused: ${result.reason}` : `Could not deliver: ${result.reason}` };
+  if (!result.ok)
+    return {
+      ok: false,
+      status: null,
+      error: result.failure === 'refused' ? `Refused: ${result.reason}` : `Could not deliver: ${result.reason}`,
+    };
   if (result.status >= 200 && result.status < 300) return { ok: true, status: result.status };
-  const redirect = result.status >= 300 && result.status < 400 ? ' (redirects are not followed: enter the final URL)' : '';
-  return { ok: false, status: result.status, error: `HTTP ${result.status}${STATUS_CODES[result.status] ? ` ${STATUS_CODES[result.status]}` : ''}${redirect}` };
+  const redirect =
+    result.status >= 300 && result.status < 400 ? ' (redirects are not followed: enter the final URL)' : '';
+  return {
+    ok: false,
+    status: result.status,
+    error: `HTTP ${result.status}${STATUS_CODES[result.status] ? ` ${STATUS_CODES[result.status]}` : ''}${redirect}`,
+  };
 }

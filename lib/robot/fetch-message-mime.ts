@@ -24,7 +24,11 @@ export class GraphResponseError extends Error {
   }
 }
 
-export async function fetchMessageMime(graph: MailboxGraph, messageId: string, limitBytes: number): Promise<MessageMime> {
+export async function fetchMessageMime(
+  graph: MailboxGraph,
+  messageId: string,
+  limitBytes: number,
+): Promise<MessageMime> {
   const response = (await graph.client
     .api(`${graph.root}/messages/${encodeURIComponent(messageId)}/$value`)
     .responseType(ResponseType.RAW)

@@ -31,4 +31,3 @@ export function parseFolderPath(text: string): FolderPath {
   const wellKnown = WELL_KNOWN[first] ?? null;
   return { wellKnown, segments: segments.length ? segments : ['Inbox'] };
 }
-

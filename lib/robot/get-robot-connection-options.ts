@@ -14,5 +14,11 @@ export interface RobotConnectionOption {
 /** Every connection, each with whether the robot can read mail through it: the form disables the others with the reason. */
 export async function getRobotConnectionOptions(): Promise<RobotConnectionOption[]> {
   const rows = await getConnectionFacts();
-  return rows.map((r) => ({ id: r.id, name: r.name, authType: r.facts.authType, accountUsername: r.accountUsername, fit: connectionFit('robot', r.facts) }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    authType: r.facts.authType,
+    accountUsername: r.accountUsername,
+    fit: connectionFit('robot', r.facts),
+  }));
 }

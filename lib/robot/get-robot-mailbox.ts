@@ -28,7 +28,9 @@ export async function getRobotMailbox(id: string) {
       lastErrorExplanation: true,
       lastErrorAt: true,
       cursor: true,
-      connection: { select: { id: true, name: true, accountUsername: true, state: true, service: { select: { authType: true } } } },
+      connection: {
+        select: { id: true, name: true, accountUsername: true, state: true, service: { select: { authType: true } } },
+      },
     },
   });
   if (!row) return null;

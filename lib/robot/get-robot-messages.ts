@@ -19,7 +19,17 @@ export async function getRobotMessages(mailboxId: string, params: { query: strin
     orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
     skip: (page - 1) * ROBOT_MESSAGES_PAGE_SIZE,
     take: ROBOT_MESSAGES_PAGE_SIZE,
-    select: { id: true, subject: true, fromName: true, fromAddress: true, receivedAt: true, handoffState: true, handoffAttempts: true, mailboxAction: true, attachments: true },
+    select: {
+      id: true,
+      subject: true,
+      fromName: true,
+      fromAddress: true,
+      receivedAt: true,
+      handoffState: true,
+      handoffAttempts: true,
+      mailboxAction: true,
+      attachments: true,
+    },
   });
   return { rows, total, page, pages };
 }

@@ -20,4 +20,5 @@ export interface GraphMessage {
   '@removed'?: { reason?: string } | null;
 }
 
-export const GRAPH_MESSAGE_SELECT = 'id,internetMessageId,subject,from,sender,toRecipients,ccRecipients,receivedDateTime,isRead,isDraft,hasAttachments,body';
+export const GRAPH_MESSAGE_SELECT =
+  'id,internetMessageId,subject,from,sender,toRecipients,ccRecipients,receivedDateTime,isRead,isDraft,hasAttachments,body';

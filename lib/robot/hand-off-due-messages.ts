@@ -23,7 +23,12 @@ export interface HandoffOutcome {
   lastError: string | null;
 }
 
-export async function handOffDueMessages(mailbox: HandoffMailbox, address: string, lease: RobotLease, options: RobotOptions): Promise<HandoffOutcome> {
+export async function handOffDueMessages(
+  mailbox: HandoffMailbox,
+  address: string,
+  lease: RobotLease,
+  options: RobotOptions,
+): Promise<HandoffOutcome> {
   const outcome: HandoffOutcome = { delivered: 0, failed: 0, lastError: null };
   const due = await db().robotMessage.findMany({
     where: { mailboxId: mailbox.id, handoffState: 'pending', nextHandoffAt: { lte: new Date() } },
@@ -41,7 +46,13 @@ export async function handOffDueMessages(mailbox: HandoffMailbox, address: strin
     });
     return outcome;
   }
-  const secret = mailbox.webhookSecret ? decryptSecret(mailbox.webhookSecret, 'RobotMailbox.webhookSecret', `Robot mailbox '${mailbox.name}' webhook secret`) : null;
+  const secret = mailbox.webhookSecret
+    ? decryptSecret(
+        mailbox.webhookSecret,
+        'RobotMailbox.webhookSecret',
+        `Robot mailbox '${mailbox.name}' webhook secret`,
+      )
+    : null;
 
   for (const { id } of due) {
     if (!(await lease.keep())) break;
@@ -57,18 +68,33 @@ export async function handOffDueMessages(mailbox: HandoffMailbox, address: strin
           body: buildWebhookPayload({ id: mailbox.id, name: mailbox.name, address }, message),
           timeoutMs: options.webhookTimeoutMs,
         })
-      : ({ ok: false, status: null, error: 'No webhook secret is set: generate one in the mailbox settings.' } as const);
+      : ({
+          ok: false,
+          status: null,
+          error: 'No webhook secret is set: generate one in the mailbox settings.',
+        } as const);
     const now = new Date();
     if (result.ok) {
       await db().robotMessage.updateMany({
         where: { id, handoffState: 'pending' },
-        data: { handoffState: 'delivered', handoffAttempts: attempt, handedOffAt: now, nextHandoffAt: null, lastHandoffError: null, nextMailboxActionAt: now },
+        data: {
+          handoffState: 'delivered',
+          handoffAttempts: attempt,
+          handedOffAt: now,
+          nextHandoffAt: null,
+          lastHandoffError: null,
+          nextMailboxActionAt: now,
+        },
       });
       outcome.delivered += 1;
     } else {
       await db().robotMessage.updateMany({
         where: { id, handoffState: 'pending' },
-        data: { handoffAttempts: attempt, nextHandoffAt: new Date(now.getTime() + options.retryDelayMs(attempt)), lastHandoffError: result.error },
+        data: {
+          handoffAttempts: attempt,
+          nextHandoffAt: new Date(now.getTime() + options.retryDelayMs(attempt)),
+          lastHandoffError: result.error,
+        },
       });
       outcome.failed += 1;
       outcome.lastError = result.error;

@@ -16,9 +16,19 @@ interface GraphAttachments {
   value: { name?: string; contentType?: string; size?: number; isInline?: boolean }[];
 }
 
-export async function listMessageAttachments(graph: MailboxGraph, messageId: string, mime: Buffer | null, hasAttachments: boolean): Promise<AttachmentInfo[]> {
+export async function listMessageAttachments(
+  graph: MailboxGraph,
+  messageId: string,
+  mime: Buffer | null,
+  hasAttachments: boolean,
+): Promise<AttachmentInfo[]> {
   if (mime) {
-    const parsed = await simpleParser(mime, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
+    const parsed = await simpleParser(mime, {
+      skipHtmlToText: true,
+      skipTextToHtml: true,
+      skipTextLinks: true,
+      skipImageLinks: true,
+    });
     return parsed.attachments.map((a) => ({
       name: a.filename ?? '(no name)',
       contentType: a.contentType,
@@ -30,5 +40,10 @@ export async function listMessageAttachments(graph: MailboxGraph, messageId: str
   const list = (await graph.client
     .api(`${graph.root}/messages/${encodeURIComponent(messageId)}/attachments?$select=name,contentType,size,isInline`)
     .get()) as GraphAttachments;
-  return list.value.map((a) => ({ name: a.name ?? '(no name)', contentType: a.contentType ?? 'application/octet-stream', size: a.size ?? 0, isInline: Boolean(a.isInline) }));
+  return list.value.map((a) => ({
+    name: a.name ?? '(no name)',
+    contentType: a.contentType ?? 'application/octet-stream',
+    size: a.size ?? 0,
+    isInline: Boolean(a.isInline),
+  }));
 }

@@ -18,7 +18,8 @@ export interface MailboxGraph {
   address: string;
 }
 
-export type OpenMailboxGraphResult = { ok: true; graph: MailboxGraph } | { ok: false; failure: GraphFailure; context: MailboxContext };
+export type OpenMailboxGraphResult =
+  { ok: true; graph: MailboxGraph } | { ok: false; failure: GraphFailure; context: MailboxContext };
 
 class TokenUnavailableError extends Error {
   override name = 'TokenUnavailable';
@@ -31,19 +32,49 @@ export async function openMailboxGraph(
   const first = await getAccessToken(mailbox.connectionId, { api: 'graph' });
   const connection = first.connection;
   const mode = connection?.authType ?? 'delegated';
-  const context: MailboxContext = { mode, address: mailbox.mailboxAddress, account: connection?.account ?? null, folder: mailbox.folder };
-  if (!connection) return { ok: false, context, failure: { status: 0, code: 'TokenUnavailable', tokenReason: 'not_found', message: 'The Service Connection no longer exists.' } };
+  const context: MailboxContext = {
+    mode,
+    address: mailbox.mailboxAddress,
+    account: connection?.account ?? null,
+    folder: mailbox.folder,
+  };
+  if (!connection)
+    return {
+      ok: false,
+      context,
+      failure: {
+        status: 0,
+        code: 'TokenUnavailable',
+        tokenReason: 'not_found',
+        message: 'The Service Connection no longer exists.',
+      },
+    };
   if (mode === 'application' && !mailbox.mailboxAddress) {
-    return { ok: false, context, failure: { status: 400, code: 'BadRequest', message: '/me request is only valid with delegated authentication flow.' } };
+    return {
+      ok: false,
+      context,
+      failure: {
+        status: 400,
+        code: 'BadRequest',
+        message: '/me request is only valid with delegated authentication flow.',
+      },
+    };
   }
-  if (!first.ok) return { ok: false, context, failure: { status: 0, code: 'TokenUnavailable', tokenReason: first.reason, message: first.message } };
+  if (!first.ok)
+    return {
+      ok: false,
+      context,
+      failure: { status: 0, code: 'TokenUnavailable', tokenReason: first.reason, message: first.message },
+    };
   // Asked for on every request: the token service hands out its recent token, and refreshes (single-flighted) when due.
   const accessToken = async (): Promise<string> => {
     const token = await getAccessToken(mailbox.connectionId, { api: 'graph' });
     if (!token.ok) throw new TokenUnavailableError(token.message);
     return token.accessToken;
   };
-  const client = createGraphClient(connection.endpoints.graphBaseUrl, accessToken, { timeoutMs: options.graphTimeoutMs });
+  const client = createGraphClient(connection.endpoints.graphBaseUrl, accessToken, {
+    timeoutMs: options.graphTimeoutMs,
+  });
   const address = mailbox.mailboxAddress || connection.account || '';
   const root = mailbox.mailboxAddress ? `/users/${encodeURIComponent(mailbox.mailboxAddress)}` : '/me';
   return { ok: true, graph: { client, root, context, address } };

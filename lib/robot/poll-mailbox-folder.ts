@@ -32,7 +32,12 @@ interface DeltaPage {
   '@odata.deltaLink'?: string;
 }
 
-export async function pollMailboxFolder(graph: MailboxGraph, mailbox: PollMailbox, lease: RobotLease, options: RobotOptions): Promise<PollOutcome> {
+export async function pollMailboxFolder(
+  graph: MailboxGraph,
+  mailbox: PollMailbox,
+  lease: RobotLease,
+  options: RobotOptions,
+): Promise<PollOutcome> {
   let folderId = mailbox.folderId;
   if (!folderId) {
     folderId = (await resolveMailFolder(graph, mailbox.folder)).id;

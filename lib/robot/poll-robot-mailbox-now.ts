@@ -8,7 +8,8 @@ import { type CycleSummary, runMailboxCycle } from './run-mailbox-cycle';
 // here so the administrator sees the outcome. When another instance holds it, that one (or the next poller tick)
 // picks the request up.
 
-export type PollNowResult = { ok: true; ran: true; summary: CycleSummary } | { ok: true; ran: false } | { ok: false; message: string };
+export type PollNowResult =
+  { ok: true; ran: true; summary: CycleSummary } | { ok: true; ran: false } | { ok: false; message: string };
 
 export async function pollRobotMailboxNow(id: string): Promise<PollNowResult> {
   const now = new Date();

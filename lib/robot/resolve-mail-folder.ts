@@ -30,14 +30,18 @@ function quote(name: string): string {
 }
 
 async function child(graph: MailboxGraph, parentId: string | null, name: string): Promise<MailFolder | undefined> {
-  const base = parentId ? `${graph.root}/mailFolders/${encodeURIComponent(parentId)}/childFolders` : `${graph.root}/mailFolders`;
+  const base = parentId
+    ? `${graph.root}/mailFolders/${encodeURIComponent(parentId)}/childFolders`
+    : `${graph.root}/mailFolders`;
   const filter = encodeURIComponent(`displayName eq ${quote(name)}`);
   const list = (await graph.client.api(`${base}?$filter=${filter}&${SELECT}`).get()) as FolderList;
   return list.value.find((f) => f.displayName.toLowerCase() === name.toLowerCase()) ?? list.value[0];
 }
 
 async function createChild(graph: MailboxGraph, parentId: string | null, name: string): Promise<MailFolder> {
-  const base = parentId ? `${graph.root}/mailFolders/${encodeURIComponent(parentId)}/childFolders` : `${graph.root}/mailFolders`;
+  const base = parentId
+    ? `${graph.root}/mailFolders/${encodeURIComponent(parentId)}/childFolders`
+    : `${graph.root}/mailFolders`;
   try {
     return (await graph.client.api(base).post({ displayName: name })) as MailFolder;
   } catch (error) {
@@ -48,7 +52,11 @@ async function createChild(graph: MailboxGraph, parentId: string | null, name: s
   }
 }
 
-export async function resolveMailFolder(graph: MailboxGraph, path: string, options: { create?: boolean } = {}): Promise<MailFolder> {
+export async function resolveMailFolder(
+  graph: MailboxGraph,
+  path: string,
+  options: { create?: boolean } = {},
+): Promise<MailFolder> {
   const { wellKnown, segments } = parseFolderPath(path);
   let folder: MailFolder | undefined;
   let rest = segments;

@@ -6,11 +6,21 @@ export const ROBOT_ENCRYPTED_FIELDS: EncryptedField[] = [
   {
     context: 'RobotMailbox.webhookSecret',
     async list(db) {
-      const rows = await db.robotMailbox.findMany({ where: { webhookSecret: { not: null } }, select: { id: true, name: true, webhookSecret: true } });
-      return rows.map((r) => ({ id: r.id, label: `Robot mailbox '${r.name}' webhook secret`, value: r.webhookSecret ?? '' }));
+      const rows = await db.robotMailbox.findMany({
+        where: { webhookSecret: { not: null } },
+        select: { id: true, name: true, webhookSecret: true },
+      });
+      return rows.map((r) => ({
+        id: r.id,
+        label: `Robot mailbox '${r.name}' webhook secret`,
+        value: r.webhookSecret ?? '',
+      }));
     },
     async replace(db, id, expected, next) {
-      const { count } = await db.robotMailbox.updateMany({ where: { id, webhookSecret: expected }, data: { webhookSecret: next } });
+      const { count } = await db.robotMailbox.updateMany({
+        where: { id, webhookSecret: expected },
+        data: { webhookSecret: next },
+      });
       return count === 1;
     },
   },

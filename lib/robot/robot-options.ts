@@ -23,7 +23,9 @@ export interface RobotOptions {
 }
 
 // After `attempt` failures: 10 s, 30 s, 1 min, 2 min, 5 min, 10 min, 30 min, then every hour, for as long as it takes.
-export const ROBOT_RETRY: RetrySchedule = { retryStepsMs: [10, 30, 60, 120, 300, 600, 1800, 3600].map((seconds) => seconds * 1000) };
+export const ROBOT_RETRY: RetrySchedule = {
+  retryStepsMs: [10, 30, 60, 120, 300, 600, 1800, 3600].map((seconds) => seconds * 1000),
+};
 
 const OWNER = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
 
@@ -42,5 +44,9 @@ export function robotOptions(overrides: Partial<RobotOptions> = {}): RobotOption
   // The lease is renewed before each request once half of it is gone: a request must end within that half, or
   // another instance could take the mailbox over while it is still in flight.
   const half = (options.leaseSeconds * 1000) / 2;
-  return { ...options, webhookTimeoutMs: Math.min(options.webhookTimeoutMs, half), graphTimeoutMs: Math.min(options.graphTimeoutMs, half) };
+  return {
+    ...options,
+    webhookTimeoutMs: Math.min(options.webhookTimeoutMs, half),
+    graphTimeoutMs: Math.min(options.graphTimeoutMs, half),
+  };
 }

@@ -39,14 +39,24 @@ async function accountOf(connectionId: string): Promise<string> {
   return (await getConnectionContext(connectionId))?.account ?? '';
 }
 
-export async function runMailboxCycle(lease: RobotLease, mailbox: ClaimedMailbox, options: RobotOptions): Promise<CycleSummary> {
+export async function runMailboxCycle(
+  lease: RobotLease,
+  mailbox: ClaimedMailbox,
+  options: RobotOptions,
+): Promise<CycleSummary> {
   const started = new Date();
   const throttledBefore = mailbox.throttledUntil && mailbox.throttledUntil > started ? mailbox.throttledUntil : null;
   const pollDue = mailbox.nextPollAt <= started && !throttledBefore;
-  const actionsDue = !throttledBefore && (await db().robotMessage.count({ where: dueActionsWhere(mailbox.id, started) })) > 0;
+  const actionsDue =
+    !throttledBefore && (await db().robotMessage.count({ where: dueActionsWhere(mailbox.id, started) })) > 0;
 
   let graph: MailboxGraph | null = null;
-  let context: MailboxContext = { mode: 'delegated', address: mailbox.mailboxAddress, account: null, folder: mailbox.folder };
+  let context: MailboxContext = {
+    mode: 'delegated',
+    address: mailbox.mailboxAddress,
+    account: null,
+    folder: mailbox.folder,
+  };
   let failure: GraphFailure | null = null;
   if (pollDue || actionsDue) {
     const opened = await openMailboxGraph(mailbox, options);
@@ -62,12 +72,18 @@ export async function runMailboxCycle(lease: RobotLease, mailbox: ClaimedMailbox
       failure = graphFailureOf(error);
       if (failure.code === 'InternalError') {
         const correlationId = crypto.randomUUID().slice(0, 8);
-        logger.error('robot.poll_failed', { correlationId, mailboxId: mailbox.id, error: failure.message, stack: (error as Error).stack });
+        logger.error('robot.poll_failed', {
+          correlationId,
+          mailboxId: mailbox.id,
+          error: failure.message,
+          stack: (error as Error).stack,
+        });
         failure = { ...failure, message: `Something went wrong (id ${correlationId})` };
       }
     }
   }
-  const address = graph?.address ?? (mailbox.mailboxAddress || context.account || (await accountOf(mailbox.connectionId)));
+  const address =
+    graph?.address ?? (mailbox.mailboxAddress || context.account || (await accountOf(mailbox.connectionId)));
   const handoff = await handOffDueMessages(mailbox, address, lease, options);
   let actions: ActionOutcome | null = null;
   if (graph && !failure && !lease.lost) {
@@ -76,7 +92,8 @@ export async function runMailboxCycle(lease: RobotLease, mailbox: ClaimedMailbox
   }
 
   const now = new Date();
-  const throttledUntil = failure?.status === 429 ? new Date(now.getTime() + (failure.retryAfterSeconds ?? 60) * 1000) : throttledBefore;
+  const throttledUntil =
+    failure?.status === 429 ? new Date(now.getTime() + (failure.retryAfterSeconds ?? 60) * 1000) : throttledBefore;
   const interval = mailbox.pollIntervalSeconds * 1000;
   let nextPollAt = mailbox.nextPollAt;
   if (pollDue) nextPollAt = poll && !poll.complete && !lease.lost ? now : new Date(now.getTime() + interval);

@@ -16,11 +16,25 @@ describe('webhook signatures', () => {
     const now = 1_800_000_000;
     const signature = signWebhook(secret, now, body);
     expect(verifyWebhookSignature(secret, { signature, timestamp: String(now) }, body, now + 10)).toEqual({ ok: true });
-    expect(verifyWebhookSignature(secret, { signature, timestamp: String(now) }, body.replace('m1', 'm2'), now)).toEqual({ ok: false, reason: 'mismatch' });
-    expect(verifyWebhookSignature('another-secret-value', { signature, timestamp: String(now) }, body, now)).toEqual({ ok: false, reason: 'mismatch' });
-    expect(verifyWebhookSignature(secret, { signature: null, timestamp: String(now) }, body, now)).toEqual({ ok: false, reason: 'missing' });
-    expect(verifyWebhookSignature(secret, { signature, timestamp: String(now) }, body, now + 301)).toEqual({ ok: false, reason: 'stale' });
+    expect(
+      verifyWebhookSignature(secret, { signature, timestamp: String(now) }, body.replace('m1', 'm2'), now),
+    ).toEqual({ ok: false, reason: 'mismatch' });
+    expect(verifyWebhookSignature('another-secret-value', { signature, timestamp: String(now) }, body, now)).toEqual({
+      ok: false,
+      reason: 'mismatch',
+    });
+    expect(verifyWebhookSignature(secret, { signature: null, timestamp: String(now) }, body, now)).toEqual({
+      ok: false,
+      reason: 'missing',
+    });
+    expect(verifyWebhookSignature(secret, { signature, timestamp: String(now) }, body, now + 301)).toEqual({
+      ok: false,
+      reason: 'stale',
+    });
     // A replay with a fresh timestamp header but the old signature does not verify.
-    expect(verifyWebhookSignature(secret, { signature, timestamp: String(now + 400) }, body, now + 400)).toEqual({ ok: false, reason: 'mismatch' });
+    expect(verifyWebhookSignature(secret, { signature, timestamp: String(now + 400) }, body, now + 400)).toEqual({
+      ok: false,
+      reason: 'mismatch',
+    });
   });
 });

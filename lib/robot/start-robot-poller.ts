@@ -46,9 +46,15 @@ export function startRobotPoller(overrides: RobotPollerOptions = {}): RobotPolle
       const work = runMailboxCycle(claimed.lease, claimed.mailbox, options)
         .then(observeRobotCycle)
         .catch(async (error: unknown) => {
-          logger.error('robot.cycle_failed', { mailboxId: id, error: (error as Error).message, stack: (error as Error).stack });
+          logger.error('robot.cycle_failed', {
+            mailboxId: id,
+            error: (error as Error).message,
+            stack: (error as Error).stack,
+          });
           // Give the mailbox up so it is retried at its next poll rather than after the lease runs out.
-          await claimed.lease.release({ nextRunAt: new Date(Date.now() + claimed.mailbox.pollIntervalSeconds * 1000) }).catch(() => false);
+          await claimed.lease
+            .release({ nextRunAt: new Date(Date.now() + claimed.mailbox.pollIntervalSeconds * 1000) })
+            .catch(() => false);
         })
         .finally(() => running.delete(id));
       running.set(id, work);

@@ -32,7 +32,16 @@ export async function storeRobotMessage(
   const content = message.body?.content ?? '';
   const subject = message.subject ?? '';
   const now = new Date();
-  const searchText = [subject, from.name, from.address, ...to.map((r) => r.address), ...cc.map((r) => r.address), internetMessageId].join(' ').toLowerCase();
+  const searchText = [
+    subject,
+    from.name,
+    from.address,
+    ...to.map((r) => r.address),
+    ...cc.map((r) => r.address),
+    internetMessageId,
+  ]
+    .join(' ')
+    .toLowerCase();
   try {
     await db().$transaction([
       db().robotMessage.create({

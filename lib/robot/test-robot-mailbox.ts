@@ -12,22 +12,34 @@ import { robotOptions } from './robot-options';
 // means: ErrorAccessDenied for a shared mailbox without Full Access, or "[RAOP]" for an app an access policy blocks.
 
 export type RobotTestResult =
-  | { ok: true; message: string }
-  | { ok: false; message: string; graphAnswer: string; meaning: string; fix: string };
+  { ok: true; message: string } | { ok: false; message: string; graphAnswer: string; meaning: string; fix: string };
 
 export async function testRobotMailbox(id: string): Promise<RobotTestResult> {
   const mailbox = await db().robotMailbox.findUnique({ where: { id } });
-  if (!mailbox) return { ok: false, message: 'This robot mailbox no longer exists.', graphAnswer: '', meaning: '', fix: '' };
+  if (!mailbox)
+    return { ok: false, message: 'This robot mailbox no longer exists.', graphAnswer: '', meaning: '', fix: '' };
   const opened = await openMailboxGraph(mailbox, robotOptions());
   if (!opened.ok) {
     const { meaning, fix } = explainGraphFailure(opened.failure, 'read', opened.context);
-    return { ok: false, message: 'The connection could not open the mailbox.', graphAnswer: describeGraphFailure(opened.failure), meaning, fix };
+    return {
+      ok: false,
+      message: 'The connection could not open the mailbox.',
+      graphAnswer: describeGraphFailure(opened.failure),
+      meaning,
+      fix,
+    };
   }
   const { graph } = opened;
-  const who = graph.context.mode === 'application' ? 'application permissions' : `signed in as ${graph.context.account ?? 'the connection’s account'}`;
+  const who =
+    graph.context.mode === 'application'
+      ? 'application permissions'
+      : `signed in as ${graph.context.account ?? 'the connection’s account'}`;
   try {
     const folder = await resolveMailFolder(graph, mailbox.folder);
-    const counts = folder.totalItemCount === undefined ? '' : `: ${folder.totalItemCount} messages, ${folder.unreadItemCount ?? 0} unread`;
+    const counts =
+      folder.totalItemCount === undefined
+        ? ''
+        : `: ${folder.totalItemCount} messages, ${folder.unreadItemCount ?? 0} unread`;
     let after = 'Processed mail is marked as read.';
     if (mailbox.afterProcessing === 'move') {
       const exists = await resolveMailFolder(graph, mailbox.moveToFolder).then(
@@ -40,11 +52,23 @@ export async function testRobotMailbox(id: string): Promise<RobotTestResult> {
       after = `Processed mail is moved to “${mailbox.moveToFolder}”${exists ? '' : ', which is created when the first message is moved'}.`;
     }
     // The mailbox and folder open now: the last recorded error is no longer how this mailbox stands.
-    await db().robotMailbox.update({ where: { id }, data: { lastError: null, lastErrorExplanation: null, lastErrorAt: null } });
-    return { ok: true, message: `Opened “${folder.displayName}” in ${graph.address || 'the mailbox'} (${who})${counts}. ${after}` };
+    await db().robotMailbox.update({
+      where: { id },
+      data: { lastError: null, lastErrorExplanation: null, lastErrorAt: null },
+    });
+    return {
+      ok: true,
+      message: `Opened “${folder.displayName}” in ${graph.address || 'the mailbox'} (${who})${counts}. ${after}`,
+    };
   } catch (error) {
     const failure = graphFailureOf(error);
     const { meaning, fix } = explainGraphFailure(failure, 'read', graph.context);
-    return { ok: false, message: `The connection could not open “${mailbox.folder}” in ${graph.address || 'the mailbox'}.`, graphAnswer: describeGraphFailure(failure), meaning, fix };
+    return {
+      ok: false,
+      message: `The connection could not open “${mailbox.folder}” in ${graph.address || 'the mailbox'}.`,
+      graphAnswer: describeGraphFailure(failure),
+      meaning,
+      fix,
+    };
   }
 }

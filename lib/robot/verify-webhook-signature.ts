@@ -19,5 +19,7 @@ export function verifyWebhookSignature(
   if (Math.abs(nowSeconds - timestamp) > WEBHOOK_TOLERANCE_SECONDS) return { ok: false, reason: 'stale' };
   const expected = Buffer.from(signWebhook(secret, timestamp, rawBody));
   const actual = Buffer.from(headers.signature);
-  return expected.length === actual.length && crypto.timingSafeEqual(expected, actual) ? { ok: true } : { ok: false, reason: 'mismatch' };
+  return expected.length === actual.length && crypto.timingSafeEqual(expected, actual)
+    ? { ok: true }
+    : { ok: false, reason: 'mismatch' };
 }

@@ -9,7 +9,9 @@ const mapped = (tenant: TenantCloud) => scopesForCloud(builtInScopes, tenantEndp
 describe('scopesForCloud', () => {
   it('leaves the built-in scopes as they are in the Global and Custom clouds', () => {
     expect(mapped({ cloud: 'global' })).toEqual(builtInScopes);
-    expect(mapped({ cloud: 'custom', authorityHost: 'https://127.0.0.1:8443', graphBaseUrl: 'https://127.0.0.1:8443/' })).toEqual(builtInScopes);
+    expect(
+      mapped({ cloud: 'custom', authorityHost: 'https://127.0.0.1:8443', graphBaseUrl: 'https://127.0.0.1:8443/' }),
+    ).toEqual(builtInScopes);
   });
 
   it.each([
@@ -17,21 +19,34 @@ describe('scopesForCloud', () => {
     ['usgov-dod', 'https://dod-graph.microsoft.us', 'https://outlook-dod.office365.us'],
     ['china', 'https://microsoftgraph.chinacloudapi.cn', 'https://partner.outlook.cn'],
   ])('maps the global Microsoft resources to the %s cloud', (cloud, graph, exchange) => {
-    expect(scopesForCloud(['offline_access', 'https://graph.microsoft.com/Mail.Send', 'https://graph.microsoft.com/.default'], tenantEndpoints({ cloud }))).toEqual([
-      'offline_access',
-      `${graph}/Mail.Send`,
-      `${graph}/.default`,
-    ]);
-    expect(scopesForCloud(['https://outlook.office.com/SMTP.Send', 'https://outlook.office365.com/.default', 'HTTPS://Outlook.Office.com/IMAP.AccessAsUser.All'], tenantEndpoints({ cloud }))).toEqual([
-      `${exchange}/SMTP.Send`,
-      `${exchange}/.default`,
-      `${exchange}/IMAP.AccessAsUser.All`,
-    ]);
-    expect(mapped({ cloud }).some((scope) => /graph\.microsoft\.com|outlook\.office(365)?\.com/.test(scope))).toBe(false);
+    expect(
+      scopesForCloud(
+        ['offline_access', 'https://graph.microsoft.com/Mail.Send', 'https://graph.microsoft.com/.default'],
+        tenantEndpoints({ cloud }),
+      ),
+    ).toEqual(['offline_access', `${graph}/Mail.Send`, `${graph}/.default`]);
+    expect(
+      scopesForCloud(
+        [
+          'https://outlook.office.com/SMTP.Send',
+          'https://outlook.office365.com/.default',
+          'HTTPS://Outlook.Office.com/IMAP.AccessAsUser.All',
+        ],
+        tenantEndpoints({ cloud }),
+      ),
+    ).toEqual([`${exchange}/SMTP.Send`, `${exchange}/.default`, `${exchange}/IMAP.AccessAsUser.All`]);
+    expect(mapped({ cloud }).some((scope) => /graph\.microsoft\.com|outlook\.office(365)?\.com/.test(scope))).toBe(
+      false,
+    );
   });
 
   it('keeps an administrator’s own resource and bare scopes as written', () => {
-    const own = ['api://0f1e2d3c-0000-4000-8000-000000000000/access_as_user', 'https://contoso.example/Read', 'Mail.Send', 'openid'];
+    const own = [
+      'api://0f1e2d3c-0000-4000-8000-000000000000/access_as_user',
+      'https://contoso.example/Read',
+      'Mail.Send',
+      'openid',
+    ];
     expect(scopesForCloud(own, tenantEndpoints({ cloud: 'usgov' }))).toEqual(own);
   });
 

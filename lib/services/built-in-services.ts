@@ -37,11 +37,17 @@ export const BUILT_IN_SERVICES: readonly BuiltInService[] = [
     builtInKey: 'graph-mail',
     name: 'Microsoft Entra ID Graph API',
     authType: 'delegated',
-    description: 'Sends mail through Microsoft Graph as the signed-in mailbox (POST /me/sendMail), or as a mailbox it may send as (POST /users/{mailbox}/sendMail).',
+    description:
+      'Sends mail through Microsoft Graph as the signed-in mailbox (POST /me/sendMail), or as a mailbox it may send as (POST /users/{mailbox}/sendMail).',
     capabilities: [
       { key: 'graph-send', name: 'Graph send mail', scopes: ['offline_access', `${GRAPH}/Mail.Send`] },
       // Off by default, so the ESMP guide's permission list (Mail.Send) stays enough; a connection turns it on.
-      { key: 'graph-send-shared', name: 'Send as other mailboxes (Mail.Send.Shared)', scopes: [`${GRAPH}/Mail.Send.Shared`], optional: true },
+      {
+        key: 'graph-send-shared',
+        name: 'Send as other mailboxes (Mail.Send.Shared)',
+        scopes: [`${GRAPH}/Mail.Send.Shared`],
+        optional: true,
+      },
     ],
   },
   {
@@ -50,14 +56,19 @@ export const BUILT_IN_SERVICES: readonly BuiltInService[] = [
     authType: 'delegated',
     description: 'Reads and files mail in personal and shared mailboxes through Microsoft Graph (E-mail Robot).',
     capabilities: [
-      { key: 'graph-mailbox', name: 'Graph mailbox access', scopes: ['offline_access', `${GRAPH}/Mail.ReadWrite.Shared`] },
+      {
+        key: 'graph-mailbox',
+        name: 'Graph mailbox access',
+        scopes: ['offline_access', `${GRAPH}/Mail.ReadWrite.Shared`],
+      },
     ],
   },
   {
     builtInKey: 'client-credentials',
     name: 'Microsoft Entra ID (Client Credentials)',
     authType: 'application',
-    description: 'Sends and reads mail through Microsoft Graph with the application permissions granted to the app registration, without a signed-in user.',
+    description:
+      'Sends and reads mail through Microsoft Graph with the application permissions granted to the app registration, without a signed-in user.',
     capabilities: [{ key: 'graph-app', name: 'Graph application permissions', scopes: [`${GRAPH}/.default`] }],
   },
 ];

@@ -45,14 +45,19 @@ async function createBuiltIn(definition: BuiltInService): Promise<boolean> {
 async function syncBuiltIn(definition: BuiltInService, serviceId: string): Promise<boolean> {
   const service = await db().service.findUniqueOrThrow({ where: { id: serviceId }, include: { capabilities: true } });
   let changed = false;
-  if (service.authType !== definition.authType || service.description !== definition.description || service.name !== definition.name) {
+  if (
+    service.authType !== definition.authType ||
+    service.description !== definition.description ||
+    service.name !== definition.name
+  ) {
     try {
       await db().$transaction(async (tx) => {
         await tx.service.update({
           where: { id: service.id },
           data: { authType: definition.authType, description: definition.description, name: definition.name },
         });
-        if (service.name !== definition.name) await followParentRename(tx, { serviceId: service.id, serviceName: definition.name });
+        if (service.name !== definition.name)
+          await followParentRename(tx, { serviceId: service.id, serviceName: definition.name });
       });
       changed = true;
     } catch (error) {
@@ -67,7 +72,15 @@ async function syncBuiltIn(definition: BuiltInService, serviceId: string): Promi
     if (!existing) {
       try {
         await db().serviceCapability.create({
-          data: { serviceId: service.id, key: capability.key, name: capability.name, scopes: defaults, defaultScopes: defaults, optional, sortOrder: index },
+          data: {
+            serviceId: service.id,
+            key: capability.key,
+            name: capability.name,
+            scopes: defaults,
+            defaultScopes: defaults,
+            optional,
+            sortOrder: index,
+          },
         });
         changed = true;
       } catch (error) {
@@ -98,12 +111,17 @@ async function syncBuiltIn(definition: BuiltInService, serviceId: string): Promi
 export async function ensureBuiltInServices(): Promise<EnsureBuiltInServicesResult> {
   const result: EnsureBuiltInServicesResult = { created: [], updated: [] };
   for (const definition of BUILT_IN_SERVICES) {
-    const existing = await db().service.findUnique({ where: { builtInKey: definition.builtInKey }, select: { id: true } });
+    const existing = await db().service.findUnique({
+      where: { builtInKey: definition.builtInKey },
+      select: { id: true },
+    });
     if (!existing && (await createBuiltIn(definition))) {
       result.created.push(definition.name);
       continue;
     }
-    const service = existing ?? (await db().service.findUnique({ where: { builtInKey: definition.builtInKey }, select: { id: true } }));
+    const service =
+      existing ??
+      (await db().service.findUnique({ where: { builtInKey: definition.builtInKey }, select: { id: true } }));
     if (!service) {
       // The name is held by a service an administrator added before this built-in existed.
       logger.warn('services.builtin_not_created', { builtInKey: definition.builtInKey, name: definition.name });

@@ -9,6 +9,8 @@ export async function getServiceOptions() {
     name: service.name,
     authType: service.authType,
     // A connection may turn these on (e.g. Mail.Send.Shared); they are asked for at its next Setup Authentication.
-    optionalCapabilities: service.capabilities.filter((c) => c.optional).map((c) => ({ key: c.key, name: c.name, scopes: c.scopes })),
+    optionalCapabilities: service.capabilities
+      .filter((c) => c.optional)
+      .map((c) => ({ key: c.key, name: c.name, scopes: c.scopes })),
   }));
 }

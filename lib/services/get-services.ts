@@ -13,7 +13,10 @@ export async function getServices() {
       builtInKey: true,
       authType: true,
       description: true,
-      capabilities: { select: { id: true, key: true, name: true, scopes: true, defaultScopes: true, optional: true }, orderBy: { sortOrder: 'asc' } },
+      capabilities: {
+        select: { id: true, key: true, name: true, scopes: true, defaultScopes: true, optional: true },
+        orderBy: { sortOrder: 'asc' },
+      },
       _count: { select: { connections: true } },
     },
     orderBy: { name: 'asc' },

@@ -12,7 +12,8 @@ export async function resetCapabilityScopes(capabilityId: string): Promise<Reset
     select: { id: true, name: true, scopes: true, defaultScopes: true, service: { select: { id: true, name: true } } },
   });
   if (!capability) return { ok: false, message: 'This capability no longer exists.' };
-  if (capability.defaultScopes === null) return { ok: false, message: 'Only built-in services have default scopes to reset to.' };
+  if (capability.defaultScopes === null)
+    return { ok: false, message: 'Only built-in services have default scopes to reset to.' };
   await db().serviceCapability.update({ where: { id: capability.id }, data: { scopes: capability.defaultScopes } });
   return {
     ok: true,

@@ -3,7 +3,14 @@ import { createServiceSchema, scopeLines, scopeProblem, scopesProblemFor, splitS
 
 describe('scopes', () => {
   it('accepts URI scopes and bare scopes', () => {
-    for (const scope of ['offline_access', 'openid', 'Mail.Send', 'https://outlook.office.com/SMTP.Send', 'https://graph.microsoft.com/.default', 'api://0f1e2d3c-0000-4000-8000-000000000000/access_as_user']) {
+    for (const scope of [
+      'offline_access',
+      'openid',
+      'Mail.Send',
+      'https://outlook.office.com/SMTP.Send',
+      'https://graph.microsoft.com/.default',
+      'api://0f1e2d3c-0000-4000-8000-000000000000/access_as_user',
+    ]) {
       expect(scopeProblem(scope), scope).toBeNull();
     }
   });
@@ -22,14 +29,20 @@ describe('scopes', () => {
 
   it('reads one scope per line and writes them back the same way', () => {
     expect(splitScopeLines(' a \r\n\r\nb\n')).toEqual(['a', 'b']);
-    expect(scopeLines('offline_access https://graph.microsoft.com/Mail.Send')).toBe('offline_access\nhttps://graph.microsoft.com/Mail.Send');
+    expect(scopeLines('offline_access https://graph.microsoft.com/Mail.Send')).toBe(
+      'offline_access\nhttps://graph.microsoft.com/Mail.Send',
+    );
   });
 
   it('allows only /.default scopes with client credentials', () => {
     expect(scopesProblemFor('application', ['https://graph.microsoft.com/.default'])).toBeNull();
     expect(scopesProblemFor('application', ['offline_access'])).toMatch(/client credentials/);
     expect(scopesProblemFor('delegated', ['offline_access'])).toBeNull();
-    const parsed = createServiceSchema.safeParse({ name: 'X', authType: 'application', scopes: 'https://graph.microsoft.com/Mail.Send' });
+    const parsed = createServiceSchema.safeParse({
+      name: 'X',
+      authType: 'application',
+      scopes: 'https://graph.microsoft.com/Mail.Send',
+    });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.path).toEqual(['scopes']);
   });

@@ -7,7 +7,10 @@ export type UpdateScopesResult =
   | { ok: false; message?: string; fieldErrors?: Record<string, string> };
 
 /** Replaces one capability's Scope list, checked against the service's authentication type. */
-export async function updateCapabilityScopes(input: { capabilityId: string; scopes: string[] }): Promise<UpdateScopesResult> {
+export async function updateCapabilityScopes(input: {
+  capabilityId: string;
+  scopes: string[];
+}): Promise<UpdateScopesResult> {
   const capability = await db().serviceCapability.findUnique({
     where: { id: input.capabilityId },
     select: { id: true, name: true, scopes: true, service: { select: { id: true, name: true, authType: true } } },
@@ -17,5 +20,12 @@ export async function updateCapabilityScopes(input: { capabilityId: string; scop
   if (problem) return { ok: false, fieldErrors: { scopes: problem } };
   const after = input.scopes.join(' ');
   await db().serviceCapability.update({ where: { id: capability.id }, data: { scopes: after } });
-  return { ok: true, serviceId: capability.service.id, serviceName: capability.service.name, capabilityName: capability.name, before: capability.scopes, after };
+  return {
+    ok: true,
+    serviceId: capability.service.id,
+    serviceName: capability.service.name,
+    capabilityName: capability.name,
+    before: capability.scopes,
+    after,
+  };
 }

@@ -9,10 +9,15 @@ export type UpdateServiceResult =
   | { ok: false; message?: string; fieldErrors?: Record<string, string> };
 
 /** Renames (and re-describes) an administrator's own service; built-ins keep the guides' names. */
-export async function updateService(input: { id: string; name: string; description: string }): Promise<UpdateServiceResult> {
+export async function updateService(input: {
+  id: string;
+  name: string;
+  description: string;
+}): Promise<UpdateServiceResult> {
   const service = await db().service.findUnique({ where: { id: input.id }, select: { name: true, builtInKey: true } });
   if (!service) return { ok: false, message: 'This service no longer exists.' };
-  if (service.builtInKey) return { ok: false, message: 'Built-in services keep their names; you can edit their scopes.' };
+  if (service.builtInKey)
+    return { ok: false, message: 'Built-in services keep their names; you can edit their scopes.' };
   const reserved = serviceNameProblem(input.name);
   if (reserved) return { ok: false, fieldErrors: { name: reserved } };
   try {
@@ -23,10 +28,17 @@ export async function updateService(input: { id: string; name: string; descripti
     return { ok: true, name: input.name, previousName: service.name, renamedConnections };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const taken = await db().service.findFirst({ where: { name: input.name, id: { not: input.id } }, select: { id: true } });
+    const taken = await db().service.findFirst({
+      where: { name: input.name, id: { not: input.id } },
+      select: { id: true },
+    });
     return {
       ok: false,
-      fieldErrors: { name: taken ? SERVICE_NAME_TAKEN : 'Renaming would give one of this service’s connections the name of another connection' },
+      fieldErrors: {
+        name: taken
+          ? SERVICE_NAME_TAKEN
+          : 'Renaming would give one of this service’s connections the name of another connection',
+      },
     };
   }
 }

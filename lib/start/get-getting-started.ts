@@ -25,10 +25,40 @@ export async function getGettingStarted(): Promise<GettingStartedStep[]> {
     db().outboundMessage.findFirst({ where: { source: 'test', state: 'sent' }, select: { id: true } }),
   ]);
   return [
-    { key: 'tenant', title: 'Add a tenant', description: 'The Entra ID app registration: Tenant ID, Client ID and Client Secret.', href: '/integration/service-connections/tenants/new', done: tenants > 0 },
-    { key: 'connection', title: 'Add a Service Connection', description: 'A service (Exchange SMTP, Graph, Microsoft 365 …) on that tenant.', href: `${CONNECTIONS}/new`, done: connections > 0 },
-    { key: 'authentication', title: 'Setup Authentication', description: 'Sign the mailbox in on the connection (or Test a client-credentials connection).', href: CONNECTIONS, done: authenticated !== null },
-    { key: 'emails', title: 'Set up Emails', description: 'Settings → Global System Settings → Emails: how mail leaves, turned on.', href: '/settings/global-system-settings/emails', done: settings?.enabled === true },
-    { key: 'test-email', title: 'Send a test email', description: 'Send test email on the Emails page, and see it delivered.', href: '/settings/global-system-settings/emails', done: testSent !== null },
+    {
+      key: 'tenant',
+      title: 'Add a tenant',
+      description: 'The Entra ID app registration: Tenant ID, Client ID and Client Secret.',
+      href: '/integration/service-connections/tenants/new',
+      done: tenants > 0,
+    },
+    {
+      key: 'connection',
+      title: 'Add a Service Connection',
+      description: 'A service (Exchange SMTP, Graph, Microsoft 365 …) on that tenant.',
+      href: `${CONNECTIONS}/new`,
+      done: connections > 0,
+    },
+    {
+      key: 'authentication',
+      title: 'Setup Authentication',
+      description: 'Sign the mailbox in on the connection (or Test a client-credentials connection).',
+      href: CONNECTIONS,
+      done: authenticated !== null,
+    },
+    {
+      key: 'emails',
+      title: 'Set up Emails',
+      description: 'Settings → Global System Settings → Emails: how mail leaves, turned on.',
+      href: '/settings/global-system-settings/emails',
+      done: settings?.enabled === true,
+    },
+    {
+      key: 'test-email',
+      title: 'Send a test email',
+      description: 'Send test email on the Emails page, and see it delivered.',
+      href: '/settings/global-system-settings/emails',
+      done: testSent !== null,
+    },
   ];
 }

@@ -5,7 +5,8 @@ import { TENANT_NAME_TAKEN, type CreateTenantInput } from './schemas';
 import { tenantSecretFields } from './tenant-secret-fields';
 import { TENANT_PUBLIC_FIELDS, type PublicTenant } from './tenant-fields';
 
-export type CreateTenantResult = { ok: true; tenant: PublicTenant } | { ok: false; fieldErrors: Record<string, string> };
+export type CreateTenantResult =
+  { ok: true; tenant: PublicTenant } | { ok: false; fieldErrors: Record<string, string> };
 
 /** Stores a new tenant; the client secret only as ciphertext plus its last four characters. */
 export async function createTenant(input: CreateTenantInput): Promise<CreateTenantResult> {

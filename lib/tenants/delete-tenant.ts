@@ -12,11 +12,25 @@ export async function deleteTenant(id: string): Promise<DeleteTenantResult> {
   if (!tenant) return { ok: false, message: 'This tenant no longer exists.' };
   const refuse = async (): Promise<DeleteTenantResult> => {
     const [connections, total] = await Promise.all([
-      db().serviceConnection.findMany({ where: { tenantId: id }, select: { name: true }, orderBy: { name: 'asc' }, take: NAMED }),
+      db().serviceConnection.findMany({
+        where: { tenantId: id },
+        select: { name: true },
+        orderBy: { name: 'asc' },
+        take: NAMED,
+      }),
       db().serviceConnection.count({ where: { tenantId: id } }),
     ]);
     const names = connections.map((c) => c.name);
-    return { ok: false, message: usageRefusal(`The tenant “${tenant.name}”`, names, total, 'Delete those connections or move them to another tenant first.'), connections: names };
+    return {
+      ok: false,
+      message: usageRefusal(
+        `The tenant “${tenant.name}”`,
+        names,
+        total,
+        'Delete those connections or move them to another tenant first.',
+      ),
+      connections: names,
+    };
   };
   if ((await db().serviceConnection.count({ where: { tenantId: id } })) > 0) return refuse();
   try {

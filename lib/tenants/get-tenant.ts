@@ -6,7 +6,10 @@ import { TENANT_PUBLIC_FIELDS } from './tenant-fields';
 export async function getTenant(id: string) {
   const tenant = await db().tenant.findUnique({
     where: { id },
-    select: { ...TENANT_PUBLIC_FIELDS, connections: { select: { id: true, name: true }, orderBy: { name: 'asc' }, take: 50 } },
+    select: {
+      ...TENANT_PUBLIC_FIELDS,
+      connections: { select: { id: true, name: true }, orderBy: { name: 'asc' }, take: 50 },
+    },
   });
   return tenant;
 }

@@ -27,17 +27,24 @@ export const tenantNameSchema = z
 
 export const directoryIdSchema = trimmed.transform((value, ctx) => {
   if (!value) {
-    ctx.addIssue({ code: 'custom', message: 'Enter the Directory (tenant) ID from the app registration’s Overview page' });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'Enter the Directory (tenant) ID from the app registration’s Overview page',
+    });
     return z.NEVER;
   }
   if (['common', 'organizations', 'consumers'].includes(value.toLowerCase())) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a tenant: enter your directory’s ID or verified domain` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" is not a tenant: enter your directory’s ID or verified domain`,
+    });
     return z.NEVER;
   }
   if (!GUID.test(value) && !DOMAIN.test(value)) {
     ctx.addIssue({
       code: 'custom',
-      message: 'Enter a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47, or a verified domain such as contoso.onmicrosoft.com',
+      message:
+        'Enter a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47, or a verified domain such as contoso.onmicrosoft.com',
     });
     return z.NEVER;
   }
@@ -46,11 +53,17 @@ export const directoryIdSchema = trimmed.transform((value, ctx) => {
 
 export const clientIdSchema = trimmed.transform((value, ctx) => {
   if (!value) {
-    ctx.addIssue({ code: 'custom', message: 'Enter the Application (client) ID from the app registration’s Overview page' });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'Enter the Application (client) ID from the app registration’s Overview page',
+    });
     return z.NEVER;
   }
   if (!GUID.test(value)) {
-    ctx.addIssue({ code: 'custom', message: 'The Application (client) ID is a GUID such as 00000000-0000-0000-0000-000000000000' });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'The Application (client) ID is a GUID such as 00000000-0000-0000-0000-000000000000',
+    });
     return z.NEVER;
   }
   return value.toLowerCase();
@@ -68,7 +81,10 @@ const secretSchema = trimmed.transform((value, ctx) => {
     return z.NEVER;
   }
   if (GUID.test(value)) {
-    ctx.addIssue({ code: 'custom', message: 'This is the secret’s ID. Copy its Value instead (shown once, when the secret was created)' });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'This is the secret’s ID. Copy its Value instead (shown once, when the secret was created)',
+    });
     return z.NEVER;
   }
   return value;
@@ -135,8 +151,10 @@ const CUSTOM_URLS_REQUIRED = {
 
 function requireCustomUrls(value: CloudShape, ctx: z.RefinementCtx) {
   if (value.cloud !== 'custom') return;
-  if (!value.authorityHost) ctx.addIssue({ code: 'custom', path: ['authorityHost'], message: 'A Custom cloud needs its authority host' });
-  if (!value.graphBaseUrl) ctx.addIssue({ code: 'custom', path: ['graphBaseUrl'], message: 'A Custom cloud needs its Graph base URL' });
+  if (!value.authorityHost)
+    ctx.addIssue({ code: 'custom', path: ['authorityHost'], message: 'A Custom cloud needs its authority host' });
+  if (!value.graphBaseUrl)
+    ctx.addIssue({ code: 'custom', path: ['graphBaseUrl'], message: 'A Custom cloud needs its Graph base URL' });
 }
 
 /** Only a Custom cloud keeps its own URLs; the others' come from `lib/entra/clouds.ts`. */

@@ -6,11 +6,17 @@ export const TENANT_ENCRYPTED_FIELDS: EncryptedField[] = [
   {
     context: 'Tenant.clientSecret',
     async list(db) {
-      const rows = await db.tenant.findMany({ where: { clientSecret: { not: null } }, select: { id: true, name: true, clientSecret: true } });
+      const rows = await db.tenant.findMany({
+        where: { clientSecret: { not: null } },
+        select: { id: true, name: true, clientSecret: true },
+      });
       return rows.map((r) => ({ id: r.id, label: `Tenant '${r.name}' client secret`, value: r.clientSecret ?? '' }));
     },
     async replace(db, id, expected, next) {
-      const { count } = await db.tenant.updateMany({ where: { id, clientSecret: expected }, data: { clientSecret: next } });
+      const { count } = await db.tenant.updateMany({
+        where: { id, clientSecret: expected },
+        data: { clientSecret: next },
+      });
       return count === 1;
     },
   },

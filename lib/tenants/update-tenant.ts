@@ -82,7 +82,13 @@ export async function updateTenant(input: UpdateTenantInput): Promise<UpdateTena
       // Only over the destinations and secret this decision was made on: a save that raced another (which moved the
       // host, or replaced the secret) must not pair a secret with a host it was not entered for.
       const { count } = await tx.tenant.updateMany({
-        where: { id: input.id, cloud: current.cloud, authorityHost: current.authorityHost, graphBaseUrl: current.graphBaseUrl, clientSecret: current.clientSecret },
+        where: {
+          id: input.id,
+          cloud: current.cloud,
+          authorityHost: current.authorityHost,
+          graphBaseUrl: current.graphBaseUrl,
+          clientSecret: current.clientSecret,
+        },
         data: {
           name: input.name,
           cloud: input.cloud,
@@ -97,14 +103,23 @@ export async function updateTenant(input: UpdateTenantInput): Promise<UpdateTena
         },
       });
       if (count === 0) throw new ChangedMeanwhile();
-      const connections = dropSignIns ? await tx.serviceConnection.findMany({ where: { tenantId: input.id }, select: { id: true, state: true, tokenCache: true } }) : [];
+      const connections = dropSignIns
+        ? await tx.serviceConnection.findMany({
+            where: { tenantId: input.id },
+            select: { id: true, state: true, tokenCache: true },
+          })
+        : [];
       if (dropSignIns && connections.length) {
         const ids = connections.map((c) => c.id);
         await tx.serviceConnection.updateMany({ where: { id: { in: ids } }, data: SIGNED_OUT });
         // A sign-in link sent before the move would sign in against the new host without the administrator's say.
-        await tx.signInLink.updateMany({ where: { connectionId: { in: ids }, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+        await tx.signInLink.updateMany({
+          where: { connectionId: { in: ids }, usedAt: null, revokedAt: null },
+          data: { revokedAt: new Date() },
+        });
       }
-      const renamed = current.name === input.name ? 0 : await followParentRename(tx, { tenantId: input.id, tenantName: input.name });
+      const renamed =
+        current.name === input.name ? 0 : await followParentRename(tx, { tenantId: input.id, tenantName: input.name });
       return { renamedConnections: renamed, signedOut: connections };
     });
     for (const { id } of signedOut) forgetAccessTokens(id);
@@ -118,13 +133,22 @@ export async function updateTenant(input: UpdateTenantInput): Promise<UpdateTena
       signInsDropped: signedOut.filter((c) => c.tokenCache !== null || c.state !== 'not_authenticated').length,
     };
   } catch (error) {
-    if (error instanceof ChangedMeanwhile) return { ok: false, message: 'Someone changed this tenant’s hosts or secret meanwhile: reload the page and try again.' };
+    if (error instanceof ChangedMeanwhile)
+      return {
+        ok: false,
+        message: 'Someone changed this tenant’s hosts or secret meanwhile: reload the page and try again.',
+      };
     if (!isUniqueViolation(error)) throw error;
-    const taken = await db().tenant.findFirst({ where: { name: input.name, id: { not: input.id } }, select: { id: true } });
+    const taken = await db().tenant.findFirst({
+      where: { name: input.name, id: { not: input.id } },
+      select: { id: true },
+    });
     return {
       ok: false,
       fieldErrors: {
-        name: taken ? TENANT_NAME_TAKEN : 'Renaming would give one of this tenant’s connections the name of another connection',
+        name: taken
+          ? TENANT_NAME_TAKEN
+          : 'Renaming would give one of this tenant’s connections the name of another connection',
       },
     };
   }

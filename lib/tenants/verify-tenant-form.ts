@@ -4,7 +4,8 @@ import { credentialDestinations } from './credential-destinations';
 import type { VerifyTenantInput } from './schemas';
 import { secretForVerify } from './secret-for-verify';
 
-export type VerifyTenantFormResult = ({ kind: 'verified' } & VerifyResult & { authorityHost: string }) | { kind: 'secret-needed'; fieldError: string };
+export type VerifyTenantFormResult =
+  ({ kind: 'verified' } & VerifyResult & { authorityHost: string }) | { kind: 'secret-needed'; fieldError: string };
 
 /**
  * Verify credentials with the values on the tenant form: the secret typed there, or the stored one where the form

@@ -14,11 +14,16 @@ export interface LoadConfigOptions {
 }
 
 /** Reads, expands and validates a configuration: an object, a path to a JSON file, or the default. */
-export function loadSandboxConfig(source: SandboxConfig | string | undefined, options: LoadConfigOptions = {}): ParsedSandboxConfig {
+export function loadSandboxConfig(
+  source: SandboxConfig | string | undefined,
+  options: LoadConfigOptions = {},
+): ParsedSandboxConfig {
   const raw: unknown = typeof source === 'object' ? structuredClone(source) : readJson(source ?? DEFAULT_CONFIG_FILE);
   const result = sandboxConfigSchema.safeParse(raw);
   if (!result.success) {
-    throw new Error(`Invalid sandbox configuration${typeof source === 'string' ? ` in ${source}` : ''}:\n${z.prettifyError(result.error)}`);
+    throw new Error(
+      `Invalid sandbox configuration${typeof source === 'string' ? ` in ${source}` : ''}:\n${z.prettifyError(result.error)}`,
+    );
   }
   const config = result.data;
   const publicUrl = (options.publicUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
@@ -55,15 +60,21 @@ function checkConsistency(config: ParsedSandboxConfig): void {
       if (user.mail && user.mail !== user.userPrincipalName) claim(`address:${user.mail}`, `address ${user.mail}`);
     }
     for (const app of tenant.applications) {
-      for (const [kind, grants] of [['delegated', app.delegatedPermissions], ['application', app.applicationPermissions]] as const) {
+      for (const [kind, grants] of [
+        ['delegated', app.delegatedPermissions],
+        ['application', app.applicationPermissions],
+      ] as const) {
         for (const [resourceId, names] of Object.entries(grants)) {
           const resource = findResource(resourceId);
           if (!resource) {
-            problems.push(`app ${app.clientId}: unknown resource ${resourceId} (use https://graph.microsoft.com or https://outlook.office.com)`);
+            problems.push(
+              `app ${app.clientId}: unknown resource ${resourceId} (use https://graph.microsoft.com or https://outlook.office.com)`,
+            );
             continue;
           }
           for (const name of names) {
-            if (!canonicalPermission(resource, name, kind)) problems.push(`app ${app.clientId}: ${resource.displayName} has no ${kind} permission ${name}`);
+            if (!canonicalPermission(resource, name, kind))
+              problems.push(`app ${app.clientId}: ${resource.displayName} has no ${kind} permission ${name}`);
           }
         }
       }

@@ -76,7 +76,11 @@ export const tenantSchema = z.object({
 export const sandboxSettingsSchema = z.object({
   accessTokenLifetimeSeconds: z.number().int().positive().default(3599),
   /** Entra's refresh tokens expire after 90 days without use (AADSTS700082). */
-  refreshTokenMaxInactiveSeconds: z.number().int().positive().default(90 * 24 * 3600),
+  refreshTokenMaxInactiveSeconds: z
+    .number()
+    .int()
+    .positive()
+    .default(90 * 24 * 3600),
   authorizationCodeLifetimeSeconds: z.number().int().positive().default(600),
   /** Graph delta tokens older than this answer 410 SyncStateNotFound; unset means they do not expire. */
   deltaTokenLifetimeSeconds: z.number().int().positive().optional(),

@@ -26,7 +26,17 @@ describe('the HTTP control API under /_sandbox', () => {
     const { status, body } = await control('GET', '/info');
     expect(status).toBe(200);
     expect(body).toEqual(sandbox.info);
-    expect(Object.keys(sandbox.info)).toEqual(['authorityHost', 'graphBaseUrl', 'smtp', 'caFile', 'tenantId', 'tenantDomain', 'clientId', 'clientSecret', 'users']);
+    expect(Object.keys(sandbox.info)).toEqual([
+      'authorityHost',
+      'graphBaseUrl',
+      'smtp',
+      'caFile',
+      'tenantId',
+      'tenantDomain',
+      'clientId',
+      'clientSecret',
+      'users',
+    ]);
   });
 
   it('puts a message into a mailbox and reads it back', async () => {
@@ -34,26 +44,40 @@ describe('the HTTP control API under /_sandbox', () => {
       from: 'customer@external.example',
       subject: 'Printer on fire',
       text: 'Please help.',
-      attachments: [{ name: 'photo.png', contentType: 'image/png', contentBase64: Buffer.from('png').toString('base64') }],
+      attachments: [
+        { name: 'photo.png', contentType: 'image/png', contentBase64: Buffer.from('png').toString('base64') },
+      ],
     });
     expect(created.status).toBe(200);
     const { body } = await control('GET', `/mailboxes/${MEGAN}/messages?folder=inbox`);
     const [message] = (body as SandboxMessage[]).filter((m) => m.subject === 'Printer on fire');
-    expect(message).toMatchObject({ folder: 'Inbox', from: { address: 'customer@external.example' }, text: 'Please help.', attachments: [{ name: 'photo.png', contentType: 'image/png', size: 3 }] });
+    expect(message).toMatchObject({
+      folder: 'Inbox',
+      from: { address: 'customer@external.example' },
+      text: 'Please help.',
+      attachments: [{ name: 'photo.png', contentType: 'image/png', size: 3 }],
+    });
     expect(message?.raw).toMatch(/^Subject: Printer on fire$/m);
   });
 
   it('counts token requests by grant and resets the counters', async () => {
     await control('POST', '/counters/reset');
-    await createMsalClient(sandbox.info, sandbox.fetch).acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] });
-    expect((await control('GET', '/counters/token/client_credentials')).body).toEqual({ grantType: 'client_credentials', count: 1 });
+    await createMsalClient(sandbox.info, sandbox.fetch).acquireTokenByClientCredential({
+      scopes: ['https://graph.microsoft.com/.default'],
+    });
+    expect((await control('GET', '/counters/token/client_credentials')).body).toEqual({
+      grantType: 'client_credentials',
+      count: 1,
+    });
     expect((await control('GET', '/counters')).body).toEqual({ 'token:client_credentials': 1 });
   });
 
   it('changes settings (access token lifetime) and injects throttling', async () => {
     const { body } = await control('PATCH', '/settings', { accessTokenLifetimeSeconds: 120 });
     expect(body).toMatchObject({ accessTokenLifetimeSeconds: 120 });
-    const token = await createMsalClient(sandbox.info, sandbox.fetch).acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] });
+    const token = await createMsalClient(sandbox.info, sandbox.fetch).acquireTokenByClientCredential({
+      scopes: ['https://graph.microsoft.com/.default'],
+    });
     expect((token?.expiresOn?.getTime() ?? 0) - Date.now()).toBeLessThan(121_000);
     expect((await control('POST', '/throttle', { service: 'graph', count: 1, retryAfterSeconds: 2 })).status).toBe(204);
     const throttled = await sandbox.fetch(`${sandbox.info.graphBaseUrl}/v1.0/me`);
@@ -61,14 +85,25 @@ describe('the HTTP control API under /_sandbox', () => {
   });
 
   it('registers a redirect URI at run time', async () => {
-    expect((await control('POST', `/apps/${sandbox.info.clientId}/redirect-uris`, { uri: 'http://127.0.0.1:5173/wm/externalAuth/redirect.html' })).status).toBe(204);
-    expect((await control('GET', `/apps/${sandbox.info.clientId}/redirect-uris`)).body).toContain('http://127.0.0.1:5173/wm/externalAuth/redirect.html');
+    expect(
+      (
+        await control('POST', `/apps/${sandbox.info.clientId}/redirect-uris`, {
+          uri: 'http://127.0.0.1:5173/wm/externalAuth/redirect.html',
+        })
+      ).status,
+    ).toBe(204);
+    expect((await control('GET', `/apps/${sandbox.info.clientId}/redirect-uris`)).body).toContain(
+      'http://127.0.0.1:5173/wm/externalAuth/redirect.html',
+    );
   });
 
   it('toggles mailbox settings and permissions, and answers 404 for unknown names and 400 for bad bodies', async () => {
     expect((await control('POST', `/mailboxes/${MEGAN}/smtp-auth`, { enabled: false })).status).toBe(204);
     expect((await control('POST', `/mailboxes/${MEGAN}/smtp-auth`, { enabled: true })).status).toBe(204);
-    expect((await control('POST', '/mailboxes/support@contoso.onmicrosoft.com/send-as', { trustee: MEGAN, allowed: true })).status).toBe(204);
+    expect(
+      (await control('POST', '/mailboxes/support@contoso.onmicrosoft.com/send-as', { trustee: MEGAN, allowed: true }))
+        .status,
+    ).toBe(204);
     expect((await control('POST', `/users/${MEGAN}/revoke-refresh-tokens`)).status).toBe(204);
     expect((await control('POST', '/users/nobody@contoso.onmicrosoft.com/revoke-refresh-tokens')).status).toBe(404);
     expect((await control('POST', `/mailboxes/${MEGAN}/smtp-auth`, { enabled: 'yes' })).status).toBe(400);

@@ -10,7 +10,12 @@ import { NotFoundError, type SandboxControl } from './sandbox-control';
 
 const enabledBody = z.object({ enabled: z.boolean() });
 const trusteeBody = z.object({ trustee: z.string().min(1), allowed: z.boolean().default(true) });
-const throttleBody = z.object({ service: z.enum(['graph', 'token', 'smtp']), count: z.number().int().min(0), retryAfterSeconds: z.number().int().min(0).default(1), pathContains: z.string().min(1).optional() });
+const throttleBody = z.object({
+  service: z.enum(['graph', 'token', 'smtp']),
+  count: z.number().int().min(0),
+  retryAfterSeconds: z.number().int().min(0).default(1),
+  pathContains: z.string().min(1).optional(),
+});
 const policyBody = z.object({ accessRight: z.enum(['RestrictAccess', 'DenyAccess']), mailboxes: z.array(z.string()) });
 const messageBody = z.object({
   raw: z.string().optional(),
@@ -20,7 +25,9 @@ const messageBody = z.object({
   subject: z.string().optional(),
   text: z.string().optional(),
   html: z.string().optional(),
-  attachments: z.array(z.object({ name: z.string(), contentType: z.string().optional(), contentBase64: z.string() })).optional(),
+  attachments: z
+    .array(z.object({ name: z.string(), contentType: z.string().optional(), contentBase64: z.string() }))
+    .optional(),
   folder: z.string().optional(),
   isRead: z.boolean().optional(),
 });
@@ -51,7 +58,10 @@ export function controlMount(control: SandboxControl, info: () => unknown): Moun
 
   action('GET', '/info', () => info());
   action('GET', '/counters', () => control.counters());
-  action('GET', '/counters/token/:grantType', (e) => ({ grantType: p(e, 'grantType'), count: control.tokenRequestCount(p(e, 'grantType')) }));
+  action('GET', '/counters/token/:grantType', (e) => ({
+    grantType: p(e, 'grantType'),
+    count: control.tokenRequestCount(p(e, 'grantType')),
+  }));
   action('POST', '/counters/reset', () => control.resetCounters());
   action('GET', '/settings', () => control.settings());
   action('PATCH', '/settings', async (e) => control.updateSettings(await body(e, sandboxSettingsSchema.partial())));
@@ -59,18 +69,30 @@ export function controlMount(control: SandboxControl, info: () => unknown): Moun
 
   action('POST', '/users/:user/revoke-refresh-tokens', (e) => control.revokeRefreshTokens(p(e, 'user')));
   action('POST', '/users/:user/expire-refresh-tokens', (e) => control.expireRefreshTokens(p(e, 'user')));
-  action('POST', '/users/:user/account', async (e) => control.setAccountEnabled(p(e, 'user'), (await body(e, enabledBody)).enabled));
+  action('POST', '/users/:user/account', async (e) =>
+    control.setAccountEnabled(p(e, 'user'), (await body(e, enabledBody)).enabled),
+  );
   action('DELETE', '/users/:user/consents/:clientId', (e) => control.revokeConsent(p(e, 'user'), p(e, 'clientId')));
 
   action('GET', '/apps/:clientId/redirect-uris', (e) => control.redirectUris(p(e, 'clientId')));
-  action('POST', '/apps/:clientId/redirect-uris', async (e) => control.addRedirectUri(p(e, 'clientId'), (await body(e, z.object({ uri: z.url() }))).uri));
+  action('POST', '/apps/:clientId/redirect-uris', async (e) =>
+    control.addRedirectUri(p(e, 'clientId'), (await body(e, z.object({ uri: z.url() }))).uri),
+  );
   action('POST', '/apps/:clientId/expire-secret', (e) => control.expireClientSecret(p(e, 'clientId')));
-  action('PUT', '/apps/:clientId/access-policy', async (e) => control.setApplicationAccessPolicy(p(e, 'clientId'), await body(e, policyBody)));
+  action('PUT', '/apps/:clientId/access-policy', async (e) =>
+    control.setApplicationAccessPolicy(p(e, 'clientId'), await body(e, policyBody)),
+  );
   action('DELETE', '/apps/:clientId/access-policy', (e) => control.setApplicationAccessPolicy(p(e, 'clientId'), null));
 
-  action('POST', '/tenants/:tenant/smtp-auth', async (e) => control.setTenantSmtpAuthEnabled(p(e, 'tenant'), (await body(e, enabledBody)).enabled));
-  action('POST', '/mailboxes/:mailbox/smtp-auth', async (e) => control.setSmtpAuthEnabled(p(e, 'mailbox'), (await body(e, enabledBody)).enabled));
-  action('POST', '/mailboxes/:mailbox/rest-enabled', async (e) => control.setRestEnabled(p(e, 'mailbox'), (await body(e, enabledBody)).enabled));
+  action('POST', '/tenants/:tenant/smtp-auth', async (e) =>
+    control.setTenantSmtpAuthEnabled(p(e, 'tenant'), (await body(e, enabledBody)).enabled),
+  );
+  action('POST', '/mailboxes/:mailbox/smtp-auth', async (e) =>
+    control.setSmtpAuthEnabled(p(e, 'mailbox'), (await body(e, enabledBody)).enabled),
+  );
+  action('POST', '/mailboxes/:mailbox/rest-enabled', async (e) =>
+    control.setRestEnabled(p(e, 'mailbox'), (await body(e, enabledBody)).enabled),
+  );
   action('POST', '/mailboxes/:mailbox/send-as', async (e) => {
     const { trustee, allowed } = await body(e, trusteeBody);
     control.setSendAs(p(e, 'mailbox'), trustee, allowed);
@@ -79,13 +101,21 @@ export function controlMount(control: SandboxControl, info: () => unknown): Moun
     const { trustee, allowed } = await body(e, trusteeBody);
     control.setFullAccess(p(e, 'mailbox'), trustee, allowed);
   });
-  action('GET', '/mailboxes/:mailbox/messages', (e) => control.readMailbox(p(e, 'mailbox'), e.url.searchParams.get('folder') ?? undefined));
-  action('POST', '/mailboxes/:mailbox/messages', async (e) => control.addMessage(p(e, 'mailbox'), await body(e, messageBody)));
+  action('GET', '/mailboxes/:mailbox/messages', (e) =>
+    control.readMailbox(p(e, 'mailbox'), e.url.searchParams.get('folder') ?? undefined),
+  );
+  action('POST', '/mailboxes/:mailbox/messages', async (e) =>
+    control.addMessage(p(e, 'mailbox'), await body(e, messageBody)),
+  );
   action('POST', '/mailboxes/:mailbox/invalidate-delta-tokens', (e) => control.invalidateDeltaTokens(p(e, 'mailbox')));
 
   return {
     prefix: '/_sandbox',
     routes,
-    notFound: (exchange, methodNotAllowed) => exchange.json(methodNotAllowed ? 405 : 404, { error: 'not_found', message: `No control route ${exchange.method} ${exchange.url.pathname}` }),
+    notFound: (exchange, methodNotAllowed) =>
+      exchange.json(methodNotAllowed ? 405 : 404, {
+        error: 'not_found',
+        message: `No control route ${exchange.method} ${exchange.url.pathname}`,
+      }),
   };
 }

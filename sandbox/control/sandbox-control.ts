@@ -73,7 +73,8 @@ export class SandboxControl {
   expireRefreshTokens(username: string): void {
     const user = this.user(username);
     const aged = Date.now() - this.context.settings.refreshTokenMaxInactiveSeconds * 1000 - 1000;
-    for (const record of this.context.tokens.refreshTokensOf(user.id)) record.issuedAt = Math.min(record.issuedAt, aged);
+    for (const record of this.context.tokens.refreshTokensOf(user.id))
+      record.issuedAt = Math.min(record.issuedAt, aged);
   }
 
   revokeConsent(username: string, clientId: string): void {
@@ -107,10 +108,15 @@ export class SandboxControl {
     if (!app.redirectUris.includes(uri)) app.redirectUris.push(uri);
   }
 
-  setApplicationAccessPolicy(clientId: string, policy: { accessRight: 'RestrictAccess' | 'DenyAccess'; mailboxes: string[] } | null): void {
+  setApplicationAccessPolicy(
+    clientId: string,
+    policy: { accessRight: 'RestrictAccess' | 'DenyAccess'; mailboxes: string[] } | null,
+  ): void {
     const app = this.context.directory.findAppAnywhere(clientId);
     if (!app) throw new NotFoundError(`No app registration ${clientId}`);
-    app.applicationAccessPolicy = policy ? { accessRight: policy.accessRight, mailboxes: policy.mailboxes.map((m) => m.toLowerCase()) } : undefined;
+    app.applicationAccessPolicy = policy
+      ? { accessRight: policy.accessRight, mailboxes: policy.mailboxes.map((m) => m.toLowerCase()) }
+      : undefined;
   }
 
   /** Set-CASMailbox -SmtpClientAuthenticationDisabled. */
@@ -134,14 +140,18 @@ export class SandboxControl {
   setSendAs(mailbox: string, trustee: string, allowed: boolean): void {
     const owner = this.mailboxOwner(mailbox);
     const who = this.user(trustee).address;
-    owner.mailbox.sendAs = allowed ? [...new Set([...owner.mailbox.sendAs, who])] : owner.mailbox.sendAs.filter((t) => t !== who);
+    owner.mailbox.sendAs = allowed
+      ? [...new Set([...owner.mailbox.sendAs, who])]
+      : owner.mailbox.sendAs.filter((t) => t !== who);
   }
 
   /** Add-/Remove-MailboxPermission -AccessRights FullAccess. */
   setFullAccess(mailbox: string, trustee: string, allowed: boolean): void {
     const owner = this.mailboxOwner(mailbox);
     const who = this.user(trustee).address;
-    owner.mailbox.fullAccess = allowed ? [...new Set([...owner.mailbox.fullAccess, who])] : owner.mailbox.fullAccess.filter((t) => t !== who);
+    owner.mailbox.fullAccess = allowed
+      ? [...new Set([...owner.mailbox.fullAccess, who])]
+      : owner.mailbox.fullAccess.filter((t) => t !== who);
   }
 
   injectThrottle(rule: ThrottleRule): void {
@@ -176,12 +186,22 @@ export class SandboxControl {
           bccRecipients: [],
           replyTo: [],
           subject: message.subject ?? '',
-          body: message.html !== undefined ? { contentType: 'html', content: message.html } : { contentType: 'text', content: message.text ?? '' },
-          attachments: (message.attachments ?? []).map((a) => ({ name: a.name, contentType: a.contentType ?? 'application/octet-stream', content: Buffer.from(a.contentBase64, 'base64'), isInline: false })),
+          body:
+            message.html !== undefined
+              ? { contentType: 'html', content: message.html }
+              : { contentType: 'text', content: message.text ?? '' },
+          attachments: (message.attachments ?? []).map((a) => ({
+            name: a.name,
+            contentType: a.contentType ?? 'application/octet-stream',
+            content: Buffer.from(a.contentBase64, 'base64'),
+            isInline: false,
+          })),
           headers: [],
           importance: 'normal',
         });
-    const stored = this.context.mail.addMessage(mailbox, folder.id, await parseMimeMessage(raw), { isRead: message.isRead ?? false });
+    const stored = this.context.mail.addMessage(mailbox, folder.id, await parseMimeMessage(raw), {
+      isRead: message.isRead ?? false,
+    });
     return this.describe(stored, folder.displayName);
   }
 

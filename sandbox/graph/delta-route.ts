@@ -26,7 +26,8 @@ const encode = (token: SyncToken) => Buffer.from(JSON.stringify(token)).toString
 function decode(value: string): SyncToken {
   try {
     const token = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as SyncToken;
-    if (typeof token.m !== 'string' || typeof token.since !== 'number' || typeof token.generation !== 'number') throw new Error('shape');
+    if (typeof token.m !== 'string' || typeof token.since !== 'number' || typeof token.generation !== 'number')
+      throw new Error('shape');
     return token;
   } catch {
     throw graphErrors.invalidSyncState();
@@ -38,7 +39,16 @@ function startingPoint(call: GraphCall, mailbox: Mailbox, folderId: string): Syn
   const deltaToken = query.get('$deltatoken');
   const skipToken = query.get('$skiptoken');
   if (!deltaToken && !skipToken) {
-    return { m: mailbox.address, f: folderId, since: 0, until: mailbox.seq, offset: 0, generation: mailbox.deltaGeneration, issuedAt: Date.now(), select: readSelect(query) };
+    return {
+      m: mailbox.address,
+      f: folderId,
+      since: 0,
+      until: mailbox.seq,
+      offset: 0,
+      generation: mailbox.deltaGeneration,
+      issuedAt: Date.now(),
+      select: readSelect(query),
+    };
   }
   const token = decode((deltaToken ?? skipToken) as string);
   if (token.m !== mailbox.address || token.f !== folderId) throw graphErrors.invalidSyncState();
@@ -66,7 +76,12 @@ export function messagesDelta(call: GraphCall): void {
     '@odata.context': `${call.root}/$metadata#Collection(message)`,
     value: items.slice(token.offset, token.offset + pageSize),
   };
-  if (token.offset + pageSize < items.length) body['@odata.nextLink'] = `${link}?$skiptoken=${encode({ ...token, offset: token.offset + pageSize })}`;
+  if (token.offset + pageSize < items.length)
+    body['@odata.nextLink'] = `${link}?$skiptoken=${encode({ ...token, offset: token.offset + pageSize })}`;
   else body['@odata.deltaLink'] = `${link}?$deltatoken=${encode({ ...token, offset: 0 })}`;
-  call.json(200, body, /odata\.maxpagesize/i.test(prefer ?? '') ? { 'Preference-Applied': `odata.maxpagesize=${pageSize}` } : {});
+  call.json(
+    200,
+    body,
+    /odata\.maxpagesize/i.test(prefer ?? '') ? { 'Preference-Applied': `odata.maxpagesize=${pageSize}` } : {},
+  );
 }

@@ -24,7 +24,10 @@ function composeInputOf(message: StoredMessage): ComposeInput {
     bccRecipients: message.bccRecipients,
     replyTo: message.replyTo,
     subject: message.subject,
-    body: message.html !== undefined ? { contentType: 'html', content: message.html } : { contentType: 'text', content: message.text ?? '' },
+    body:
+      message.html !== undefined
+        ? { contentType: 'html', content: message.html }
+        : { contentType: 'text', content: message.text ?? '' },
     attachments: message.attachments,
     headers: message.headers.filter((h) => /^x-/i.test(h.name) && !COMPOSER_HEADERS.test(h.name)),
     importance: message.importance,
@@ -33,7 +36,12 @@ function composeInputOf(message: StoredMessage): ComposeInput {
 }
 
 /** Rebuilds a draft's MIME after its attachments changed. */
-export async function attachToDraft(context: SandboxContext, mailbox: Mailbox, message: StoredMessage, attachment: StoredAttachment): Promise<void> {
+export async function attachToDraft(
+  context: SandboxContext,
+  mailbox: Mailbox,
+  message: StoredMessage,
+  attachment: StoredAttachment,
+): Promise<void> {
   const attachments = [...message.attachments, attachment];
   const raw = await composeMime({ ...composeInputOf(message), attachments });
   context.mail.replaceContent(mailbox, message, { attachments, raw });
@@ -51,7 +59,12 @@ export async function createDraft(call: GraphCall): Promise<void> {
   const content = await parseMimeMessage(await composeMime({ ...fields, from }));
   const drafts = call.context.mail.folder(mailbox, 'drafts');
   if (!drafts) throw graphErrors.itemNotFound();
-  const stored = call.context.mail.addMessage(mailbox, drafts.id, { ...content, bccRecipients: fields.bccRecipients }, { isDraft: true, isRead: true });
+  const stored = call.context.mail.addMessage(
+    mailbox,
+    drafts.id,
+    { ...content, bccRecipients: fields.bccRecipients },
+    { isDraft: true, isRead: true },
+  );
   call.json(201, messageResource(stored, renderOptions(call)));
 }
 
@@ -64,7 +77,11 @@ export async function sendDraft(call: GraphCall): Promise<void> {
   checkRecipients(recipients);
   const content = await parseMimeMessage(await composeMime(composeInputOf(message)));
   call.context.mail.removeMessage(mailbox, message);
-  deliverParsed(call.context, { ...content, bccRecipients: message.bccRecipients }, { recipients, senderMailbox: owner.address });
+  deliverParsed(
+    call.context,
+    { ...content, bccRecipients: message.bccRecipients },
+    { recipients, senderMailbox: owner.address },
+  );
   call.context.counters.increment('graph:sendMail');
   call.empty(202);
 }

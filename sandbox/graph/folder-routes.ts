@@ -26,7 +26,9 @@ export function listFolders(call: GraphCall): void {
   }
   const all = [...mailbox.folders.values()];
   const messages = call.context.mail.messagesIn(mailbox);
-  const folders = call.context.mail.childFolders(mailbox, parentId(call, mailbox)).filter((f) => wanted === undefined || f.displayName.toLowerCase() === wanted);
+  const folders = call.context.mail
+    .childFolders(mailbox, parentId(call, mailbox))
+    .filter((f) => wanted === undefined || f.displayName.toLowerCase() === wanted);
   const top = readCount(query, '$top', 10);
   const skip = readCount(query, '$skip', 0);
   const body: Record<string, unknown> = {
@@ -51,7 +53,8 @@ export function getFolder(call: GraphCall): void {
 export async function createFolder(call: GraphCall): Promise<void> {
   const { mailbox } = call.mailbox('write');
   const body = await call.body();
-  if (typeof body.displayName !== 'string' || !body.displayName.trim()) throw graphErrors.invalidRequest('The displayName property is required.');
+  if (typeof body.displayName !== 'string' || !body.displayName.trim())
+    throw graphErrors.invalidRequest('The displayName property is required.');
   const folder = call.context.mail.createFolder(mailbox, body.displayName.trim(), parentId(call, mailbox));
   if (!folder) throw graphErrors.folderExists();
   call.json(201, folderResource(folder, [...mailbox.folders.values()], []));

@@ -36,11 +36,24 @@ export class GraphCall {
   }
 
   headers(extra: Record<string, string> = {}): Record<string, string> {
-    return { 'request-id': this.requestId, 'client-request-id': this.clientRequestId, 'x-ms-ags-diagnostic': '{"ServerInfo":{"DataCenter":"Sandbox"}}', ...extra };
+    return {
+      'request-id': this.requestId,
+      'client-request-id': this.clientRequestId,
+      'x-ms-ags-diagnostic': '{"ServerInfo":{"DataCenter":"Sandbox"}}',
+      ...extra,
+    };
   }
 
   json(status: number, body: unknown, extra: Record<string, string> = {}): void {
-    this.exchange.send(status, JSON.stringify(body), this.headers({ 'Content-Type': 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8', ...extra }));
+    this.exchange.send(
+      status,
+      JSON.stringify(body),
+      this.headers({
+        'Content-Type':
+          'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8',
+        ...extra,
+      }),
+    );
   }
 
   empty(status: number, extra: Record<string, string> = {}): void {
@@ -67,7 +80,11 @@ export type GraphHandler = (call: GraphCall) => Promise<void> | void;
 function sendError(exchange: HttpExchange, error: GraphError): void {
   const requestId = randomUUID();
   const body = graphErrorBody(error, requestId, exchange.header('client-request-id') ?? requestId);
-  exchange.json(error.status, body, { 'request-id': requestId, 'client-request-id': body.error.innerError['client-request-id'], ...error.headers });
+  exchange.json(error.status, body, {
+    'request-id': requestId,
+    'client-request-id': body.error.innerError['client-request-id'],
+    ...error.headers,
+  });
 }
 
 const TOKEN_FAILURES = {

@@ -17,7 +17,11 @@ let adele: Client;
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();
-  const { result } = await signInUser(sandbox, { username: 'adele@contoso.onmicrosoft.com', password: 'Sandbox-Adele-1', scopes: ['https://graph.microsoft.com/Mail.ReadWrite.Shared'] });
+  const { result } = await signInUser(sandbox, {
+    username: 'adele@contoso.onmicrosoft.com',
+    password: 'Sandbox-Adele-1',
+    scopes: ['https://graph.microsoft.com/Mail.ReadWrite.Shared'],
+  });
   adele = createGraphClient(sandbox.info.graphBaseUrl, sandbox.fetch, async () => result.accessToken);
 });
 afterAll(() => sandbox.close());
@@ -28,7 +32,10 @@ async function syncRound(start: string, pageSize: number): Promise<{ pages: Delt
   let page = (await adele.api(start).header('Prefer', `odata.maxpagesize=${pageSize}`).get()) as DeltaPage;
   pages.push(page);
   while (page['@odata.nextLink']) {
-    page = (await adele.api(page['@odata.nextLink']).header('Prefer', `odata.maxpagesize=${pageSize}`).get()) as DeltaPage;
+    page = (await adele
+      .api(page['@odata.nextLink'])
+      .header('Prefer', `odata.maxpagesize=${pageSize}`)
+      .get()) as DeltaPage;
     pages.push(page);
   }
   return { pages, deltaLink: page['@odata.deltaLink'] ?? '' };
@@ -36,7 +43,12 @@ async function syncRound(start: string, pageSize: number): Promise<{ pages: Delt
 
 describe('GET /mailFolders/{id}/messages/delta on a shared mailbox', () => {
   it('syncs the folder page by page, then returns only changes and removals', async () => {
-    for (let i = 1; i <= 5; i++) await sandbox.control.addMessage(SUPPORT, { from: 'customer@external.example', subject: `Request ${i}`, text: `body ${i}` });
+    for (let i = 1; i <= 5; i++)
+      await sandbox.control.addMessage(SUPPORT, {
+        from: 'customer@external.example',
+        subject: `Request ${i}`,
+        text: `body ${i}`,
+      });
 
     const first = await syncRound(`/users/${SUPPORT}/mailFolders/inbox/messages/delta?$select=subject,from`, 2);
     expect(first.pages.map((p) => p.value.length)).toEqual([2, 2, 1]);
@@ -56,16 +68,33 @@ describe('GET /mailFolders/{id}/messages/delta on a shared mailbox', () => {
 
     const changes = await syncRound(empty.deltaLink, 10);
     const values = changes.pages.flatMap((p) => p.value);
-    expect(values.filter((v) => !v['@removed']).map((v) => v.subject).sort()).toEqual(['Request 1', 'Request 6']);
-    expect(values.filter((v) => v['@removed'])).toEqual([{ '@odata.type': '#microsoft.graph.message', id: all[1]?.id, '@removed': { reason: 'deleted' } }]);
-    expect(Object.keys(values.find((v) => v.subject === 'Request 6') ?? {}).sort()).toEqual(['@odata.etag', 'from', 'id', 'subject']);
+    expect(
+      values
+        .filter((v) => !v['@removed'])
+        .map((v) => v.subject)
+        .sort(),
+    ).toEqual(['Request 1', 'Request 6']);
+    expect(values.filter((v) => v['@removed'])).toEqual([
+      { '@odata.type': '#microsoft.graph.message', id: all[1]?.id, '@removed': { reason: 'deleted' } },
+    ]);
+    expect(Object.keys(values.find((v) => v.subject === 'Request 6') ?? {}).sort()).toEqual([
+      '@odata.etag',
+      'from',
+      'id',
+      'subject',
+    ]);
   });
 
   it('answers 410 SyncStateNotFound once the sync state is invalidated', async () => {
     const round = await syncRound(`/users/${SUPPORT}/mailFolders/inbox/messages/delta`, 50);
-    const response = await sandbox.fetch(`${sandbox.controlUrl}/mailboxes/${SUPPORT}/invalidate-delta-tokens`, { method: 'POST' });
+    const response = await sandbox.fetch(`${sandbox.controlUrl}/mailboxes/${SUPPORT}/invalidate-delta-tokens`, {
+      method: 'POST',
+    });
     expect(response.status).toBe(204);
-    const error = (await adele.api(round.deltaLink).get().catch((e: unknown) => e)) as GraphError;
+    const error = (await adele
+      .api(round.deltaLink)
+      .get()
+      .catch((e: unknown) => e)) as GraphError;
     expect(error).toMatchObject({ statusCode: 410, code: 'SyncStateNotFound' });
     const fresh = await syncRound(`/users/${SUPPORT}/mailFolders/inbox/messages/delta`, 50);
     expect(fresh.pages[0]?.value.length).toBeGreaterThan(0);
@@ -75,7 +104,10 @@ describe('GET /mailFolders/{id}/messages/delta on a shared mailbox', () => {
     const round = await syncRound(`/users/${SUPPORT}/mailFolders/inbox/messages/delta`, 50);
     sandbox.control.updateSettings({ deltaTokenLifetimeSeconds: 1 });
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    const error = (await adele.api(round.deltaLink).get().catch((e: unknown) => e)) as GraphError;
+    const error = (await adele
+      .api(round.deltaLink)
+      .get()
+      .catch((e: unknown) => e)) as GraphError;
     sandbox.control.updateSettings({ deltaTokenLifetimeSeconds: undefined });
     expect(error).toMatchObject({ statusCode: 410, code: 'SyncStateNotFound' });
   });

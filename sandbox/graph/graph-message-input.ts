@@ -5,7 +5,9 @@ import { GraphError, graphErrors } from './graph-error';
 
 // A Graph JSON message (sendMail, create draft, PATCH draft) read into what the MIME composer needs.
 
-const recipientSchema = z.object({ emailAddress: z.object({ address: z.string().min(1), name: z.string().optional() }) });
+const recipientSchema = z.object({
+  emailAddress: z.object({ address: z.string().min(1), name: z.string().optional() }),
+});
 
 const attachmentSchema = z.object({
   '@odata.type': z.string().optional(),
@@ -35,7 +37,11 @@ export type GraphMessageJson = z.infer<typeof graphMessageSchema>;
 
 function requestBodyRead(error: z.ZodError): GraphError {
   const issue = error.issues[0];
-  return new GraphError(400, 'RequestBodyRead', `Invalid value for property '${issue?.path.join('.') ?? ''}': ${issue?.message ?? 'invalid'}.`);
+  return new GraphError(
+    400,
+    'RequestBodyRead',
+    `Invalid value for property '${issue?.path.join('.') ?? ''}': ${issue?.message ?? 'invalid'}.`,
+  );
 }
 
 export function parseGraphMessage(value: unknown): GraphMessageJson {
@@ -50,8 +56,15 @@ export const toAddress = (r: z.infer<typeof recipientSchema>): MailAddress => ({
 });
 
 export function toAttachment(a: z.infer<typeof attachmentSchema>): ComposeAttachment {
-  if (!/^[A-Za-z0-9+/=\s]*$/.test(a.contentBytes)) throw new GraphError(400, 'ErrorInvalidRequest', 'The attachment content is not valid base64.');
-  return { name: a.name, contentType: a.contentType ?? 'application/octet-stream', content: Buffer.from(a.contentBytes, 'base64'), isInline: a.isInline ?? false, contentId: a.contentId };
+  if (!/^[A-Za-z0-9+/=\s]*$/.test(a.contentBytes))
+    throw new GraphError(400, 'ErrorInvalidRequest', 'The attachment content is not valid base64.');
+  return {
+    name: a.name,
+    contentType: a.contentType ?? 'application/octet-stream',
+    content: Buffer.from(a.contentBytes, 'base64'),
+    isInline: a.isInline ?? false,
+    contentId: a.contentId,
+  };
 }
 
 /** Everything but the sender, which the caller decides (the mailbox, or `from` after a SendAs check). */

@@ -88,7 +88,11 @@ export function messageResource(message: StoredMessage, options: RenderOptions =
   return picked;
 }
 
-export function folderResource(folder: MailFolder, all: MailFolder[], messages: StoredMessage[]): Record<string, unknown> {
+export function folderResource(
+  folder: MailFolder,
+  all: MailFolder[],
+  messages: StoredMessage[],
+): Record<string, unknown> {
   const inFolder = messages.filter((m) => m.folderId === folder.id);
   return {
     id: folder.id,

@@ -71,10 +71,13 @@ export async function updateMessage(call: GraphCall): Promise<void> {
   const body = await call.body();
   const changes: Parameters<typeof call.context.mail.updateMessage>[2] = {};
   if (typeof body.isRead === 'boolean') changes.isRead = body.isRead;
-  if (Array.isArray(body.categories)) changes.categories = body.categories.filter((c): c is string => typeof c === 'string');
+  if (Array.isArray(body.categories))
+    changes.categories = body.categories.filter((c): c is string => typeof c === 'string');
   const flag = body.flag as { flagStatus?: unknown } | undefined;
-  if (flag && (flag.flagStatus === 'notFlagged' || flag.flagStatus === 'flagged' || flag.flagStatus === 'complete')) changes.flagStatus = flag.flagStatus;
-  if (body.importance === 'low' || body.importance === 'normal' || body.importance === 'high') changes.importance = body.importance;
+  if (flag && (flag.flagStatus === 'notFlagged' || flag.flagStatus === 'flagged' || flag.flagStatus === 'complete'))
+    changes.flagStatus = flag.flagStatus;
+  if (body.importance === 'low' || body.importance === 'normal' || body.importance === 'high')
+    changes.importance = body.importance;
   if (typeof body.subject === 'string') {
     if (!message.isDraft) throw graphErrors.invalidRequest('The subject can be updated only on a draft message.');
     changes.subject = body.subject;
@@ -87,7 +90,8 @@ export async function moveMessage(call: GraphCall): Promise<void> {
   const { mailbox } = call.mailbox('write');
   const message = messageOf(call, mailbox);
   const body = await call.body();
-  const destination = typeof body.destinationId === 'string' ? call.context.mail.folder(mailbox, body.destinationId) : undefined;
+  const destination =
+    typeof body.destinationId === 'string' ? call.context.mail.folder(mailbox, body.destinationId) : undefined;
   if (!destination) throw graphErrors.itemNotFound();
   const moved = call.context.mail.moveMessage(mailbox, message, destination.id);
   call.json(201, messageResource(moved, renderOptions(call)));

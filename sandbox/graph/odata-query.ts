@@ -6,14 +6,20 @@ import { graphErrors } from './graph-error';
 
 export function readSelect(params: URLSearchParams): string[] | undefined {
   const value = params.get('$select');
-  return value ? value.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  return value
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
 }
 
 export function readCount(params: URLSearchParams, name: '$top' | '$skip', fallback: number): number {
   const value = params.get(name);
   if (value === null) return fallback;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 0) throw graphErrors.invalidRequest(`Invalid value '${value}' for query option ${name}.`);
+  if (!Number.isInteger(number) || number < 0)
+    throw graphErrors.invalidRequest(`Invalid value '${value}' for query option ${name}.`);
   return number;
 }
 
@@ -77,7 +83,10 @@ export function compileFilter(filter: string | null): (m: StoredMessage) => bool
 export function compileOrderBy(orderBy: string | null): (a: StoredMessage, b: StoredMessage) => number {
   const [property = 'receivedDateTime', direction = 'desc'] = (orderBy ?? 'receivedDateTime desc').trim().split(/\s+/);
   const read = PROPERTIES[property.toLowerCase()];
-  if (!read) throw graphErrors.invalidRequest(`Could not find a property named '${property}' on type 'microsoft.graph.message'.`);
+  if (!read)
+    throw graphErrors.invalidRequest(
+      `Could not find a property named '${property}' on type 'microsoft.graph.message'.`,
+    );
   const sign = direction.toLowerCase() === 'asc' ? 1 : -1;
   return (a, b) => {
     const x = read(a);

@@ -44,7 +44,12 @@ export function resolveTargetUser(context: SandboxContext, principal: Principal,
   return user;
 }
 
-export function resolveMailbox(context: SandboxContext, principal: Principal, target: string, access: MailAccess): ResolvedMailbox {
+export function resolveMailbox(
+  context: SandboxContext,
+  principal: Principal,
+  target: string,
+  access: MailAccess,
+): ResolvedMailbox {
   const owner = resolveTargetUser(context, principal, target);
   if (principal.kind === 'delegated') {
     const own = owner.id === principal.user.id;

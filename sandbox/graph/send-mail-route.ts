@@ -20,7 +20,12 @@ export function checkRecipients(recipients: string[]): void {
 }
 
 /** A sender other than the mailbox needs SendAs on that address (ErrorSendAsDenied otherwise). */
-export function checkSendAs(context: SandboxContext, call: GraphCall, owner: UserRecord, fromAddress: string | undefined): void {
+export function checkSendAs(
+  context: SandboxContext,
+  call: GraphCall,
+  owner: UserRecord,
+  fromAddress: string | undefined,
+): void {
   if (!fromAddress || fromAddress === owner.address || fromAddress === owner.userPrincipalName) return;
   const actor = call.principal.kind === 'delegated' ? call.principal.user : owner;
   const fromUser = context.directory.findUser(call.principal.tenant, fromAddress);
@@ -38,7 +43,9 @@ export async function sendMail(call: GraphCall): Promise<void> {
   const { owner } = call.mailbox('send');
   if ((call.exchange.header('content-type') ?? '').toLowerCase().startsWith('text/plain')) {
     const content = await parseMimeMessage(await readMimeBody(call));
-    const recipients = [...content.toRecipients, ...content.ccRecipients, ...content.bccRecipients].map((a) => a.address);
+    const recipients = [...content.toRecipients, ...content.ccRecipients, ...content.bccRecipients].map(
+      (a) => a.address,
+    );
     checkRecipients(recipients);
     checkSendAs(context, call, owner, content.from?.address);
     deliverParsed(context, content, { recipients, senderMailbox: owner.address });
@@ -53,7 +60,11 @@ export async function sendMail(call: GraphCall): Promise<void> {
     checkSendAs(context, call, owner, from.address);
     const content = await parseMimeMessage(await composeMime({ ...fields, from }));
     const saveToSentItems = body.saveToSentItems !== false && body.saveToSentItems !== 'false';
-    deliverParsed(context, { ...content, bccRecipients: fields.bccRecipients }, { recipients, senderMailbox: owner.address, saveToSentItems });
+    deliverParsed(
+      context,
+      { ...content, bccRecipients: fields.bccRecipients },
+      { recipients, senderMailbox: owner.address, saveToSentItems },
+    );
   }
   context.counters.increment('graph:sendMail');
   call.empty(202);

@@ -38,8 +38,17 @@ export class UploadSessions {
     const message = messageOf(call, mailbox);
     if (!message.isDraft) throw graphErrors.notDraft();
     const item = (await call.body()).AttachmentItem as Record<string, unknown> | undefined;
-    if (!item || item.attachmentType !== 'file' || typeof item.name !== 'string' || typeof item.size !== 'number' || item.size <= 0 || item.size > MAX_ATTACHMENT_BYTES) {
-      throw graphErrors.invalidRequest("AttachmentItem needs attachmentType 'file', a name and a size between 1 byte and 150 MB.");
+    if (
+      !item ||
+      item.attachmentType !== 'file' ||
+      typeof item.name !== 'string' ||
+      typeof item.size !== 'number' ||
+      item.size <= 0 ||
+      item.size > MAX_ATTACHMENT_BYTES
+    ) {
+      throw graphErrors.invalidRequest(
+        "AttachmentItem needs attachmentType 'file', a name and a size between 1 byte and 150 MB.",
+      );
     }
     const session: UploadSession = {
       id: randomUUID(),
@@ -67,17 +76,35 @@ export class UploadSessions {
 
   mount(context: SandboxContext): Mount {
     const routes = new RouteTable();
-    const outlookError = (status: number, code: string, message: string) => ({ status, body: { error: { code, message } } });
+    const outlookError = (status: number, code: string, message: string) => ({
+      status,
+      body: { error: { code, message } },
+    });
     routes.add('PUT', '/_upload/:session', async (exchange) => {
       const session = this.sessions.get(exchange.params.session ?? '');
       const fail = (e: ReturnType<typeof outlookError>) => exchange.json(e.status, e.body);
-      if (!session || session.expiresAt < Date.now()) return fail(outlookError(404, 'ErrorItemNotFound', 'The upload session was not found or has expired.'));
-      if (exchange.url.searchParams.get('authtoken') !== session.token) return fail(outlookError(401, 'InvalidAuthenticationToken', 'Access token validation failure.'));
+      if (!session || session.expiresAt < Date.now())
+        return fail(outlookError(404, 'ErrorItemNotFound', 'The upload session was not found or has expired.'));
+      if (exchange.url.searchParams.get('authtoken') !== session.token)
+        return fail(outlookError(401, 'InvalidAuthenticationToken', 'Access token validation failure.'));
       const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(exchange.header('content-range') ?? '');
       const body = await exchange.readBody();
       const [start, end, total] = range ? [Number(range[1]), Number(range[2]), Number(range[3])] : [NaN, NaN, NaN];
-      if (!range || start !== session.received || total !== session.size || end < start || end >= total || body.length !== end - start + 1) {
-        return fail(outlookError(416, 'InvalidContentRange', `The Content-Range header is not valid. Next expected range: ${session.received}-${session.size - 1}/${session.size}.`));
+      if (
+        !range ||
+        start !== session.received ||
+        total !== session.size ||
+        end < start ||
+        end >= total ||
+        body.length !== end - start + 1
+      ) {
+        return fail(
+          outlookError(
+            416,
+            'InvalidContentRange',
+            `The Content-Range header is not valid. Next expected range: ${session.received}-${session.size - 1}/${session.size}.`,
+          ),
+        );
       }
       session.chunks.push(body);
       session.received += body.length;
@@ -91,17 +118,32 @@ export class UploadSessions {
       this.sessions.delete(session.id);
       const mailbox = context.mail.mailbox(session.mailboxAddress);
       const message = mailbox?.messages.get(session.messageId);
-      if (!mailbox || !message) return fail(outlookError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.'));
+      if (!mailbox || !message)
+        return fail(outlookError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.'));
       const content = Buffer.concat(session.chunks);
-      const attachment = { id: newAttachmentId(), name: session.name, contentType: session.contentType, size: content.length, isInline: session.isInline, contentId: session.contentId, content };
+      const attachment = {
+        id: newAttachmentId(),
+        name: session.name,
+        contentType: session.contentType,
+        size: content.length,
+        isInline: session.isInline,
+        contentId: session.contentId,
+        content,
+      };
       await attachToDraft(context, mailbox, message, attachment);
       const root = `${context.urls.graphBaseUrl}/v1.0`;
-      exchange.empty(201, { Location: `${root}/users('${session.ownerId}')/messages('${message.id}')/attachments('${attachment.id}')` });
+      exchange.empty(201, {
+        Location: `${root}/users('${session.ownerId}')/messages('${message.id}')/attachments('${attachment.id}')`,
+      });
     });
     routes.add('DELETE', '/_upload/:session', (exchange) => {
       this.sessions.delete(exchange.params.session ?? '');
       exchange.empty(204);
     });
-    return { prefix: '/_upload', routes, notFound: (exchange) => exchange.json(404, { error: { code: 'ErrorItemNotFound', message: 'Not found.' } }) };
+    return {
+      prefix: '/_upload',
+      routes,
+      notFound: (exchange) => exchange.json(404, { error: { code: 'ErrorItemNotFound', message: 'Not found.' } }),
+    };
   }
 }

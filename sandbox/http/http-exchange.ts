@@ -76,7 +76,11 @@ export class HttpExchange {
   }
 
   json(status: number, body: unknown, headers: Record<string, string | string[]> = {}): void {
-    this.send(status, JSON.stringify(body), { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+    this.send(status, JSON.stringify(body), {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      ...headers,
+    });
   }
 
   html(status: number, html: string, headers: Record<string, string | string[]> = {}): void {

@@ -23,7 +23,12 @@ export interface HttpsEndpoint {
   close(): Promise<void>;
 }
 
-export async function startHttpsEndpoint(tls: KeyAndCertificate, port: number, mounts: Mount[], log: (line: string) => void): Promise<HttpsEndpoint> {
+export async function startHttpsEndpoint(
+  tls: KeyAndCertificate,
+  port: number,
+  mounts: Mount[],
+  log: (line: string) => void,
+): Promise<HttpsEndpoint> {
   const server = createServer({ key: tls.keyPem, cert: tls.certPem }, (req, res) => {
     const exchange = new HttpExchange(req, res);
     const pathname = exchange.url.pathname;
@@ -38,7 +43,9 @@ export async function startHttpsEndpoint(tls: KeyAndCertificate, port: number, m
     handle()
       .catch((error: unknown) => {
         const id = randomUUID();
-        log(`sandbox: unexpected error ${id} on ${exchange.method} ${pathname}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        log(
+          `sandbox: unexpected error ${id} on ${exchange.method} ${pathname}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
         exchange.json(500, { error: 'server_error', error_description: `Sandbox error (id ${id})` });
       })
       .finally(() => log(`${exchange.method} ${pathname} -> ${res.statusCode}`));

@@ -11,7 +11,8 @@ interface Route {
   handler: RouteHandler;
 }
 
-export type RouteMatch = { handler: RouteHandler; params: Record<string, string> } | { handler: undefined; methodNotAllowed: boolean };
+export type RouteMatch =
+  { handler: RouteHandler; params: Record<string, string> } | { handler: undefined; methodNotAllowed: boolean };
 
 function split(path: string): string[] {
   return path.split('/').filter((s) => s.length > 0);
@@ -32,7 +33,8 @@ export class RouteTable {
       const params = matchSegments(route.segments, actual);
       if (!params) continue;
       pathMatched = true;
-      if (route.method === method || (route.method === 'GET' && method === 'HEAD')) return { handler: route.handler, params };
+      if (route.method === method || (route.method === 'GET' && method === 'HEAD'))
+        return { handler: route.handler, params };
     }
     return { handler: undefined, methodNotAllowed: pathMatched };
   }

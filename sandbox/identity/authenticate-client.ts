@@ -15,7 +15,10 @@ export function readClientCredentials(form: URLSearchParams, authorization: stri
     const decoded = Buffer.from(authorization.slice(6).trim(), 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon > 0) {
-      return { clientId: decodeURIComponent(decoded.slice(0, colon)), clientSecret: decodeURIComponent(decoded.slice(colon + 1)) };
+      return {
+        clientId: decodeURIComponent(decoded.slice(0, colon)),
+        clientSecret: decodeURIComponent(decoded.slice(colon + 1)),
+      };
     }
   }
   return { clientId: form.get('client_id') ?? undefined, clientSecret: form.get('client_secret') ?? undefined };

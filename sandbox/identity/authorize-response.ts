@@ -13,8 +13,14 @@ export interface RedirectTarget {
   responseMode: ResponseMode;
 }
 
-export function respondToClient(exchange: HttpExchange, target: RedirectTarget, fields: Record<string, string | undefined>): void {
-  const present = Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined));
+export function respondToClient(
+  exchange: HttpExchange,
+  target: RedirectTarget,
+  fields: Record<string, string | undefined>,
+): void {
+  const present = Object.fromEntries(
+    Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
   if (target.responseMode === 'form_post') {
     exchange.html(200, formPostPage(target.redirectUri, present));
     return;
@@ -26,8 +32,18 @@ export function respondToClient(exchange: HttpExchange, target: RedirectTarget, 
   exchange.redirect(url.toString());
 }
 
-export function redirectWithError(context: SandboxContext, exchange: HttpExchange, target: RedirectTarget, error: EntraError, state: string | undefined, subcode?: string): void {
-  const body = entraErrorBody(error, { authorityHost: context.urls.authorityHost, correlationId: exchange.url.searchParams.get('client-request-id') ?? undefined });
+export function redirectWithError(
+  context: SandboxContext,
+  exchange: HttpExchange,
+  target: RedirectTarget,
+  error: EntraError,
+  state: string | undefined,
+  subcode?: string,
+): void {
+  const body = entraErrorBody(error, {
+    authorityHost: context.urls.authorityHost,
+    correlationId: exchange.url.searchParams.get('client-request-id') ?? undefined,
+  });
   respondToClient(exchange, target, {
     error: body.error,
     error_description: body.error_description,

@@ -1,6 +1,12 @@
 import type { SandboxContext } from '../sandbox-context';
 import type { AppRecord, UserRecord } from '../store/directory';
-import { OIDC_SCOPES, canonicalPermission, findResource, resourceByKey, type MicrosoftResource } from './microsoft-resources';
+import {
+  OIDC_SCOPES,
+  canonicalPermission,
+  findResource,
+  resourceByKey,
+  type MicrosoftResource,
+} from './microsoft-resources';
 import { permissionKey, type RequestedScopes } from './parse-scopes';
 
 // What a delegated request needs consent for, and what the user (or an administrator) already granted.
@@ -33,7 +39,9 @@ export function grantedPermissionKeys(context: SandboxContext, app: AppRecord, u
   if (app.adminConsentGranted) {
     for (const [resourceId, permissions] of Object.entries(app.delegatedPermissions)) {
       const resource = findResource(resourceId);
-      if (resource) for (const name of permissions) granted.add(permissionKey(resource, canonicalPermission(resource, name, 'delegated') ?? name));
+      if (resource)
+        for (const name of permissions)
+          granted.add(permissionKey(resource, canonicalPermission(resource, name, 'delegated') ?? name));
     }
     for (const scope of Object.keys(OIDC_SCOPES)) granted.add(`oidc:${scope}`);
   }

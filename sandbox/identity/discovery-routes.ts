@@ -6,7 +6,11 @@ import { isMultiTenantAlias, resolveTenant } from './resolve-tenant';
 
 // OpenID Connect discovery, the signing keys, and Entra's instance discovery.
 
-function openIdConfiguration(context: SandboxContext, tenantSegment: string, tenantId: string | undefined): Record<string, unknown> {
+function openIdConfiguration(
+  context: SandboxContext,
+  tenantSegment: string,
+  tenantId: string | undefined,
+): Record<string, unknown> {
   const host = context.urls.authorityHost;
   const base = `${host}/${tenantId ?? tenantSegment}`;
   return {
@@ -26,7 +30,27 @@ function openIdConfiguration(context: SandboxContext, tenantSegment: string, ten
     http_logout_supported: true,
     frontchannel_logout_supported: true,
     end_session_endpoint: `${base}/oauth2/v2.0/logout`,
-    claims_supported: ['sub', 'iss', 'cloud_instance_name', 'cloud_instance_host_name', 'cloud_graph_host_name', 'msgraph_host', 'aud', 'exp', 'iat', 'auth_time', 'acr', 'nonce', 'preferred_username', 'name', 'tid', 'ver', 'at_hash', 'c_hash', 'email'],
+    claims_supported: [
+      'sub',
+      'iss',
+      'cloud_instance_name',
+      'cloud_instance_host_name',
+      'cloud_graph_host_name',
+      'msgraph_host',
+      'aud',
+      'exp',
+      'iat',
+      'auth_time',
+      'acr',
+      'nonce',
+      'preferred_username',
+      'name',
+      'tid',
+      'ver',
+      'at_hash',
+      'c_hash',
+      'email',
+    ],
     kerberos_endpoint: `${base}/kerberos`,
     tenant_region_scope: 'EU',
     cloud_instance_name: 'microsoftonline.com',
@@ -41,7 +65,13 @@ function tenantOrError(context: SandboxContext, exchange: HttpExchange): { id?: 
   if (isMultiTenantAlias(segment)) return {};
   const tenant = resolveTenant(context, segment);
   if ('code' in tenant) {
-    exchange.json(400, entraErrorBody(tenant, { authorityHost: context.urls.authorityHost, correlationId: exchange.header('client-request-id') }));
+    exchange.json(
+      400,
+      entraErrorBody(tenant, {
+        authorityHost: context.urls.authorityHost,
+        correlationId: exchange.header('client-request-id'),
+      }),
+    );
     return undefined;
   }
   return { id: tenant.id };
@@ -55,13 +85,18 @@ export function addDiscoveryRoutes(routes: RouteTable, context: SandboxContext):
 
   routes.add('GET', '/:tenant/discovery/v2.0/keys', (exchange) => {
     const tenant = tenantOrError(context, exchange);
-    if (tenant) exchange.json(200, { keys: [context.signer.jwk(`${context.urls.authorityHost}/${tenant.id ?? '{tenantid}'}/v2.0`)] });
+    if (tenant)
+      exchange.json(200, {
+        keys: [context.signer.jwk(`${context.urls.authorityHost}/${tenant.id ?? '{tenantid}'}/v2.0`)],
+      });
   });
 
   // Instance discovery, as login.microsoftonline.com answers it, for clients that ask the authority host itself.
   routes.add('GET', '/common/discovery/instance', (exchange) => {
     const host = new URL(context.urls.authorityHost).host;
-    const endpoint = exchange.url.searchParams.get('authorization_endpoint') ?? `${context.urls.authorityHost}/common/oauth2/v2.0/authorize`;
+    const endpoint =
+      exchange.url.searchParams.get('authorization_endpoint') ??
+      `${context.urls.authorityHost}/common/oauth2/v2.0/authorize`;
     const tenant = URL.canParse(endpoint) ? (new URL(endpoint).pathname.split('/')[1] ?? 'common') : 'common';
     exchange.json(200, {
       tenant_discovery_endpoint: `${context.urls.authorityHost}/${tenant}/v2.0/.well-known/openid-configuration`,

@@ -24,11 +24,18 @@ describe('OpenID Connect discovery', () => {
 
   it('publishes the key that verifies the tokens it signs', async () => {
     const { authorityHost, tenantId, clientId, clientSecret } = sandbox.info;
-    const keys = (await (await sandbox.fetch(`${authorityHost}/${tenantId}/discovery/v2.0/keys`)).json()) as { keys: { kid: string; n: string; e: string; x5c: string[] }[] };
+    const keys = (await (await sandbox.fetch(`${authorityHost}/${tenantId}/discovery/v2.0/keys`)).json()) as {
+      keys: { kid: string; n: string; e: string; x5c: string[] }[];
+    };
     const token = (await (
       await sandbox.fetch(`${authorityHost}/${tenantId}/oauth2/v2.0/token`, {
         method: 'POST',
-        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, scope: 'https://graph.microsoft.com/.default' }),
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: clientId,
+          client_secret: clientSecret,
+          scope: 'https://graph.microsoft.com/.default',
+        }),
       })
     ).json()) as { access_token: string };
     const [header = '', payload = '', signature = ''] = token.access_token.split('.');
@@ -40,23 +47,35 @@ describe('OpenID Connect discovery', () => {
   });
 
   it('answers AADSTS90002 for an unknown tenant and AADSTS900023 for a malformed one', async () => {
-    const unknown = await sandbox.fetch(`${sandbox.info.authorityHost}/nowhere.onmicrosoft.com/v2.0/.well-known/openid-configuration`);
+    const unknown = await sandbox.fetch(
+      `${sandbox.info.authorityHost}/nowhere.onmicrosoft.com/v2.0/.well-known/openid-configuration`,
+    );
     expect(unknown.status).toBe(400);
-    const body = (await unknown.json()) as { error: string; error_description: string; error_codes: number[]; trace_id: string; correlation_id: string };
+    const body = (await unknown.json()) as {
+      error: string;
+      error_description: string;
+      error_codes: number[];
+      trace_id: string;
+      correlation_id: string;
+    };
     expect(body.error).toBe('invalid_request');
     expect(body.error_description).toMatch(/^AADSTS90002: Tenant 'nowhere.onmicrosoft.com' not found\./);
     expect(body.error_codes).toEqual([90002]);
     expect(body.trace_id).toMatch(/^[0-9a-f-]{36}$/);
     expect(body.correlation_id).toMatch(/^[0-9a-f-]{36}$/);
 
-    const malformed = await sandbox.fetch(`${sandbox.info.authorityHost}/not_a_tenant/v2.0/.well-known/openid-configuration`);
+    const malformed = await sandbox.fetch(
+      `${sandbox.info.authorityHost}/not_a_tenant/v2.0/.well-known/openid-configuration`,
+    );
     expect(((await malformed.json()) as { error_codes: number[] }).error_codes).toEqual([900023]);
   });
 
   it('answers instance discovery for its own host', async () => {
     const { authorityHost, tenantId } = sandbox.info;
     const endpoint = `${authorityHost}/${tenantId}/oauth2/v2.0/authorize`;
-    const response = await sandbox.fetch(`${authorityHost}/common/discovery/instance?api-version=1.1&authorization_endpoint=${encodeURIComponent(endpoint)}`);
+    const response = await sandbox.fetch(
+      `${authorityHost}/common/discovery/instance?api-version=1.1&authorization_endpoint=${encodeURIComponent(endpoint)}`,
+    );
     const body = (await response.json()) as { tenant_discovery_endpoint: string; metadata: { aliases: string[] }[] };
     expect(body.tenant_discovery_endpoint).toBe(`${authorityHost}/${tenantId}/v2.0/.well-known/openid-configuration`);
     expect(body.metadata[0]?.aliases).toEqual([new URL(authorityHost).host]);

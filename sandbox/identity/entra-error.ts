@@ -30,7 +30,10 @@ export class EntraError extends Error {
 
 /** Entra's timestamp format: `2024-05-23 19:17:36Z`. */
 export function entraTimestamp(date = new Date()): string {
-  return date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  return date
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 export interface ErrorContext {
@@ -69,57 +72,163 @@ function entraInstant(epochMs: number): string {
 
 export const entraErrors = {
   tenantNotFound: (tenant: string) =>
-    new EntraError(90002, 'invalid_request', `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`),
+    new EntraError(
+      90002,
+      'invalid_request',
+      `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
+    ),
   invalidTenantIdentifier: (tenant: string) =>
-    new EntraError(900023, 'invalid_request', `Specified tenant identifier '${tenant}' is neither a valid DNS name, nor a valid external domain.`),
+    new EntraError(
+      900023,
+      'invalid_request',
+      `Specified tenant identifier '${tenant}' is neither a valid DNS name, nor a valid external domain.`,
+    ),
   applicationNotFound: (clientId: string, tenantName: string) =>
-    new EntraError(700016, 'unauthorized_client', `Application with identifier '${clientId}' was not found in the directory '${tenantName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`),
+    new EntraError(
+      700016,
+      'unauthorized_client',
+      `Application with identifier '${clientId}' was not found in the directory '${tenantName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
+    ),
   invalidClientSecret: (clientId: string) =>
-    new EntraError(7000215, 'invalid_client', `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${clientId}'.`, 401),
+    new EntraError(
+      7000215,
+      'invalid_client',
+      `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${clientId}'.`,
+      401,
+    ),
   expiredClientSecret: (clientId: string) =>
-    new EntraError(7000222, 'invalid_client', `The provided client secret keys for app '${clientId}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`, 401),
+    new EntraError(
+      7000222,
+      'invalid_client',
+      `The provided client secret keys for app '${clientId}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`,
+      401,
+    ),
   missingClientCredential: () =>
-    new EntraError(7000218, 'invalid_client', "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.", 401),
-  missingParameter: (name: string) => new EntraError(900144, 'invalid_request', `The request body must contain the following parameter: '${name}'.`),
+    new EntraError(
+      7000218,
+      'invalid_client',
+      "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+      401,
+    ),
+  missingParameter: (name: string) =>
+    new EntraError(900144, 'invalid_request', `The request body must contain the following parameter: '${name}'.`),
   redirectUriMismatch: (redirectUri: string, clientId: string) =>
-    new EntraError(50011, 'invalid_client', `The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${clientId}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal. Navigate to https://aka.ms/redirectUriMismatchError to learn more about how to fix this.`),
+    new EntraError(
+      50011,
+      'invalid_client',
+      `The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${clientId}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal. Navigate to https://aka.ms/redirectUriMismatchError to learn more about how to fix this.`,
+    ),
   redirectUriDiffersFromCode: (redirectUri: string, original: string) =>
-    new EntraError(500112, 'invalid_grant', `The reply address '${redirectUri}' does not match the reply address '${original}' provided when requesting Authorization code.`),
+    new EntraError(
+      500112,
+      'invalid_grant',
+      `The reply address '${redirectUri}' does not match the reply address '${original}' provided when requesting Authorization code.`,
+    ),
   invalidScope: (scope: string, detail = '') =>
-    new EntraError(70011, 'invalid_scope', `The provided value for the input parameter 'scope' is not valid. The scope ${scope} is not valid.${detail ? ` ${detail}` : ''}`),
+    new EntraError(
+      70011,
+      'invalid_scope',
+      `The provided value for the input parameter 'scope' is not valid. The scope ${scope} is not valid.${detail ? ` ${detail}` : ''}`,
+    ),
   multipleResources: (scope: string) =>
-    new EntraError(28000, 'invalid_scope', `Provided value for the input parameter scope is not valid because it contains more than one resource. Scope ${scope} is not valid.`),
+    new EntraError(
+      28000,
+      'invalid_scope',
+      `Provided value for the input parameter scope is not valid because it contains more than one resource. Scope ${scope} is not valid.`,
+    ),
   resourceNotFound: (resource: string, tenantName: string) =>
-    new EntraError(500011, 'invalid_resource', `The resource principal named ${resource} was not found in the tenant named ${tenantName}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`),
+    new EntraError(
+      500011,
+      'invalid_resource',
+      `The resource principal named ${resource} was not found in the tenant named ${tenantName}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`,
+    ),
   clientCredentialsScope: (scope: string) =>
-    new EntraError(1002012, 'invalid_scope', `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`),
+    new EntraError(
+      1002012,
+      'invalid_scope',
+      `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+    ),
   consentDeclined: () => new EntraError(65004, 'access_denied', 'User declined to consent to access the app.'),
   consentRequired: (clientId: string, appName: string, suberror?: string) =>
-    new EntraError(65001, 'invalid_grant', `The user or administrator has not consented to use the application with ID '${clientId}' named '${appName}'. Send an interactive authorization request for this user and resource.`, 400, suberror),
+    new EntraError(
+      65001,
+      'invalid_grant',
+      `The user or administrator has not consented to use the application with ID '${clientId}' named '${appName}'. Send an interactive authorization request for this user and resource.`,
+      400,
+      suberror,
+    ),
   refreshTokenInactive: (issuedAt: number, maxInactiveSeconds: number) =>
-    new EntraError(700082, 'invalid_grant', `The refresh token has expired due to inactivity. The token was issued on ${entraInstant(issuedAt)} and was inactive for ${timeSpan(maxInactiveSeconds)}.`, 400, 'bad_token'),
+    new EntraError(
+      700082,
+      'invalid_grant',
+      `The refresh token has expired due to inactivity. The token was issued on ${entraInstant(issuedAt)} and was inactive for ${timeSpan(maxInactiveSeconds)}.`,
+      400,
+      'bad_token',
+    ),
   refreshTokenRevoked: (issuedAt: number, validFrom: number) =>
-    new EntraError(50173, 'invalid_grant', `The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password. The grant was issued on '${entraInstant(issuedAt)}' and the TokensValidFrom date (before which tokens are not valid) for this user is '${entraInstant(validFrom)}'.`),
+    new EntraError(
+      50173,
+      'invalid_grant',
+      `The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password. The grant was issued on '${entraInstant(issuedAt)}' and the TokensValidFrom date (before which tokens are not valid) for this user is '${entraInstant(validFrom)}'.`,
+    ),
   refreshTokenRotated: () =>
-    new EntraError(70000, 'invalid_grant', 'Provided grant is invalid or malformed. (Sandbox strict rotation: this refresh token was already exchanged for a newer one.)'),
+    new EntraError(
+      70000,
+      'invalid_grant',
+      'Provided grant is invalid or malformed. (Sandbox strict rotation: this refresh token was already exchanged for a newer one.)',
+    ),
   codeRedeemed: () =>
-    new EntraError(54005, 'invalid_grant', 'OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.'),
+    new EntraError(
+      54005,
+      'invalid_grant',
+      'OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.',
+    ),
   codeExpired: () =>
-    new EntraError(70008, 'invalid_grant', 'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.'),
+    new EntraError(
+      70008,
+      'invalid_grant',
+      'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.',
+    ),
   malformedGrant: () => new EntraError(9002313, 'invalid_grant', 'Invalid request. Request is malformed or invalid.'),
   grantForOtherClient: () => new EntraError(70000, 'invalid_grant', 'Provided grant is invalid or malformed.'),
-  pkceMismatch: () => new EntraError(501481, 'invalid_grant', 'The Code_Verifier does not match the code_challenge supplied in the authorization request.'),
-  invalidCodeChallengeMethod: () => new EntraError(50149, 'invalid_request', 'Invalid Code_Challenge_method parameter.'),
+  pkceMismatch: () =>
+    new EntraError(
+      501481,
+      'invalid_grant',
+      'The Code_Verifier does not match the code_challenge supplied in the authorization request.',
+    ),
+  invalidCodeChallengeMethod: () =>
+    new EntraError(50149, 'invalid_request', 'Invalid Code_Challenge_method parameter.'),
   unsupportedGrantType: (grantType: string) =>
     new EntraError(70003, 'unsupported_grant_type', `The app requested an unsupported grant type '${grantType}'.`),
   unsupportedResponseType: (responseType: string) =>
-    new EntraError(700054, 'unsupported_response_type', `response_type '${responseType}' is not enabled for the application.`),
-  invalidCredentials: () => new EntraError(50126, 'invalid_grant', 'Error validating credentials due to invalid username or password.'),
+    new EntraError(
+      700054,
+      'unsupported_response_type',
+      `response_type '${responseType}' is not enabled for the application.`,
+    ),
+  invalidCredentials: () =>
+    new EntraError(50126, 'invalid_grant', 'Error validating credentials due to invalid username or password.'),
   userNotFound: (identifier: string, tenantName: string) =>
-    new EntraError(50034, 'invalid_grant', `The user account ${identifier} does not exist in the ${tenantName} directory. To sign into this application, the account must be added to the directory.`),
+    new EntraError(
+      50034,
+      'invalid_grant',
+      `The user account ${identifier} does not exist in the ${tenantName} directory. To sign into this application, the account must be added to the directory.`,
+    ),
   userDisabled: () => new EntraError(50057, 'invalid_grant', 'The user account is disabled.'),
-  loginRequired: () => new EntraError(50058, 'login_required', 'A silent sign-in request was sent but no user is signed in.'),
+  loginRequired: () =>
+    new EntraError(50058, 'login_required', 'A silent sign-in request was sent but no user is signed in.'),
   interactionRequired: (clientId: string, appName: string) =>
-    new EntraError(65001, 'consent_required', `The user or administrator has not consented to use the application with ID '${clientId}' named '${appName}'. Send an interactive authorization request for this user and resource.`),
-  throttled: () => new EntraError(90055, 'temporarily_unavailable', 'TenantThrottlingError - There are too many incoming requests. This exception is thrown for blocked tenants.', 429),
+    new EntraError(
+      65001,
+      'consent_required',
+      `The user or administrator has not consented to use the application with ID '${clientId}' named '${appName}'. Send an interactive authorization request for this user and resource.`,
+    ),
+  throttled: () =>
+    new EntraError(
+      90055,
+      'temporarily_unavailable',
+      'TenantThrottlingError - There are too many incoming requests. This exception is thrown for blocked tenants.',
+      429,
+    ),
 };

@@ -7,7 +7,12 @@ import { parseApplicationScope } from './parse-scopes';
 // grant_type=client_credentials: only `{resource}/.default`; the token carries every application permission
 // (app role) configured for that resource as `roles`.
 
-export function grantClientCredentials(context: SandboxContext, tenant: TenantRecord, app: AppRecord, form: URLSearchParams): TokenResponse {
+export function grantClientCredentials(
+  context: SandboxContext,
+  tenant: TenantRecord,
+  app: AppRecord,
+  form: URLSearchParams,
+): TokenResponse {
   const { resource, audience } = parseApplicationScope(form.get('scope'), tenant.displayName);
   const roles: string[] = [];
   for (const [resourceId, names] of Object.entries(app.applicationPermissions)) {

@@ -9,24 +9,34 @@ import { parseDelegatedScopes } from './parse-scopes';
 // revoked (AADSTS50173) or after 90 days unused (AADSTS700082); Entra keeps accepting the old one after
 // rotation, unless the sandbox's strict rotation is switched on.
 
-export function redeemRefreshToken(context: SandboxContext, tenant: TenantRecord, app: AppRecord, form: URLSearchParams): TokenResponse {
+export function redeemRefreshToken(
+  context: SandboxContext,
+  tenant: TenantRecord,
+  app: AppRecord,
+  form: URLSearchParams,
+): TokenResponse {
   const token = form.get('refresh_token');
   if (!token) throw entraErrors.missingParameter('refresh_token');
   const record = context.tokens.findRefreshToken(token);
   if (!record) throw entraErrors.malformedGrant();
-  if (record.tenantId !== tenant.id || record.clientId.toLowerCase() !== app.clientId.toLowerCase()) throw entraErrors.grantForOtherClient();
+  if (record.tenantId !== tenant.id || record.clientId.toLowerCase() !== app.clientId.toLowerCase())
+    throw entraErrors.grantForOtherClient();
 
   const user = context.directory.userById(record.userId);
-  if (record.issuedAt < user.tokensValidFrom) throw entraErrors.refreshTokenRevoked(record.issuedAt, user.tokensValidFrom);
+  if (record.issuedAt < user.tokensValidFrom)
+    throw entraErrors.refreshTokenRevoked(record.issuedAt, user.tokensValidFrom);
   const maxInactive = context.settings.refreshTokenMaxInactiveSeconds;
-  if (Date.now() - record.issuedAt > maxInactive * 1000) throw entraErrors.refreshTokenInactive(record.issuedAt, maxInactive);
-  if (context.settings.rejectRotatedRefreshTokens && record.rotatedAt !== undefined) throw entraErrors.refreshTokenRotated();
+  if (Date.now() - record.issuedAt > maxInactive * 1000)
+    throw entraErrors.refreshTokenInactive(record.issuedAt, maxInactive);
+  if (context.settings.rejectRotatedRefreshTokens && record.rotatedAt !== undefined)
+    throw entraErrors.refreshTokenRotated();
   if (!user.accountEnabled) throw entraErrors.userDisabled();
 
   const scopes = parseDelegatedScopes(form.get('scope'), tenant.displayName);
   const granted = grantedPermissionKeys(context, app, user);
   const resourceKeys = requiredPermissionKeys(app, scopes).filter((key) => !key.startsWith('oidc:'));
-  if (missingConsent(resourceKeys, granted).length > 0) throw entraErrors.consentRequired(app.clientId, app.displayName, 'consent_required');
+  if (missingConsent(resourceKeys, granted).length > 0)
+    throw entraErrors.consentRequired(app.clientId, app.displayName, 'consent_required');
 
   record.rotatedAt = Date.now();
   return issueDelegatedTokens(context, {
@@ -36,7 +46,12 @@ export function redeemRefreshToken(context: SandboxContext, tenant: TenantRecord
     scopes,
     permissions: permissionsFor(scopes.resource, granted),
     sessionId: record.sessionId,
-    refreshToken: context.tokens.issueRefreshToken({ tenantId: tenant.id, clientId: app.clientId, userId: user.id, sessionId: record.sessionId }),
+    refreshToken: context.tokens.issueRefreshToken({
+      tenantId: tenant.id,
+      clientId: app.clientId,
+      userId: user.id,
+      sessionId: record.sessionId,
+    }),
     wantClientInfo: form.get('client_info') === '1',
   });
 }

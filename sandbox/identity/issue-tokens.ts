@@ -60,7 +60,8 @@ export function issueDelegatedTokens(context: SandboxContext, issue: DelegatedIs
   const { tenant, app, user, scopes } = issue;
   const issuedAt = now();
   const lifetime = context.settings.accessTokenLifetimeSeconds;
-  const oidcInScp = scopes.resource.key === 'graph' ? ['openid', 'profile', 'email'].filter((s) => scopes.oidc.has(s)) : [];
+  const oidcInScp =
+    scopes.resource.key === 'graph' ? ['openid', 'profile', 'email'].filter((s) => scopes.oidc.has(s)) : [];
   const scp = [...issue.permissions, ...oidcInScp];
   const accessToken = context.signer.sign({
     aud: scopes.audience,
@@ -128,7 +129,13 @@ function idToken(context: SandboxContext, issue: DelegatedIssue, issuedAt: numbe
   return context.signer.sign(claims);
 }
 
-export function issueApplicationToken(context: SandboxContext, tenant: TenantRecord, app: AppRecord, audience: string, roles: string[]): TokenResponse {
+export function issueApplicationToken(
+  context: SandboxContext,
+  tenant: TenantRecord,
+  app: AppRecord,
+  audience: string,
+  roles: string[],
+): TokenResponse {
   const issuedAt = now();
   const lifetime = context.settings.accessTokenLifetimeSeconds;
   const principal = servicePrincipalId(app);
@@ -152,5 +159,10 @@ export function issueApplicationToken(context: SandboxContext, tenant: TenantRec
     ver: '1.0',
   };
   if (roles.length > 0) claims.roles = roles;
-  return { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: context.signer.sign(claims) };
+  return {
+    token_type: 'Bearer',
+    expires_in: lifetime,
+    ext_expires_in: lifetime,
+    access_token: context.signer.sign(claims),
+  };
 }

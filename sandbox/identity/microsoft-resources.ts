@@ -76,7 +76,11 @@ export function findResource(identifier: string): MicrosoftResource | undefined 
 }
 
 /** The catalogue's spelling of a permission, or undefined when the resource does not expose it. */
-export function canonicalPermission(resource: MicrosoftResource, name: string, kind: 'delegated' | 'application'): string | undefined {
+export function canonicalPermission(
+  resource: MicrosoftResource,
+  name: string,
+  kind: 'delegated' | 'application',
+): string | undefined {
   const names = kind === 'delegated' ? Object.keys(resource.delegated) : resource.application;
   return names.find((n) => n.toLowerCase() === name.toLowerCase());
 }

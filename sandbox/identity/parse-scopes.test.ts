@@ -14,16 +14,37 @@ const codeOf = (run: () => unknown): number | undefined => {
 
 describe('parseDelegatedScopes', () => {
   it('takes the audience from the form the client used for the resource', () => {
-    expect(parseDelegatedScopes('openid offline_access https://graph.microsoft.com/mail.send', 'Contoso')).toMatchObject({ audience: 'https://graph.microsoft.com', permissions: ['Mail.Send'], qualified: true });
-    expect(parseDelegatedScopes('Mail.Send User.Read', 'Contoso')).toMatchObject({ audience: GRAPH_APP_ID, permissions: ['Mail.Send', 'User.Read'], qualified: false });
-    expect(parseDelegatedScopes('https://outlook.office365.com/SMTP.Send', 'Contoso')).toMatchObject({ audience: 'https://outlook.office365.com', resource: { key: 'exchange' } });
-    expect(parseDelegatedScopes('openid profile offline_access', 'Contoso')).toMatchObject({ resource: { key: 'graph' }, permissions: [], oidc: new Set(['openid', 'profile', 'offline_access']) });
+    expect(
+      parseDelegatedScopes('openid offline_access https://graph.microsoft.com/mail.send', 'Contoso'),
+    ).toMatchObject({ audience: 'https://graph.microsoft.com', permissions: ['Mail.Send'], qualified: true });
+    expect(parseDelegatedScopes('Mail.Send User.Read', 'Contoso')).toMatchObject({
+      audience: GRAPH_APP_ID,
+      permissions: ['Mail.Send', 'User.Read'],
+      qualified: false,
+    });
+    expect(parseDelegatedScopes('https://outlook.office365.com/SMTP.Send', 'Contoso')).toMatchObject({
+      audience: 'https://outlook.office365.com',
+      resource: { key: 'exchange' },
+    });
+    expect(parseDelegatedScopes('openid profile offline_access', 'Contoso')).toMatchObject({
+      resource: { key: 'graph' },
+      permissions: [],
+      oidc: new Set(['openid', 'profile', 'offline_access']),
+    });
   });
 
   it('refuses what Entra refuses', () => {
     expect(codeOf(() => parseDelegatedScopes('', 'Contoso'))).toBe(900144);
-    expect(codeOf(() => parseDelegatedScopes('https://graph.microsoft.com/Mail.Send https://outlook.office.com/SMTP.Send', 'Contoso'))).toBe(28000);
-    expect(codeOf(() => parseDelegatedScopes('https://graph.microsoft.com/.default https://graph.microsoft.com/Mail.Send', 'Contoso'))).toBe(70011);
+    expect(
+      codeOf(() =>
+        parseDelegatedScopes('https://graph.microsoft.com/Mail.Send https://outlook.office.com/SMTP.Send', 'Contoso'),
+      ),
+    ).toBe(28000);
+    expect(
+      codeOf(() =>
+        parseDelegatedScopes('https://graph.microsoft.com/.default https://graph.microsoft.com/Mail.Send', 'Contoso'),
+      ),
+    ).toBe(70011);
     expect(codeOf(() => parseDelegatedScopes('https://graph.microsoft.com/Mail.Fly', 'Contoso'))).toBe(70011);
     expect(codeOf(() => parseDelegatedScopes('https://api.example.com/read', 'Contoso'))).toBe(500011);
   });
@@ -31,8 +52,15 @@ describe('parseDelegatedScopes', () => {
 
 describe('parseApplicationScope', () => {
   it('accepts exactly one {resource}/.default', () => {
-    expect(parseApplicationScope('https://graph.microsoft.com/.default', 'Contoso')).toMatchObject({ audience: 'https://graph.microsoft.com', resource: { key: 'graph' } });
-    expect(codeOf(() => parseApplicationScope('https://graph.microsoft.com/.default https://outlook.office.com/.default', 'Contoso'))).toBe(1002012);
+    expect(parseApplicationScope('https://graph.microsoft.com/.default', 'Contoso')).toMatchObject({
+      audience: 'https://graph.microsoft.com',
+      resource: { key: 'graph' },
+    });
+    expect(
+      codeOf(() =>
+        parseApplicationScope('https://graph.microsoft.com/.default https://outlook.office.com/.default', 'Contoso'),
+      ),
+    ).toBe(1002012);
     expect(codeOf(() => parseApplicationScope('Mail.Send', 'Contoso'))).toBe(1002012);
   });
 });

@@ -1,5 +1,12 @@
 import { entraErrors } from './entra-error';
-import { GRAPH_APP_ID, OIDC_SCOPES, canonicalPermission, findResource, resourceByKey, type MicrosoftResource } from './microsoft-resources';
+import {
+  GRAPH_APP_ID,
+  OIDC_SCOPES,
+  canonicalPermission,
+  findResource,
+  resourceByKey,
+  type MicrosoftResource,
+} from './microsoft-resources';
 
 // Turns a `scope` parameter into one resource and its permissions, refusing what Entra refuses: two resources
 // in one request (AADSTS28000), unknown permissions (AADSTS70011), unknown resources (AADSTS500011).
@@ -29,7 +36,8 @@ interface ScopeItem {
 
 function splitScope(value: string, tenantName: string): ScopeItem {
   const slash = value.lastIndexOf('/');
-  if (slash === -1) return { resource: resourceByKey('graph'), identifier: GRAPH_APP_ID, name: value, qualified: false };
+  if (slash === -1)
+    return { resource: resourceByKey('graph'), identifier: GRAPH_APP_ID, name: value, qualified: false };
   const identifier = value.slice(0, slash);
   const resource = findResource(identifier);
   if (!resource) throw entraErrors.resourceNotFound(identifier, tenantName);
@@ -52,7 +60,8 @@ export function parseDelegatedScopes(scope: string | null | undefined, tenantNam
   const first = items[0];
   const resource = first?.resource ?? resourceByKey('graph');
   const isDefault = items.some((item) => item.name === '.default');
-  if (isDefault && items.length > 1) throw entraErrors.invalidScope(joined, ".default scope can't be combined with resource-specific scopes.");
+  if (isDefault && items.length > 1)
+    throw entraErrors.invalidScope(joined, ".default scope can't be combined with resource-specific scopes.");
   const permissions: string[] = [];
   if (!isDefault) {
     for (const item of items) {
@@ -73,12 +82,16 @@ export function parseDelegatedScopes(scope: string | null | undefined, tenantNam
 }
 
 /** Client credentials: exactly one `{resource}/.default` (AADSTS1002012 otherwise). */
-export function parseApplicationScope(scope: string | null | undefined, tenantName: string): { resource: MicrosoftResource; audience: string } {
+export function parseApplicationScope(
+  scope: string | null | undefined,
+  tenantName: string,
+): { resource: MicrosoftResource; audience: string } {
   const raw = (scope ?? '').split(/\s+/).filter(Boolean);
   if (raw.length === 0) throw entraErrors.missingParameter('scope');
   const resourceScopes = raw.filter((value) => !(value.toLowerCase() in OIDC_SCOPES));
   const only = resourceScopes[0];
-  if (resourceScopes.length !== 1 || !only || !only.endsWith('/.default')) throw entraErrors.clientCredentialsScope(raw.join(' '));
+  if (resourceScopes.length !== 1 || !only || !only.endsWith('/.default'))
+    throw entraErrors.clientCredentialsScope(raw.join(' '));
   const item = splitScope(only, tenantName);
   return { resource: item.resource, audience: item.identifier };
 }

@@ -1,4 +1,9 @@
-import { InteractionRequiredAuthError, ServerError, type AccountInfo, type ConfidentialClientApplication } from '@azure/msal-node';
+import {
+  InteractionRequiredAuthError,
+  ServerError,
+  type AccountInfo,
+  type ConfidentialClientApplication,
+} from '@azure/msal-node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { entraDescription, rejection } from '../testing/msal-errors';
 import { signInUser } from '../testing/sign-in-user';
@@ -26,10 +31,19 @@ function refreshTokenInCache(msal: ConfidentialClientApplication): string {
   return entry?.secret ?? '';
 }
 
-async function refreshDirectly(refreshToken: string, scope = 'openid offline_access https://graph.microsoft.com/Mail.Send') {
+async function refreshDirectly(
+  refreshToken: string,
+  scope = 'openid offline_access https://graph.microsoft.com/Mail.Send',
+) {
   const response = await sandbox.fetch(`${sandbox.info.authorityHost}/${sandbox.info.tenantId}/oauth2/v2.0/token`, {
     method: 'POST',
-    body: new URLSearchParams({ grant_type: 'refresh_token', client_id: sandbox.info.clientId, client_secret: sandbox.info.clientSecret, refresh_token: refreshToken, scope }),
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      client_id: sandbox.info.clientId,
+      client_secret: sandbox.info.clientSecret,
+      refresh_token: refreshToken,
+      scope,
+    }),
   });
   return { status: response.status, body: (await response.json()) as Record<string, string> };
 }
@@ -74,9 +88,13 @@ describe('refresh tokens through MSAL Node acquireTokenSilent', () => {
   it('gives a token for another resource from the same refresh token once that resource is consented', async () => {
     const { msal, result, browser } = await signInUser(sandbox, { ...patti, scopes: GRAPH_SEND });
     const account = result.account as AccountInfo;
-    const notConsented = await rejection<InteractionRequiredAuthError>(msal.acquireTokenSilent({ account, scopes: SMTP_SEND }));
+    const notConsented = await rejection<InteractionRequiredAuthError>(
+      msal.acquireTokenSilent({ account, scopes: SMTP_SEND }),
+    );
     expect(notConsented).toBeInstanceOf(InteractionRequiredAuthError);
-    expect(entraDescription(notConsented)).toMatch(/^AADSTS65001: The user or administrator has not consented to use the application with ID '[0-9a-f-]+' named 'Switchboard'\./);
+    expect(entraDescription(notConsented)).toMatch(
+      /^AADSTS65001: The user or administrator has not consented to use the application with ID '[0-9a-f-]+' named 'Switchboard'\./,
+    );
     await signInUser(sandbox, { ...patti, scopes: SMTP_SEND, browser });
     const smtp = await msal.acquireTokenSilent({ account, scopes: SMTP_SEND });
     expect(decodeJwtClaims(smtp.accessToken)).toMatchObject({ aud: 'https://outlook.office.com', scp: 'SMTP.Send' });
@@ -86,7 +104,9 @@ describe('refresh tokens through MSAL Node acquireTokenSilent', () => {
     sandbox.control.setAccessTokenLifetime(60);
     const { msal, result } = await signInUser(sandbox, { ...adele, scopes: GRAPH_SEND });
     sandbox.control.revokeRefreshTokens(adele.username);
-    const error = await rejection<ServerError>(msal.acquireTokenSilent({ account: result.account as AccountInfo, scopes: GRAPH_SEND }));
+    const error = await rejection<ServerError>(
+      msal.acquireTokenSilent({ account: result.account as AccountInfo, scopes: GRAPH_SEND }),
+    );
     // Entra sends no suberror here, so MSAL throws a plain ServerError: callers must look at invalid_grant.
     expect(error).toBeInstanceOf(ServerError);
     expect(error.errorCode).toBe('invalid_grant');
@@ -98,11 +118,17 @@ describe('refresh tokens through MSAL Node acquireTokenSilent', () => {
   it('refuses refresh tokens unused for 90 days with AADSTS700082', async () => {
     sandbox.control.setAccessTokenLifetime(60);
     const { msal, result } = await signInUser(sandbox, { ...megan, scopes: GRAPH_SEND });
-    const response = await sandbox.fetch(`${sandbox.controlUrl}/users/${megan.username}/expire-refresh-tokens`, { method: 'POST' });
+    const response = await sandbox.fetch(`${sandbox.controlUrl}/users/${megan.username}/expire-refresh-tokens`, {
+      method: 'POST',
+    });
     expect(response.status).toBe(204);
-    const error = await rejection<InteractionRequiredAuthError>(msal.acquireTokenSilent({ account: result.account as AccountInfo, scopes: GRAPH_SEND }));
+    const error = await rejection<InteractionRequiredAuthError>(
+      msal.acquireTokenSilent({ account: result.account as AccountInfo, scopes: GRAPH_SEND }),
+    );
     expect(error.subError).toBe('bad_token');
-    expect(entraDescription(error)).toMatch(/^AADSTS700082: The refresh token has expired due to inactivity\. The token was issued on \d{4}-\d\d-\d\dT[\d:.]{8,}\d{7}Z and was inactive for 90\.00:00:00\./);
+    expect(entraDescription(error)).toMatch(
+      /^AADSTS700082: The refresh token has expired due to inactivity\. The token was issued on \d{4}-\d\d-\d\dT[\d:.]{8,}\d{7}Z and was inactive for 90\.00:00:00\./,
+    );
   });
 
   it('refuses a refresh token presented by another application', async () => {

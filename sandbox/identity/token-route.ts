@@ -13,15 +13,33 @@ import { isMultiTenantAlias, notMultiTenant, resolveTenant } from './resolve-ten
 
 export function addTokenRoute(routes: RouteTable, context: SandboxContext): void {
   routes.add('GET', '/:tenant/oauth2/v2.0/token', (exchange) => {
-    const error = new EntraError(900561, 'invalid_request', `The endpoint only accepts POST requests. Received a GET request.`);
-    exchange.json(400, entraErrorBody(error, { authorityHost: context.urls.authorityHost, correlationId: exchange.header('client-request-id') }));
+    const error = new EntraError(
+      900561,
+      'invalid_request',
+      `The endpoint only accepts POST requests. Received a GET request.`,
+    );
+    exchange.json(
+      400,
+      entraErrorBody(error, {
+        authorityHost: context.urls.authorityHost,
+        correlationId: exchange.header('client-request-id'),
+      }),
+    );
   });
 
   routes.add('POST', '/:tenant/oauth2/v2.0/token', async (exchange) => {
     const correlationId = exchange.header('client-request-id') ?? randomUUID();
-    const headers = { 'client-request-id': correlationId, 'x-ms-request-id': randomUUID(), Pragma: 'no-cache', 'Cache-Control': 'no-store, no-cache' };
+    const headers = {
+      'client-request-id': correlationId,
+      'x-ms-request-id': randomUUID(),
+      Pragma: 'no-cache',
+      'Cache-Control': 'no-store, no-cache',
+    };
     const fail = (error: EntraError, extra: Record<string, string> = {}) =>
-      exchange.json(error.status, entraErrorBody(error, { authorityHost: context.urls.authorityHost, correlationId }), { ...headers, ...extra });
+      exchange.json(error.status, entraErrorBody(error, { authorityHost: context.urls.authorityHost, correlationId }), {
+        ...headers,
+        ...extra,
+      });
     try {
       const form = await exchange.readForm();
       const grantType = form.get('grant_type');
@@ -35,7 +53,11 @@ export function addTokenRoute(routes: RouteTable, context: SandboxContext): void
       const segment = exchange.params.tenant ?? '';
       if (isMultiTenantAlias(segment)) {
         const app = context.directory.findAppAnywhere(credentials.clientId);
-        return fail(app ? notMultiTenant(app.clientId, app.displayName) : entraErrors.applicationNotFound(credentials.clientId, segment));
+        return fail(
+          app
+            ? notMultiTenant(app.clientId, app.displayName)
+            : entraErrors.applicationNotFound(credentials.clientId, segment),
+        );
       }
       const tenant = resolveTenant(context, segment);
       if (tenant instanceof EntraError) return fail(tenant);

@@ -1,4 +1,12 @@
-import { X509Certificate, createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  X509Certificate,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import type { KeyAndCertificate } from '../tls/issue-certificate';
 
 // RS256 JSON Web Tokens with Node's crypto, and the JSON Web Key Set that publishes the verification key.
@@ -50,11 +58,17 @@ export class TokenSigner {
     try {
       const decodedHeader = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { alg?: string };
       claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as JwtClaims;
-      if (decodedHeader.alg !== 'RS256' || typeof claims !== 'object' || claims === null) return { ok: false, reason: 'malformed' };
+      if (decodedHeader.alg !== 'RS256' || typeof claims !== 'object' || claims === null)
+        return { ok: false, reason: 'malformed' };
     } catch {
       return { ok: false, reason: 'malformed' };
     }
-    const valid = verify('sha256', Buffer.from(`${header}.${payload}`), this.publicKey, Buffer.from(signature, 'base64url'));
+    const valid = verify(
+      'sha256',
+      Buffer.from(`${header}.${payload}`),
+      this.publicKey,
+      Buffer.from(signature, 'base64url'),
+    );
     return valid ? { ok: true, claims } : { ok: false, reason: 'signature' };
   }
 

@@ -16,7 +16,11 @@ export type AuthorizeValidation =
 
 const RESPONSE_MODES: ResponseMode[] = ['query', 'fragment', 'form_post'];
 
-export function validateAuthorizeRequest(context: SandboxContext, tenantSegment: string, params: URLSearchParams): AuthorizeValidation {
+export function validateAuthorizeRequest(
+  context: SandboxContext,
+  tenantSegment: string,
+  params: URLSearchParams,
+): AuthorizeValidation {
   const clientId = params.get('client_id');
   if (isMultiTenantAlias(tenantSegment)) {
     if (!clientId) return { kind: 'page', error: entraErrors.missingParameter('client_id') };
@@ -31,11 +35,24 @@ export function validateAuthorizeRequest(context: SandboxContext, tenantSegment:
   if (!app) return { kind: 'page', error: entraErrors.applicationNotFound(clientId, tenant.displayName) };
 
   const redirectUri = params.get('redirect_uri') ?? app.redirectUris[0];
-  if (!redirectUri) return { kind: 'page', error: new EntraError(500113, 'invalid_request', 'No reply address is registered for the application.'), appName: app.displayName };
-  if (!isRegisteredRedirectUri(app, redirectUri)) return { kind: 'page', error: entraErrors.redirectUriMismatch(redirectUri, app.clientId), appName: app.displayName };
+  if (!redirectUri)
+    return {
+      kind: 'page',
+      error: new EntraError(500113, 'invalid_request', 'No reply address is registered for the application.'),
+      appName: app.displayName,
+    };
+  if (!isRegisteredRedirectUri(app, redirectUri))
+    return {
+      kind: 'page',
+      error: entraErrors.redirectUriMismatch(redirectUri, app.clientId),
+      appName: app.displayName,
+    };
 
   const requestedMode = params.get('response_mode') as ResponseMode | null;
-  const target: RedirectTarget = { redirectUri, responseMode: requestedMode && RESPONSE_MODES.includes(requestedMode) ? requestedMode : 'query' };
+  const target: RedirectTarget = {
+    redirectUri,
+    responseMode: requestedMode && RESPONSE_MODES.includes(requestedMode) ? requestedMode : 'query',
+  };
   const state = params.get('state') ?? undefined;
   const fail = (error: EntraError): AuthorizeValidation => ({ kind: 'redirect', error, target, state });
 
@@ -53,9 +70,16 @@ export function validateAuthorizeRequest(context: SandboxContext, tenantSegment:
 
   const codeChallenge = params.get('code_challenge') ?? undefined;
   const method = params.get('code_challenge_method') ?? (codeChallenge ? 'plain' : undefined);
-  if (method !== undefined && method !== 'S256' && method !== 'plain') return fail(entraErrors.invalidCodeChallengeMethod());
+  if (method !== undefined && method !== 'S256' && method !== 'plain')
+    return fail(entraErrors.invalidCodeChallengeMethod());
   if (codeChallenge !== undefined && (codeChallenge.length < 43 || codeChallenge.length > 128)) {
-    return fail(new EntraError(501491, 'invalid_request', 'InvalidCodeChallengeMethodInvalidSize - Invalid size of Code_Challenge parameter.'));
+    return fail(
+      new EntraError(
+        501491,
+        'invalid_request',
+        'InvalidCodeChallengeMethodInvalidSize - Invalid size of Code_Challenge parameter.',
+      ),
+    );
   }
 
   return {

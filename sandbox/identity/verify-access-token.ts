@@ -19,7 +19,11 @@ function normalise(audience: string): string {
   return audience.toLowerCase().replace(/\/+$/, '');
 }
 
-export function verifyAccessToken(context: SandboxContext, token: string | undefined, resourceKey: ResourceKey): AccessTokenCheck {
+export function verifyAccessToken(
+  context: SandboxContext,
+  token: string | undefined,
+  resourceKey: ResourceKey,
+): AccessTokenCheck {
   if (!token) return { ok: false, reason: 'empty' };
   const verified = context.signer.verify(token);
   if (!verified.ok) return { ok: false, reason: verified.reason };
@@ -28,7 +32,8 @@ export function verifyAccessToken(context: SandboxContext, token: string | undef
   if (typeof claims.exp !== 'number' || claims.exp <= now) return { ok: false, reason: 'expired' };
   if (typeof claims.nbf === 'number' && claims.nbf > now + CLOCK_SKEW_SECONDS) return { ok: false, reason: 'expired' };
   const resource = resourceByKey(resourceKey);
-  if (typeof claims.aud !== 'string' || !resource.aliases.map(normalise).includes(normalise(claims.aud))) return { ok: false, reason: 'audience' };
+  if (typeof claims.aud !== 'string' || !resource.aliases.map(normalise).includes(normalise(claims.aud)))
+    return { ok: false, reason: 'audience' };
 
   const tenant = typeof claims.tid === 'string' ? context.directory.findTenant(claims.tid) : undefined;
   const app = tenant && typeof claims.appid === 'string' ? context.directory.findApp(tenant, claims.appid) : undefined;

@@ -28,11 +28,18 @@ const HOST = '[SANDBOX.prod.outlook.com]';
 
 export const smtpReplies = {
   authFailed: () => new SmtpReply(535, `5.7.3 Authentication unsuccessful ${HOST}`),
-  basicAuthDisabled: () => new SmtpReply(535, `5.7.139 Authentication unsuccessful, basic authentication is disabled. ${HOST}`),
+  basicAuthDisabled: () =>
+    new SmtpReply(535, `5.7.139 Authentication unsuccessful, basic authentication is disabled. ${HOST}`),
   mailboxSmtpAuthDisabled: () =>
-    new SmtpReply(535, `5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more information. ${HOST}`),
+    new SmtpReply(
+      535,
+      `5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more information. ${HOST}`,
+    ),
   tenantSmtpAuthDisabled: () =>
-    new SmtpReply(535, `5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. ${HOST}`),
+    new SmtpReply(
+      535,
+      `5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. ${HOST}`,
+    ),
   notAuthenticated: () => new SmtpReply(530, `5.7.57 Client not authenticated to send mail. ${HOST}`),
   sendAsDenied: () => new SmtpReply(550, '5.7.60 SMTP; Client does not have permissions to send as this sender'),
   throttled: () => new SmtpReply(432, '4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded'),
@@ -44,7 +51,10 @@ export const smtpReplies = {
     ),
 };
 
-export function authenticateSmtpClient(context: SandboxContext, auth: SMTPServerAuthentication): SmtpSessionUser | SmtpReply {
+export function authenticateSmtpClient(
+  context: SandboxContext,
+  auth: SMTPServerAuthentication,
+): SmtpSessionUser | SmtpReply {
   if (auth.method !== 'XOAUTH2') return smtpReplies.basicAuthDisabled();
   const check = verifyAccessToken(context, auth.accessToken, 'exchange');
   if (!check.ok) return smtpReplies.authFailed();
@@ -53,7 +63,11 @@ export function authenticateSmtpClient(context: SandboxContext, auth: SMTPServer
   if (!owner?.mailbox) return smtpReplies.authFailed();
   if (principal.kind === 'delegated') {
     if (!principal.scopes.has('SMTP.Send')) return smtpReplies.authFailed();
-    if (principal.user.id !== owner.id && !context.directory.hasFullAccess(principal.user, owner) && !context.directory.canSendAs(principal.user, owner)) {
+    if (
+      principal.user.id !== owner.id &&
+      !context.directory.hasFullAccess(principal.user, owner) &&
+      !context.directory.canSendAs(principal.user, owner)
+    ) {
       return smtpReplies.authFailed();
     }
   } else if (!principal.roles.has('SMTP.SendAsApp') || !context.directory.appMayAccessMailbox(principal.app, owner)) {
@@ -61,7 +75,12 @@ export function authenticateSmtpClient(context: SandboxContext, auth: SMTPServer
   }
   if (!principal.tenant.smtpClientAuthenticationEnabled) return smtpReplies.tenantSmtpAuthDisabled();
   if (!owner.mailbox.smtpAuthEnabled) return smtpReplies.mailboxSmtpAuthDisabled();
-  return { mailbox: owner.address, ownerId: owner.id, actorId: principal.kind === 'delegated' ? principal.user.id : undefined, tenantId: principal.tenant.id };
+  return {
+    mailbox: owner.address,
+    ownerId: owner.id,
+    actorId: principal.kind === 'delegated' ? principal.user.id : undefined,
+    tenantId: principal.tenant.id,
+  };
 }
 
 /** Whether the authenticated session may use `address` as sender (its own mailbox, or SendAs on it). */

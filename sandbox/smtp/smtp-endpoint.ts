@@ -4,7 +4,13 @@ import type { SandboxContext } from '../sandbox-context';
 import { deliverParsed } from '../store/deliver-message';
 import { parseMimeMessage } from '../store/parse-mime-message';
 import type { KeyAndCertificate } from '../tls/issue-certificate';
-import { SmtpReply, authenticateSmtpClient, maySendAs, smtpReplies, type SmtpSessionUser } from './authenticate-smtp-client';
+import {
+  SmtpReply,
+  authenticateSmtpClient,
+  maySendAs,
+  smtpReplies,
+  type SmtpSessionUser,
+} from './authenticate-smtp-client';
 
 // smtp.office365.com:587 on loopback: STARTTLS with the sandbox CA's certificate, AUTH XOAUTH2, and
 // delivery into the sandbox mailboxes.
@@ -19,7 +25,11 @@ export interface SmtpEndpoint {
 
 const sessionUser = (session: SMTPServerSession) => session.user as SmtpSessionUser | undefined;
 
-export async function startSmtpEndpoint(context: SandboxContext, tls: KeyAndCertificate, port: number): Promise<SmtpEndpoint> {
+export async function startSmtpEndpoint(
+  context: SandboxContext,
+  tls: KeyAndCertificate,
+  port: number,
+): Promise<SmtpEndpoint> {
   const server = new SMTPServer({
     name: 'SANDBOX.outlook.office365.com',
     banner: 'Microsoft ESMTP MAIL Service ready (Switchboard sandbox)',
@@ -48,7 +58,8 @@ export async function startSmtpEndpoint(context: SandboxContext, tls: KeyAndCert
       callback();
     },
     onRcptTo(_address, session, callback) {
-      if (session.envelope.rcptTo.length >= MAX_RECIPIENTS) return callback(new SmtpReply(452, '4.5.3 Too many recipients'));
+      if (session.envelope.rcptTo.length >= MAX_RECIPIENTS)
+        return callback(new SmtpReply(452, '4.5.3 Too many recipients'));
       callback();
     },
     onData(stream, session, callback) {
@@ -63,7 +74,8 @@ export async function startSmtpEndpoint(context: SandboxContext, tls: KeyAndCert
           if (context.throttle.take('smtp') !== undefined) return callback(smtpReplies.throttled());
           const content = await parseMimeMessage(Buffer.concat(chunks));
           const headerFrom = content.from?.address;
-          if (headerFrom && !maySendAs(context, user, headerFrom)) return callback(smtpReplies.headerSendAsDenied(user.mailbox, headerFrom));
+          if (headerFrom && !maySendAs(context, user, headerFrom))
+            return callback(smtpReplies.headerSendAsDenied(user.mailbox, headerFrom));
           const recipients = session.envelope.rcptTo.map((r) => r.address);
           const result = deliverParsed(context, content, { recipients, senderMailbox: user.mailbox });
           context.counters.increment('smtp:message');

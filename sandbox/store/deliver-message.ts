@@ -26,7 +26,11 @@ export async function deliverMessage(context: SandboxContext, submission: Submis
   return deliverParsed(context, content, submission);
 }
 
-export function deliverParsed(context: SandboxContext, content: MessageContent, submission: Omit<Submission, 'raw'>): DeliveryResult {
+export function deliverParsed(
+  context: SandboxContext,
+  content: MessageContent,
+  submission: Omit<Submission, 'raw'>,
+): DeliveryResult {
   const recipients = [...new Set(submission.recipients.map((r) => r.trim().toLowerCase()).filter(Boolean))];
   const visible = new Set([...content.toRecipients, ...content.ccRecipients].map((a) => a.address));
   const bcc = recipients.filter((r) => !visible.has(r)).map((address) => ({ name: address, address }));
@@ -42,7 +46,12 @@ export function deliverParsed(context: SandboxContext, content: MessageContent, 
     const mailbox = context.mail.mailbox(submission.senderMailbox);
     const sentItems = mailbox && context.mail.folder(mailbox, 'sentitems');
     if (mailbox && sentItems) {
-      sentItem = context.mail.addMessage(mailbox, sentItems.id, { ...content, bccRecipients: content.bccRecipients.length ? content.bccRecipients : bcc }, { isRead: true, receivedDateTime: now });
+      sentItem = context.mail.addMessage(
+        mailbox,
+        sentItems.id,
+        { ...content, bccRecipients: content.bccRecipients.length ? content.bccRecipients : bcc },
+        { isRead: true, receivedDateTime: now },
+      );
     }
   }
   return { internetMessageId: content.internetMessageId, deliveredTo: recipients, sentItem };

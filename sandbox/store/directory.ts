@@ -1,4 +1,9 @@
-import type { AppRegistrationConfig, ParsedSandboxConfig, TenantConfig, UserConfig } from '../config/sandbox-config-schema';
+import type {
+  AppRegistrationConfig,
+  ParsedSandboxConfig,
+  TenantConfig,
+  UserConfig,
+} from '../config/sandbox-config-schema';
 
 // The directory (Entra ID) and the Exchange recipient settings, built from the configuration and changed at
 // run time through the control API. Records are plain objects mutated in place.
@@ -26,7 +31,12 @@ export class Directory {
   constructor(config: ParsedSandboxConfig) {
     this.tenants = config.tenants.map((tenant) => ({
       ...tenant,
-      users: tenant.users.map((user) => ({ ...user, tenantId: tenant.id, address: user.mail ?? user.userPrincipalName, tokensValidFrom: 0 })),
+      users: tenant.users.map((user) => ({
+        ...user,
+        tenantId: tenant.id,
+        address: user.mail ?? user.userPrincipalName,
+        tokensValidFrom: 0,
+      })),
       applications: tenant.applications.map((app) => ({ ...app, tenantId: tenant.id })),
     }));
   }
@@ -59,7 +69,9 @@ export class Directory {
   /** By object id, user principal name or primary address, within one tenant. */
   findUser(tenant: TenantRecord, identifier: string): UserRecord | undefined {
     const wanted = identifier.toLowerCase();
-    return tenant.users.find((u) => u.id.toLowerCase() === wanted || u.userPrincipalName === wanted || u.address === wanted);
+    return tenant.users.find(
+      (u) => u.id.toLowerCase() === wanted || u.userPrincipalName === wanted || u.address === wanted,
+    );
   }
 
   /** By object id, user principal name or primary address, in any tenant. */
@@ -79,12 +91,20 @@ export class Directory {
 
   /** Exchange's SendAs: a user may always send as itself. */
   canSendAs(trustee: UserRecord, owner: UserRecord): boolean {
-    return trustee.id === owner.id || (owner.mailbox?.sendAs.includes(trustee.address) ?? false) || (owner.mailbox?.sendAs.includes(trustee.userPrincipalName) ?? false);
+    return (
+      trustee.id === owner.id ||
+      (owner.mailbox?.sendAs.includes(trustee.address) ?? false) ||
+      (owner.mailbox?.sendAs.includes(trustee.userPrincipalName) ?? false)
+    );
   }
 
   /** Exchange's FullAccess: a user always has full access to its own mailbox. */
   hasFullAccess(trustee: UserRecord, owner: UserRecord): boolean {
-    return trustee.id === owner.id || (owner.mailbox?.fullAccess.includes(trustee.address) ?? false) || (owner.mailbox?.fullAccess.includes(trustee.userPrincipalName) ?? false);
+    return (
+      trustee.id === owner.id ||
+      (owner.mailbox?.fullAccess.includes(trustee.address) ?? false) ||
+      (owner.mailbox?.fullAccess.includes(trustee.userPrincipalName) ?? false)
+    );
   }
 
   /** Whether Exchange's application access policy lets an app (app-only) reach a mailbox. */

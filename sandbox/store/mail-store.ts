@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { WELL_KNOWN_FOLDERS, type MailFolder, type Mailbox, type MessageContent, type StoredMessage } from './mail-types';
+import {
+  WELL_KNOWN_FOLDERS,
+  type MailFolder,
+  type Mailbox,
+  type MessageContent,
+  type StoredMessage,
+} from './mail-types';
 
 // Every mailbox's folders and messages, in memory, with the change log that Graph delta queries read.
 
@@ -35,7 +41,12 @@ export class MailStore {
       deltaGeneration: 1,
     };
     for (const [wellKnownName, displayName] of Object.entries(WELL_KNOWN_FOLDERS)) {
-      const folder: MailFolder = { id: exchangeId('AAMkAGF'), displayName, parentFolderId: rootFolderId, wellKnownName };
+      const folder: MailFolder = {
+        id: exchangeId('AAMkAGF'),
+        displayName,
+        parentFolderId: rootFolderId,
+        wellKnownName,
+      };
       mailbox.folders.set(folder.id, folder);
     }
     this.mailboxes.set(key, mailbox);
@@ -51,14 +62,17 @@ export class MailStore {
     const byId = mailbox.folders.get(idOrWellKnownName);
     if (byId) return byId;
     const name = idOrWellKnownName.toLowerCase();
-    if (name === 'msgfolderroot') return { id: mailbox.rootFolderId, displayName: 'Top of Information Store', parentFolderId: '' };
+    if (name === 'msgfolderroot')
+      return { id: mailbox.rootFolderId, displayName: 'Top of Information Store', parentFolderId: '' };
     return [...mailbox.folders.values()].find((f) => f.wellKnownName === name);
   }
 
   /** Folder by display name under a parent (the root by default), case-insensitive. */
   folderByName(mailbox: Mailbox, displayName: string, parentFolderId = mailbox.rootFolderId): MailFolder | undefined {
     const wanted = displayName.toLowerCase();
-    return [...mailbox.folders.values()].find((f) => f.parentFolderId === parentFolderId && f.displayName.toLowerCase() === wanted);
+    return [...mailbox.folders.values()].find(
+      (f) => f.parentFolderId === parentFolderId && f.displayName.toLowerCase() === wanted,
+    );
   }
 
   childFolders(mailbox: Mailbox, parentFolderId: string): MailFolder[] {
@@ -99,7 +113,11 @@ export class MailStore {
     return folderId ? all.filter((m) => m.folderId === folderId) : all;
   }
 
-  updateMessage(mailbox: Mailbox, message: StoredMessage, changes: Partial<Pick<StoredMessage, 'isRead' | 'categories' | 'flagStatus' | 'subject' | 'importance'>>): StoredMessage {
+  updateMessage(
+    mailbox: Mailbox,
+    message: StoredMessage,
+    changes: Partial<Pick<StoredMessage, 'isRead' | 'categories' | 'flagStatus' | 'subject' | 'importance'>>,
+  ): StoredMessage {
     Object.assign(message, changes);
     message.lastModifiedDateTime = new Date().toISOString();
     message.changeKey = randomBytes(12).toString('base64');
@@ -116,7 +134,13 @@ export class MailStore {
   /** Exchange gives a moved item a new id: the old id disappears from the source folder. */
   moveMessage(mailbox: Mailbox, message: StoredMessage, destinationFolderId: string): StoredMessage {
     this.removeMessage(mailbox, message);
-    const moved: StoredMessage = { ...message, id: exchangeId('AAMkAGI'), folderId: destinationFolderId, lastModifiedDateTime: new Date().toISOString(), seq: ++mailbox.seq };
+    const moved: StoredMessage = {
+      ...message,
+      id: exchangeId('AAMkAGI'),
+      folderId: destinationFolderId,
+      lastModifiedDateTime: new Date().toISOString(),
+      seq: ++mailbox.seq,
+    };
     mailbox.messages.set(moved.id, moved);
     return moved;
   }
@@ -127,14 +151,23 @@ export class MailStore {
   }
 
   /** What changed in a folder after `sinceSeq`, up to and including `untilSeq`. */
-  changesSince(mailbox: Mailbox, folderId: string, sinceSeq: number, untilSeq: number): { changed: StoredMessage[]; removedIds: string[] } {
+  changesSince(
+    mailbox: Mailbox,
+    folderId: string,
+    sinceSeq: number,
+    untilSeq: number,
+  ): { changed: StoredMessage[]; removedIds: string[] } {
     const changed = this.messagesIn(mailbox, folderId)
       .filter((m) => m.seq > sinceSeq && m.seq <= untilSeq)
       .sort((a, b) => a.seq - b.seq);
     const removedIds =
       sinceSeq === 0
         ? []
-        : mailbox.removals.filter((r) => r.folderId === folderId && r.seq > sinceSeq && r.seq <= untilSeq && !mailbox.messages.has(r.id)).map((r) => r.id);
+        : mailbox.removals
+            .filter(
+              (r) => r.folderId === folderId && r.seq > sinceSeq && r.seq <= untilSeq && !mailbox.messages.has(r.id),
+            )
+            .map((r) => r.id);
     return { changed, removedIds: [...new Set(removedIds)] };
   }
 }

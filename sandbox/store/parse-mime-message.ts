@@ -60,7 +60,13 @@ export async function parseMimeMessage(raw: Buffer): Promise<MessageContent> {
     sentDateTime: parsed.date?.toISOString(),
     headers: parsed.headerLines.map((line) => {
       const colon = line.line.indexOf(':');
-      return { name: line.line.slice(0, colon).trim(), value: line.line.slice(colon + 1).replace(/\r?\n\s+/g, ' ').trim() };
+      return {
+        name: line.line.slice(0, colon).trim(),
+        value: line.line
+          .slice(colon + 1)
+          .replace(/\r?\n\s+/g, ' ')
+          .trim(),
+      };
     }),
     conversationId: conversationId(parsed.references, internetMessageId),
   };

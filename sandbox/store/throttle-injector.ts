@@ -23,7 +23,12 @@ export class ThrottleInjector {
   inject(rule: ThrottleRule): void {
     const key = `${rule.service}|${rule.pathContains ?? ''}`;
     if (rule.count <= 0) this.rules.delete(key);
-    else this.rules.set(key, { remaining: rule.count, retryAfterSeconds: rule.retryAfterSeconds, pathContains: rule.pathContains });
+    else
+      this.rules.set(key, {
+        remaining: rule.count,
+        retryAfterSeconds: rule.retryAfterSeconds,
+        pathContains: rule.pathContains,
+      });
   }
 
   /** The Retry-After seconds when this request is to be throttled, else undefined. */

@@ -23,7 +23,12 @@ const attribute = (tag: string, name: string): string | undefined => {
 };
 
 function decodeEntities(value: string): string {
-  return value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 export function readForm(html: string): HtmlForm | undefined {
@@ -40,7 +45,12 @@ export function readForm(html: string): HtmlForm | undefined {
     value: attribute(tag, 'value'),
     text: text.replace(/<[^>]+>/g, '').trim(),
   }));
-  return { action: attribute(formTag, 'action') ?? '', method: (attribute(formTag, 'method') ?? 'get').toUpperCase(), fields, buttons };
+  return {
+    action: attribute(formTag, 'action') ?? '',
+    method: (attribute(formTag, 'method') ?? 'get').toUpperCase(),
+    fields,
+    buttons,
+  };
 }
 
 export class BrowserSession {
@@ -53,14 +63,23 @@ export class BrowserSession {
   }
 
   private async load(url: string, init: RequestInit): Promise<Page> {
-    const response = await this.fetchImpl(url, { ...init, redirect: 'manual', headers: { ...this.cookieHeader(), ...(init.headers as Record<string, string> | undefined) } });
+    const response = await this.fetchImpl(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...this.cookieHeader(), ...(init.headers as Record<string, string> | undefined) },
+    });
     for (const setCookie of response.headers.getSetCookie()) {
       const [pair = ''] = setCookie.split(';');
       const [name = '', ...value] = pair.split('=');
       if (/max-age=0/i.test(setCookie)) this.cookies.delete(name.trim());
       else this.cookies.set(name.trim(), value.join('='));
     }
-    return { url, status: response.status, location: response.headers.get('location') ?? undefined, html: await response.text() };
+    return {
+      url,
+      status: response.status,
+      location: response.headers.get('location') ?? undefined,
+      html: await response.text(),
+    };
   }
 
   get(url: string): Promise<Page> {
@@ -76,6 +95,10 @@ export class BrowserSession {
     if (buttonText && !button) throw new Error(`No button "${buttonText}" on the page`);
     if (button?.name) fields[button.name] = button.value ?? '';
     const action = new URL(form.action || page.url, page.url).toString();
-    return this.load(action, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+    return this.load(action, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
   }
 }

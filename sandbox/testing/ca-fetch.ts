@@ -17,19 +17,29 @@ export function createCaFetch(caPem: string): typeof fetch {
     if (body) headers['content-length'] = String(body.length);
     const transport = url.protocol === 'http:' ? http : https;
     return new Promise<Response>((resolve, reject) => {
-      const outgoing = transport.request(url, { method: request.method, headers, agent: url.protocol === 'https:' ? agent : undefined }, (incoming) => {
-        const chunks: Buffer[] = [];
-        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-        incoming.on('error', reject);
-        incoming.on('end', () => {
-          const status = incoming.statusCode ?? 500;
-          const responseHeaders = new Headers();
-          const raw = incoming.rawHeaders;
-          for (let i = 0; i + 1 < raw.length; i += 2) responseHeaders.append(raw[i] as string, raw[i + 1] as string);
-          const empty = NULL_BODY_STATUSES.has(status) || request.method === 'HEAD';
-          resolve(new Response(empty ? null : Buffer.concat(chunks), { status, statusText: incoming.statusMessage, headers: responseHeaders }));
-        });
-      });
+      const outgoing = transport.request(
+        url,
+        { method: request.method, headers, agent: url.protocol === 'https:' ? agent : undefined },
+        (incoming) => {
+          const chunks: Buffer[] = [];
+          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+          incoming.on('error', reject);
+          incoming.on('end', () => {
+            const status = incoming.statusCode ?? 500;
+            const responseHeaders = new Headers();
+            const raw = incoming.rawHeaders;
+            for (let i = 0; i + 1 < raw.length; i += 2) responseHeaders.append(raw[i] as string, raw[i + 1] as string);
+            const empty = NULL_BODY_STATUSES.has(status) || request.method === 'HEAD';
+            resolve(
+              new Response(empty ? null : Buffer.concat(chunks), {
+                status,
+                statusText: incoming.statusMessage,
+                headers: responseHeaders,
+              }),
+            );
+          });
+        },
+      );
       outgoing.on('error', reject);
       request.signal.addEventListener('abort', () => outgoing.destroy(new Error('aborted')));
       outgoing.end(body);

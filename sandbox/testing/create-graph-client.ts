@@ -1,4 +1,12 @@
-import { AuthenticationHandler, Client, RetryHandler, RetryHandlerOptions, TelemetryHandler, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import {
+  AuthenticationHandler,
+  Client,
+  RetryHandler,
+  RetryHandlerOptions,
+  TelemetryHandler,
+  type Context,
+  type Middleware,
+} from '@microsoft/microsoft-graph-client';
 
 // The Microsoft Graph client pointed at the sandbox: baseUrl is info.graphBaseUrl, customHosts lists its host
 // (the client only sends the token to Graph hosts and custom hosts), and the last middleware fetches through
@@ -17,7 +25,12 @@ export interface GraphClientOptions {
   maxRetries?: number;
 }
 
-export function createGraphClient(graphBaseUrl: string, fetchImpl: typeof fetch, getAccessToken: () => Promise<string>, options: GraphClientOptions = {}): Client {
+export function createGraphClient(
+  graphBaseUrl: string,
+  fetchImpl: typeof fetch,
+  getAccessToken: () => Promise<string>,
+  options: GraphClientOptions = {},
+): Client {
   return Client.initWithMiddleware({
     baseUrl: graphBaseUrl,
     customHosts: new Set([new URL(graphBaseUrl).hostname]),

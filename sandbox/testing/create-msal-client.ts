@@ -12,7 +12,11 @@ export interface MsalClientOptions {
   cachePlugin?: NonNullable<Configuration['cache']>['cachePlugin'];
 }
 
-export function createMsalClient(info: SandboxInfo, fetchImpl: typeof fetch, options: MsalClientOptions = {}): ConfidentialClientApplication {
+export function createMsalClient(
+  info: SandboxInfo,
+  fetchImpl: typeof fetch,
+  options: MsalClientOptions = {},
+): ConfidentialClientApplication {
   return new ConfidentialClientApplication({
     auth: {
       clientId: options.clientId ?? info.clientId,

@@ -43,7 +43,10 @@ export async function signInUser(sandbox: TestSandbox, options: SignInUserOption
   });
   const outcome = await signInWithPages(browser, url, { username: options.username, password: options.password });
   const code = outcome.params.get('code');
-  if (!code) throw new Error(`Sign-in did not return a code: ${outcome.params.get('error_description') ?? outcome.final.html.slice(0, 400)}`);
+  if (!code)
+    throw new Error(
+      `Sign-in did not return a code: ${outcome.params.get('error_description') ?? outcome.final.html.slice(0, 400)}`,
+    );
   if (outcome.params.get('state') !== state) throw new Error('state was not returned unchanged');
   // MSAL Node 7's confidential client checks the id token's nonce against `request.nonce` (it ignores the
   // payload's nonce): pass it in the request.

@@ -18,7 +18,11 @@ export interface SignInOutcome {
   final: Page;
 }
 
-export async function signInWithPages(browser: BrowserSession, authorizeUrl: string, person: PagePerson): Promise<SignInOutcome> {
+export async function signInWithPages(
+  browser: BrowserSession,
+  authorizeUrl: string,
+  person: PagePerson,
+): Promise<SignInOutcome> {
   const pages: Page[] = [];
   let page = await browser.get(authorizeUrl);
   for (let step = 0; step < 6; step++) {
@@ -34,8 +38,10 @@ export async function signInWithPages(browser: BrowserSession, authorizeUrl: str
     const form = readForm(page.html);
     if (!form) break;
     if ('login' in form.fields) page = await browser.submit(page, { login: person.username, passwd: person.password });
-    else if (form.buttons.some((b) => b.text === 'Accept')) page = await browser.submit(page, {}, person.consent ?? 'Accept');
-    else if ('code' in form.fields || 'error' in form.fields) return { redirectUri: form.action, params: new URLSearchParams(form.fields), pages, final: page };
+    else if (form.buttons.some((b) => b.text === 'Accept'))
+      page = await browser.submit(page, {}, person.consent ?? 'Accept');
+    else if ('code' in form.fields || 'error' in form.fields)
+      return { redirectUri: form.action, params: new URLSearchParams(form.fields), pages, final: page };
     else break;
   }
   return { params: new URLSearchParams(), pages, final: page };

@@ -11,7 +11,9 @@ export interface TestSandbox extends Sandbox {
   fetch: typeof fetch;
 }
 
-export async function startTestSandbox(options: Omit<StartSandboxOptions, 'port' | 'smtpPort' | 'dataDir'> = {}): Promise<TestSandbox> {
+export async function startTestSandbox(
+  options: Omit<StartSandboxOptions, 'port' | 'smtpPort' | 'dataDir'> = {},
+): Promise<TestSandbox> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'switchboard-sandbox-'));
   const sandbox = await startSandbox({
     // Fixed, so that SWITCHBOARD_PUBLIC_URL or SANDBOX_REDIRECT_URIS in the environment cannot change what tests see.

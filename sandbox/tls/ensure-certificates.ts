@@ -1,6 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { issueCertificateAuthority, issueLeafCertificate, isUsableCertificate, type KeyAndCertificate } from './issue-certificate';
+import {
+  issueCertificateAuthority,
+  issueLeafCertificate,
+  isUsableCertificate,
+  type KeyAndCertificate,
+} from './issue-certificate';
 
 export interface SandboxCertificates {
   /** Absolute path of the CA certificate (PEM): what NODE_EXTRA_CA_CERTS should name. */
@@ -36,11 +41,23 @@ export function ensureCertificates(dataDir: string): SandboxCertificates {
     writePair(file(FILES.caKey), file(FILES.caCert), ca);
   }
   const server = ensureLeaf(ca, file(FILES.serverKey), file(FILES.serverCert), '127.0.0.1', true);
-  const signing = ensureLeaf(ca, file(FILES.signingKey), file(FILES.signingCert), 'Switchboard Sandbox token signing', false);
+  const signing = ensureLeaf(
+    ca,
+    file(FILES.signingKey),
+    file(FILES.signingCert),
+    'Switchboard Sandbox token signing',
+    false,
+  );
   return { caFile: file(FILES.caCert), caPem: ca.certPem, server, signing };
 }
 
-function ensureLeaf(ca: KeyAndCertificate, keyFile: string, certFile: string, name: string, serverAuth: boolean): KeyAndCertificate {
+function ensureLeaf(
+  ca: KeyAndCertificate,
+  keyFile: string,
+  certFile: string,
+  name: string,
+  serverAuth: boolean,
+): KeyAndCertificate {
   const existing = readPair(keyFile, certFile);
   if (existing && isUsableCertificate(existing.certPem, ca.certPem, 7)) return existing;
   const fresh = issueLeafCertificate(ca, name, serverAuth);

@@ -14,7 +14,11 @@ export function generateRsaKeyPem(): string {
   return privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 }
 
-function newCertificate(keyPem: string, commonName: string, days: number): { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey } {
+function newCertificate(
+  keyPem: string,
+  commonName: string,
+  days: number,
+): { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey } {
   const key = forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey;
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
@@ -46,7 +50,11 @@ export function issueCertificateAuthority(): KeyAndCertificate {
 }
 
 /** A TLS server certificate for the loopback names, or (serverAuth false) the token-signing certificate. */
-export function issueLeafCertificate(ca: KeyAndCertificate, commonName: string, serverAuth: boolean): KeyAndCertificate {
+export function issueLeafCertificate(
+  ca: KeyAndCertificate,
+  commonName: string,
+  serverAuth: boolean,
+): KeyAndCertificate {
   const keyPem = generateRsaKeyPem();
   // Browsers refuse server certificates valid for more than 398 days.
   const { cert } = newCertificate(keyPem, commonName, serverAuth ? 397 : 3650);

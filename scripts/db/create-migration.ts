@@ -14,7 +14,11 @@ import { lastEnginePanic } from './wasm-engine';
 
 /** Prisma's naming: the folder is `<UTC yyyyMMddHHmmss>_<name>`, the name limited to letters, digits and `_`. */
 function folderName(rawName: string, now: Date): string {
-  const name = rawName.trim().replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 200);
+  const name = rawName
+    .trim()
+    .replace(/[^A-Za-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 200);
   if (!name) throw new Error('usage: npm run db:migration -- <name>   (e.g. add_tenant_notes)');
   const stamp = now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
   return `${stamp}_${name}`;
@@ -54,8 +58,10 @@ async function main(): Promise<void> {
   }
   const folder = folderName(args[0] ?? '', new Date());
   const server = await shadowServer();
-  console.log(`Comparing prisma/schema.prisma with prisma/migrations/{${PROVIDERS.join(',')}} ` +
-    `(PostgreSQL shadow databases on ${server.label})...`);
+  console.log(
+    `Comparing prisma/schema.prisma with prisma/migrations/{${PROVIDERS.join(',')}} ` +
+      `(PostgreSQL shadow databases on ${server.label})...`,
+  );
 
   // One provider after the other: the wasm engine is a single instance per process.
   const diffs: MigrationDiff[] = [];
@@ -76,8 +82,10 @@ async function main(): Promise<void> {
   }
   if (changed.length !== diffs.length) {
     // Normally impossible (one schema); happens when one provider's migrations were edited by hand.
-    console.warn(`warning: only ${changed.map((d) => d.provider).join(', ')} differ from the schema; ` +
-      'writing a migration for that provider only.');
+    console.warn(
+      `warning: only ${changed.map((d) => d.provider).join(', ')} differ from the schema; ` +
+        'writing a migration for that provider only.',
+    );
   }
   for (const diff of changed) {
     console.log(`Created ${writeMigration(diff, folder)}`);

@@ -69,8 +69,10 @@ function main() {
     return;
   }
   if (!prismaVersion) {
-    fail('the `prisma` package is not installed (dev dependency), so the clients cannot be generated. ' +
-      'Install with dev dependencies, generate, then prune.');
+    fail(
+      'the `prisma` package is not installed (dev dependency), so the clients cannot be generated. ' +
+        'Install with dev dependencies, generate, then prune.',
+    );
   }
 
   mkdirSync(DERIVED_DIR, { recursive: true });

@@ -26,7 +26,10 @@ export function loadMigrationList(provider: Provider, dir: string = migrationsDi
   return {
     baseDir: dir,
     // A folder without lockfile yet (first migration) is treated as locked to this provider.
-    lockfile: { path: LOCKFILE, content: existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : lockfileContent(provider) },
+    lockfile: {
+      path: LOCKFILE,
+      content: existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : lockfileContent(provider),
+    },
     shadowDbInitScript: '',
     migrationDirectories: migrations.map((m) => ({
       path: m.name,

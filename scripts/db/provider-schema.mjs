@@ -35,7 +35,8 @@ export function migrationsDir(provider) {
  */
 function replaceInBlock(source, header, key, value, what) {
   const blocks = [...source.matchAll(new RegExp(`${header.source}\\s*\\{[^}]*\\}`, 'g'))];
-  if (blocks.length !== 1) throw new Error(`prisma/schema.prisma: expected exactly one ${what} block, found ${blocks.length}`);
+  if (blocks.length !== 1)
+    throw new Error(`prisma/schema.prisma: expected exactly one ${what} block, found ${blocks.length}`);
   const block = /** @type {RegExpMatchArray} */ (blocks[0]);
   const line = new RegExp(`^(\\s*${key}\\s*=\\s*).*$`, 'm');
   if (!line.test(block[0])) throw new Error(`prisma/schema.prisma: the ${what} block has no \`${key} = ...\` line`);
@@ -51,7 +52,9 @@ function replaceInBlock(source, header, key, value, what) {
 export function deriveProviderSchema(source, provider) {
   if (!PROVIDERS.includes(provider)) throw new Error(`unknown provider ${provider}`);
   // Prisma resolves `output` relative to the schema file, which lives in DERIVED_DIR/<provider>/.
-  const output = relative(dirname(derivedSchemaPath(provider)), generatedClientDir(provider)).split('\\').join('/');
+  const output = relative(dirname(derivedSchemaPath(provider)), generatedClientDir(provider))
+    .split('\\')
+    .join('/');
   let schema = replaceInBlock(source, /datasource\s+\w+/, 'provider', JSON.stringify(provider), 'datasource');
   schema = replaceInBlock(schema, /generator\s+client/, 'output', JSON.stringify(output), 'generator client');
   const banner = `// GENERATED from prisma/schema.prisma by scripts/db/provider-schema.mjs for ${provider}. Do not edit.\n`;

@@ -78,14 +78,31 @@ export async function prepareDatabase(sinkPort: number): Promise<Prepared> {
   process.env.SWITCHBOARD_LOG_LEVEL ??= 'warn';
   const config = resolveDatabaseConfig();
   await applyMigrations(config);
-  const input = emailSettingsSchema.parse({ enabled: 'on', connectionType: 'smtp', smtpServer: `127.0.0.1:${sinkPort}`, smtpAuth: 'none', allowUnencrypted: 'on', senderAddress: 'bench@contoso.test' });
+  const input = emailSettingsSchema.parse({
+    enabled: 'on',
+    connectionType: 'smtp',
+    smtpServer: `127.0.0.1:${sinkPort}`,
+    smtpAuth: 'none',
+    allowUnencrypted: 'on',
+    senderAddress: 'bench@contoso.test',
+  });
   const saved = await saveEmailSettings(input, ADMIN.email);
   if (!saved.ok) throw new Error(JSON.stringify(saved.fieldErrors));
   const apiKey = `sbk_${crypto.randomBytes(24).toString('base64url')}`;
   await db().apiKey.create({ data: { name: 'bench', prefix: apiKey.slice(0, 12), keyHash: hashApiKey(apiKey) } });
   await disconnectDb();
-  const env = { ...process.env, SWITCHBOARD_DATA_DIR: dataDir, SWITCHBOARD_ADMIN_EMAIL: ADMIN.email, SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password };
-  return { env, apiKey, provider: config.provider, cleanup: () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+  const env = {
+    ...process.env,
+    SWITCHBOARD_DATA_DIR: dataDir,
+    SWITCHBOARD_ADMIN_EMAIL: ADMIN.email,
+    SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password,
+  };
+  return {
+    env,
+    apiKey,
+    provider: config.provider,
+    cleanup: () => fs.rmSync(dataDir, { recursive: true, force: true }),
+  };
 }
 
 export interface Console {
@@ -109,7 +126,12 @@ export async function startConsole(env: NodeJS.ProcessEnv): Promise<Console> {
   const port = Number(process.env.BENCH_PORT ?? (await freePort()));
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn('npm', ['start'], { cwd: ROOT, env: { ...env, PORT: String(port), HOSTNAME: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const child = spawn('npm', ['start'], {
+    cwd: ROOT,
+    env: { ...env, PORT: String(port), HOSTNAME: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
   let exited = false;
   child.once('exit', () => (exited = true));
   while (!(await healthy(url))) {
@@ -167,7 +189,12 @@ export interface LoadResult {
 }
 
 /** `clients` loops that each POST one message and wait for the answer, for `seconds`. */
-export async function loadMessagesApi(url: string, apiKey: string, clients: number, seconds: number): Promise<LoadResult> {
+export async function loadMessagesApi(
+  url: string,
+  apiKey: string,
+  clients: number,
+  seconds: number,
+): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   const target = new URL('/api/v1/messages', url);
   const latencies: number[] = [];
@@ -178,7 +205,15 @@ export async function loadMessagesApi(url: string, apiKey: string, clients: numb
     new Promise<number>((resolve) => {
       const request = http.request(
         target,
-        { method: 'POST', agent, headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        {
+          method: 'POST',
+          agent,
+          headers: {
+            authorization: `Bearer ${apiKey}`,
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+          },
+        },
         (response) => {
           response.resume();
           response.on('end', () => resolve(response.statusCode ?? 0));
@@ -190,7 +225,11 @@ export async function loadMessagesApi(url: string, apiKey: string, clients: numb
   const client = async () => {
     while (performance.now() < deadline) {
       const n = sequence++;
-      const body = JSON.stringify({ to: [`r${n}@example.test`], subject: `Message ${n}`, text: 'A notification from the benchmark.\n'.repeat(40) });
+      const body = JSON.stringify({
+        to: [`r${n}@example.test`],
+        subject: `Message ${n}`,
+        text: 'A notification from the benchmark.\n'.repeat(40),
+      });
       const t0 = performance.now();
       const status = await post(body);
       latencies.push(performance.now() - t0);

@@ -10,7 +10,19 @@ import { buildSync } from 'esbuild';
 
 export const SERVER_BUNDLE = path.join('.next', 'switchboard-server.mjs');
 
-const SOURCES = ['server.ts', 'app', 'components', 'lib', 'proxy.ts', 'next.config.ts', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json', 'public', 'prisma/schema.prisma'];
+const SOURCES = [
+  'server.ts',
+  'app',
+  'components',
+  'lib',
+  'proxy.ts',
+  'next.config.ts',
+  'postcss.config.mjs',
+  'package-lock.json',
+  'tsconfig.json',
+  'public',
+  'prisma/schema.prisma',
+];
 
 function walk(root, entry, hash) {
   const full = path.join(root, entry);
@@ -40,7 +52,11 @@ export function buildIfNeeded(root, env) {
     return;
   }
   console.log('Building Switchboard (sources changed since the last build)…');
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], { cwd: root, env: { ...env, NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
+    cwd: root,
+    env: { ...env, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: 'inherit',
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
   // After `next build`, which empties .next/. Packages stay imports (node_modules is there at run time); the
   // project's own modules (`@/…`) are bundled; `server-only` is resolved at run time by register-server-only.mjs.

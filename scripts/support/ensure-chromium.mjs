@@ -15,11 +15,15 @@ export function ensureChromium() {
   if (found) return found;
   const isRoot = process.getuid?.() === 0;
   const sudo = isRoot ? [] : ['sudo', '-n'];
-  console.log('No Chromium found: installing Debian\'s chromium package (apt-get)…');
+  console.log("No Chromium found: installing Debian's chromium package (apt-get)…");
   const run = (args) => {
     const [cmd, ...rest] = [...sudo, ...args];
-    const result = spawnSync(cmd, rest, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    if (result.status !== 0) throw new Error(`Could not install Chromium (${args.join(' ')} failed). Install it, or set CHROMIUM_PATH.`);
+    const result = spawnSync(cmd, rest, {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    if (result.status !== 0)
+      throw new Error(`Could not install Chromium (${args.join(' ')} failed). Install it, or set CHROMIUM_PATH.`);
   };
   run(['apt-get', 'update']);
   run(['apt-get', 'install', '-y', '--no-install-recommends', 'chromium']);

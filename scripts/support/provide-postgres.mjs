@@ -15,13 +15,16 @@ import { startPglite } from './start-pglite.mjs';
 function findBinDir() {
   const root = '/usr/lib/postgresql';
   if (!fs.existsSync(root)) return null;
-  const versions = fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = fs
+    .readdirSync(root)
+    .filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions[0] ? path.join(root, versions[0], 'bin') : null;
 }
 
 function tryInstall() {
   if (process.getuid?.() !== 0 || !fs.existsSync('/usr/bin/apt-get')) return false;
-  console.log('No PostgreSQL binaries found: installing Debian\'s postgresql package (apt-get)…');
+  console.log("No PostgreSQL binaries found: installing Debian's postgresql package (apt-get)…");
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'postgresql']]) {
     if (spawnSync('apt-get', args, { stdio: 'inherit', env }).status !== 0) return false;
@@ -44,14 +47,25 @@ async function startCluster(binDir) {
   // PostgreSQL refuses to run as root: as root, the cluster belongs to the `postgres` user the package created.
   const asRoot = process.getuid?.() === 0;
   const run = (cmd, args) => {
-    const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(binDir, cmd), ...args]] : [path.join(binDir, cmd), args];
+    const [file, argv] = asRoot
+      ? ['runuser', ['-u', 'postgres', '--', path.join(binDir, cmd), ...args]]
+      : [path.join(binDir, cmd), args];
     execFileSync(file, argv, { stdio: ['ignore', 'ignore', 'inherit'] });
   };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-pg-'));
   if (asRoot) execFileSync('chown', ['postgres', dir]);
   const port = await freePort();
   run('initdb', ['-D', dir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
-  run('pg_ctl', ['-D', dir, '-w', '-l', path.join(dir, 'server.log'), '-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c max_connections=200`, 'start']);
+  run('pg_ctl', [
+    '-D',
+    dir,
+    '-w',
+    '-l',
+    path.join(dir, 'server.log'),
+    '-o',
+    `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c max_connections=200`,
+    'start',
+  ]);
   return {
     kind: 'cluster',
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
@@ -68,7 +82,12 @@ async function startCluster(binDir) {
 
 export async function providePostgres() {
   if (process.env.TEST_POSTGRES_URL) {
-    return { kind: 'configured', url: process.env.TEST_POSTGRES_URL, describe: `TEST_POSTGRES_URL (${process.env.TEST_POSTGRES_URL.replace(/:[^:@/]*@/, ':***@')})`, async stop() {} };
+    return {
+      kind: 'configured',
+      url: process.env.TEST_POSTGRES_URL,
+      describe: `TEST_POSTGRES_URL (${process.env.TEST_POSTGRES_URL.replace(/:[^:@/]*@/, ':***@')})`,
+      async stop() {},
+    };
   }
   const binDir = findBinDir() ?? (tryInstall() ? findBinDir() : null);
   if (binDir) {
@@ -79,5 +98,10 @@ export async function providePostgres() {
     }
   }
   const pglite = await startPglite();
-  return { kind: 'pglite', url: pglite.url, describe: `PGlite (PostgreSQL in WebAssembly) at ${pglite.url}`, stop: () => pglite.stop() };
+  return {
+    kind: 'pglite',
+    url: pglite.url,
+    describe: `PGlite (PostgreSQL in WebAssembly) at ${pglite.url}`,
+    stop: () => pglite.stop(),
+  };
 }

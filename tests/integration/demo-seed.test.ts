@@ -20,8 +20,11 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 
 function runSeed(env: Record<string, string>): Promise<{ stdout: string; stderr: string; code: number }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', './scripts/support/register-server-only.mjs', '--import', 'tsx', 'scripts/seed-demo.ts'], { cwd: root, env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) =>
-      resolve({ stdout, stderr, code: error ? Number(error.code ?? 1) : 0 }),
+    execFile(
+      process.execPath,
+      ['--import', './scripts/support/register-server-only.mjs', '--import', 'tsx', 'scripts/seed-demo.ts'],
+      { cwd: root, env: { ...process.env, ...env }, timeout: 60_000 },
+      (error, stdout, stderr) => resolve({ stdout, stderr, code: error ? Number(error.code ?? 1) : 0 }),
     );
   });
 }
@@ -47,17 +50,39 @@ describe('npm run demo:seed (SQLite)', () => {
     expect(seeded.stdout).toContain(`Emails send over Microsoft Graph as ${mailbox}`);
     expect(seeded.stdout).toMatch(/Next:[\s\S]*Send test email[\s\S]*Setup Authentication/);
 
-    const settings = await db().emailSettings.findUniqueOrThrow({ where: { id: 'global' }, include: { connection: { include: { service: true } } } });
-    expect(settings).toMatchObject({ enabled: true, connectionType: 'graph', mailboxAddress: mailbox, senderAddress: mailbox });
+    const settings = await db().emailSettings.findUniqueOrThrow({
+      where: { id: 'global' },
+      include: { connection: { include: { service: true } } },
+    });
+    expect(settings).toMatchObject({
+      enabled: true,
+      connectionType: 'graph',
+      mailboxAddress: mailbox,
+      senderAddress: mailbox,
+    });
     expect(settings.connection?.service.builtInKey).toBe('client-credentials');
     const services = await db().serviceConnection.findMany({ select: { service: { select: { builtInKey: true } } } });
-    expect(services.map((c) => c.service.builtInKey).sort()).toEqual(['client-credentials', 'exchange-smtp', 'graph-mail', 'm365-mailbox']);
+    expect(services.map((c) => c.service.builtInKey).sort()).toEqual([
+      'client-credentials',
+      'exchange-smtp',
+      'graph-mail',
+      'm365-mailbox',
+    ]);
 
     const to = uniqueRecipient('seeded');
-    const { id } = await enqueueMessage({ source: 'api', from: { address: mailbox, name: '' }, to: [{ address: to, name: '' }], subject: 'Seeded console', text: 'Hello' });
+    const { id } = await enqueueMessage({
+      source: 'api',
+      from: { address: mailbox, name: '' },
+      to: [{ address: to, name: '' }],
+      subject: 'Seeded console',
+      text: 'Hello',
+    });
     const worker = startOutboxWorker({ pollIntervalMs: 50 });
     try {
-      await waitFor('the message to be sent', async () => (await db().outboundMessage.findUnique({ where: { id } }))?.state === 'sent');
+      await waitFor(
+        'the message to be sent',
+        async () => (await db().outboundMessage.findUnique({ where: { id } }))?.state === 'sent',
+      );
     } finally {
       await worker.stop();
     }

@@ -24,15 +24,28 @@ describe('GET /api/health', () => {
   it('tells anonymous callers the status only, and the details to the metrics token or an administrator', async () => {
     process.env.SWITCHBOARD_METRICS_TOKEN = METRICS_TOKEN;
     const database = await useFreshDatabase('sqlite');
-    await seedMailbox('Orders', { lastError: '403 ErrorAccessDenied', lastErrorAt: new Date(), lastSuccessAt: new Date(Date.now() - 3_600_000) });
+    await seedMailbox('Orders', {
+      lastError: '403 ErrorAccessDenied',
+      lastErrorAt: new Date(),
+      lastSuccessAt: new Date(Date.now() - 3_600_000),
+    });
     await db().outboundMessage.create({
-      data: { source: 'api', fromAddress: 'a@contoso.test', toRecipients: '[]', messageIdHeader: '<stuck@test>', nextAttemptAt: new Date(Date.now() - 600_000) },
+      data: {
+        source: 'api',
+        fromAddress: 'a@contoso.test',
+        toRecipients: '[]',
+        messageIdHeader: '<stuck@test>',
+        nextAttemptAt: new Date(Date.now() - 600_000),
+      },
     });
 
     const anonymous = await get();
     expect(anonymous.status).toBe(200);
     expect(await anonymous.json()).toEqual({ status: 'ok' });
-    for (const headers of [{ authorization: 'Bearer not-the-token-0123456789' }, { cookie: 'sb_session=forged' }] as Record<string, string>[]) {
+    for (const headers of [
+      { authorization: 'Bearer not-the-token-0123456789' },
+      { cookie: 'sb_session=forged' },
+    ] as Record<string, string>[]) {
       const refused = await get(headers);
       expect(refused.status).toBe(200);
       expect(await refused.json()).toEqual({ status: 'ok' });
@@ -42,16 +55,32 @@ describe('GET /api/health', () => {
     const monitored = await get({ authorization: `Bearer ${METRICS_TOKEN}` });
     expect(monitored.status).toBe(200);
     const details = await monitored.json();
-    expect(details).toMatchObject({ status: 'ok', database: { ok: true, provider: 'sqlite' }, encryption: { ok: true, source: 'file' } });
+    expect(details).toMatchObject({
+      status: 'ok',
+      database: { ok: true, provider: 'sqlite' },
+      encryption: { ok: true, source: 'file' },
+    });
     expect(details.outbox).toMatchObject({ ok: false, workerInThisInstance: false, queued: 1, sending: 0 });
     expect(details.outbox.oldestDueSeconds).toBeGreaterThanOrEqual(600);
-    expect(details.robot).toMatchObject({ ok: false, enabledMailboxes: 1, failingMailboxes: [{ name: 'Orders', lastError: '403 ErrorAccessDenied' }] });
+    expect(details.robot).toMatchObject({
+      ok: false,
+      enabledMailboxes: 1,
+      failingMailboxes: [{ name: 'Orders', lastError: '403 ErrorAccessDenied' }],
+    });
 
-    const created = await createAdministrator({ email: 'ops@contoso.test', name: 'Ops', password: 'a long password 123' });
+    const created = await createAdministrator({
+      email: 'ops@contoso.test',
+      name: 'Ops',
+      password: 'a long password 123',
+    });
     if (!created.ok) throw new Error(created.error);
     const { token } = await createSession(created.admin.id, { ipAddress: null, userAgent: null });
     const signedIn = await get({ cookie: `other=1; sb_session=${token}` });
-    expect(await signedIn.json()).toMatchObject({ database: { ok: true }, outbox: { queued: 1 }, robot: { enabledMailboxes: 1 } });
+    expect(await signedIn.json()).toMatchObject({
+      database: { ok: true },
+      outbox: { queued: 1 },
+      robot: { enabledMailboxes: 1 },
+    });
     await database.cleanup();
   });
 

@@ -23,7 +23,14 @@ async function rotate(env: Record<string, string | undefined>): Promise<{ code: 
 }
 
 async function storeSecret(value: string) {
-  return db().tenant.create({ data: { name: `Rotate ${crypto.randomBytes(3).toString('hex')}`, directoryId: 'contoso.onmicrosoft.com', clientId: crypto.randomUUID(), clientSecret: encryptSecret(value, 'Tenant.clientSecret') } });
+  return db().tenant.create({
+    data: {
+      name: `Rotate ${crypto.randomBytes(3).toString('hex')}`,
+      directoryId: 'contoso.onmicrosoft.com',
+      clientId: crypto.randomUUID(),
+      clientSecret: encryptSecret(value, 'Tenant.clientSecret'),
+    },
+  });
 }
 
 describe('npm run keys:rotate', () => {
@@ -42,7 +49,10 @@ describe('npm run keys:rotate', () => {
     expect(code).toBe(0);
     expect(output).toMatch(/Re-encrypted: 1/);
 
-    const file = JSON.parse(fs.readFileSync(path.join(database.dataDir, KEY_FILE_NAME), 'utf8')) as { current: string; keys: { id: string }[] };
+    const file = JSON.parse(fs.readFileSync(path.join(database.dataDir, KEY_FILE_NAME), 'utf8')) as {
+      current: string;
+      keys: { id: string }[];
+    };
     expect(file.current).not.toBe(before);
     expect(file.keys.map((k) => k.id)).toEqual([file.current]);
     forgetKeyring();
@@ -65,7 +75,11 @@ describe('npm run keys:rotate', () => {
     const tenant = await storeSecret('env-mode-secret-value-2');
     expect(keyIdOf(tenant.clientSecret ?? '')).toBe(keyIdFor(Buffer.from(oldKey, 'base64')));
 
-    const { code } = await rotate({ SWITCHBOARD_DATA_DIR: database.dataDir, DATABASE_URL: undefined, SWITCHBOARD_ENCRYPTION_KEY: `${newKey},${oldKey}` });
+    const { code } = await rotate({
+      SWITCHBOARD_DATA_DIR: database.dataDir,
+      DATABASE_URL: undefined,
+      SWITCHBOARD_ENCRYPTION_KEY: `${newKey},${oldKey}`,
+    });
     expect(code).toBe(0);
     const row = await db().tenant.findUniqueOrThrow({ where: { id: tenant.id } });
     expect(keyIdOf(row.clientSecret ?? '')).toBe(keyIdFor(Buffer.from(newKey, 'base64')));
@@ -78,8 +92,14 @@ describe('npm run keys:rotate', () => {
 
   it('names a secret it cannot decrypt, keeps the old keys and fails', async () => {
     // The database holds a value under a key this environment does not have.
-    const { code, output } = await rotate({ SWITCHBOARD_DATA_DIR: database.dataDir, DATABASE_URL: undefined, SWITCHBOARD_ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64') });
+    const { code, output } = await rotate({
+      SWITCHBOARD_DATA_DIR: database.dataDir,
+      DATABASE_URL: undefined,
+      SWITCHBOARD_ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'),
+    });
     expect(code).toBe(1);
-    expect(output).toMatch(/Not rotated: Cannot decrypt Tenant 'Rotate [0-9a-f]+' client secret: it was encrypted with key k[0-9a-f]+, which this server does not have/);
+    expect(output).toMatch(
+      /Not rotated: Cannot decrypt Tenant 'Rotate [0-9a-f]+' client secret: it was encrypted with key k[0-9a-f]+, which this server does not have/,
+    );
   });
 });

@@ -28,13 +28,14 @@ describe('operator logs (SQLite)', () => {
   });
   afterEach(() => vi.restoreAllMocks());
 
-  const events = () => lines.flatMap((line) => {
-    try {
-      return [JSON.parse(line) as Record<string, unknown>];
-    } catch {
-      return [];
-    }
-  });
+  const events = () =>
+    lines.flatMap((line) => {
+      try {
+        return [JSON.parse(line) as Record<string, unknown>];
+      } catch {
+        return [];
+      }
+    });
 
   it('a failed delivery attempt is one warn line with the message id, the transport and the remote answer', async () => {
     const { connectionId } = await createSandboxConnection(suite.sandbox, 'exchange-smtp');
@@ -58,7 +59,14 @@ describe('operator logs (SQLite)', () => {
     expect(sent.result.state).toBe('failed');
     const failed = events().filter((e) => e.event === 'outbox.delivery_attempt_failed');
     expect(failed).toHaveLength(1);
-    expect(failed[0]).toMatchObject({ level: 'warn', messageId: sent.result.messageId, transport: 'smtp', outcome: 'failed', code: '535 5.7.139', answer: expect.stringMatching(/SmtpClientAuthentication is disabled/) });
+    expect(failed[0]).toMatchObject({
+      level: 'warn',
+      messageId: sent.result.messageId,
+      transport: 'smtp',
+      outcome: 'failed',
+      code: '535 5.7.139',
+      answer: expect.stringMatching(/SmtpClientAuthentication is disabled/),
+    });
     const all = lines.join('\n');
     expect(all).not.toMatch(JWT);
     expect(all).not.toContain(suite.sandbox.info.clientSecret);
@@ -71,7 +79,10 @@ describe('operator logs (SQLite)', () => {
     lines = [];
     expect((await signInConnection(delegated.connectionId, ADELE)).outcome.ok).toBe(true);
     expect((await getAccessToken(delegated.connectionId, { forceRefresh: true })).ok).toBe(true);
-    expect((await getAccessToken(application.connectionId, { resource: 'https://graph.microsoft.com', forceRefresh: true })).ok).toBe(true);
+    expect(
+      (await getAccessToken(application.connectionId, { resource: 'https://graph.microsoft.com', forceRefresh: true }))
+        .ok,
+    ).toBe(true);
     expect(lines.filter((line) => /msal|No client info/i.test(line))).toEqual([]);
   });
 });

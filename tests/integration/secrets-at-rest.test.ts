@@ -15,7 +15,12 @@ const CONTEXT = 'Tenant.clientSecret';
 
 async function storeTenant(name: string, secret: string) {
   return db().tenant.create({
-    data: { name, directoryId: 'contoso.onmicrosoft.com', clientId: crypto.randomUUID(), clientSecret: encryptSecret(secret, CONTEXT) },
+    data: {
+      name,
+      directoryId: 'contoso.onmicrosoft.com',
+      clientId: crypto.randomUUID(),
+      clientSecret: encryptSecret(secret, CONTEXT),
+    },
   });
 }
 

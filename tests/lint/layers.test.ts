@@ -29,7 +29,9 @@ describe('layers (eslint import/no-restricted-paths)', () => {
 
   it('refuses an import between two features', async () => {
     const messages = await lintAs('lib/mail/layers-fixture.ts', fixture('mail-imports-robot.ts'));
-    expect(messages).toEqual([{ rule: 'import/no-restricted-paths', message: expect.stringContaining('lib/mail is a feature') }]);
+    expect(messages).toEqual([
+      { rule: 'import/no-restricted-paths', message: expect.stringContaining('lib/mail is a feature') },
+    ]);
   });
 
   it('accepts the same import from the layer above the features', async () => {

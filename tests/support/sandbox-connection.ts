@@ -24,7 +24,10 @@ export function startTestSandbox(): Promise<Sandbox> {
 /** A running sandbox, or just what it says about itself (GET /_sandbox/info) when it runs in another process. */
 type SandboxLike = Pick<Sandbox, 'info'>;
 
-export async function createSandboxTenant(sandbox: SandboxLike, overrides: { clientSecret?: string; directoryId?: string; clientId?: string } = {}) {
+export async function createSandboxTenant(
+  sandbox: SandboxLike,
+  overrides: { clientSecret?: string; directoryId?: string; clientId?: string } = {},
+) {
   await ensureBuiltInServices();
   const input = createTenantSchema.parse({
     name: `Sandbox ${crypto.randomBytes(4).toString('hex')}`,
@@ -50,7 +53,11 @@ export async function createSandboxConnection(sandbox: SandboxLike, builtInKey: 
 }
 
 /** Setup Authentication without a browser: start, walk the sandbox pages, hand the answer to the redirect logic. */
-export async function signInConnection(connectionId: string, person: { username: string; password: string; consent?: 'Accept' | 'Cancel' }, redirectUri = TEST_REDIRECT_URI) {
+export async function signInConnection(
+  connectionId: string,
+  person: { username: string; password: string; consent?: 'Accept' | 'Cancel' },
+  redirectUri = TEST_REDIRECT_URI,
+) {
   const binding = crypto.randomBytes(16).toString('hex');
   const { url } = await startAuthorization({ connectionId, redirectUri, browserBinding: binding });
   const walked = await signInWithPages(new BrowserSession(fetch), url, person);

@@ -12,10 +12,14 @@ export interface Worker {
 
 /** Starts a TypeScript file as a separate Node process, the way server.ts runs (server-only shim, tsx). */
 export function spawnWorker(script: string, args: string[], env: Record<string, string | undefined>): Worker {
-  const child = spawn(process.execPath, ['--import', './scripts/support/register-server-only.mjs', '--import', 'tsx', script, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', './scripts/support/register-server-only.mjs', '--import', 'tsx', script, ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    },
+  );
   const lines = readline.createInterface({ input: child.stdout });
   const queue: string[] = [];
   const waiting: ((line: string) => void)[] = [];
@@ -34,7 +38,9 @@ export function spawnWorker(script: string, args: string[], env: Record<string, 
       new Promise((resolve, reject) => {
         const queued = queue.shift();
         if (queued !== undefined) return resolve(queued);
-        child.once('exit', (code) => reject(new Error(`worker exited (${code}) before printing: ${stderr.slice(-2000)}`)));
+        child.once('exit', (code) =>
+          reject(new Error(`worker exited (${code}) before printing: ${stderr.slice(-2000)}`)),
+        );
         waiting.push(resolve);
       }),
   };

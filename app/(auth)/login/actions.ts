@@ -12,9 +12,16 @@ export const loginAction = publicAction(loginSchema, null, async ({ email, passw
   if (!result.ok) {
     if (result.reason === 'rate-limited') {
       const minutes = Math.max(1, Math.ceil((result.retryAfterSeconds ?? 60) / 60));
-      return { status: 'error', message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` };
+      return {
+        status: 'error',
+        message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+      };
     }
-    return { status: 'error', message: 'The email or password is incorrect.', fieldErrors: { password: 'The email or password is incorrect.' } };
+    return {
+      status: 'error',
+      message: 'The email or password is incorrect.',
+      fieldErrors: { password: 'The email or password is incorrect.' },
+    };
   }
   await setSessionCookie(result.token, result.expiresAt);
   // Back to the page that sent the browser here, when it is a page of this console; the start page otherwise.

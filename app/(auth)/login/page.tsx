@@ -6,7 +6,11 @@ import { LoginForm } from './_components/login-form';
 
 export const metadata = { title: 'Sign in' };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   if (!(await hasAdministrators())) redirect('/setup');
   const next = safeReturnPath((await searchParams).next);
   if (await getCurrentAdmin()) redirect(next ?? '/');

@@ -9,7 +9,9 @@ export default async function SetupPage() {
   return (
     <>
       <h1 className="text-xl font-semibold">Welcome to Switchboard</h1>
-      <p className="mb-6 mt-1 text-sm text-slate-600">Create the first administrator. You can add more later under Administrators.</p>
+      <p className="mb-6 mt-1 text-sm text-slate-600">
+        Create the first administrator. You can add more later under Administrators.
+      </p>
       <SetupForm />
     </>
   );

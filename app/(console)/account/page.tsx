@@ -10,7 +10,9 @@ export default async function AccountPage() {
     <>
       <PageHeader title="Your account" description={`Signed in as ${admin.name} (${admin.email}).`} />
       <section aria-labelledby="pw" className="rounded-lg border border-slate-200 bg-white p-6">
-        <h2 id="pw" className="mb-4 text-lg font-semibold">Change password</h2>
+        <h2 id="pw" className="mb-4 text-lg font-semibold">
+          Change password
+        </h2>
         <ChangePasswordForm />
       </section>
     </>

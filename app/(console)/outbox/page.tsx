@@ -9,24 +9,38 @@ import { pageNumberOf } from '@/lib/http/list-params';
 import { formatAddress, readAddressList } from '@/lib/mail/mail-address';
 import { getOutboxCounts } from '@/lib/mail/outbox/get-outbox-counts';
 import { getOutboxMessages } from '@/lib/mail/outbox/get-outbox-messages';
-import { OUTBOX_FILTERS, OUTBOX_STATE_LABELS, OUTBOX_STATES, type OutboxFilter, outboxFilterOf } from '@/lib/mail/outbox/outbox-states';
+import {
+  OUTBOX_FILTERS,
+  OUTBOX_STATE_LABELS,
+  OUTBOX_STATES,
+  type OutboxFilter,
+  outboxFilterOf,
+} from '@/lib/mail/outbox/outbox-states';
 import { OutboxBulkActions } from './_components/outbox-bulk-actions';
 import { OUTBOX_BULK_FORM } from './_components/outbox-bulk-form-id';
 import { OutboxStateBadge } from './_components/outbox-state-badge';
 
 export const metadata = { title: 'Outbox' };
 
-export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ filter?: string | string[]; page?: string | string[] }> }) {
+export default async function OutboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ filter?: string | string[]; page?: string | string[] }>;
+}) {
   await requireAdmin();
   const params = await searchParams;
   const filter = outboxFilterOf(params.filter);
   const page = pageNumberOf(params.page);
   const [counts, { messages, total, pages }] = await Promise.all([getOutboxCounts(), getOutboxMessages(filter, page)]);
-  const hrefFor = (f: OutboxFilter, p = 1) => `/outbox?${new URLSearchParams({ ...(f === 'all' ? {} : { filter: f }), ...(p > 1 ? { page: String(p) } : {}) })}`;
+  const hrefFor = (f: OutboxFilter, p = 1) =>
+    `/outbox?${new URLSearchParams({ ...(f === 'all' ? {} : { filter: f }), ...(p > 1 ? { page: String(p) } : {}) })}`;
 
   return (
     <>
-      <PageHeader title="Outbox" description="Every message Switchboard accepted, and what happened to it: each attempt and the server’s answer." />
+      <PageHeader
+        title="Outbox"
+        description="Every message Switchboard accepted, and what happened to it: each attempt and the server’s answer."
+      />
       <dl aria-label="Messages per state" className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
         {OUTBOX_STATES.map((state) => (
           <div key={state} className="rounded-lg border border-slate-200 bg-white px-4 py-3">
@@ -53,50 +67,77 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         <p className="text-sm text-slate-600">{total} messages</p>
         <OutboxBulkActions />
       </div>
-      <DataTable columns={[{ label: 'Select', hidden: true }, 'Accepted', 'State', 'Subject', 'To', 'Size', 'Attempts', 'Last answer']}>
-            {messages.length === 0 ? (
-              <tr>
-                <td colSpan={8} className="px-3 py-6 text-center text-slate-500">No messages here.</td>
-              </tr>
-            ) : null}
-            {messages.map((m) => {
-              const to = readAddressList(m.toRecipients);
-              // Sent: the server's acceptance from the last attempt; otherwise the error that stopped it.
-              const answer = m.state === 'sent' ? (m.attemptLog[0]?.answer ?? '') : (m.lastError ?? m.attemptLog[0]?.answer ?? '');
-              return (
-                <tr key={m.id} className="border-t border-slate-100 align-top">
-                  <td className="px-3 py-2">
-                    <input type="checkbox" name="ids" value={m.id} form={OUTBOX_BULK_FORM} aria-label={`Select “${m.subject || '(no subject)'}” accepted ${formatDateTime(m.createdAt)}`} className="h-4 w-4" />
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2">{formatDateTime(m.createdAt)}</td>
-                  <td className="px-3 py-2">
-                    <OutboxStateBadge state={m.state} />
-                    {m.state === 'queued' && m._count.attemptLog > 0 ? <span className="block text-xs text-slate-500">next {formatDateTime(m.nextAttemptAt)}</span> : null}
-                  </td>
-                  <td className="px-3 py-2">
-                    <Link className="underline" href={`/outbox/${m.id}`}>
-                      {m.subject || '(no subject)'}
-                    </Link>
-                    <span className="block text-xs text-slate-500">
-                      {m.source} · from {m.fromAddress}
-                    </span>
-                  </td>
-                  <td className="px-3 py-2">
-                    {to.slice(0, 2).map(formatAddress).join(', ')}
-                    {to.length > 2 ? ` +${to.length - 2}` : ''}
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2">
-                    {formatSize(m.size)}
-                    {m._count.attachments > 0 ? <span className="block text-xs text-slate-500">{m._count.attachments === 1 ? '1 attachment' : `${m._count.attachments} attachments`}</span> : null}
-                  </td>
-                  <td className="px-3 py-2">{m._count.attemptLog}</td>
-                  {/* Remote answers can be one long unbroken line (a URL, a base64 id): wrap anywhere, never widen the page. */}
-                  <td className="max-w-md px-3 py-2 text-xs [overflow-wrap:anywhere]" data-testid="last-answer">
-                    {answer}
-                  </td>
-                </tr>
-              );
-            })}
+      <DataTable
+        columns={[
+          { label: 'Select', hidden: true },
+          'Accepted',
+          'State',
+          'Subject',
+          'To',
+          'Size',
+          'Attempts',
+          'Last answer',
+        ]}
+      >
+        {messages.length === 0 ? (
+          <tr>
+            <td colSpan={8} className="px-3 py-6 text-center text-slate-500">
+              No messages here.
+            </td>
+          </tr>
+        ) : null}
+        {messages.map((m) => {
+          const to = readAddressList(m.toRecipients);
+          // Sent: the server's acceptance from the last attempt; otherwise the error that stopped it.
+          const answer =
+            m.state === 'sent' ? (m.attemptLog[0]?.answer ?? '') : (m.lastError ?? m.attemptLog[0]?.answer ?? '');
+          return (
+            <tr key={m.id} className="border-t border-slate-100 align-top">
+              <td className="px-3 py-2">
+                <input
+                  type="checkbox"
+                  name="ids"
+                  value={m.id}
+                  form={OUTBOX_BULK_FORM}
+                  aria-label={`Select “${m.subject || '(no subject)'}” accepted ${formatDateTime(m.createdAt)}`}
+                  className="h-4 w-4"
+                />
+              </td>
+              <td className="whitespace-nowrap px-3 py-2">{formatDateTime(m.createdAt)}</td>
+              <td className="px-3 py-2">
+                <OutboxStateBadge state={m.state} />
+                {m.state === 'queued' && m._count.attemptLog > 0 ? (
+                  <span className="block text-xs text-slate-500">next {formatDateTime(m.nextAttemptAt)}</span>
+                ) : null}
+              </td>
+              <td className="px-3 py-2">
+                <Link className="underline" href={`/outbox/${m.id}`}>
+                  {m.subject || '(no subject)'}
+                </Link>
+                <span className="block text-xs text-slate-500">
+                  {m.source} · from {m.fromAddress}
+                </span>
+              </td>
+              <td className="px-3 py-2">
+                {to.slice(0, 2).map(formatAddress).join(', ')}
+                {to.length > 2 ? ` +${to.length - 2}` : ''}
+              </td>
+              <td className="whitespace-nowrap px-3 py-2">
+                {formatSize(m.size)}
+                {m._count.attachments > 0 ? (
+                  <span className="block text-xs text-slate-500">
+                    {m._count.attachments === 1 ? '1 attachment' : `${m._count.attachments} attachments`}
+                  </span>
+                ) : null}
+              </td>
+              <td className="px-3 py-2">{m._count.attemptLog}</td>
+              {/* Remote answers can be one long unbroken line (a URL, a base64 id): wrap anywhere, never widen the page. */}
+              <td className="max-w-md px-3 py-2 text-xs [overflow-wrap:anywhere]" data-testid="last-answer">
+                {answer}
+              </td>
+            </tr>
+          );
+        })}
       </DataTable>
       <Pager page={page} pages={pages} hrefFor={(p) => hrefFor(filter, p)} />
     </>

@@ -15,7 +15,9 @@ export function classifyGraphResponse(failure: GraphFailure): DeliveryOutcome {
   const code = failure.code ? `${failure.status} ${failure.code}` : String(failure.status);
   const answer = `${failure.status} ${failure.code || 'Error'}: ${failure.message}`.replace(/\s+/g, ' ').slice(0, 1000);
   const retryAfterMs = parseRetryAfter(failure.retryAfter);
-  if (failure.status === 429) return { kind: 'retry', code, answer, throttled: true, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
-  if (failure.status >= 500 || failure.status <= 0) return { kind: 'retry', code, answer, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+  if (failure.status === 429)
+    return { kind: 'retry', code, answer, throttled: true, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+  if (failure.status >= 500 || failure.status <= 0)
+    return { kind: 'retry', code, answer, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
   return { kind: 'failed', code, answer };
 }

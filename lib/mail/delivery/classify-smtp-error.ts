@@ -14,7 +14,16 @@ interface SmtpLikeError {
 }
 
 const THROTTLING = /\b4\.3\.[12]\b|\b4\.7\.(500|501|502|503)\b/;
-const NEVER_BETTER = new Set(['EENVELOPE', 'EMESSAGE', 'ENOAUTH', 'ECONFIG', 'EMAXRECIPIENTS', 'EFILEACCESS', 'EURLACCESS', 'EREQUIRETLS']);
+const NEVER_BETTER = new Set([
+  'EENVELOPE',
+  'EMESSAGE',
+  'ENOAUTH',
+  'ECONFIG',
+  'EMAXRECIPIENTS',
+  'EFILEACCESS',
+  'EURLACCESS',
+  'EREQUIRETLS',
+]);
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, 1000);
@@ -27,7 +36,8 @@ export function classifySmtpError(thrown: unknown): DeliveryOutcome {
   if (typeof e.responseCode === 'number' && e.responseCode >= 400) {
     const reply = oneLine(typeof e.response === 'string' && e.response ? e.response : message);
     // Which command was refused matters: "STARTTLS: 500 …" says something else than "DATA: 500 …".
-    const answer = typeof e.command === 'string' && e.command ? `${e.command.split(' ').slice(0, 2).join(' ')}: ${reply}` : reply;
+    const answer =
+      typeof e.command === 'string' && e.command ? `${e.command.split(' ').slice(0, 2).join(' ')}: ${reply}` : reply;
     const enhanced = /\b([45]\.\d{1,3}\.\d{1,3})\b/.exec(reply)?.[1];
     const code = enhanced ? `${e.responseCode} ${enhanced}` : String(e.responseCode);
     // 503 "bad sequence of commands" is about the session, not the message: a new connection may succeed.

@@ -29,13 +29,15 @@ const RULES: (Rule | typeof GRAPH)[] = [
   {
     test: /5\.7\.139/,
     title: 'SMTP AUTH is turned off for the mailbox or the tenant',
-    meaning: 'Exchange Online accepts authenticated SMTP (client submission) only where SMTP AUTH is enabled; it is disabled for this mailbox or for the whole organisation.',
+    meaning:
+      'Exchange Online accepts authenticated SMTP (client submission) only where SMTP AUTH is enabled; it is disabled for this mailbox or for the whole organisation.',
     fix: 'In the Microsoft 365 admin center open the user → Mail → Manage email apps and tick “Authenticated SMTP”, or run Set-CASMailbox -Identity <mailbox> -SmtpClientAuthenticationDisabled $false (for the tenant: Set-TransportConfig -SmtpClientAuthenticationDisabled $false). Or choose Microsoft Graph, which does not need SMTP AUTH.',
   },
   {
     test: /\b5\.7\.3\b/,
     title: 'Exchange rejected the token',
-    meaning: 'The OAuth token was not accepted for this mailbox: it lacks SMTP.Send, was issued for another audience, or the Mailbox Email Address is neither the signed-in account nor a mailbox it has Full Access to.',
+    meaning:
+      'The OAuth token was not accepted for this mailbox: it lacks SMTP.Send, was issued for another audience, or the Mailbox Email Address is neither the signed-in account nor a mailbox it has Full Access to.',
     fix: `Make the Mailbox Email Address the account shown on the Service Connection (or a mailbox it has Full Access or Send As on), check that the service grants ${GLOBAL_RESOURCES.exchange}/SMTP.Send, and run Setup Authentication again.`,
   },
   {
@@ -78,19 +80,22 @@ const RULES: (Rule | typeof GRAPH)[] = [
   {
     test: /^PLAINTEXT_AUTH_REFUSED\b/,
     title: 'Authentication over plain text refused',
-    meaning: 'The server offers no STARTTLS on this port, so the password or token would travel unencrypted; Switchboard never sends one that way.',
+    meaning:
+      'The server offers no STARTTLS on this port, so the password or token would travel unencrypted; Switchboard never sends one that way.',
     fix: 'Tick Use SSL for a server with TLS (587 with STARTTLS, 465 with TLS from the first byte). Only a relay that needs no sign-in may be used in plain text: set SMTP Authentication to None.',
   },
   {
     test: /^NOT_IMPLICIT_TLS\b/,
     title: 'The server speaks plain text first, not TLS',
-    meaning: 'TLS from the first byte was chosen (port 465 or the advanced option), but the server greeted in plain text: it expects STARTTLS on this port.',
+    meaning:
+      'TLS from the first byte was chosen (port 465 or the advanced option), but the server greeted in plain text: it expects STARTTLS on this port.',
     fix: 'Untick “TLS from the first byte on this port” and keep Use SSL ticked (STARTTLS, required), or use the server’s TLS port (465).',
   },
   {
     test: /^IMPLICIT_TLS_PORT\b/,
     title: 'The server speaks TLS from the first byte',
-    meaning: 'Switchboard waited for a plain-text greeting to start STARTTLS, but this server expects TLS at once on this port.',
+    meaning:
+      'Switchboard waited for a plain-text greeting to start STARTTLS, but this server expects TLS at once on this port.',
     fix: 'Tick Use SSL and “TLS from the first byte on this port”, or use port 465.',
   },
   {
@@ -108,7 +113,8 @@ const RULES: (Rule | typeof GRAPH)[] = [
   {
     test: /certificate|self[- ]signed|CERT_|altnames|unable to verify/i,
     title: 'The server’s certificate is not trusted',
-    meaning: 'The TLS certificate is self-signed, expired, for another host name, or from an authority this machine does not know.',
+    meaning:
+      'The TLS certificate is self-signed, expired, for another host name, or from an authority this machine does not know.',
     fix: 'Use the host name on the certificate, or make this machine trust its authority (NODE_EXTRA_CA_CERTS=/path/to/ca.pem when starting Switchboard).',
   },
   {
@@ -130,7 +136,10 @@ function graphFailureOf(code: string, answer: string): GraphFailure | null {
   return { status: Number(match[1]), code: match[2], message: answer };
 }
 
-export function explainDeliveryError(code: string | null | undefined, answer: string | null | undefined): DeliveryExplanation | null {
+export function explainDeliveryError(
+  code: string | null | undefined,
+  answer: string | null | undefined,
+): DeliveryExplanation | null {
   const text = `${code ?? ''} ${answer ?? ''}`;
   const graph = graphFailureOf(code ?? '', answer ?? '');
   for (const rule of RULES) {

@@ -24,8 +24,19 @@ export interface ConnectTarget {
   authenticated: boolean;
 }
 
-const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EADDRNOTAVAIL']);
-const TLS_PROTOCOL = /wrong version number|unknown protocol|packet length too long|record layer failure|http request|unexpected message|tlsv1 alert protocol version|unsupported protocol|ERR_SSL_/i;
+const NOT_CONNECTED = new Set([
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'EADDRNOTAVAIL',
+]);
+const TLS_PROTOCOL =
+  /wrong version number|unknown protocol|packet length too long|record layer failure|http request|unexpected message|tlsv1 alert protocol version|unsupported protocol|ERR_SSL_/i;
 const CERTIFICATE = /certificate|self[- ]signed|CERT_|altnames|unable to verify/i;
 
 function text(value: unknown): string {
@@ -36,20 +47,36 @@ function oneLine(value: string): string {
   return value.replace(/\s+/g, ' ').trim().slice(0, 300);
 }
 
-export async function explainSmtpConnectFailure(thrown: unknown, target: ConnectTarget): Promise<DeliveryOutcome | null> {
+export async function explainSmtpConnectFailure(
+  thrown: unknown,
+  target: ConnectTarget,
+): Promise<DeliveryOutcome | null> {
   const e = (thrown ?? {}) as SmtpLikeError;
   const code = text(e.code);
   const original = text(e.originalCode);
   const message = text(e.message);
   const where = `${target.host}:${target.port}`;
-  if (typeof e.responseCode === 'number' && e.responseCode >= 400 && text(e.command) !== 'STARTTLS' && !/STARTTLS/.test(message)) return null;
+  if (
+    typeof e.responseCode === 'number' &&
+    e.responseCode >= 400 &&
+    text(e.command) !== 'STARTTLS' &&
+    !/STARTTLS/.test(message)
+  )
+    return null;
   if (CERTIFICATE.test(message) || CERTIFICATE.test(original)) return null;
 
   // A greeting was read, then STARTTLS was refused or not offered.
-  if ((code === 'ETLS' && text(e.command) === 'STARTTLS' && text(e.response)) || /does not support required STARTTLS/.test(message)) {
+  if (
+    (code === 'ETLS' && text(e.command) === 'STARTTLS' && text(e.response)) ||
+    /does not support required STARTTLS/.test(message)
+  ) {
     const reply = oneLine(text(e.response));
     if (target.tls === 'starttls') {
-      return { kind: 'failed', code: 'NO_STARTTLS', answer: `${where} greeted as an SMTP server but does not offer STARTTLS, and Use SSL requires TLS on this port.${reply ? ` Its answer to STARTTLS: ${reply}` : ''}` };
+      return {
+        kind: 'failed',
+        code: 'NO_STARTTLS',
+        answer: `${where} greeted as an SMTP server but does not offer STARTTLS, and Use SSL requires TLS on this port.${reply ? ` Its answer to STARTTLS: ${reply}` : ''}`,
+      };
     }
     return {
       kind: 'failed',
@@ -67,10 +94,16 @@ export async function explainSmtpConnectFailure(thrown: unknown, target: Connect
     };
   }
   if (tlsProtocolError && target.tls !== 'implicit') {
-    return { kind: 'failed', code: 'TLS_HANDSHAKE', answer: `The TLS handshake with ${where} after STARTTLS failed with a protocol error.` };
+    return {
+      kind: 'failed',
+      code: 'TLS_HANDSHAKE',
+      answer: `The TLS handshake with ${where} after STARTTLS failed with a protocol error.`,
+    };
   }
 
-  const noGreeting = /Greeting never received|Invalid greeting|Connection closed unexpectedly|Connection timeout/i.test(message);
+  const noGreeting = /Greeting never received|Invalid greeting|Connection closed unexpectedly|Connection timeout/i.test(
+    message,
+  );
   if (noGreeting && target.tls !== 'implicit' && (await probeSmtpGreeting(target.host, target.port, 'tls'))) {
     return {
       kind: 'failed',
@@ -78,7 +111,16 @@ export async function explainSmtpConnectFailure(thrown: unknown, target: Connect
       answer: `${where} speaks TLS from the first byte (its SMTP greeting came inside TLS), not plain text with STARTTLS.`,
     };
   }
-  if (noGreeting || tlsProtocolError || NOT_CONNECTED.has(original) || NOT_CONNECTED.has(code) || code === 'EDNS' || code === 'ECONNECTION' || code === 'ESOCKET' || code === 'ETIMEDOUT') {
+  if (
+    noGreeting ||
+    tlsProtocolError ||
+    NOT_CONNECTED.has(original) ||
+    NOT_CONNECTED.has(code) ||
+    code === 'EDNS' ||
+    code === 'ECONNECTION' ||
+    code === 'ESOCKET' ||
+    code === 'ETIMEDOUT'
+  ) {
     return { kind: 'retry', code: 'COULD_NOT_CONNECT', answer: `Could not connect to ${where}.` };
   }
   return null;

@@ -18,12 +18,15 @@ export function mailComposerOptions(message: OutboundContent): Mail.Options {
     html: message.html ?? undefined,
     messageId: message.messageIdHeader,
     date: message.createdAt,
-    attachments: message.attachments.length === 0 ? undefined : message.attachments.map((a) => ({
-      filename: a.filename,
-      content: a.content,
-      contentType: a.contentType,
-      ...(a.contentId ? { cid: a.contentId } : {}),
-      contentDisposition: a.inline ? 'inline' : 'attachment',
-    })),
+    attachments:
+      message.attachments.length === 0
+        ? undefined
+        : message.attachments.map((a) => ({
+            filename: a.filename,
+            content: a.content,
+            contentType: a.contentType,
+            ...(a.contentId ? { cid: a.contentId } : {}),
+            contentDisposition: a.inline ? 'inline' : 'attachment',
+          })),
   };
 }

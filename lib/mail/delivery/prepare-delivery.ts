@@ -11,10 +11,27 @@ export type { PreparedDelivery };
  * missing before anything can be sent waits (it is the administrator's move).
  */
 export async function prepareDelivery(settings: DeliverySettings | null, isTest: boolean): Promise<PreparedDelivery> {
-  if (!settings) return { ok: false, transport: 'smtp', outcome: { kind: 'deferred', code: 'SETTINGS', answer: 'Email is not set up yet: Settings → Global System Settings → Emails.' } };
+  if (!settings)
+    return {
+      ok: false,
+      transport: 'smtp',
+      outcome: {
+        kind: 'deferred',
+        code: 'SETTINGS',
+        answer: 'Email is not set up yet: Settings → Global System Settings → Emails.',
+      },
+    };
   const { transport } = settings;
   if (!settings.enabled && !isTest) {
-    return { ok: false, transport: transport.kind, outcome: { kind: 'deferred', code: 'SETTINGS', answer: 'Email sending is turned off: Settings → Global System Settings → Emails → Enabled.' } };
+    return {
+      ok: false,
+      transport: transport.kind,
+      outcome: {
+        kind: 'deferred',
+        code: 'SETTINGS',
+        answer: 'Email sending is turned off: Settings → Global System Settings → Emails → Enabled.',
+      },
+    };
   }
   return transportDelivery(transport).prepare(transport, { isTest });
 }

@@ -13,7 +13,9 @@ export function probeSmtpGreeting(host: string, port: number, over: 'plain' | 't
   return new Promise((resolve) => {
     let received = '';
     const socket: net.Socket =
-      over === 'tls' ? tls.connect({ host, port, servername: net.isIP(host) ? undefined : host, rejectUnauthorized: false }) : net.connect({ host, port });
+      over === 'tls'
+        ? tls.connect({ host, port, servername: net.isIP(host) ? undefined : host, rejectUnauthorized: false })
+        : net.connect({ host, port });
     const finish = (greeted: boolean) => {
       socket.destroy();
       resolve(greeted);

@@ -20,12 +20,16 @@ const INLINE_LIMIT = 3 * 1024 * 1024;
 // Graph wants upload chunks in multiples of 320 KiB, each under 4 MiB.
 const CHUNK_BYTES = 320 * 1024 * 12;
 
-const recipients = (list: { address: string; name: string }[]) => list.map((a) => ({ emailAddress: { address: a.address, ...(a.name ? { name: a.name } : {}) } }));
+const recipients = (list: { address: string; name: string }[]) =>
+  list.map((a) => ({ emailAddress: { address: a.address, ...(a.name ? { name: a.name } : {}) } }));
 
 function draftOf(message: OutboundContent, attachments: OutboundContent['attachments']) {
   return {
     subject: message.subject,
-    body: message.html !== null ? { contentType: 'html', content: message.html } : { contentType: 'text', content: message.text ?? '' },
+    body:
+      message.html !== null
+        ? { contentType: 'html', content: message.html }
+        : { contentType: 'text', content: message.text ?? '' },
     from: recipients([message.from])[0],
     toRecipients: recipients(message.to),
     ccRecipients: recipients(message.cc),
@@ -48,24 +52,49 @@ async function upload(uploadUrl: string, content: Buffer): Promise<DeliveryOutco
     const chunk = content.subarray(start, Math.min(content.length, start + CHUNK_BYTES));
     const end = start + chunk.length - 1;
     // The upload URL carries its own authorization (Exchange's); no bearer token is sent to it.
-    const response = await fetch(uploadUrl, { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream', 'Content-Range': `bytes ${start}-${end}/${content.length}` }, body: new Uint8Array(chunk) }).catch(
-      (error: Error) => error,
-    );
-    if (response instanceof Error) return { kind: 'retry', code: 'NetworkError', answer: `Upload failed: ${response.message}` };
+    const response = await fetch(uploadUrl, {
+      method: 'PUT',
+      headers: {
+        'Content-Type': 'application/octet-stream',
+        'Content-Range': `bytes ${start}-${end}/${content.length}`,
+      },
+      body: new Uint8Array(chunk),
+    }).catch((error: Error) => error);
+    if (response instanceof Error)
+      return { kind: 'retry', code: 'NetworkError', answer: `Upload failed: ${response.message}` };
     if (response.status !== 200 && response.status !== 201) {
       const text = await response.text();
       const parsed = /"code"\s*:\s*"([^"]+)"[\s\S]*?"message"\s*:\s*"([^"]*)"/.exec(text);
-      return classifyGraphResponse({ status: response.status, code: parsed?.[1] ?? '', message: parsed?.[2] ?? text.slice(0, 300), retryAfter: response.headers.get('retry-after') });
+      return classifyGraphResponse({
+        status: response.status,
+        code: parsed?.[1] ?? '',
+        message: parsed?.[2] ?? text.slice(0, 300),
+        retryAfter: response.headers.get('retry-after'),
+      });
     }
   }
   return null;
 }
 
-export async function sendGraphDraft(client: Client, base: string, message: OutboundContent, drafts: DraftStore): Promise<DeliveryOutcome> {
+export async function sendGraphDraft(
+  client: Client,
+  base: string,
+  message: OutboundContent,
+  drafts: DraftStore,
+): Promise<DeliveryOutcome> {
   if (drafts.previous) {
-    const existing = await callGraph(client, 'GET', `${base}/messages/${encodeURIComponent(drafts.previous)}?$select=id,isDraft`);
+    const existing = await callGraph(
+      client,
+      'GET',
+      `${base}/messages/${encodeURIComponent(drafts.previous)}?$select=id,isDraft`,
+    );
     if (existing.status === 404) {
-      return { kind: 'sent', code: '202', answer: 'The draft an interrupted attempt created is no longer in Drafts: it was sent then.', providerMessageId: drafts.previous };
+      return {
+        kind: 'sent',
+        code: '202',
+        answer: 'The draft an interrupted attempt created is no longer in Drafts: it was sent then.',
+        providerMessageId: drafts.previous,
+      };
     }
     if (!existing.ok) return classifyGraphResponse(existing);
     const dropped = await callGraph(client, 'DELETE', `${base}/messages/${encodeURIComponent(drafts.previous)}`);
@@ -77,19 +106,39 @@ export async function sendGraphDraft(client: Client, base: string, message: Outb
   const created = await callGraph(client, 'POST', `${base}/messages`, { body: draftOf(message, small) });
   if (!created.ok) return classifyGraphResponse(created);
   const draftId = (created.body as { id?: unknown } | null)?.id;
-  if (typeof draftId !== 'string') return { kind: 'retry', code: String(created.status), answer: 'Microsoft Graph created the draft but returned no id.' };
+  if (typeof draftId !== 'string')
+    return {
+      kind: 'retry',
+      code: String(created.status),
+      answer: 'Microsoft Graph created the draft but returned no id.',
+    };
   await drafts.save(draftId);
   const path = `${base}/messages/${encodeURIComponent(draftId)}`;
   for (const attachment of large) {
-    const item = { attachmentType: 'file', name: attachment.filename, size: attachment.content.length, contentType: attachment.contentType, isInline: attachment.inline, ...(attachment.contentId ? { contentId: attachment.contentId } : {}) };
-    const session = await callGraph(client, 'POST', `${path}/attachments/createUploadSession`, { body: { AttachmentItem: item } });
+    const item = {
+      attachmentType: 'file',
+      name: attachment.filename,
+      size: attachment.content.length,
+      contentType: attachment.contentType,
+      isInline: attachment.inline,
+      ...(attachment.contentId ? { contentId: attachment.contentId } : {}),
+    };
+    const session = await callGraph(client, 'POST', `${path}/attachments/createUploadSession`, {
+      body: { AttachmentItem: item },
+    });
     if (!session.ok) return classifyGraphResponse(session);
     const uploadUrl = (session.body as { uploadUrl?: unknown } | null)?.uploadUrl;
-    if (typeof uploadUrl !== 'string') return { kind: 'retry', code: String(session.status), answer: 'Microsoft Graph returned no upload URL.' };
+    if (typeof uploadUrl !== 'string')
+      return { kind: 'retry', code: String(session.status), answer: 'Microsoft Graph returned no upload URL.' };
     const failed = await upload(uploadUrl, attachment.content);
     if (failed) return failed;
   }
   const sent = await callGraph(client, 'POST', `${path}/send`);
   if (!sent.ok) return classifyGraphResponse(sent);
-  return { kind: 'sent', code: String(sent.status), answer: `${sent.status} Draft sent by Microsoft Graph (request-id ${sent.requestId ?? 'none'})`, providerMessageId: draftId };
+  return {
+    kind: 'sent',
+    code: String(sent.status),
+    answer: `${sent.status} Draft sent by Microsoft Graph (request-id ${sent.requestId ?? 'none'})`,
+    providerMessageId: draftId,
+  };
 }

@@ -20,7 +20,12 @@ const SEND_MAIL_BODY_LIMIT = 4 * 1024 * 1024 - 64 * 1024;
  * POST {me|users/{mailbox}}/sendMail with the message as base64 MIME, so the Message-ID, Reply-To and every part
  * are exactly what SMTP would send. Larger messages go through a draft and upload sessions.
  */
-export async function sendOverGraph(message: OutboundContent, target: GraphTarget, accessToken: string, drafts: DraftStore): Promise<DeliveryOutcome> {
+export async function sendOverGraph(
+  message: OutboundContent,
+  target: GraphTarget,
+  accessToken: string,
+  drafts: DraftStore,
+): Promise<DeliveryOutcome> {
   const client = createGraphClient(target.graphBaseUrl, async () => accessToken);
   const base = target.mailbox ? `/users/${encodeURIComponent(target.mailbox)}` : '/me';
   if (drafts.previous) return sendGraphDraft(client, base, message, drafts);
@@ -28,5 +33,10 @@ export async function sendOverGraph(message: OutboundContent, target: GraphTarge
   if (body.length > SEND_MAIL_BODY_LIMIT) return sendGraphDraft(client, base, message, drafts);
   const answer = await callGraph(client, 'POST', `${base}/sendMail`, { body, contentType: 'text/plain' });
   if (!answer.ok) return classifyGraphResponse(answer);
-  return { kind: 'sent', code: String(answer.status), answer: `${answer.status} Accepted by Microsoft Graph (request-id ${answer.requestId ?? 'none'})`, providerMessageId: answer.requestId };
+  return {
+    kind: 'sent',
+    code: String(answer.status),
+    answer: `${answer.status} Accepted by Microsoft Graph (request-id ${answer.requestId ?? 'none'})`,
+    providerMessageId: answer.requestId,
+  };
 }

@@ -7,7 +7,10 @@ import type { SmtpTlsMode } from '@/lib/mail/settings/smtp-security';
 // one is closed once idle). Kept on globalThis: the server entry and Next's bundle load their own copies of this
 // module in one process.
 
-export type SmtpAuth = { type: 'none' } | { type: 'basic'; user: string; pass: string } | { type: 'oauth'; user: string; accessToken: string };
+export type SmtpAuth =
+  | { type: 'none' }
+  | { type: 'basic'; user: string; pass: string }
+  | { type: 'oauth'; user: string; accessToken: string };
 
 export interface SmtpEndpoint {
   host: string;
@@ -52,7 +55,12 @@ function createPool(endpoint: SmtpEndpoint, maxConnections = 5, timeouts = POOL_
     // A credential never travels in plain text: with one, STARTTLS is required even when Use SSL is off. Without
     // one and without Use SSL, STARTTLS is used when the server offers it (nodemailer's default).
     requireTLS: endpoint.tls === 'starttls' || (endpoint.tls === 'opportunistic' && auth.type !== 'none'),
-    auth: auth.type === 'basic' ? { user: auth.user, pass: auth.pass } : auth.type === 'oauth' ? { type: 'OAuth2', user: auth.user, accessToken: auth.accessToken } : undefined,
+    auth:
+      auth.type === 'basic'
+        ? { user: auth.user, pass: auth.pass }
+        : auth.type === 'oauth'
+          ? { type: 'OAuth2', user: auth.user, accessToken: auth.accessToken }
+          : undefined,
     tls: { minVersion: 'TLSv1.2' },
     maxConnections,
     maxMessages: 100,

@@ -17,19 +17,47 @@ export type AcceptApiMessageResult =
  */
 export async function acceptApiMessage(body: unknown, keyId: string): Promise<AcceptApiMessageResult> {
   const nul = nulFieldErrors(body);
-  if (Object.keys(nul).length > 0) return { ok: false, status: 400, body: { error: 'invalid_request', message: 'Check the fields named in fieldErrors.', fieldErrors: nul } };
+  if (Object.keys(nul).length > 0)
+    return {
+      ok: false,
+      status: 400,
+      body: { error: 'invalid_request', message: 'Check the fields named in fieldErrors.', fieldErrors: nul },
+    };
   const parsed = apiMessageSchema.safeParse(body);
-  if (!parsed.success) return { ok: false, status: 400, body: { error: 'invalid_request', message: 'Check the fields named in fieldErrors.', fieldErrors: fieldErrorsOf(parsed.error) } };
+  if (!parsed.success)
+    return {
+      ok: false,
+      status: 400,
+      body: {
+        error: 'invalid_request',
+        message: 'Check the fields named in fieldErrors.',
+        fieldErrors: fieldErrorsOf(parsed.error),
+      },
+    };
   const settings = await loadDeliverySettings();
   if (!settings?.enabled || !settings.senderAddress) {
-    return { ok: false, status: 503, body: { error: 'email_disabled', message: 'Email sending is turned off in Switchboard (Settings → Global System Settings → Emails). Try again later.' } };
+    return {
+      ok: false,
+      status: 503,
+      body: {
+        error: 'email_disabled',
+        message:
+          'Email sending is turned off in Switchboard (Settings → Global System Settings → Emails). Try again later.',
+      },
+    };
   }
   const input = parsed.data;
   if (input.from && !isSenderAllowed(input.from.address, settings.senderAddress, settings.allowedSenders)) {
     return {
       ok: false,
       status: 400,
-      body: { error: 'invalid_request', message: 'Check the fields named in fieldErrors.', fieldErrors: { from: `Switchboard may send only as ${settings.senderAddress} or the allowed senders of its Email settings` } },
+      body: {
+        error: 'invalid_request',
+        message: 'Check the fields named in fieldErrors.',
+        fieldErrors: {
+          from: `Switchboard may send only as ${settings.senderAddress} or the allowed senders of its Email settings`,
+        },
+      },
     };
   }
   const accepted = await enqueueMessage({

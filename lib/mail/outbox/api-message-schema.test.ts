@@ -20,7 +20,10 @@ describe('the API’s message body', () => {
   });
 
   it('names every wrong field', () => {
-    const parsed = apiMessageSchema.safeParse({ to: ['not-an-address'], attachments: [{ filename: '', content: '***' }] });
+    const parsed = apiMessageSchema.safeParse({
+      to: ['not-an-address'],
+      attachments: [{ filename: '', content: '***' }],
+    });
     expect(parsed.success).toBe(false);
     const paths = parsed.success ? [] : parsed.error.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['to.0', 'attachments.0.filename', 'attachments.0.content']));

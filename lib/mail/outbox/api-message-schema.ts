@@ -10,23 +10,30 @@ export const MAX_RECIPIENTS = 500;
 const EMAIL = z.email();
 const oneLine = (v: string) => v.replace(/[\r\n\t]+/g, ' ').trim();
 
-const address = z.union([z.string(), z.object({ address: z.string(), name: z.string().max(200).optional() })]).transform((value, ctx): MailAddress => {
-  let parsed: MailAddress;
-  if (typeof value === 'string') {
-    const named = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(value);
-    parsed = named ? { name: oneLine(named[1] ?? ''), address: (named[2] ?? '').trim() } : { name: '', address: value.trim() };
-  } else {
-    parsed = { name: oneLine(value.name ?? ''), address: value.address.trim() };
-  }
-  if (!EMAIL.safeParse(parsed.address).success) {
-    ctx.addIssue({ code: 'custom', message: `“${parsed.address.slice(0, 100)}” is not an email address` });
-    return z.NEVER;
-  }
-  return { name: parsed.name, address: parsed.address.toLowerCase() };
-});
+const address = z
+  .union([z.string(), z.object({ address: z.string(), name: z.string().max(200).optional() })])
+  .transform((value, ctx): MailAddress => {
+    let parsed: MailAddress;
+    if (typeof value === 'string') {
+      const named = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(value);
+      parsed = named
+        ? { name: oneLine(named[1] ?? ''), address: (named[2] ?? '').trim() }
+        : { name: '', address: value.trim() };
+    } else {
+      parsed = { name: oneLine(value.name ?? ''), address: value.address.trim() };
+    }
+    if (!EMAIL.safeParse(parsed.address).success) {
+      ctx.addIssue({ code: 'custom', message: `“${parsed.address.slice(0, 100)}” is not an email address` });
+      return z.NEVER;
+    }
+    return { name: parsed.name, address: parsed.address.toLowerCase() };
+  });
 
 // One address or a list: read as a list, so that an error names the entry (to.0, to.1, …).
-const addresses = z.preprocess((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]), z.array(address).max(MAX_RECIPIENTS, `At most ${MAX_RECIPIENTS} addresses`));
+const addresses = z.preprocess(
+  (v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]),
+  z.array(address).max(MAX_RECIPIENTS, `At most ${MAX_RECIPIENTS} addresses`),
+);
 
 const BASE64 = /^[A-Za-z0-9+/\r\n]*={0,2}\s*$/;
 
@@ -37,7 +44,11 @@ const attachment = z.object({
     .string()
     .regex(/^[\w.+-]+\/[\w.+-]+$/, 'A MIME type such as application/pdf')
     .optional(),
-  contentId: z.string().max(200).regex(/^[^<>\s]+$/, 'A Content-ID without <>').optional(),
+  contentId: z
+    .string()
+    .max(200)
+    .regex(/^[^<>\s]+$/, 'A Content-ID without <>')
+    .optional(),
   inline: z.boolean().optional(),
 });
 
@@ -55,9 +66,12 @@ export const apiMessageSchema = z
   })
   .transform((input, ctx) => {
     const recipients = input.to.length + input.cc.length + input.bcc.length;
-    if (recipients === 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Give at least one recipient in to, cc or bcc' });
-    if (recipients > MAX_RECIPIENTS) ctx.addIssue({ code: 'custom', path: ['to'], message: `At most ${MAX_RECIPIENTS} recipients in all` });
-    if (input.text === undefined && input.html === undefined) ctx.addIssue({ code: 'custom', path: ['text'], message: 'Give a text or an html body' });
+    if (recipients === 0)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'Give at least one recipient in to, cc or bcc' });
+    if (recipients > MAX_RECIPIENTS)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `At most ${MAX_RECIPIENTS} recipients in all` });
+    if (input.text === undefined && input.html === undefined)
+      ctx.addIssue({ code: 'custom', path: ['text'], message: 'Give a text or an html body' });
     const files = (input.attachments ?? []).map((a) => ({
       filename: a.filename,
       contentType: a.contentType ?? 'application/octet-stream',
@@ -65,8 +79,16 @@ export const apiMessageSchema = z
       inline: a.inline ?? false,
       content: Buffer.from(a.content, 'base64'),
     }));
-    const size = Buffer.byteLength(input.text ?? '') + Buffer.byteLength(input.html ?? '') + files.reduce((sum, f) => sum + f.content.length, 0);
-    if (size > MAX_MESSAGE_BYTES) ctx.addIssue({ code: 'custom', path: ['attachments'], message: `The message is larger than ${MAX_MESSAGE_BYTES / 1024 / 1024} MB` });
+    const size =
+      Buffer.byteLength(input.text ?? '') +
+      Buffer.byteLength(input.html ?? '') +
+      files.reduce((sum, f) => sum + f.content.length, 0);
+    if (size > MAX_MESSAGE_BYTES)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['attachments'],
+        message: `The message is larger than ${MAX_MESSAGE_BYTES / 1024 / 1024} MB`,
+      });
     return { ...input, text: input.text ?? null, html: input.html ?? null, attachments: files };
   });
 

@@ -40,13 +40,24 @@ const SQLITE_DUE_IDS = `SELECT "id" FROM (
       AND "source" <> 'test' AND "id" NOT IN (SELECT "value" FROM json_each(?)) ORDER BY "nextAttemptAt" LIMIT ?))
   ORDER BY "nextAttemptAt" LIMIT ?`;
 
-async function claimOnPostgres(limit: number, owner: string, now: Date, leaseUntil: Date, exclude: string[], start: StartWith | null): Promise<ClaimedMessage[]> {
+async function claimOnPostgres(
+  limit: number,
+  owner: string,
+  now: Date,
+  leaseUntil: Date,
+  exclude: string[],
+  start: StartWith | null,
+): Promise<ClaimedMessage[]> {
   const direct = directDb();
   if (direct.provider !== 'postgresql') throw new Error('not PostgreSQL');
   const [table, attempts] = [direct.table('OutboundMessage'), direct.table('OutboundAttempt')];
   const params = [owner, leaseUntil.toISOString(), now.toISOString(), limit, exclude];
   if (!start) {
-    return direct.query<ClaimedMessage>(`WITH ${POSTGRES_DUE(table)} SELECT "id", "attempts" FROM claimed`, params, 'outbox_claim');
+    return direct.query<ClaimedMessage>(
+      `WITH ${POSTGRES_DUE(table)} SELECT "id", "attempts" FROM claimed`,
+      params,
+      'outbox_claim',
+    );
   }
   // One statement: the claim, the earlier worker's unfinished attempts marked, this attempt recorded. Every part
   // reads the snapshot from before the statement, so the count of earlier attempts excludes the new one.
@@ -73,7 +84,13 @@ async function claimOnPostgres(limit: number, owner: string, now: Date, leaseUnt
  * progress" for each claimed message (one commit per batch instead of two). Raw SQL: this
  * runs for every batch.
  */
-export async function claimDueMessages(limit: number, owner: string, leaseMs: number, exclude: string[] = [], start: StartWith | null = null): Promise<ClaimedMessage[]> {
+export async function claimDueMessages(
+  limit: number,
+  owner: string,
+  leaseMs: number,
+  exclude: string[] = [],
+  start: StartWith | null = null,
+): Promise<ClaimedMessage[]> {
   if (limit <= 0) return [];
   const now = new Date();
   const leaseUntil = leaseEnd(now, leaseMs);

@@ -32,7 +32,20 @@ const MESSAGE_SET = (now: string, m: string) => `"state" = o."state",
   "graphDraftId" = CASE WHEN o."state" = 'sent' THEN NULL ELSE ${m}."graphDraftId" END,
   "leaseOwner" = NULL, "leaseUntil" = NULL, "updatedAt" = ${now}`;
 
-const FIELDS = ['messageId', 'attemptId', 'state', 'next', 'giveBack', 'lastError', 'lastErrorCode', 'providerMessageId', 'outcome', 'code', 'answer', 'retryAt'];
+const FIELDS = [
+  'messageId',
+  'attemptId',
+  'state',
+  'next',
+  'giveBack',
+  'lastError',
+  'lastErrorCode',
+  'providerMessageId',
+  'outcome',
+  'code',
+  'answer',
+  'retryAt',
+];
 
 /**
  * Commits a group of outcomes in one transaction (two statements, whatever the group's size). A message changes
@@ -42,8 +55,11 @@ const FIELDS = ['messageId', 'attemptId', 'state', 'next', 'giveBack', 'lastErro
 export async function commitOutcomes(owner: string, rows: OutcomeRow[], now: Date): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const direct = directDb();
-  const time = (date: Date | null) => (date ? (direct.provider === 'sqlite' ? sqliteTime(date) : date.toISOString()) : null);
-  const payload = JSON.stringify(rows.map((r) => ({ ...r, next: time(r.nextAttemptAt), retryAt: time(r.retryAt), nextAttemptAt: undefined })));
+  const time = (date: Date | null) =>
+    date ? (direct.provider === 'sqlite' ? sqliteTime(date) : date.toISOString()) : null;
+  const payload = JSON.stringify(
+    rows.map((r) => ({ ...r, next: time(r.nextAttemptAt), retryAt: time(r.retryAt), nextAttemptAt: undefined })),
+  );
   if (direct.provider === 'postgresql') {
     const [messages, attempts] = [direct.table('OutboundMessage'), direct.table('OutboundAttempt')];
     const changed = await direct.query<{ id: string }>(

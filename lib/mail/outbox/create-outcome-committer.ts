@@ -23,7 +23,12 @@ interface Pending {
 /** What an outcome makes of the message: the report for the caller and the row to commit. */
 function plan(item: Pending, policy: OutboxPolicy, now: Date): { report: AttemptReport; row: OutcomeRow } {
   const { claimed, attemptId, outcome } = item;
-  const row = (state: OutcomeRow['state'], nextAttemptAt: Date | null, lastError: string | null, extra: Partial<OutcomeRow> = {}): OutcomeRow => ({
+  const row = (
+    state: OutcomeRow['state'],
+    nextAttemptAt: Date | null,
+    lastError: string | null,
+    extra: Partial<OutcomeRow> = {},
+  ): OutcomeRow => ({
     messageId: claimed.id,
     attemptId,
     state,
@@ -39,20 +44,35 @@ function plan(item: Pending, policy: OutboxPolicy, now: Date): { report: Attempt
     ...extra,
   });
   if (outcome.kind === 'sent') {
-    return { report: { messageId: claimed.id, outcome, state: 'sent', nextAttemptAt: null }, row: row('sent', null, null, { providerMessageId: outcome.providerMessageId }) };
+    return {
+      report: { messageId: claimed.id, outcome, state: 'sent', nextAttemptAt: null },
+      row: row('sent', null, null, { providerMessageId: outcome.providerMessageId }),
+    };
   }
   if (outcome.kind === 'deferred') {
     const next = new Date(now.getTime() + policy.deferMs);
     // Waiting for an administrator is not an attempt: the round's count is given back.
-    return { report: { messageId: claimed.id, outcome, state: 'queued', nextAttemptAt: next }, row: row('queued', next, outcome.answer, { giveBack: 1 }) };
+    return {
+      report: { messageId: claimed.id, outcome, state: 'queued', nextAttemptAt: next },
+      row: row('queued', next, outcome.answer, { giveBack: 1 }),
+    };
   }
   if (outcome.kind === 'retry' && claimed.attempts < policy.maxAttempts) {
     const waitMs = outcome.retryAfterMs ?? (outcome.throttled ? policy.throttleWaitMs : undefined);
     const next = new Date(now.getTime() + retryDelay(claimed.attempts, policy, waitMs));
-    return { report: { messageId: claimed.id, outcome, state: 'queued', nextAttemptAt: next }, row: row('queued', next, outcome.answer) };
+    return {
+      report: { messageId: claimed.id, outcome, state: 'queued', nextAttemptAt: next },
+      row: row('queued', next, outcome.answer),
+    };
   }
-  const answer = outcome.kind === 'retry' ? `Gave up after ${claimed.attempts} attempts. Last answer: ${outcome.answer}` : outcome.answer;
-  return { report: { messageId: claimed.id, outcome, state: 'failed', nextAttemptAt: null }, row: row('failed', null, answer) };
+  const answer =
+    outcome.kind === 'retry'
+      ? `Gave up after ${claimed.attempts} attempts. Last answer: ${outcome.answer}`
+      : outcome.answer;
+  return {
+    report: { messageId: claimed.id, outcome, state: 'failed', nextAttemptAt: null },
+    row: row('failed', null, answer),
+  };
 }
 
 /**
@@ -71,9 +91,14 @@ export function createOutcomeCommitter(owner: string, policy: OutboxPolicy): Out
       const now = new Date();
       const planned = batch.map((item) => ({ item, ...plan(item, policy, now) }));
       try {
-        const changed = await commitOutcomes(owner, planned.map((p) => p.row), now);
+        const changed = await commitOutcomes(
+          owner,
+          planned.map((p) => p.row),
+          now,
+        );
         for (const { item, report } of planned) {
-          if (!changed.has(item.claimed.id)) logger.warn('outbox.claim_lost', { messageId: item.claimed.id, owner, outcome: item.outcome.kind });
+          if (!changed.has(item.claimed.id))
+            logger.warn('outbox.claim_lost', { messageId: item.claimed.id, owner, outcome: item.outcome.kind });
           item.resolve(report);
         }
       } catch (error) {

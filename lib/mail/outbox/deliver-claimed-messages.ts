@@ -24,8 +24,17 @@ export interface DeliveryContext {
 
 function unexpected(error: unknown, messageId: string): DeliveryOutcome {
   const correlationId = crypto.randomUUID().slice(0, 8);
-  logger.error('outbox.attempt_failed', { correlationId, messageId, error: (error as Error).message, stack: (error as Error).stack });
-  return { kind: 'retry', code: 'INTERNAL', answer: `Something went wrong in Switchboard (id ${correlationId}); it will try again.` };
+  logger.error('outbox.attempt_failed', {
+    correlationId,
+    messageId,
+    error: (error as Error).message,
+    stack: (error as Error).stack,
+  });
+  return {
+    kind: 'retry',
+    code: 'INTERNAL',
+    answer: `Something went wrong in Switchboard (id ${correlationId}); it will try again.`,
+  };
 }
 
 async function send(message: LoadedMessage, prepared: PreparedDelivery, owner: string): Promise<DeliveryOutcome> {
@@ -33,7 +42,10 @@ async function send(message: LoadedMessage, prepared: PreparedDelivery, owner: s
   const drafts = {
     previous: message.graphDraftId,
     save: async (draftId: string | null) => {
-      await db().outboundMessage.updateMany({ where: { id: message.id, leaseOwner: owner }, data: { graphDraftId: draftId } });
+      await db().outboundMessage.updateMany({
+        where: { id: message.id, leaseOwner: owner },
+        data: { graphDraftId: draftId },
+      });
     },
   };
   try {
@@ -44,7 +56,9 @@ async function send(message: LoadedMessage, prepared: PreparedDelivery, owner: s
 }
 
 /** The saved settings resolved into a sender, never throwing: a failure becomes the attempt's outcome. */
-export async function prepareSavedDelivery(settings: () => Promise<DeliverySettings | null> = loadDeliverySettings): Promise<PreparedDelivery> {
+export async function prepareSavedDelivery(
+  settings: () => Promise<DeliverySettings | null> = loadDeliverySettings,
+): Promise<PreparedDelivery> {
   try {
     return await prepareDelivery(await settings(), false);
   } catch (error) {
@@ -59,7 +73,10 @@ export async function prepareSavedDelivery(settings: () => Promise<DeliverySetti
  * sent again with the same Message-ID. Returns one promise per message, settled when its outcome is committed (null:
  * the message was deleted meanwhile).
  */
-export function deliverClaimedMessages(claimed: ClaimedMessage[], context: DeliveryContext): Promise<AttemptReport | null>[] {
+export function deliverClaimedMessages(
+  claimed: ClaimedMessage[],
+  context: DeliveryContext,
+): Promise<AttemptReport | null>[] {
   const started = (async () => {
     const messages = await loadOutboundContents(claimed.map((c) => c.id));
     let saved: Promise<PreparedDelivery> | null = null;
@@ -71,7 +88,11 @@ export function deliverClaimedMessages(claimed: ClaimedMessage[], context: Deliv
         try {
           return { claim, message, prepared: await savedDelivery() };
         } catch (error) {
-          return { claim, message, prepared: { ok: false, transport: 'smtp', outcome: unexpected(error, claim.id) } satisfies PreparedDelivery };
+          return {
+            claim,
+            message,
+            prepared: { ok: false, transport: 'smtp', outcome: unexpected(error, claim.id) } satisfies PreparedDelivery,
+          };
         }
       }),
     );
@@ -80,10 +101,21 @@ export function deliverClaimedMessages(claimed: ClaimedMessage[], context: Deliv
     // Waiting for an administrator (deferred) is not an attempt: no row for it.
     const attempts = unstarted
       .filter((p) => p.prepared.ok || p.prepared.outcome.kind !== 'deferred')
-      .map((p) => ({ id: crypto.randomUUID(), messageId: p.claim.id, number: p.message.attemptCount + 1, transport: p.prepared.transport }));
-    await recordAttemptStarts(context.owner, attempts, unstarted.flatMap((p) => p.message.unfinishedAttempts));
+      .map((p) => ({
+        id: crypto.randomUUID(),
+        messageId: p.claim.id,
+        number: p.message.attemptCount + 1,
+        transport: p.prepared.transport,
+      }));
+    await recordAttemptStarts(
+      context.owner,
+      attempts,
+      unstarted.flatMap((p) => p.message.unfinishedAttempts),
+    );
     const attemptOf = new Map(attempts.map((a) => [a.messageId, a.id]));
-    return new Map(present.map((p) => [p.claim.id, { ...p, attemptId: p.claim.attemptId ?? attemptOf.get(p.claim.id) ?? null }]));
+    return new Map(
+      present.map((p) => [p.claim.id, { ...p, attemptId: p.claim.attemptId ?? attemptOf.get(p.claim.id) ?? null }]),
+    );
   })();
 
   return claimed.map(async (claim) => {
@@ -91,7 +123,15 @@ export function deliverClaimedMessages(claimed: ClaimedMessage[], context: Deliv
     if (!plan) return null;
     const outcome = await send(plan.message, plan.prepared, context.owner);
     context.onSent?.(claim.id, outcome);
-    if (outcome.kind === 'retry' || outcome.kind === 'failed') logger.warn('outbox.delivery_attempt_failed', { messageId: claim.id, attempt: plan.message.attemptCount + 1, transport: plan.prepared.transport, outcome: outcome.kind, code: outcome.code, answer: outcome.answer });
+    if (outcome.kind === 'retry' || outcome.kind === 'failed')
+      logger.warn('outbox.delivery_attempt_failed', {
+        messageId: claim.id,
+        attempt: plan.message.attemptCount + 1,
+        transport: plan.prepared.transport,
+        outcome: outcome.kind,
+        code: outcome.code,
+        answer: outcome.answer,
+      });
     const report = await context.committer.record(claim, plan.attemptId, outcome);
     observeDelivery(plan.prepared.transport, report, plan.message.createdAt);
     return report;

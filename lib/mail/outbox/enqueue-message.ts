@@ -48,7 +48,10 @@ function newMessageId(from: string): string {
 export async function enqueueMessage(input: NewOutboundMessage): Promise<AcceptedMessage> {
   const messageIdHeader = newMessageId(input.from.address);
   const attachments = input.attachments ?? [];
-  const size = Buffer.byteLength(input.text ?? '') + Buffer.byteLength(input.html ?? '') + attachments.reduce((sum, a) => sum + a.content.length, 0);
+  const size =
+    Buffer.byteLength(input.text ?? '') +
+    Buffer.byteLength(input.html ?? '') +
+    attachments.reduce((sum, a) => sum + a.content.length, 0);
   const now = new Date();
   const row = await db().outboundMessage.create({
     data: {
@@ -66,7 +69,14 @@ export async function enqueueMessage(input: NewOutboundMessage): Promise<Accepte
       messageIdHeader,
       size,
       nextAttemptAt: now,
-      ...(input.claimFor ? { state: 'sending', leaseOwner: input.claimFor.owner, leaseUntil: leaseEnd(now, input.claimFor.leaseMs), attempts: 1 } : {}),
+      ...(input.claimFor
+        ? {
+            state: 'sending',
+            leaseOwner: input.claimFor.owner,
+            leaseUntil: leaseEnd(now, input.claimFor.leaseMs),
+            attempts: 1,
+          }
+        : {}),
       attachments: {
         create: attachments.map((a, position) => ({
           position,

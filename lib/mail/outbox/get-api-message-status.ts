@@ -18,7 +18,18 @@ export interface ApiMessageStatus {
 export async function getApiMessageStatus(id: string, keyId: string): Promise<ApiMessageStatus | null> {
   const row = await db().outboundMessage.findFirst({
     where: { id, apiKeyId: keyId },
-    select: { id: true, state: true, messageIdHeader: true, createdAt: true, nextAttemptAt: true, sentAt: true, failedAt: true, lastError: true, providerMessageId: true, _count: { select: { attemptLog: true } } },
+    select: {
+      id: true,
+      state: true,
+      messageIdHeader: true,
+      createdAt: true,
+      nextAttemptAt: true,
+      sentAt: true,
+      failedAt: true,
+      lastError: true,
+      providerMessageId: true,
+      _count: { select: { attemptLog: true } },
+    },
   });
   if (!row) return null;
   return {

@@ -31,8 +31,25 @@ export function getOutboxMessage(id: string) {
       sentAt: true,
       failedAt: true,
       apiKeyId: true,
-      attachments: { orderBy: { position: 'asc' }, select: { id: true, filename: true, contentType: true, size: true, inline: true } },
-      attemptLog: { orderBy: { number: 'asc' }, select: { id: true, number: true, worker: true, transport: true, startedAt: true, finishedAt: true, outcome: true, code: true, answer: true, retryAt: true } },
+      attachments: {
+        orderBy: { position: 'asc' },
+        select: { id: true, filename: true, contentType: true, size: true, inline: true },
+      },
+      attemptLog: {
+        orderBy: { number: 'asc' },
+        select: {
+          id: true,
+          number: true,
+          worker: true,
+          transport: true,
+          startedAt: true,
+          finishedAt: true,
+          outcome: true,
+          code: true,
+          answer: true,
+          retryAt: true,
+        },
+      },
     },
   });
 }

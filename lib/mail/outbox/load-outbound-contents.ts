@@ -42,10 +42,14 @@ interface AttachmentRow {
 const COLUMNS = `"id", "messageIdHeader", "fromAddress", "fromName", "toRecipients", "ccRecipients", "bccRecipients", "replyTo", "subject",
   "textBody", "htmlBody", "graphDraftId"`;
 
-async function readRows(ids: string[]): Promise<{ messages: MessageRow[]; attachments: () => Promise<AttachmentRow[]> }> {
+async function readRows(
+  ids: string[],
+): Promise<{ messages: MessageRow[]; attachments: () => Promise<AttachmentRow[]> }> {
   const direct = directDb();
   if (direct.provider === 'postgresql') {
-    const [messages, attempts, attachments] = ['OutboundMessage', 'OutboundAttempt', 'OutboundAttachment'].map((t) => direct.table(t));
+    const [messages, attempts, attachments] = ['OutboundMessage', 'OutboundAttempt', 'OutboundAttachment'].map((t) =>
+      direct.table(t),
+    );
     const rows = await direct.query<MessageRow>(
       `SELECT ${COLUMNS}, "createdAt" AT TIME ZONE 'UTC' AS "createdAt",
          (SELECT count(*)::int FROM ${attempts} a WHERE a."messageId" = m."id") AS "attemptCount",
@@ -67,22 +71,22 @@ async function readRows(ids: string[]): Promise<{ messages: MessageRow[]; attach
   }
   const list = JSON.stringify(ids);
   const rows = direct.all<MessageRow>(
-      `SELECT ${COLUMNS}, "createdAt",
+    `SELECT ${COLUMNS}, "createdAt",
          (SELECT count(*) FROM "OutboundAttempt" a WHERE a."messageId" = m."id") AS "attemptCount",
          (SELECT json_group_array(a."id") FROM "OutboundAttempt" a WHERE a."messageId" = m."id" AND a."outcome" = 'in_progress') AS "unfinished",
          EXISTS (SELECT 1 FROM "OutboundAttachment" f WHERE f."messageId" = m."id") AS "hasAttachments"
        FROM "OutboundMessage" m WHERE m."id" IN (SELECT "value" FROM json_each(?))`,
-      [list],
+    [list],
   );
   const withFiles = JSON.stringify(rows.filter((r) => r.hasAttachments).map((r) => r.id));
   return {
     messages: rows,
     attachments: async () =>
       direct.all<AttachmentRow>(
-          `SELECT "messageId", "filename", "contentType", "contentId", "inline", "content" FROM "OutboundAttachment"
+        `SELECT "messageId", "filename", "contentType", "contentId", "inline", "content" FROM "OutboundAttachment"
            WHERE "messageId" IN (SELECT "value" FROM json_each(?)) ORDER BY "messageId", "position"`,
-          [withFiles],
-        ),
+        [withFiles],
+      ),
   };
 }
 
@@ -94,7 +98,13 @@ export async function loadOutboundContents(ids: string[]): Promise<Map<string, L
   if (messages.some((m) => m.hasAttachments)) {
     for (const a of await attachments()) {
       const list = files.get(a.messageId) ?? [];
-      list.push({ filename: a.filename, contentType: a.contentType, contentId: a.contentId, inline: Boolean(a.inline), content: Buffer.from(a.content) });
+      list.push({
+        filename: a.filename,
+        contentType: a.contentType,
+        contentId: a.contentId,
+        inline: Boolean(a.inline),
+        content: Buffer.from(a.content),
+      });
       files.set(a.messageId, list);
     }
   }
@@ -116,7 +126,10 @@ export async function loadOutboundContents(ids: string[]): Promise<Map<string, L
         attachments: files.get(row.id) ?? [],
         graphDraftId: row.graphDraftId,
         attemptCount: Number(row.attemptCount),
-        unfinishedAttempts: (typeof row.unfinished === 'string' ? (JSON.parse(row.unfinished) as (string | null)[]) : row.unfinished).filter((id): id is string => typeof id === 'string'),
+        unfinishedAttempts: (typeof row.unfinished === 'string'
+          ? (JSON.parse(row.unfinished) as (string | null)[])
+          : row.unfinished
+        ).filter((id): id is string => typeof id === 'string'),
       },
     ]),
   );

@@ -9,13 +9,18 @@ export interface AttemptStart {
   transport: string;
 }
 
-export const INTERRUPTED_ANSWER = 'Switchboard stopped during this attempt; the message was sent again later with the same Message-ID.';
+export const INTERRUPTED_ANSWER =
+  'Switchboard stopped during this attempt; the message was sent again later with the same Message-ID.';
 
 /**
  * Writes a batch's attempts "in progress" before anything is sent (one statement), and marks "interrupted" the
  * attempts an earlier worker left in progress (it crashed or was killed), in one transaction.
  */
-export async function recordAttemptStarts(worker: string, attempts: AttemptStart[], unfinished: string[]): Promise<void> {
+export async function recordAttemptStarts(
+  worker: string,
+  attempts: AttemptStart[],
+  unfinished: string[],
+): Promise<void> {
   if (attempts.length === 0 && unfinished.length === 0) return;
   const now = new Date();
   const direct = directDb();

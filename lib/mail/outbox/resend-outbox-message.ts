@@ -11,27 +11,49 @@ export type ResendResult = { ok: true; id: string; summary: string } | { ok: fal
  * attempts; a Sent one is sent again as a new message with a new Message-ID; a queued one is tried now.
  */
 export async function resendOutboxMessage(id: string): Promise<ResendResult> {
-  const row = await db().outboundMessage.findUnique({ where: { id }, select: { state: true, source: true, apiKeyId: true, subject: true, bodyPurgedAt: true } });
+  const row = await db().outboundMessage.findUnique({
+    where: { id },
+    select: { state: true, source: true, apiKeyId: true, subject: true, bodyPurgedAt: true },
+  });
   if (!row) return { ok: false, message: 'This message no longer exists.' };
   if (row.state === 'sending') return { ok: false, message: 'This message is being sent right now.' };
   // A test made its one attempt and showed its answer; a new test is made on the Emails page, with the settings there.
-  if (row.source === 'test') return { ok: false, message: 'A test email is not sent again from the Outbox: use Send test email on the Emails page.' };
+  if (row.source === 'test')
+    return {
+      ok: false,
+      message: 'A test email is not sent again from the Outbox: use Send test email on the Emails page.',
+    };
   if (row.state === 'failed' || row.state === 'queued') {
     const { count } = await db().outboundMessage.updateMany({
       where: { id, state: row.state },
-      data: { state: 'queued', nextAttemptAt: new Date(), failedAt: null, ...(row.state === 'failed' ? { attempts: 0 } : {}) },
+      data: {
+        state: 'queued',
+        nextAttemptAt: new Date(),
+        failedAt: null,
+        ...(row.state === 'failed' ? { attempts: 0 } : {}),
+      },
     });
     if (count === 0) return { ok: false, message: 'The message changed meanwhile: reload the page.' };
     wakeOutboxWorker();
     return { ok: true, id, summary: row.state === 'failed' ? 'queued again' : 'queued to be tried now' };
   }
   if (row.bodyPurgedAt) {
-    return { ok: false, message: 'Its text and attachments were removed by the retention policy, so it cannot be sent again.' };
+    return {
+      ok: false,
+      message: 'Its text and attachments were removed by the retention policy, so it cannot be sent again.',
+    };
   }
   const original = (await loadOutboundContents([id])).get(id);
   if (!original) return { ok: false, message: 'This message no longer exists.' };
   const copy = await enqueueMessage({
-    source: row.source === 'api' ? 'api' : row.source === 'robot' ? 'robot' : row.source === 'notification' ? 'notification' : 'relay',
+    source:
+      row.source === 'api'
+        ? 'api'
+        : row.source === 'robot'
+          ? 'robot'
+          : row.source === 'notification'
+            ? 'notification'
+            : 'relay',
     apiKeyId: row.apiKeyId,
     from: original.from,
     to: original.to,

@@ -23,18 +23,27 @@ export interface TestEmailResult {
   destination: string;
 }
 
-export type SendTestEmailResult = { ok: true; result: TestEmailResult } | { ok: false; fieldErrors: Record<string, string> };
+export type SendTestEmailResult =
+  { ok: true; result: TestEmailResult } | { ok: false; fieldErrors: Record<string, string> };
 
 // One attempt, inside the request: longer than a normal SMTP or Graph exchange, shorter than a browser's patience.
 export const TEST_EMAIL_TIMEOUT_MS = 30_000;
 // Only for finding a test whose request died (the process stopped): such a test is marked failed, never retried.
 const TEST_LEASE_MS = TEST_EMAIL_TIMEOUT_MS + 60_000;
 
-async function attemptOnce(settings: Extract<Awaited<ReturnType<typeof settingsFromForm>>, { ok: true }>, messageId: string): Promise<DeliveryOutcome> {
+async function attemptOnce(
+  settings: Extract<Awaited<ReturnType<typeof settingsFromForm>>, { ok: true }>,
+  messageId: string,
+): Promise<DeliveryOutcome> {
   const prepared = await prepareDelivery(settings.settings, true);
   if (!prepared.ok) return prepared.outcome;
   const message = (await loadOutboundContents([messageId])).get(messageId);
-  if (!message) return { kind: 'failed', code: 'DELETED', answer: 'The test email was deleted from the Outbox while it was being sent.' };
+  if (!message)
+    return {
+      kind: 'failed',
+      code: 'DELETED',
+      answer: 'The test email was deleted from the Outbox while it was being sent.',
+    };
   return prepared.send(message, { previous: null, save: async () => undefined });
 }
 
@@ -62,31 +71,75 @@ export async function sendTestEmail(input: TestEmailInput, actorEmail: string): 
   });
   const attemptId = crypto.randomUUID();
   const transport = settings.settings.transport.kind;
-  await db().outboundAttempt.create({ data: { id: attemptId, messageId: accepted.id, number: 1, worker: owner, transport } });
+  await db().outboundAttempt.create({
+    data: { id: attemptId, messageId: accepted.id, number: 1, worker: owner, transport },
+  });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<DeliveryOutcome>((resolve) => {
-    timer = setTimeout(() => resolve({ kind: 'failed', code: 'TIMEOUT', answer: `No answer within ${TEST_EMAIL_TIMEOUT_MS / 1000} seconds: the attempt was given up.` }), TEST_EMAIL_TIMEOUT_MS);
+    timer = setTimeout(
+      () =>
+        resolve({
+          kind: 'failed',
+          code: 'TIMEOUT',
+          answer: `No answer within ${TEST_EMAIL_TIMEOUT_MS / 1000} seconds: the attempt was given up.`,
+        }),
+      TEST_EMAIL_TIMEOUT_MS,
+    );
   });
   const outcome = await Promise.race([
     attemptOnce(settings, accepted.id).catch((error: unknown): DeliveryOutcome => {
       const correlationId = crypto.randomUUID().slice(0, 8);
-      logger.error('email.test_failed', { correlationId, error: (error as Error).message, stack: (error as Error).stack });
+      logger.error('email.test_failed', {
+        correlationId,
+        error: (error as Error).message,
+        stack: (error as Error).stack,
+      });
       return { kind: 'failed', code: 'INTERNAL', answer: `Something went wrong in Switchboard (id ${correlationId}).` };
     }),
     timeout,
   ]).finally(() => clearTimeout(timer));
   const state = outcome.kind === 'sent' ? 'sent' : 'failed';
-  if (state === 'failed') logger.warn('outbox.delivery_attempt_failed', { messageId: accepted.id, attempt: 1, transport, outcome: 'failed', code: outcome.code, answer: outcome.answer, test: true });
+  if (state === 'failed')
+    logger.warn('outbox.delivery_attempt_failed', {
+      messageId: accepted.id,
+      attempt: 1,
+      transport,
+      outcome: 'failed',
+      code: outcome.code,
+      answer: outcome.answer,
+      test: true,
+    });
   const now = new Date();
   await db().$transaction([
     db().outboundMessage.updateMany({
       where: { id: accepted.id, leaseOwner: owner },
       data:
         state === 'sent'
-          ? { state, sentAt: now, providerMessageId: outcome.kind === 'sent' ? outcome.providerMessageId : null, leaseOwner: null, leaseUntil: null }
-          : { state, failedAt: now, lastError: outcome.answer, lastErrorCode: outcome.code, leaseOwner: null, leaseUntil: null },
+          ? {
+              state,
+              sentAt: now,
+              providerMessageId: outcome.kind === 'sent' ? outcome.providerMessageId : null,
+              leaseOwner: null,
+              leaseUntil: null,
+            }
+          : {
+              state,
+              failedAt: now,
+              lastError: outcome.answer,
+              lastErrorCode: outcome.code,
+              leaseOwner: null,
+              leaseUntil: null,
+            },
     }),
-    db().outboundAttempt.updateMany({ where: { id: attemptId }, data: { finishedAt: now, outcome: outcome.kind === 'sent' ? 'sent' : 'failed', code: outcome.code, answer: outcome.answer } }),
+    db().outboundAttempt.updateMany({
+      where: { id: attemptId },
+      data: {
+        finishedAt: now,
+        outcome: outcome.kind === 'sent' ? 'sent' : 'failed',
+        code: outcome.code,
+        answer: outcome.answer,
+      },
+    }),
   ]);
   return {
     ok: true,

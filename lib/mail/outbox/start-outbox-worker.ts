@@ -87,7 +87,9 @@ export function startOutboxWorker(options: OutboxWorkerOptions = {}): OutboxWork
     const due = [...leasedAt].filter(([, at]) => now - at >= renewEvery).map(([id]) => id);
     if (due.length === 0) return;
     for (const id of due) leasedAt.set(id, now);
-    renewLeases(workerId, due, policy.leaseMs).catch((error: Error) => logger.error('outbox.renew_failed', { workerId, error: error.message }));
+    renewLeases(workerId, due, policy.leaseMs).catch((error: Error) =>
+      logger.error('outbox.renew_failed', { workerId, error: error.message }),
+    );
   }, renewEvery);
   heartbeat.unref();
   // The earliest retry this worker scheduled: it wakes for it instead of reading the queue's next due time.
@@ -114,7 +116,9 @@ export function startOutboxWorker(options: OutboxWorkerOptions = {}): OutboxWork
           }
           if (report?.nextAttemptAt) nextRetryAt = Math.min(nextRetryAt, report.nextAttemptAt.getTime());
         })
-        .catch((error: Error) => logger.error('outbox.delivery_crashed', { workerId, messageId: message.id, error: error.message }))
+        .catch((error: Error) =>
+          logger.error('outbox.delivery_crashed', { workerId, messageId: message.id, error: error.message }),
+        )
         .finally(() => {
           inFlight.delete(message.id);
           sending.delete(message.id);
@@ -152,7 +156,10 @@ export function startOutboxWorker(options: OutboxWorkerOptions = {}): OutboxWork
         // message wait (no attempt then). After an empty claim, the next one does not resolve the settings (nor a
         // token) for a queue that is likely empty: what it finds has its attempts recorded after it.
         const prepared = busy ? await saved() : null;
-        const start = prepared && (prepared.ok || prepared.outcome.kind !== 'deferred') ? { worker: workerId, transport: prepared.transport } : null;
+        const start =
+          prepared && (prepared.ok || prepared.outcome.kind !== 'deferred')
+            ? { worker: workerId, transport: prepared.transport }
+            : null;
         const claimed = await claimDueMessages(free, workerId, policy.leaseMs, [...inFlight.keys()], start);
         busy = claimed.length > 0;
         if (claimed.length > 0) launch(claimed);

@@ -9,7 +9,14 @@ const DOMAIN = /^@(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{
 export type AllowedSenders = { ok: true; entries: string[] } | { ok: false; message: string };
 
 export function parseAllowedSenders(text: string): AllowedSenders {
-  const entries = [...new Set(text.split(/[\s,;]+/).map((e) => e.trim().toLowerCase().replace(/^\*@/, '@')).filter(Boolean))];
+  const entries = [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .map((e) => e.trim().toLowerCase().replace(/^\*@/, '@'))
+        .filter(Boolean),
+    ),
+  ];
   for (const entry of entries) {
     if (!DOMAIN.test(entry) && !EMAIL.safeParse(entry).success) {
       return { ok: false, message: `“${entry}” is neither an address nor @domain` };

@@ -9,20 +9,52 @@ describe('a stored credential goes only where it was stored for', () => {
     for (const host of ['smtp.office365.com', 'outlook.office365.com', 'smtp-hve.office365.com']) {
       expect(checkTokenHost({ ...input, cloud: 'global', host })).toEqual({ ok: true, confirmationNeeded: false });
     }
-    expect(checkTokenHost({ ...input, cloud: 'global', host: 'smtp.attacker.example', confirmedHost: 'smtp.attacker.example' })).toMatchObject({ ok: false, field: 'smtpServer' });
+    expect(
+      checkTokenHost({
+        ...input,
+        cloud: 'global',
+        host: 'smtp.attacker.example',
+        confirmedHost: 'smtp.attacker.example',
+      }),
+    ).toMatchObject({ ok: false, field: 'smtpServer' });
   });
 
   it('sends a Custom cloud’s token to the saved host, and to a changed host only once confirmed', () => {
-    expect(checkTokenHost({ ...input, cloud: 'custom', host: '127.0.0.1', savedHost: '127.0.0.1' })).toEqual({ ok: true, confirmationNeeded: false });
-    expect(checkTokenHost({ ...input, cloud: 'custom', host: 'mail.example', savedHost: '127.0.0.1' })).toMatchObject({ ok: false, field: 'confirmSmtpHost' });
-    expect(checkTokenHost({ ...input, cloud: 'custom', host: 'mail.example', savedHost: '127.0.0.1', confirmedHost: 'other.example' })).toMatchObject({ ok: false });
-    expect(checkTokenHost({ ...input, cloud: 'custom', host: 'mail.example', savedHost: '127.0.0.1', confirmedHost: 'mail.example' })).toEqual({ ok: true, confirmationNeeded: true });
+    expect(checkTokenHost({ ...input, cloud: 'custom', host: '127.0.0.1', savedHost: '127.0.0.1' })).toEqual({
+      ok: true,
+      confirmationNeeded: false,
+    });
+    expect(checkTokenHost({ ...input, cloud: 'custom', host: 'mail.example', savedHost: '127.0.0.1' })).toMatchObject({
+      ok: false,
+      field: 'confirmSmtpHost',
+    });
+    expect(
+      checkTokenHost({
+        ...input,
+        cloud: 'custom',
+        host: 'mail.example',
+        savedHost: '127.0.0.1',
+        confirmedHost: 'other.example',
+      }),
+    ).toMatchObject({ ok: false });
+    expect(
+      checkTokenHost({
+        ...input,
+        cloud: 'custom',
+        host: 'mail.example',
+        savedHost: '127.0.0.1',
+        confirmedHost: 'mail.example',
+      }),
+    ).toEqual({ ok: true, confirmationNeeded: true });
   });
 
   it('asks for the Basic password again when the SMTP host or port changed', () => {
     const saved = { password: 'ciphertext', smtpServer: 'mail.contoso.com:587' };
     expect(storedPasswordRule(saved, 'mail.contoso.com:587')).toEqual({ ok: true });
-    expect(storedPasswordRule(saved, 'mail.contoso.com:25')).toMatchObject({ ok: false, message: expect.stringMatching(/Enter the password again/) });
+    expect(storedPasswordRule(saved, 'mail.contoso.com:25')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Enter the password again/),
+    });
     expect(storedPasswordRule(saved, 'evil.example:587')).toMatchObject({ ok: false });
     expect(storedPasswordRule(null, 'mail.contoso.com:587')).toEqual({ ok: false, message: 'Enter the password' });
   });

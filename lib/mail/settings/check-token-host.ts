@@ -14,7 +14,8 @@ export interface TokenHostInput {
   confirmedHost: string;
 }
 
-export type TokenHostRule = { ok: true; confirmationNeeded: boolean } | { ok: false; field: 'smtpServer' | 'confirmSmtpHost'; message: string };
+export type TokenHostRule =
+  { ok: true; confirmationNeeded: boolean } | { ok: false; field: 'smtpServer' | 'confirmSmtpHost'; message: string };
 
 export function checkTokenHost(input: TokenHostInput): TokenHostRule {
   const host = input.host.toLowerCase();

@@ -26,7 +26,10 @@ export interface StoredEmailSettings {
  * kind reads as SMTP, an unknown SMTP authentication as none). `reveal` turns the stored password ciphertext into
  * what the transport holds: the password for delivery, '' where it must stay on the server.
  */
-export function decodeEmailSettings(row: StoredEmailSettings, reveal: (ciphertext: string) => string): DeliverySettings {
+export function decodeEmailSettings(
+  row: StoredEmailSettings,
+  reveal: (ciphertext: string) => string,
+): DeliverySettings {
   const transport = transportFromFields({
     connectionType: transportKindOf(row.connectionType),
     smtpServer: row.smtpServer,
@@ -38,5 +41,11 @@ export function decodeEmailSettings(row: StoredEmailSettings, reveal: (ciphertex
     mailboxAddress: row.mailboxAddress ?? '',
     connectionId: row.connectionId ?? '',
   });
-  return { enabled: row.enabled, transport, senderAddress: row.senderAddress, senderName: row.senderName, allowedSenders: row.allowedSenders.split('\n').filter(Boolean) };
+  return {
+    enabled: row.enabled,
+    transport,
+    senderAddress: row.senderAddress,
+    senderName: row.senderName,
+    allowedSenders: row.allowedSenders.split('\n').filter(Boolean),
+  };
 }

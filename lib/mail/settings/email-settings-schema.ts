@@ -23,7 +23,10 @@ export function isEmailAddress(value: string): boolean {
 }
 
 // A choice from a select: anything else reads as the first option (see transportFromFields).
-const choice = z.unknown().optional().transform((v) => (typeof v === 'string' ? v.trim() : ''));
+const choice = z
+  .unknown()
+  .optional()
+  .transform((v) => (typeof v === 'string' ? v.trim() : ''));
 
 const fields = z.object({
   enabled: checkbox,
@@ -35,7 +38,10 @@ const fields = z.object({
   smtpAuth: choice.transform(smtpAuthKindOf),
   username: text,
   // Not trimmed: a password may start or end with a space. Blank keeps the stored one.
-  password: z.string().optional().transform((v) => v ?? ''),
+  password: z
+    .string()
+    .optional()
+    .transform((v) => v ?? ''),
   mailboxAddress: text.transform((v) => v.toLowerCase()),
   connectionId: text,
   senderAddress: text,
@@ -52,9 +58,12 @@ function check(input: Fields, ctx: z.RefinementCtx, complete: boolean): void {
   const issue = (path: keyof Fields, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
   const transport = transportFromFields(input);
   transportDefinition(transport).check(transport, issue, complete, input);
-  if (input.mailboxAddress && !isEmailAddress(input.mailboxAddress)) issue('mailboxAddress', 'Enter an email address, e.g. notifications@contoso.com');
-  if (!input.senderAddress && complete) issue('senderAddress', 'Enter the address messages come from, e.g. notifications@contoso.com');
-  if (input.senderAddress && !isEmailAddress(input.senderAddress)) issue('senderAddress', 'Enter an email address, e.g. notifications@contoso.com');
+  if (input.mailboxAddress && !isEmailAddress(input.mailboxAddress))
+    issue('mailboxAddress', 'Enter an email address, e.g. notifications@contoso.com');
+  if (!input.senderAddress && complete)
+    issue('senderAddress', 'Enter the address messages come from, e.g. notifications@contoso.com');
+  if (input.senderAddress && !isEmailAddress(input.senderAddress))
+    issue('senderAddress', 'Enter an email address, e.g. notifications@contoso.com');
   if (input.senderName.length > 200) issue('senderName', 'Use at most 200 characters');
   if (/[\r\n]/.test(input.senderName)) issue('senderName', 'Use one line');
   const allowed = parseAllowedSenders(input.allowedSenders);
@@ -76,14 +85,17 @@ function normalize(input: Fields) {
 export type EmailSettingsInput = ReturnType<typeof normalize>;
 
 /** Done: a disabled configuration may be saved incomplete; an enabled one must be complete. */
-export const emailSettingsSchema = fields.superRefine((input, ctx) => check(input, ctx, input.enabled)).transform(normalize);
+export const emailSettingsSchema = fields
+  .superRefine((input, ctx) => check(input, ctx, input.enabled))
+  .transform(normalize);
 
 /** Send test email: the values on the form, complete whether or not Enabled is on, plus the recipient. */
 export const testEmailSchema = fields
   .extend({ testRecipient: text })
   .superRefine((input, ctx) => {
     check(input, ctx, true);
-    if (!isEmailAddress(input.testRecipient)) ctx.addIssue({ code: 'custom', path: ['testRecipient'], message: 'Enter the address the test email goes to' });
+    if (!isEmailAddress(input.testRecipient))
+      ctx.addIssue({ code: 'custom', path: ['testRecipient'], message: 'Enter the address the test email goes to' });
   })
   .transform((input) => ({ ...normalize(input), testRecipient: input.testRecipient.toLowerCase() }));
 

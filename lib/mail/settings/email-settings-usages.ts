@@ -7,5 +7,11 @@ import { TRANSPORT_KINDS, transportKindOf } from '@/lib/mail/transports/transpor
 export async function emailSettingsUsages(connectionId: string): Promise<ConnectionUsage[]> {
   const row = await db().emailSettings.findFirst({ where: { connectionId }, select: { connectionType: true } });
   if (!row) return [];
-  return [{ feature: 'Email settings', name: TRANSPORT_KINDS[transportKindOf(row.connectionType)].usage, href: '/settings/global-system-settings/emails' }];
+  return [
+    {
+      feature: 'Email settings',
+      name: TRANSPORT_KINDS[transportKindOf(row.connectionType)].usage,
+      href: '/settings/global-system-settings/emails',
+    },
+  ];
 }

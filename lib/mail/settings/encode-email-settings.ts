@@ -18,7 +18,11 @@ export function encodeEmailSettings(settings: DeliverySettings, before: { smtpSe
     secret === null
       ? { password: null, passwordHint: null, passwordSetAt: null }
       : secret
-        ? { password: encryptSecret(secret, 'EmailSettings.password'), passwordHint: secretHint(secret) || null, passwordSetAt: new Date() }
+        ? {
+            password: encryptSecret(secret, 'EmailSettings.password'),
+            passwordHint: secretHint(secret) || null,
+            passwordSetAt: new Date(),
+          }
         : {};
   const columns = {
     enabled: settings.enabled,

@@ -8,5 +8,7 @@ import { type DeliverySettings, EMAIL_SETTINGS_ID } from './delivery-settings';
 export async function loadDeliverySettings(): Promise<DeliverySettings | null> {
   const row = await db().emailSettings.findUnique({ where: { id: EMAIL_SETTINGS_ID } });
   if (!row) return null;
-  return decodeEmailSettings(row, (ciphertext) => decryptSecret(ciphertext, 'EmailSettings.password', 'Email settings SMTP password'));
+  return decodeEmailSettings(row, (ciphertext) =>
+    decryptSecret(ciphertext, 'EmailSettings.password', 'Email settings SMTP password'),
+  );
 }

@@ -3,7 +3,12 @@ import { parseSmtpServer } from './parse-smtp-server';
 
 describe('parseSmtpServer', () => {
   it('reads host:port', () => {
-    expect(parseSmtpServer(' SMTP.Office365.com:587 ')).toEqual({ ok: true, host: 'smtp.office365.com', port: 587, value: 'smtp.office365.com:587' });
+    expect(parseSmtpServer(' SMTP.Office365.com:587 ')).toEqual({
+      ok: true,
+      host: 'smtp.office365.com',
+      port: 587,
+      value: 'smtp.office365.com:587',
+    });
     expect(parseSmtpServer('127.0.0.1:2525')).toMatchObject({ ok: true, host: '127.0.0.1', port: 2525 });
     expect(parseSmtpServer('[::1]:25')).toMatchObject({ ok: true, host: '::1', port: 25, value: '[::1]:25' });
   });

@@ -11,7 +11,8 @@ export function parseSmtpServer(input: string): ParsedSmtpServer {
   if (!match) return { ok: false, message: 'Enter host:port, e.g. smtp.office365.com:587' };
   const [, rawHost = '', rawPort = ''] = match;
   const port = Number(rawPort);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) return { ok: false, message: 'The port is a number from 1 to 65535' };
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    return { ok: false, message: 'The port is a number from 1 to 65535' };
   const ipv6 = IPV6.exec(rawHost);
   if (!ipv6 && !HOSTNAME.test(rawHost)) return { ok: false, message: `“${rawHost}” is not a host name or IP address` };
   const host = ipv6 ? (ipv6[1] ?? '') : rawHost.toLowerCase();

@@ -10,14 +10,22 @@ import { parseSmtpServer } from './parse-smtp-server';
 import { storedPasswordRule } from './stored-password-rule';
 
 export type SaveEmailSettingsResult =
-  | { ok: true; changed: string[]; summary: Record<string, unknown>; destination: { from: string | null; to: string | null } | null }
+  | {
+      ok: true;
+      changed: string[];
+      summary: Record<string, unknown>;
+      destination: { from: string | null; to: string | null } | null;
+    }
   | { ok: false; fieldErrors: Record<string, string> };
 
 /**
  * Done: stores the one settings row. A blank password keeps the stored one; a password is kept only while Basic
  * authentication is chosen, and a connection only while OAuth or Graph uses it (so it can be deleted otherwise).
  */
-export async function saveEmailSettings(input: EmailSettingsInput, actorEmail: string): Promise<SaveEmailSettingsResult> {
+export async function saveEmailSettings(
+  input: EmailSettingsInput,
+  actorEmail: string,
+): Promise<SaveEmailSettingsResult> {
   const before = await db().emailSettings.findUnique({ where: { id: EMAIL_SETTINGS_ID } });
   const { transport } = input;
   const definition = transportDefinition(transport);
@@ -34,7 +42,11 @@ export async function saveEmailSettings(input: EmailSettingsInput, actorEmail: s
   }
   const { columns, secretColumns } = encodeEmailSettings(input, before);
   const data = { ...columns, updatedByEmail: actorEmail };
-  await db().emailSettings.upsert({ where: { id: EMAIL_SETTINGS_ID }, create: { id: EMAIL_SETTINGS_ID, ...data, ...secretColumns }, update: { ...data, ...secretColumns } });
+  await db().emailSettings.upsert({
+    where: { id: EMAIL_SETTINGS_ID },
+    create: { id: EMAIL_SETTINGS_ID, ...data, ...secretColumns },
+    update: { ...data, ...secretColumns },
+  });
   const changed = Object.entries(columns)
     .filter(([key, value]) => (before as Record<string, unknown> | null)?.[key] !== value)
     .map(([key]) => key);

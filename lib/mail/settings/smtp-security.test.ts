@@ -10,7 +10,11 @@ describe('smtpSecurity: the Use SSL table', () => {
   });
 
   it('not ticked: 465 is explained; elsewhere STARTTLS when offered', () => {
-    expect(smtpSecurity(465, false, false)).toMatchObject({ ok: false, field: 'useSsl', message: expect.stringMatching(/tick Use SSL/) });
+    expect(smtpSecurity(465, false, false)).toMatchObject({
+      ok: false,
+      field: 'useSsl',
+      message: expect.stringMatching(/tick Use SSL/),
+    });
     expect(smtpSecurity(587, false, false)).toEqual({ ok: true, mode: 'opportunistic' });
     expect(smtpSecurity(2465, false, true)).toMatchObject({ ok: false, field: 'implicitTls' });
   });

@@ -14,6 +14,9 @@ export type TransportKind = EmailTransport['kind'];
 export type TransportOf<K extends TransportKind> = Extract<EmailTransport, { kind: K }>;
 
 /** What the browser may see: each kind with its secret fields omitted. */
-export const publicEmailTransportSchema = z.discriminatedUnion('kind', [publicSmtpTransportSchema, graphTransportSchema]);
+export const publicEmailTransportSchema = z.discriminatedUnion('kind', [
+  publicSmtpTransportSchema,
+  graphTransportSchema,
+]);
 export type PublicEmailTransport = z.infer<typeof publicEmailTransportSchema>;
 export type PublicTransportOf<K extends TransportKind> = Extract<PublicEmailTransport, { kind: K }>;

@@ -11,7 +11,12 @@ const ROOT = path.resolve(__dirname, '../../..');
 const at = (file: string) => path.join(ROOT, file);
 const EMAIL_TRANSPORT = at('lib/mail/transports/email-transport.ts');
 const SMTP_TRANSPORT = at('lib/mail/transports/smtp/smtp-transport.ts');
-const CHECKED = ['lib/mail/transports/transport-kinds.ts', 'lib/mail/transports/transport-deliveries.ts', 'lib/mail/transports/smtp/smtp-transport.ts', 'lib/mail/transports/smtp/smtp-delivery.ts'].map(at);
+const CHECKED = [
+  'lib/mail/transports/transport-kinds.ts',
+  'lib/mail/transports/transport-deliveries.ts',
+  'lib/mail/transports/smtp/smtp-transport.ts',
+  'lib/mail/transports/smtp/smtp-delivery.ts',
+].map(at);
 
 function compilerOptions(): ts.CompilerOptions {
   const config = ts.readConfigFile(at('tsconfig.json'), (file) => ts.sys.readFile(file));
@@ -35,14 +40,18 @@ function diagnostics(overrides: Map<string, string>): string[] {
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, language, onError, shouldCreate) => {
     const text = overrides.get(path.normalize(fileName));
-    return text === undefined ? getSourceFile(fileName, language, onError, shouldCreate) : ts.createSourceFile(fileName, text, language);
+    return text === undefined
+      ? getSourceFile(fileName, language, onError, shouldCreate)
+      : ts.createSourceFile(fileName, text, language);
   };
   const program = ts.createProgram(CHECKED, options, host, previous);
   previous = program;
   return CHECKED.flatMap((file) => {
     const source = program.getSourceFile(file);
     if (!source) throw new Error(`not compiled: ${file}`);
-    return program.getSemanticDiagnostics(source).map((d) => `${path.relative(ROOT, file)}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+    return program
+      .getSemanticDiagnostics(source)
+      .map((d) => `${path.relative(ROOT, file)}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
   });
 }
 
@@ -54,7 +63,17 @@ describe('adding a transport kind', () => {
   }, 180_000);
 
   it('is a compile error in every table that forgets the new kind', () => {
-    const found = diagnostics(new Map([edit(EMAIL_TRANSPORT, "z.discriminatedUnion('kind', [smtpTransportSchema, graphTransportSchema])", "z.discriminatedUnion('kind', [smtpTransportSchema, graphTransportSchema, fakeTransportSchema])")].map(([file, text]) => [file, FAKE + text])));
+    const found = diagnostics(
+      new Map(
+        [
+          edit(
+            EMAIL_TRANSPORT,
+            "z.discriminatedUnion('kind', [smtpTransportSchema, graphTransportSchema])",
+            "z.discriminatedUnion('kind', [smtpTransportSchema, graphTransportSchema, fakeTransportSchema])",
+          ),
+        ].map(([file, text]) => [file, FAKE + text]),
+      ),
+    );
     expect(found).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^lib\/mail\/transports\/transport-kinds\.ts: Property 'fake' is missing/),
@@ -64,12 +83,23 @@ describe('adding a transport kind', () => {
   }, 180_000);
 
   it('is a compile error in every switch that forgets a new SMTP authentication', () => {
-    const found = diagnostics(new Map([edit(SMTP_TRANSPORT, 'basicAuth,\n', 'basicAuth,\n  fakeSmtpAuthSchema,\n')].map(([file, text]) => [file, FAKE + text])));
+    const found = diagnostics(
+      new Map(
+        [edit(SMTP_TRANSPORT, 'basicAuth,\n', 'basicAuth,\n  fakeSmtpAuthSchema,\n')].map(([file, text]) => [
+          file,
+          FAKE + text,
+        ]),
+      ),
+    );
     expect(found).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^lib\/mail\/transports\/smtp\/smtp-delivery\.ts: Argument of type .*fake-auth.* is not assignable to parameter of type 'never'/s),
+        expect.stringMatching(
+          /^lib\/mail\/transports\/smtp\/smtp-delivery\.ts: Argument of type .*fake-auth.* is not assignable to parameter of type 'never'/s,
+        ),
         expect.stringMatching(/^lib\/mail\/transports\/smtp\/smtp-transport\.ts: Property '"fake-auth"' is missing/),
-        expect.stringMatching(/^lib\/mail\/transports\/smtp\/smtp-transport\.ts: Function lacks ending return statement/),
+        expect.stringMatching(
+          /^lib\/mail\/transports\/smtp\/smtp-transport\.ts: Function lacks ending return statement/,
+        ),
       ]),
     );
   }, 180_000);

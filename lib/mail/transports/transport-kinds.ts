@@ -22,6 +22,8 @@ export function transportKindOf(value: string | null | undefined): TransportKind
  * The definition of one transport's kind. The table is keyed by kind, so the definition found for `transport.kind`
  * is the one for that transport's type; TypeScript cannot follow that correlation through a union by itself.
  */
-export function transportDefinition<T extends EmailTransport>(transport: Pick<T, 'kind'>): TransportDefinition<T['kind']> {
+export function transportDefinition<T extends EmailTransport>(
+  transport: Pick<T, 'kind'>,
+): TransportDefinition<T['kind']> {
   return TRANSPORT_KINDS[transport.kind] as TransportDefinition<T['kind']>;
 }

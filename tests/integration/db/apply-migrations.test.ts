@@ -2,7 +2,16 @@
 // (c) safe when several processes start at once; and the refusals (failed or edited migrations).
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -22,7 +31,9 @@ function shippedMigrations(provider: DatabaseProvider): { name: string; checksum
     .sort()
     .map((name) => ({
       name,
-      checksum: createHash('sha256').update(readFileSync(join(dir, name, 'migration.sql'))).digest('hex'),
+      checksum: createHash('sha256')
+        .update(readFileSync(join(dir, name, 'migration.sql')))
+        .digest('hex'),
     }));
 }
 
@@ -99,9 +110,14 @@ describe.each(['sqlite', 'postgresql'] as const)('applyMigrations on %s', (provi
     cleanups.push(() => rmSync(join(migrationsDir, '..'), { recursive: true, force: true }));
     const broken = join(migrationsDir, '29990101000000_broken');
     mkdirSync(broken);
-    writeFileSync(join(broken, 'migration.sql'), 'CREATE TABLE "Probe" ("id" INTEGER);\nINSERT INTO "Missing" VALUES (1);\n');
+    writeFileSync(
+      join(broken, 'migration.sql'),
+      'CREATE TABLE "Probe" ("id" INTEGER);\nINSERT INTO "Missing" VALUES (1);\n',
+    );
 
-    await expect(applyMigrations(config, { migrationsDir })).rejects.toThrow(/29990101000000_broken failed and was rolled back/);
+    await expect(applyMigrations(config, { migrationsDir })).rejects.toThrow(
+      /29990101000000_broken failed and was rolled back/,
+    );
     expect(await tableExists(config, 'Probe')).toBe(false); // the transaction took the CREATE TABLE back
     expect(await tableExists(config, 'Administrator')).toBe(true); // earlier migrations stay applied
     const failed = (await queryRows<Row>(config, SELECT_ROWS)).find((r) => r.migration_name.endsWith('_broken'));
@@ -113,7 +129,10 @@ describe.each(['sqlite', 'postgresql'] as const)('applyMigrations on %s', (provi
     writeFileSync(join(broken, 'migration.sql'), 'CREATE TABLE "Probe" ("id" INTEGER);\n');
     await expect(applyMigrations(config, { migrationsDir })).rejects.toThrow(/recorded as failed.*_broken/s);
 
-    await queryRows(config, `UPDATE "_prisma_migrations" SET rolled_back_at = CURRENT_TIMESTAMP WHERE finished_at IS NULL`);
+    await queryRows(
+      config,
+      `UPDATE "_prisma_migrations" SET rolled_back_at = CURRENT_TIMESTAMP WHERE finished_at IS NULL`,
+    );
     expect(await applyMigrations(config, { migrationsDir })).toEqual({ applied: ['29990101000000_broken'] });
     expect(await tableExists(config, 'Probe')).toBe(true);
   });

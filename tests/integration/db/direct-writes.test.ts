@@ -16,7 +16,11 @@ async function raise(key: string): Promise<void> {
   await db().$transaction(async (tx) => {
     const bucket = await tx.rateLimitBucket.findUnique({ where: { key } });
     await new Promise((resolve) => setTimeout(resolve, 2));
-    await tx.rateLimitBucket.upsert({ where: { key }, create: { key, count: 1, resetAt: new Date(Date.now() + 60_000) }, update: { count: (bucket?.count ?? 0) + 1 } });
+    await tx.rateLimitBucket.upsert({
+      where: { key },
+      create: { key, count: 1, resetAt: new Date(Date.now() + 60_000) },
+      update: { count: (bucket?.count ?? 0) + 1 },
+    });
   });
 }
 
@@ -25,7 +29,13 @@ describe('the outbox writing beside Prisma transactions (sqlite)', () => {
   beforeAll(async () => {
     database = await useFreshDatabase('sqlite');
     for (let i = 0; i < 60; i += 1) {
-      await enqueueMessage({ source: 'api', from: { address: 'outbox@contoso.test', name: '' }, to: [{ address: `r${i}@example.test`, name: '' }], subject: `M ${i}`, text: 'x' });
+      await enqueueMessage({
+        source: 'api',
+        from: { address: 'outbox@contoso.test', name: '' },
+        to: [{ address: `r${i}@example.test`, name: '' }],
+        subject: `M ${i}`,
+        text: 'x',
+      });
     }
   });
   afterAll(async () => database?.cleanup());
@@ -36,14 +46,21 @@ describe('the outbox writing beside Prisma transactions (sqlite)', () => {
     const outbox = (async () => {
       const claimed: string[] = [];
       for (let round = 0; round < 12; round += 1) {
-        const batch = await claimDueMessages(5, 'direct-writes', 60_000, [], { worker: 'direct-writes', transport: 'smtp' });
+        const batch = await claimDueMessages(5, 'direct-writes', 60_000, [], {
+          worker: 'direct-writes',
+          transport: 'smtp',
+        });
         claimed.push(...batch.map((c) => c.id));
         await renewLeases('direct-writes', claimed, 60_000);
       }
       return claimed;
     })();
     const [results, claimed] = await Promise.all([Promise.allSettled(counts), outbox]);
-    expect(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason).slice(0, 200))).toEqual([]);
+    expect(
+      results
+        .filter((r) => r.status === 'rejected')
+        .map((r) => String((r as PromiseRejectedResult).reason).slice(0, 200)),
+    ).toEqual([]);
     expect((await db().rateLimitBucket.findUnique({ where: { key } }))?.count).toBe(60);
     expect(new Set(claimed).size).toBe(60);
     expect(await db().outboundAttempt.count({ where: { worker: 'direct-writes', outcome: 'in_progress' } })).toBe(60);

@@ -5,10 +5,13 @@ import pg from 'pg';
 import { postgresConnectionFields, postgresSchema } from '../../../lib/db/database-config';
 
 export interface Structure {
-  tables: Record<string, {
-    columns: Record<string, { type: string; nullable: boolean; hasDefault: boolean }>;
-    primaryKey: string[];
-  }>;
+  tables: Record<
+    string,
+    {
+      columns: Record<string, { type: string; nullable: boolean; hasDefault: boolean }>;
+      primaryKey: string[];
+    }
+  >;
   /** `table.index_name` → description; primary-key indexes excluded (see primaryKey). */
   indexes: Record<string, { table: string; columns: string[]; unique: boolean }>;
   /** `table(columns) -> table(columns)` → referential actions. */
@@ -47,15 +50,27 @@ export function introspectSqlite(file: string): Structure {
       .all() as { name: string }[];
     for (const { name } of tables.filter((t) => !IGNORED_TABLES.has(t.name))) {
       const columns = db.pragma(`table_info("${name}")`) as {
-        name: string; type: string; notnull: number; dflt_value: string | null; pk: number;
+        name: string;
+        type: string;
+        notnull: number;
+        dflt_value: string | null;
+        pk: number;
       }[];
       structure.tables[name] = {
-        columns: Object.fromEntries(columns.map((c) => [c.name, {
-          type: typeFamily(c.type),
-          nullable: c.notnull === 0 && c.pk === 0,
-          hasDefault: c.dflt_value !== null,
-        }])),
-        primaryKey: columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name),
+        columns: Object.fromEntries(
+          columns.map((c) => [
+            c.name,
+            {
+              type: typeFamily(c.type),
+              nullable: c.notnull === 0 && c.pk === 0,
+              hasDefault: c.dflt_value !== null,
+            },
+          ]),
+        ),
+        primaryKey: columns
+          .filter((c) => c.pk > 0)
+          .sort((a, b) => a.pk - b.pk)
+          .map((c) => c.name),
       };
       const indexes = db.pragma(`index_list("${name}")`) as { name: string; unique: number; origin: string }[];
       for (const index of indexes.filter((i) => i.origin !== 'pk')) {
@@ -65,13 +80,24 @@ export function introspectSqlite(file: string): Structure {
         structure.indexes[`${name}.${index.name}`] = { table: name, columns: cols, unique: index.unique === 1 };
       }
       const fks = db.pragma(`foreign_key_list("${name}")`) as {
-        id: number; seq: number; table: string; from: string; to: string; on_update: string; on_delete: string;
+        id: number;
+        seq: number;
+        table: string;
+        from: string;
+        to: string;
+        on_update: string;
+        on_delete: string;
       }[];
       for (const id of new Set(fks.map((fk) => fk.id))) {
         const parts = fks.filter((fk) => fk.id === id).sort((a, b) => a.seq - b.seq);
         const first = parts[0];
         if (!first) continue;
-        const key = fkKey(name, parts.map((p) => p.from), first.table, parts.map((p) => p.to));
+        const key = fkKey(
+          name,
+          parts.map((p) => p.from),
+          first.table,
+          parts.map((p) => p.to),
+        );
         structure.foreignKeys[key] = { onDelete: first.on_delete, onUpdate: first.on_update };
       }
     }
@@ -81,7 +107,13 @@ export function introspectSqlite(file: string): Structure {
   }
 }
 
-const PG_ACTIONS: Record<string, string> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
+const PG_ACTIONS: Record<string, string> = {
+  a: 'NO ACTION',
+  r: 'RESTRICT',
+  c: 'CASCADE',
+  n: 'SET NULL',
+  d: 'SET DEFAULT',
+};
 
 export async function introspectPostgres(url: string): Promise<Structure> {
   const client = new pg.Client(postgresConnectionFields(url));
@@ -90,7 +122,11 @@ export async function introspectPostgres(url: string): Promise<Structure> {
   try {
     const structure: Structure = { tables: {}, indexes: {}, foreignKeys: {} };
     const columns = await client.query<{
-      table_name: string; column_name: string; data_type: string; is_nullable: string; column_default: string | null;
+      table_name: string;
+      column_name: string;
+      data_type: string;
+      is_nullable: string;
+      column_default: string | null;
     }>(
       `SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns
        WHERE table_schema = $1 ORDER BY table_name, ordinal_position`,
@@ -129,7 +165,12 @@ export async function introspectPostgres(url: string): Promise<Structure> {
     }
     // "char" columns (confdeltype...) cast to text: plain pg reads them fine, but keep the query adapter-safe.
     const fks = await client.query<{
-      table_name: string; columns: string[]; ref_table: string; ref_columns: string[]; on_delete: string; on_update: string;
+      table_name: string;
+      columns: string[];
+      ref_table: string;
+      ref_columns: string[];
+      on_delete: string;
+      on_update: string;
     }>(
       `SELECT cl.relname AS table_name, fcl.relname AS ref_table,
          ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(n, i)

@@ -41,9 +41,10 @@ describe.each(PROVIDERS)('%s migrations', (provider) => {
     const database = await freshDatabaseForEngine(provider);
     databases.push(database);
     await applyMigrations(database.config);
-    const factory = database.config.provider === 'sqlite'
-      ? sqliteEngineFactory(database.config.file)
-      : postgresEngineFactory(database.config.url);
+    const factory =
+      database.config.provider === 'sqlite'
+        ? sqliteEngineFactory(database.config.file)
+        : postgresEngineFactory(database.config.url);
     const engine = await openSchemaEngine(factory);
     try {
       const diagnosis = await engine.call('diagnoseMigrationHistory', {
@@ -51,7 +52,12 @@ describe.each(PROVIDERS)('%s migrations', (provider) => {
         optInToShadowDatabase: false,
         filters,
       });
-      expect(diagnosis).toEqual({ editedMigrationNames: [], failedMigrationNames: [], hasMigrationsTable: true, history: null });
+      expect(diagnosis).toEqual({
+        editedMigrationNames: [],
+        failedMigrationNames: [],
+        hasMigrationsTable: true,
+        history: null,
+      });
     } finally {
       await engine.close();
     }
@@ -60,9 +66,10 @@ describe.each(PROVIDERS)('%s migrations', (provider) => {
   it('accept a database migrated by the schema engine itself', async () => {
     const database = await freshDatabaseForEngine(provider);
     databases.push(database);
-    const factory = database.config.provider === 'sqlite'
-      ? sqliteEngineFactory(database.config.file)
-      : postgresEngineFactory(database.config.url);
+    const factory =
+      database.config.provider === 'sqlite'
+        ? sqliteEngineFactory(database.config.file)
+        : postgresEngineFactory(database.config.url);
     const engine = await openSchemaEngine(factory);
     let appliedByEngine: string[];
     try {
@@ -73,7 +80,10 @@ describe.each(PROVIDERS)('%s migrations', (provider) => {
     }
     expect(appliedByEngine.length).toBeGreaterThan(0);
     expect(await applyMigrations(database.config)).toEqual({ applied: [] });
-    const rows = await queryRows<{ migration_name: string }>(database.config, 'SELECT migration_name FROM "_prisma_migrations"');
+    const rows = await queryRows<{ migration_name: string }>(
+      database.config,
+      'SELECT migration_name FROM "_prisma_migrations"',
+    );
     expect(rows.map((row) => row.migration_name)).toEqual(appliedByEngine);
   });
 });

@@ -27,13 +27,21 @@ describe.each(['sqlite', 'postgresql'] as const)('Prisma client on %s', (provide
         email: 'ada@example.test',
         name: 'Ada',
         passwordHash: 'x',
-        sessions: { create: [{ tokenHash: 'token-1', expiresAt }, { tokenHash: 'token-2', expiresAt }] },
+        sessions: {
+          create: [
+            { tokenHash: 'token-1', expiresAt },
+            { tokenHash: 'token-2', expiresAt },
+          ],
+        },
       },
     });
     expect(admin.id).toMatch(/^c[a-z0-9]{20,}$/); // cuid default
     expect(admin.createdAt).toBeInstanceOf(Date);
 
-    const found = await db.administrator.findUnique({ where: { email: 'ada@example.test' }, include: { sessions: true } });
+    const found = await db.administrator.findUnique({
+      where: { email: 'ada@example.test' },
+      include: { sessions: true },
+    });
     expect(found?.sessions.map((s) => s.tokenHash).sort()).toEqual(['token-1', 'token-2']);
     expect(found?.sessions[0]?.expiresAt.toISOString()).toBe(expiresAt.toISOString());
 
@@ -48,7 +56,9 @@ describe.each(['sqlite', 'postgresql'] as const)('Prisma client on %s', (provide
 
   it('reports a unique violation as P2002', async () => {
     await db.tenant.create({ data: { name: 'Contoso', directoryId: 'd', clientId: 'c' } });
-    await expect(db.tenant.create({ data: { name: 'Contoso', directoryId: 'd', clientId: 'c' } })).rejects.toMatchObject({
+    await expect(
+      db.tenant.create({ data: { name: 'Contoso', directoryId: 'd', clientId: 'c' } }),
+    ).rejects.toMatchObject({
       code: 'P2002',
     });
   });
@@ -56,7 +66,11 @@ describe.each(['sqlite', 'postgresql'] as const)('Prisma client on %s', (provide
   it('enforces onDelete: Restrict and runs interactive transactions', async () => {
     const tenant = await db.tenant.create({ data: { name: 'Fabrikam', directoryId: 'd', clientId: 'c' } });
     const service = await db.service.create({
-      data: { name: 'Mail', authType: 'delegated', capabilities: { create: { key: 'smtp', name: 'SMTP', scopes: 's' } } },
+      data: {
+        name: 'Mail',
+        authType: 'delegated',
+        capabilities: { create: { key: 'smtp', name: 'SMTP', scopes: 's' } },
+      },
     });
     await db.$transaction(async (tx) => {
       await tx.serviceConnection.create({
@@ -71,7 +85,9 @@ describe.each(['sqlite', 'postgresql'] as const)('Prisma client on %s', (provide
     });
     await expect(db.service.delete({ where: { id: service.id } })).rejects.toThrow();
     expect(await db.service.count({ where: { id: service.id } })).toBe(1);
-    const connection = await db.serviceConnection.findFirstOrThrow({ include: { service: { include: { capabilities: true } } } });
+    const connection = await db.serviceConnection.findFirstOrThrow({
+      include: { service: { include: { capabilities: true } } },
+    });
     expect(connection.state).toBe('not_authenticated');
     expect(connection.service.capabilities[0]?.optional).toBe(false);
   });

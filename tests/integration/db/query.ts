@@ -32,8 +32,9 @@ export async function queryRows<T>(config: DatabaseConfig, sql: string, params: 
 }
 
 export async function tableExists(config: DatabaseConfig, table: string): Promise<boolean> {
-  const sql = config.provider === 'sqlite'
-    ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name = $1"
-    : 'SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename = $1';
+  const sql =
+    config.provider === 'sqlite'
+      ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name = $1"
+      : 'SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename = $1';
   return (await queryRows(config, sql, [table])).length > 0;
 }

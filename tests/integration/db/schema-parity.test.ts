@@ -16,7 +16,8 @@ describe('SQLite and PostgreSQL migrations produce the same schema', () => {
     postgres = await freshDatabase('postgresql');
     await applyMigrations(sqlite.config);
     await applyMigrations(postgres.config);
-    if (sqlite.config.provider !== 'sqlite' || postgres.config.provider !== 'postgresql') throw new Error('unreachable');
+    if (sqlite.config.provider !== 'sqlite' || postgres.config.provider !== 'postgresql')
+      throw new Error('unreachable');
     fromSqlite = introspectSqlite(sqlite.config.file);
     fromPostgres = await introspectPostgres(postgres.config.url);
   });

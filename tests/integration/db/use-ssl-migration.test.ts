@@ -17,13 +17,20 @@ const MIGRATION = 'use_ssl_and_connection_capabilities';
 function migrationsBefore(provider: DatabaseProvider): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'switchboard-migrations-')), provider);
   cpSync(defaultMigrationsDir(provider), dir, { recursive: true });
-  for (const migration of readMigrations(dir, provider).filter((m) => m.name.endsWith(MIGRATION))) rmSync(join(dir, migration.name), { recursive: true });
+  for (const migration of readMigrations(dir, provider).filter((m) => m.name.endsWith(MIGRATION)))
+    rmSync(join(dir, migration.name), { recursive: true });
   return dir;
 }
 
 // Old meaning: useSsl = TLS from the first byte on any port; STARTTLS required unless allowUnencrypted.
 const OLD: { id: string; server: string; useSsl: boolean; allowUnencrypted: boolean; mode: string }[] = [
-  { id: 'starttls-required', server: 'smtp.office365.com:587', useSsl: false, allowUnencrypted: false, mode: 'starttls' },
+  {
+    id: 'starttls-required',
+    server: 'smtp.office365.com:587',
+    useSsl: false,
+    allowUnencrypted: false,
+    mode: 'starttls',
+  },
   { id: 'implicit-465', server: 'mail.contoso.com:465', useSsl: true, allowUnencrypted: false, mode: 'implicit' },
   { id: 'implicit-2465', server: 'mail.contoso.com:2465', useSsl: true, allowUnencrypted: false, mode: 'implicit' },
   { id: 'plain-allowed', server: 'relay.contoso.com:25', useSsl: false, allowUnencrypted: true, mode: 'opportunistic' },
@@ -42,30 +49,45 @@ describe.each(['sqlite', 'postgresql'] as const)('the Use SSL migration (%s)', (
     await applyMigrations(config, { migrationsDir: migrationsBefore(provider) });
     const bool = (value: boolean) => (provider === 'sqlite' ? Number(value) : value);
     for (const row of OLD) {
-      await queryRows(config, 'INSERT INTO "EmailSettings" ("id", "smtpServer", "useSsl", "allowUnencrypted", "updatedAt") VALUES ($1, $2, $3, $4, $5)', [
-        row.id,
-        row.server,
-        bool(row.useSsl),
-        bool(row.allowUnencrypted),
-        provider === 'sqlite' ? Date.now() : new Date(),
-      ]);
+      await queryRows(
+        config,
+        'INSERT INTO "EmailSettings" ("id", "smtpServer", "useSsl", "allowUnencrypted", "updatedAt") VALUES ($1, $2, $3, $4, $5)',
+        [
+          row.id,
+          row.server,
+          bool(row.useSsl),
+          bool(row.allowUnencrypted),
+          provider === 'sqlite' ? Date.now() : new Date(),
+        ],
+      );
     }
-    for (const [id, source, state] of [['t1', 'test', 'queued'], ['t2', 'test', 'sent'], ['a1', 'api', 'queued']]) {
-      await queryRows(config, 'INSERT INTO "OutboundMessage" ("id", "source", "state", "fromAddress", "toRecipients", "messageIdHeader", "transportOverride", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-        id,
-        source,
-        state,
-        'a@contoso.com',
-        '[]',
-        `<${id}@contoso.com>`,
-        source === 'test' ? 'sb1.key.ciphertext' : null,
-        provider === 'sqlite' ? Date.now() : new Date(),
-      ]);
+    for (const [id, source, state] of [
+      ['t1', 'test', 'queued'],
+      ['t2', 'test', 'sent'],
+      ['a1', 'api', 'queued'],
+    ]) {
+      await queryRows(
+        config,
+        'INSERT INTO "OutboundMessage" ("id", "source", "state", "fromAddress", "toRecipients", "messageIdHeader", "transportOverride", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+        [
+          id,
+          source,
+          state,
+          'a@contoso.com',
+          '[]',
+          `<${id}@contoso.com>`,
+          source === 'test' ? 'sb1.key.ciphertext' : null,
+          provider === 'sqlite' ? Date.now() : new Date(),
+        ],
+      );
     }
 
     expect((await applyMigrations(config)).applied.some((name) => name.endsWith(MIGRATION))).toBe(true);
 
-    const rows = await queryRows<{ id: string; smtpServer: string; useSsl: unknown; implicitTls: unknown }>(config, 'SELECT "id", "smtpServer", "useSsl", "implicitTls" FROM "EmailSettings"');
+    const rows = await queryRows<{ id: string; smtpServer: string; useSsl: unknown; implicitTls: unknown }>(
+      config,
+      'SELECT "id", "smtpServer", "useSsl", "implicitTls" FROM "EmailSettings"',
+    );
     const modes = Object.fromEntries(
       rows.map((r) => {
         const security = smtpSecurity(Number(r.smtpServer.split(':')[1]), Boolean(r.useSsl), Boolean(r.implicitTls));
@@ -74,7 +96,10 @@ describe.each(['sqlite', 'postgresql'] as const)('the Use SSL migration (%s)', (
     );
     expect(modes).toEqual(Object.fromEntries(OLD.map((r) => [r.id, r.mode])));
 
-    const messages = await queryRows<{ id: string; state: string; transportOverride: string | null }>(config, 'SELECT "id", "state", "transportOverride" FROM "OutboundMessage" ORDER BY "id"');
+    const messages = await queryRows<{ id: string; state: string; transportOverride: string | null }>(
+      config,
+      'SELECT "id", "state", "transportOverride" FROM "OutboundMessage" ORDER BY "id"',
+    );
     expect(messages).toEqual([
       { id: 'a1', state: 'queued', transportOverride: null },
       { id: 't1', state: 'failed', transportOverride: null },

@@ -24,11 +24,20 @@ describe('token refresh across processes on PostgreSQL', () => {
     sandbox.control.setAccessTokenLifetime(3600);
     sandbox.control.resetCounters();
 
-    const env = { DATABASE_URL: database.postgresUrl, SWITCHBOARD_DATA_DIR: database.dataDir, SWITCHBOARD_LOG_LEVEL: 'error' };
-    const workers = [spawnWorker('tests/support/token-worker.ts', [connectionId, '25'], env), spawnWorker('tests/support/token-worker.ts', [connectionId, '25'], env)];
+    const env = {
+      DATABASE_URL: database.postgresUrl,
+      SWITCHBOARD_DATA_DIR: database.dataDir,
+      SWITCHBOARD_LOG_LEVEL: 'error',
+    };
+    const workers = [
+      spawnWorker('tests/support/token-worker.ts', [connectionId, '25'], env),
+      spawnWorker('tests/support/token-worker.ts', [connectionId, '25'], env),
+    ];
     for (const worker of workers) expect(await worker.nextLine()).toBe('ready');
     for (const worker of workers) worker.child.stdin.write('go\n');
-    const outputs = await Promise.all(workers.map(async (w) => JSON.parse(await w.nextLine()) as { ok: boolean; tokens: string[] }));
+    const outputs = await Promise.all(
+      workers.map(async (w) => JSON.parse(await w.nextLine()) as { ok: boolean; tokens: string[] }),
+    );
 
     expect(outputs.map((o) => o.ok)).toEqual([true, true]);
     expect(sandbox.control.tokenRequestCount('refresh_token')).toBe(1);

@@ -57,21 +57,56 @@ describe('Setup Authentication against the sandbox (SQLite)', () => {
     expect(first.outcome.ok).toBe(true);
     const before = await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } });
 
-    const replay = await completeAuthorization({ state: first.params.get('state'), code: first.params.get('code'), error: null, errorDescription: null, browserBinding: first.binding });
+    const replay = await completeAuthorization({
+      state: first.params.get('state'),
+      code: first.params.get('code'),
+      error: null,
+      errorDescription: null,
+      browserBinding: first.binding,
+    });
     expect(replay).toMatchObject({ ok: false, kind: 'invalid-state', reason: expect.stringMatching(/already used/) });
 
-    const forged = await completeAuthorization({ state: 'forged-state', code: 'x', error: null, errorDescription: null, browserBinding: first.binding });
-    expect(forged).toMatchObject({ ok: false, kind: 'invalid-state', reason: expect.stringMatching(/not started by this console/) });
+    const forged = await completeAuthorization({
+      state: 'forged-state',
+      code: 'x',
+      error: null,
+      errorDescription: null,
+      browserBinding: first.binding,
+    });
+    expect(forged).toMatchObject({
+      ok: false,
+      kind: 'invalid-state',
+      reason: expect.stringMatching(/not started by this console/),
+    });
 
     const binding = 'browser-a';
     const { url } = await startAuthorization({ connectionId, redirectUri: TEST_REDIRECT_URI, browserBinding: binding });
     const walked = await signInWithPages(new BrowserSession(fetch), url, ADELE);
     const state = walked.params.get('state');
-    const foreign = await completeAuthorization({ state, code: walked.params.get('code'), error: null, errorDescription: null, browserBinding: 'browser-b' });
-    expect(foreign).toMatchObject({ ok: false, kind: 'invalid-state', reason: expect.stringMatching(/another browser/) });
+    const foreign = await completeAuthorization({
+      state,
+      code: walked.params.get('code'),
+      error: null,
+      errorDescription: null,
+      browserBinding: 'browser-b',
+    });
+    expect(foreign).toMatchObject({
+      ok: false,
+      kind: 'invalid-state',
+      reason: expect.stringMatching(/another browser/),
+    });
 
-    await db().authRequest.updateMany({ where: { connectionId, consumedAt: null }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    const expired = await completeAuthorization({ state, code: walked.params.get('code'), error: null, errorDescription: null, browserBinding: binding });
+    await db().authRequest.updateMany({
+      where: { connectionId, consumedAt: null },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    const expired = await completeAuthorization({
+      state,
+      code: walked.params.get('code'),
+      error: null,
+      errorDescription: null,
+      browserBinding: binding,
+    });
     expect(expired).toMatchObject({ ok: false, kind: 'invalid-state', reason: expect.stringMatching(/expired/) });
 
     const after = await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } });
@@ -82,14 +117,20 @@ describe('Setup Authentication against the sandbox (SQLite)', () => {
   it('explains a declined consent', async () => {
     const { connectionId } = await createSandboxConnection(suite.sandbox, 'exchange-smtp');
     const { outcome } = await signInConnection(connectionId, { ...ADELE, consent: 'Cancel' });
-    expect(outcome).toMatchObject({ ok: false, kind: 'microsoft', error: { error: 'access_denied', code: 'AADSTS65004' } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      kind: 'microsoft',
+      error: { error: 'access_denied', code: 'AADSTS65004' },
+    });
     if (!outcome.ok && outcome.kind === 'microsoft') expect(outcome.error.explanation?.fix).toMatch(/Accept/);
     const row = await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } });
     expect(row.state).toBe('not_authenticated');
   });
 
   it('explains a wrong client secret at code redemption', async () => {
-    const { connectionId } = await createSandboxConnection(suite.sandbox, 'graph-mail', { clientSecret: 'wrong-secret-value-123456' });
+    const { connectionId } = await createSandboxConnection(suite.sandbox, 'graph-mail', {
+      clientSecret: 'wrong-secret-value-123456',
+    });
     const { outcome } = await signInConnection(connectionId, ADELE);
     expect(outcome).toMatchObject({ ok: false, kind: 'microsoft', error: { code: 'AADSTS7000215' } });
     const row = await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } });
@@ -110,7 +151,9 @@ describe('Setup Authentication against the sandbox (SQLite)', () => {
     expect((await signInConnection(connectionId, ADELE)).outcome.ok).toBe(true);
     const token = await getAccessToken(connectionId, { forceRefresh: true });
     expect(token.ok).toBe(true);
-    expect((await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } })).state).toBe('authenticated');
+    expect((await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } })).state).toBe(
+      'authenticated',
+    );
   });
 
   it('shares one refresh among 50 concurrent callers and stores the rotated refresh token', async () => {

@@ -3,11 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { getAccessToken } from '@/lib/entra/get-access-token';
 import { testConnection } from '@/lib/composition/test-connection';
 import { verifyTenantCredentials } from '@/lib/entra/verify-tenant-credentials';
-import { ADELE, createSandboxConnection, createSandboxTenant, signInConnection } from '../../support/sandbox-connection';
+import {
+  ADELE,
+  createSandboxConnection,
+  createSandboxTenant,
+  signInConnection,
+} from '../../support/sandbox-connection';
 import { sandboxSuite } from '../../support/sandbox-suite';
 import { saveSettings } from '../mail/support/save-settings';
 
-const LEGACY_APP = { clientId: 'e2b7c5d1-4a9f-4c63-8e1b-7f0a3d6c9b52', clientSecret: 'Sbx8Q~legacy-mailer-expired-secret-value01' };
+const LEGACY_APP = {
+  clientId: 'e2b7c5d1-4a9f-4c63-8e1b-7f0a3d6c9b52',
+  clientSecret: 'Sbx8Q~legacy-mailer-expired-secret-value01',
+};
 
 describe('Verify credentials and application connections against the sandbox', () => {
   const suite = sandboxSuite('sqlite');
@@ -50,12 +58,24 @@ describe('Verify credentials and application connections against the sandbox', (
 describe('Test on an Exchange (SMTP) connection', () => {
   const suite = sandboxSuite('sqlite');
 
-  it('does an SMTP AUTH XOAUTH2 handshake at the Emails settings\' SMTP server, and explains a refusal', async () => {
+  it("does an SMTP AUTH XOAUTH2 handshake at the Emails settings' SMTP server, and explains a refusal", async () => {
     const { connectionId } = await createSandboxConnection(suite.sandbox, 'exchange-smtp');
     expect((await signInConnection(connectionId, ADELE)).outcome.ok).toBe(true);
-    await saveSettings({ connectionType: 'smtp', smtpServer: `127.0.0.1:${suite.sandbox.info.smtp.port}`, useSsl: 'on', confirmSmtpHost: '127.0.0.1', smtpAuth: 'oauth', mailboxAddress: ADELE.username, connectionId, senderAddress: ADELE.username });
+    await saveSettings({
+      connectionType: 'smtp',
+      smtpServer: `127.0.0.1:${suite.sandbox.info.smtp.port}`,
+      useSsl: 'on',
+      confirmSmtpHost: '127.0.0.1',
+      smtpAuth: 'oauth',
+      mailboxAddress: ADELE.username,
+      connectionId,
+      senderAddress: ADELE.username,
+    });
 
-    expect(await testConnection(connectionId)).toMatchObject({ ok: true, summary: `SMTP AUTH XOAUTH2 accepted by 127.0.0.1:${suite.sandbox.info.smtp.port} for ${ADELE.username}` });
+    expect(await testConnection(connectionId)).toMatchObject({
+      ok: true,
+      summary: `SMTP AUTH XOAUTH2 accepted by 127.0.0.1:${suite.sandbox.info.smtp.port} for ${ADELE.username}`,
+    });
 
     suite.sandbox.control.setSmtpAuthEnabled(ADELE.username, false);
     try {

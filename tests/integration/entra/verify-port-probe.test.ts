@@ -48,7 +48,9 @@ describe('Verify credentials against ports that are not an identity platform', (
   afterAll(() => listening.forEach((server) => server.close()));
 
   it('answers “could not connect” alike for closed, non-TLS, plain-HTTP and non-identity ports', async () => {
-    const answers = Object.fromEntries(await Promise.all(Object.entries(ports).map(async ([kind, port]) => [kind, await verifyAt(port)] as const)));
+    const answers = Object.fromEntries(
+      await Promise.all(Object.entries(ports).map(async ([kind, port]) => [kind, await verifyAt(port)] as const)),
+    );
     const texts = Object.entries(answers).map(([kind, result]) => {
       expect(result.ok, kind).toBe(false);
       const error = result.ok ? null : result.error;

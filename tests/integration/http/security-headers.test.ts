@@ -12,7 +12,8 @@ afterEach(() => {
   else process.env.SWITCHBOARD_PUBLIC_URL = original;
 });
 
-const call = (path: string, init?: ConstructorParameters<typeof NextRequest>[1]) => proxy(new NextRequest(`http://localhost:3000${path}`, init));
+const call = (path: string, init?: ConstructorParameters<typeof NextRequest>[1]) =>
+  proxy(new NextRequest(`http://localhost:3000${path}`, init));
 
 describe('proxy security headers', () => {
   it('gives every answer a nonce policy, and passes the same nonce on to the page', () => {
@@ -25,15 +26,21 @@ describe('proxy security headers', () => {
     // Next.js reads the nonce from the request's policy; NextResponse.next() carries overridden request headers.
     expect(page.headers.get('x-middleware-request-content-security-policy')).toBe(policy);
     expect(page.headers.get('x-middleware-request-x-nonce')).toBe(nonce);
-    for (const answer of [call('/administrators'), call('/api/v1/../administrators'), call('/audit-log', { method: 'POST', headers: { origin: 'https://evil.example' } })]) {
-      expect(answer.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-[^']+'; .*frame-ancestors 'none'/);
+    for (const answer of [
+      call('/administrators'),
+      call('/api/v1/../administrators'),
+      call('/audit-log', { method: 'POST', headers: { origin: 'https://evil.example' } }),
+    ]) {
+      expect(answer.headers.get('content-security-policy')).toMatch(
+        /script-src 'self' 'nonce-[^']+'; .*frame-ancestors 'none'/,
+      );
     }
     expect(call('/login').headers.get('content-security-policy')).not.toBe(policy);
     expect(page.headers.get('strict-transport-security')).toBeNull();
   });
 
   it('ignores a nonce or policy the client sent', () => {
-    const page = call('/login', { headers: { 'x-nonce': 'attacker', 'content-security-policy': "script-src *" } });
+    const page = call('/login', { headers: { 'x-nonce': 'attacker', 'content-security-policy': 'script-src *' } });
     expect(page.headers.get('x-middleware-request-x-nonce')).not.toBe('attacker');
     expect(page.headers.get('x-middleware-request-content-security-policy')).not.toContain('script-src *');
   });

@@ -35,10 +35,14 @@ describe('attachments through Microsoft Graph (SQLite)', () => {
     });
     const worker = startOutboxWorker({ pollIntervalMs: 50 });
     try {
-      const row = await waitFor('an outcome', async () => {
-        const state = await messageState(accepted.id);
-        return state.state === 'sent' || state.state === 'failed' ? state : undefined;
-      }, 30_000);
+      const row = await waitFor(
+        'an outcome',
+        async () => {
+          const state = await messageState(accepted.id);
+          return state.state === 'sent' || state.state === 'failed' ? state : undefined;
+        },
+        30_000,
+      );
       return { row, to };
     } finally {
       await worker.stop();
@@ -54,7 +58,9 @@ describe('attachments through Microsoft Graph (SQLite)', () => {
     expect(row.state).toBe('sent');
     expect(row.attemptLog[0]?.answer).toMatch(/^202 Accepted by Microsoft Graph/);
     const [message] = suite.sandbox.control.readMailbox(to);
-    expect(message?.attachments).toEqual([{ name: 'small.bin', contentType: 'application/octet-stream', size: small.length }]);
+    expect(message?.attachments).toEqual([
+      { name: 'small.bin', contentType: 'application/octet-stream', size: small.length },
+    ]);
     expect(message?.internetMessageId).toBe(row.messageIdHeader);
     expect(suite.sandbox.control.readMailbox(hidden)).toHaveLength(1);
   });
@@ -105,18 +111,37 @@ describe('attachments through Microsoft Graph (SQLite)', () => {
       subject: 'Crash-safe draft',
       text: 'x',
       html: null,
-      attachments: [{ filename: 'large.bin', contentType: 'application/octet-stream', contentId: null, inline: false, content: crypto.randomBytes(4 * 1024 * 1024) }],
+      attachments: [
+        {
+          filename: 'large.bin',
+          contentType: 'application/octet-stream',
+          contentId: null,
+          inline: false,
+          content: crypto.randomBytes(4 * 1024 * 1024),
+        },
+      ],
     };
     const base = `/users/${SUPPORT}`;
     // The first attempt stops right after it stored the draft's id (the process died there).
     let stored: string | null = null;
     const crash = new Error('killed');
-    await expect(sendGraphDraft(client, base, message, { previous: null, save: async (id) => { stored = id; throw crash; } })).rejects.toBe(crash);
+    await expect(
+      sendGraphDraft(client, base, message, {
+        previous: null,
+        save: async (id) => {
+          stored = id;
+          throw crash;
+        },
+      }),
+    ).rejects.toBe(crash);
     expect(stored).not.toBeNull();
     expect(suite.sandbox.control.readMailbox(SUPPORT, 'drafts')).toHaveLength(1);
 
     const saves: (string | null)[] = [];
-    const second = await sendGraphDraft(client, base, message, { previous: stored, save: async (id) => void saves.push(id) });
+    const second = await sendGraphDraft(client, base, message, {
+      previous: stored,
+      save: async (id) => void saves.push(id),
+    });
     expect(second).toMatchObject({ kind: 'sent' });
     expect(saves[0]).toBeNull();
     expect(suite.sandbox.control.readMailbox(SUPPORT, 'drafts')).toHaveLength(0);

@@ -27,16 +27,28 @@ describe('a connection that needs re-authentication (SQLite)', () => {
     suite.sandbox.control.revokeRefreshTokens(ADELE.username);
 
     const to = uniqueRecipient();
-    const accepted = await enqueueMessage({ source: 'api', from: { address: ADELE.username, name: '' }, to: [{ address: to, name: '' }], subject: 'Held while signed out', text: 'x' });
+    const accepted = await enqueueMessage({
+      source: 'api',
+      from: { address: ADELE.username, name: '' },
+      to: [{ address: to, name: '' }],
+      subject: 'Held while signed out',
+      text: 'x',
+    });
     const worker = startOutboxWorker({ pollIntervalMs: 50, policy: { deferMs: 300 } });
     try {
       const held = await waitFor('the message to be held', async () => {
         const state = await messageState(accepted.id);
         return state.lastErrorCode === 'NEEDS_REAUTH' ? state : undefined;
       });
-      expect(held).toMatchObject({ state: 'queued', attempts: 0, lastError: expect.stringMatching(/AADSTS50173|re-authentication|Setup Authentication/) });
+      expect(held).toMatchObject({
+        state: 'queued',
+        attempts: 0,
+        lastError: expect.stringMatching(/AADSTS50173|re-authentication|Setup Authentication/),
+      });
       expect(held.attemptLog).toHaveLength(0);
-      expect((await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } })).state).toBe('needs_reauth');
+      expect((await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } })).state).toBe(
+        'needs_reauth',
+      );
       expect(suite.sandbox.control.readMailbox(to)).toHaveLength(0);
 
       expect((await signInConnection(connectionId, ADELE)).outcome.ok).toBe(true);

@@ -26,7 +26,13 @@ describe.each(PROVIDERS)('outbox leases (%s)', (provider) => {
   beforeAll(async () => {
     database = await useFreshDatabase(provider);
     sink = await startSmtpSink({ starttls: false, delayMs: 2 });
-    await saveSettings({ connectionType: 'smtp', smtpServer: `127.0.0.1:${sink.port}`, smtpAuth: 'none', allowUnencrypted: 'on', senderAddress: 'outbox@contoso.test' });
+    await saveSettings({
+      connectionType: 'smtp',
+      smtpServer: `127.0.0.1:${sink.port}`,
+      smtpAuth: 'none',
+      allowUnencrypted: 'on',
+      senderAddress: 'outbox@contoso.test',
+    });
   });
   afterAll(async () => {
     for (const worker of workers) worker.child.kill('SIGKILL');
@@ -36,12 +42,20 @@ describe.each(PROVIDERS)('outbox leases (%s)', (provider) => {
 
   it('concurrent claims never hand one message to two workers', async () => {
     for (let i = 0; i < 40; i += 1) {
-      await enqueueMessage({ source: 'api', from: { address: 'outbox@contoso.test', name: '' }, to: [{ address: `c${i}@example.test`, name: '' }], subject: `Claim ${i}`, text: 'x' });
+      await enqueueMessage({
+        source: 'api',
+        from: { address: 'outbox@contoso.test', name: '' },
+        to: [{ address: `c${i}@example.test`, name: '' }],
+        subject: `Claim ${i}`,
+        text: 'x',
+      });
     }
     // Rounds of eight concurrent claimers until every message is taken: no message may be taken twice.
     const taken: string[] = [];
     for (let round = 0; round < 40 && taken.length < 40; round += 1) {
-      const claims = await Promise.all(Array.from({ length: 8 }, (_, i) => claimDueMessages(10, `claimer-${round}-${i}`, 60_000)));
+      const claims = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => claimDueMessages(10, `claimer-${round}-${i}`, 60_000)),
+      );
       taken.push(...claims.flat().map((c) => c.id));
     }
     expect(taken.length).toBe(40);
@@ -52,13 +66,30 @@ describe.each(PROVIDERS)('outbox leases (%s)', (provider) => {
 
   it.skipIf(needsSessions(provider))(`two worker processes send ${MESSAGES} messages, each exactly once`, async () => {
     for (let i = 0; i < MESSAGES; i += 1) {
-      await enqueueMessage({ source: 'api', from: { address: 'outbox@contoso.test', name: '' }, to: [{ address: `r${i}@example.test`, name: '' }], subject: `Message ${i}`, text: `Body ${i}` });
+      await enqueueMessage({
+        source: 'api',
+        from: { address: 'outbox@contoso.test', name: '' },
+        to: [{ address: `r${i}@example.test`, name: '' }],
+        subject: `Message ${i}`,
+        text: `Body ${i}`,
+      });
     }
-    const env = { DATABASE_URL: database.postgresUrl, SWITCHBOARD_DATA_DIR: database.dataDir, SWITCHBOARD_LOG_LEVEL: 'error' };
-    const started = [0, 1].map(() => spawnWorker('tests/integration/mail/support/outbox-worker-process.ts', ['30000', '10'], env));
+    const env = {
+      DATABASE_URL: database.postgresUrl,
+      SWITCHBOARD_DATA_DIR: database.dataDir,
+      SWITCHBOARD_LOG_LEVEL: 'error',
+    };
+    const started = [0, 1].map(() =>
+      spawnWorker('tests/integration/mail/support/outbox-worker-process.ts', ['30000', '10'], env),
+    );
     workers.push(...started);
     const ids = await Promise.all(started.map(async (w) => (await w.nextLine()).replace(/^ready /, '')));
-    await waitFor('every message to be Sent', async () => (await db().outboundMessage.count({ where: { state: 'sent' } })) === MESSAGES, 60_000, 100);
+    await waitFor(
+      'every message to be Sent',
+      async () => (await db().outboundMessage.count({ where: { state: 'sent' } })) === MESSAGES,
+      60_000,
+      100,
+    );
     for (const worker of started) worker.child.stdin.write('stop\n');
     for (const worker of started) expect(await worker.nextLine()).toBe('stopped');
 

@@ -25,11 +25,26 @@ async function message(subject: string, state: 'sent' | 'failed' | 'sending', an
     attachments: attachment ? [{ filename: 'a.txt', contentType: 'text/plain', content: attachment }] : [],
     claimFor: { owner: 'test-owner', leaseMs: 60_000 },
   });
-  await db().outboundAttempt.create({ data: { messageId: id, number: 1, worker: 'test-owner', transport: 'smtp', outcome: state === 'sending' ? 'in_progress' : state, answer, finishedAt: new Date() } });
+  await db().outboundAttempt.create({
+    data: {
+      messageId: id,
+      number: 1,
+      worker: 'test-owner',
+      transport: 'smtp',
+      outcome: state === 'sending' ? 'in_progress' : state,
+      answer,
+      finishedAt: new Date(),
+    },
+  });
   if (state !== 'sending') {
     await db().outboundMessage.update({
       where: { id },
-      data: { state, leaseOwner: null, leaseUntil: null, ...(state === 'sent' ? { sentAt: new Date() } : { failedAt: new Date(), lastError: answer }) },
+      data: {
+        state,
+        leaseOwner: null,
+        leaseUntil: null,
+        ...(state === 'sent' ? { sentAt: new Date() } : { failedAt: new Date(), lastError: answer }),
+      },
     });
   }
   return id;
@@ -45,7 +60,12 @@ describe('Outbox list (SQLite)', () => {
   });
 
   it('shows the server’s answer for sent mail, and a size that counts the attachment', async () => {
-    const id = await message('Sent with attachment', 'sent', '250 2.0.0 OK <abc@contoso.test> [Hostname=SANDBOX]', Buffer.alloc(3000, 1));
+    const id = await message(
+      'Sent with attachment',
+      'sent',
+      '250 2.0.0 OK <abc@contoso.test> [Hostname=SANDBOX]',
+      Buffer.alloc(3000, 1),
+    );
     const { messages } = await getOutboxMessages('sent', 1);
     const row = messages.find((m) => m.id === id);
     expect(row?.attemptLog[0]?.answer).toBe('250 2.0.0 OK <abc@contoso.test> [Hostname=SANDBOX]');
@@ -56,15 +76,24 @@ describe('Outbox list (SQLite)', () => {
   });
 
   it('Resend and Delete take many messages at once; one being sent is refused, the others go', async () => {
-    const failed = [await message('Failed one', 'failed', '550 5.7.60'), await message('Failed two', 'failed', '550 5.7.60')];
+    const failed = [
+      await message('Failed one', 'failed', '550 5.7.60'),
+      await message('Failed two', 'failed', '550 5.7.60'),
+    ];
     const sending = await message('Being sent', 'sending', '');
     const selection = outboxSelectionSchema.parse({ ids: [...failed, sending, failed[0]].join(',') });
     expect(selection.ids).toEqual([...failed, sending]);
 
     const resent = await resendOutboxMessages(selection.ids);
     expect(resent.map((r) => r.result.ok)).toEqual([true, true, false]);
-    const states = await db().outboundMessage.findMany({ where: { id: { in: failed } }, select: { state: true, attempts: true } });
-    expect(states).toEqual([{ state: 'queued', attempts: 0 }, { state: 'queued', attempts: 0 }]);
+    const states = await db().outboundMessage.findMany({
+      where: { id: { in: failed } },
+      select: { state: true, attempts: true },
+    });
+    expect(states).toEqual([
+      { state: 'queued', attempts: 0 },
+      { state: 'queued', attempts: 0 },
+    ]);
 
     const deleted = await deleteOutboxMessages(selection.ids);
     expect(deleted.map((r) => r.result.ok)).toEqual([true, true, false]);
@@ -75,6 +104,8 @@ describe('Outbox list (SQLite)', () => {
   it('refuses an empty or oversized selection, and ids that are not ids', () => {
     expect(outboxSelectionSchema.safeParse({ ids: '' }).success).toBe(false);
     expect(outboxSelectionSchema.safeParse({ ids: 'abc,../x' }).success).toBe(false);
-    expect(outboxSelectionSchema.safeParse({ ids: Array.from({ length: 201 }, (_, i) => `id${i}`).join(',') }).success).toBe(false);
+    expect(
+      outboxSelectionSchema.safeParse({ ids: Array.from({ length: 201 }, (_, i) => `id${i}`).join(',') }).success,
+    ).toBe(false);
   });
 });

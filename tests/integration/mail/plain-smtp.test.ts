@@ -51,7 +51,14 @@ describe('delivery to a plain SMTP server (SQLite)', () => {
 
   it('sends over STARTTLS with AUTH and the message parses back as accepted', async () => {
     sink = await startSmtpSink({ auth: { user: 'relay-user', pass: 'relay password 1' } });
-    await saveSettings({ connectionType: 'smtp', smtpServer: `127.0.0.1:${sink.port}`, smtpAuth: 'basic', username: 'relay-user', password: 'relay password 1', senderAddress: 'notifications@contoso.test' });
+    await saveSettings({
+      connectionType: 'smtp',
+      smtpServer: `127.0.0.1:${sink.port}`,
+      smtpAuth: 'basic',
+      username: 'relay-user',
+      password: 'relay password 1',
+      senderAddress: 'notifications@contoso.test',
+    });
     const accepted = await sendOne('STARTTLS and AUTH');
     worker = startOutboxWorker(FAST);
     const row = await waitFor('the message to be sent', async () => {
@@ -78,7 +85,12 @@ describe('delivery to a plain SMTP server (SQLite)', () => {
 
   it('Use SSL not ticked, no credential: plain text when the server offers no STARTTLS', async () => {
     sink = await startSmtpSink({ starttls: false });
-    await saveSettings({ connectionType: 'smtp', smtpServer: `127.0.0.1:${sink.port}`, smtpAuth: 'none', senderAddress: 'notifications@contoso.test' });
+    await saveSettings({
+      connectionType: 'smtp',
+      smtpServer: `127.0.0.1:${sink.port}`,
+      smtpAuth: 'none',
+      senderAddress: 'notifications@contoso.test',
+    });
     const accepted = await sendOne('Plain text relay');
     worker = startOutboxWorker(FAST);
     await waitFor('the message to be sent', async () => (await messageState(accepted.id)).state === 'sent');
@@ -90,7 +102,13 @@ describe('delivery to a plain SMTP server (SQLite)', () => {
 
   it('never falls back to plain text when Use SSL requires STARTTLS and none is offered: Failed, explained', async () => {
     sink = await startSmtpSink({ starttls: false });
-    await saveSettings({ connectionType: 'smtp', smtpServer: `127.0.0.1:${sink.port}`, useSsl: 'on', smtpAuth: 'none', senderAddress: 'notifications@contoso.test' });
+    await saveSettings({
+      connectionType: 'smtp',
+      smtpServer: `127.0.0.1:${sink.port}`,
+      useSsl: 'on',
+      smtpAuth: 'none',
+      senderAddress: 'notifications@contoso.test',
+    });
     const accepted = await sendOne('Must not leave in clear');
     worker = startOutboxWorker(FAST);
     const row = await waitFor('the message to fail', async () => {
@@ -99,12 +117,22 @@ describe('delivery to a plain SMTP server (SQLite)', () => {
     });
     expect(sink.messages).toHaveLength(0);
     expect(row.attemptLog).toHaveLength(1);
-    expect(row.attemptLog[0]).toMatchObject({ code: 'NO_STARTTLS', answer: expect.stringMatching(/does not offer STARTTLS, and Use SSL requires TLS/) });
+    expect(row.attemptLog[0]).toMatchObject({
+      code: 'NO_STARTTLS',
+      answer: expect.stringMatching(/does not offer STARTTLS, and Use SSL requires TLS/),
+    });
   });
 
   it('sends over TLS from the first byte (Use SSL with the advanced option on a port other than 465) without AUTH', async () => {
     sink = await startSmtpSink({ implicitTls: true });
-    await saveSettings({ connectionType: 'smtp', smtpServer: `127.0.0.1:${sink.port}`, useSsl: 'on', implicitTls: 'on', smtpAuth: 'none', senderAddress: 'notifications@contoso.test' });
+    await saveSettings({
+      connectionType: 'smtp',
+      smtpServer: `127.0.0.1:${sink.port}`,
+      useSsl: 'on',
+      implicitTls: 'on',
+      smtpAuth: 'none',
+      senderAddress: 'notifications@contoso.test',
+    });
     const accepted = await sendOne('Implicit TLS');
     worker = startOutboxWorker(FAST);
     await waitFor('the message to be sent', async () => (await messageState(accepted.id)).state === 'sent');
@@ -112,9 +140,17 @@ describe('delivery to a plain SMTP server (SQLite)', () => {
   });
 
   it('retries a 4xx answer and stops at a 5xx one', async () => {
-    const replies = [{ code: 451, text: '4.4.1 Try again later' }, { code: 554, text: '5.7.1 Message refused by policy' }];
+    const replies = [
+      { code: 451, text: '4.4.1 Try again later' },
+      { code: 554, text: '5.7.1 Message refused by policy' },
+    ];
     sink = await startSmtpSink({ reject: () => replies.shift() ?? null });
-    await saveSettings({ connectionType: 'smtp', smtpServer: `127.0.0.1:${sink.port}`, smtpAuth: 'none', senderAddress: 'notifications@contoso.test' });
+    await saveSettings({
+      connectionType: 'smtp',
+      smtpServer: `127.0.0.1:${sink.port}`,
+      smtpAuth: 'none',
+      senderAddress: 'notifications@contoso.test',
+    });
     const accepted = await sendOne('Refused');
     worker = startOutboxWorker({ ...FAST, policy: { ...FAST.policy } });
     const row = await waitFor('the message to fail', async () => {

@@ -20,14 +20,21 @@ const MEGAN = 'megan@contoso.onmicrosoft.com';
 describe('remote refusals and their explanations (SQLite)', () => {
   const suite = sandboxSuite('sqlite');
 
-  async function connection(builtInKey: string, person: { username: string; password: string } | null = ADELE, on = suite.sandbox) {
+  async function connection(
+    builtInKey: string,
+    person: { username: string; password: string } | null = ADELE,
+    on = suite.sandbox,
+  ) {
     const { connectionId } = await createSandboxConnection(on, builtInKey);
     if (person) expect((await signInConnection(connectionId, person)).outcome.ok).toBe(true);
     return connectionId;
   }
 
   async function test(fields: Record<string, string>) {
-    const sent = await sendTestEmail(testEmailInput({ testRecipient: uniqueRecipient(), ...fields }), 'admin@switchboard.test');
+    const sent = await sendTestEmail(
+      testEmailInput({ testRecipient: uniqueRecipient(), ...fields }),
+      'admin@switchboard.test',
+    );
     if (!sent.ok) throw new Error(JSON.stringify(sent.fieldErrors));
     return sent.result;
   }
@@ -47,7 +54,13 @@ describe('remote refusals and their explanations (SQLite)', () => {
   it('535 5.7.139: SMTP AUTH disabled for the mailbox', async () => {
     const connectionId = await connection('exchange-smtp', SCANNER);
     const result = await test(smtp(connectionId, SCANNER.username, SCANNER.username));
-    expect(result).toMatchObject({ state: 'failed', outcome: { code: '535 5.7.139', answer: expect.stringMatching(/SmtpClientAuthentication is disabled for the Mailbox/) } });
+    expect(result).toMatchObject({
+      state: 'failed',
+      outcome: {
+        code: '535 5.7.139',
+        answer: expect.stringMatching(/SmtpClientAuthentication is disabled for the Mailbox/),
+      },
+    });
     expect(result.explanation?.title).toBe('SMTP AUTH is turned off for the mailbox or the tenant');
     expect(result.explanation?.fix).toMatch(/Set-CASMailbox/);
   });
@@ -67,19 +80,31 @@ describe('remote refusals and their explanations (SQLite)', () => {
   it('535 5.7.3: the token is rejected for another mailbox', async () => {
     const connectionId = await connection('exchange-smtp');
     const result = await test(smtp(connectionId, MEGAN, MEGAN));
-    expect(result).toMatchObject({ state: 'failed', outcome: { code: '535 5.7.3' }, explanation: { title: 'Exchange rejected the token' } });
+    expect(result).toMatchObject({
+      state: 'failed',
+      outcome: { code: '535 5.7.3' },
+      explanation: { title: 'Exchange rejected the token' },
+    });
   });
 
   it('550 5.7.60: no right to send as the Default Sender', async () => {
     const connectionId = await connection('exchange-smtp');
     const result = await test(smtp(connectionId, ADELE.username, MEGAN));
-    expect(result).toMatchObject({ state: 'failed', outcome: { code: '550 5.7.60', answer: expect.stringMatching(/^MAIL FROM: 550 5\.7\.60/) }, explanation: { title: 'No right to send as this sender' } });
+    expect(result).toMatchObject({
+      state: 'failed',
+      outcome: { code: '550 5.7.60', answer: expect.stringMatching(/^MAIL FROM: 550 5\.7\.60/) },
+      explanation: { title: 'No right to send as this sender' },
+    });
   });
 
   it('ErrorSendAsDenied: Graph refuses the From address', async () => {
     const connectionId = await connection('graph-mail');
     const result = await test({ connectionType: 'graph', connectionId, senderAddress: MEGAN });
-    expect(result).toMatchObject({ state: 'failed', outcome: { code: '403 ErrorSendAsDenied' }, explanation: { title: 'No right to send as this sender' } });
+    expect(result).toMatchObject({
+      state: 'failed',
+      outcome: { code: '403 ErrorSendAsDenied' },
+      explanation: { title: 'No right to send as this sender' },
+    });
   });
 
   it('ErrorAccessDenied: the app has no Mail.Send permission', async () => {
@@ -90,8 +115,17 @@ describe('remote refusals and their explanations (SQLite)', () => {
     const withoutMailSend = await startSandbox({ dataDir: SANDBOX_TLS_DIR, redirectUris: [TEST_REDIRECT_URI], config });
     try {
       const connectionId = await connection('client-credentials', null, withoutMailSend);
-      const result = await test({ connectionType: 'graph', connectionId, mailboxAddress: ADELE.username, senderAddress: ADELE.username });
-      expect(result).toMatchObject({ state: 'failed', outcome: { code: '403 ErrorAccessDenied' }, explanation: { title: 'Microsoft Graph denied access: Mail.Send is missing' } });
+      const result = await test({
+        connectionType: 'graph',
+        connectionId,
+        mailboxAddress: ADELE.username,
+        senderAddress: ADELE.username,
+      });
+      expect(result).toMatchObject({
+        state: 'failed',
+        outcome: { code: '403 ErrorAccessDenied' },
+        explanation: { title: 'Microsoft Graph denied access: Mail.Send is missing' },
+      });
     } finally {
       await withoutMailSend.close();
     }
@@ -101,20 +135,32 @@ describe('remote refusals and their explanations (SQLite)', () => {
     const connectionId = await connection('client-credentials', null);
     const patti = 'patti@contoso.onmicrosoft.com';
     const result = await test({ connectionType: 'graph', connectionId, mailboxAddress: patti, senderAddress: patti });
-    expect(result).toMatchObject({ state: 'failed', outcome: { code: '403 ErrorAccessDenied' }, explanation: { title: expect.stringMatching(/application access policy/) } });
+    expect(result).toMatchObject({
+      state: 'failed',
+      outcome: { code: '403 ErrorAccessDenied' },
+      explanation: { title: expect.stringMatching(/application access policy/) },
+    });
   });
 
   it('MailboxNotEnabledForRESTAPI: an on-premises mailbox', async () => {
     const connectionId = await connection('client-credentials', null);
     const onprem = 'onprem@contoso.onmicrosoft.com';
     const result = await test({ connectionType: 'graph', connectionId, mailboxAddress: onprem, senderAddress: onprem });
-    expect(result).toMatchObject({ state: 'failed', outcome: { code: '404 MailboxNotEnabledForRESTAPI' }, explanation: { title: expect.stringMatching(/cannot be reached through Microsoft Graph/) } });
+    expect(result).toMatchObject({
+      state: 'failed',
+      outcome: { code: '404 MailboxNotEnabledForRESTAPI' },
+      explanation: { title: expect.stringMatching(/cannot be reached through Microsoft Graph/) },
+    });
   });
 
   it('432 4.3.2: Exchange SMTP throttling is explained, and a test is not retried', async () => {
     const connectionId = await connection('exchange-smtp');
     suite.sandbox.control.injectThrottle({ service: 'smtp', count: 1, retryAfterSeconds: 1 });
     const result = await test(smtp(connectionId, ADELE.username, ADELE.username));
-    expect(result).toMatchObject({ state: 'failed', outcome: { kind: 'retry', code: '432 4.3.2', throttled: true }, explanation: { title: 'Microsoft is throttling this mailbox' } });
+    expect(result).toMatchObject({
+      state: 'failed',
+      outcome: { kind: 'retry', code: '432 4.3.2', throttled: true },
+      explanation: { title: 'Microsoft is throttling this mailbox' },
+    });
   });
 });

@@ -23,11 +23,19 @@ const SMTP_PASSWORD = 'relay password that must stay secret';
 function post(body: unknown, key: string | null, contentType = 'application/json') {
   const headers: Record<string, string> = { 'content-type': contentType };
   if (key) headers.authorization = `Bearer ${key}`;
-  return POST(new Request('http://localhost/api/v1/messages', { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) }));
+  return POST(
+    new Request('http://localhost/api/v1/messages', {
+      method: 'POST',
+      headers,
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+  );
 }
 
 function get(id: string, key: string) {
-  return GET(new Request(`http://localhost/api/v1/messages/${id}`, { headers: { authorization: `Bearer ${key}` } }), { params: Promise.resolve({ id }) });
+  return GET(new Request(`http://localhost/api/v1/messages/${id}`, { headers: { authorization: `Bearer ${key}` } }), {
+    params: Promise.resolve({ id }),
+  });
 }
 
 describe.each(PROVIDERS)('the sending API (%s)', (provider) => {
@@ -45,7 +53,9 @@ describe.each(PROVIDERS)('the sending API (%s)', (provider) => {
   it('refuses callers without a valid key, and says 503 while email is off', async () => {
     const { key } = await createApiKey('Ticketing', ADMIN);
     expect((await post({ to: 'a@example.test', text: 'x' }, null)).status).toBe(401);
-    expect((await post({ to: 'a@example.test', text: 'x' }, `sbk_${crypto.randomBytes(24).toString('base64url')}`)).status).toBe(401);
+    expect(
+      (await post({ to: 'a@example.test', text: 'x' }, `sbk_${crypto.randomBytes(24).toString('base64url')}`)).status,
+    ).toBe(401);
     const unauthorized = await post({ to: 'a@example.test', text: 'x' }, 'not-a-key');
     expect(unauthorized.headers.get('www-authenticate')).toMatch(/^Bearer/);
     const off = await post({ to: 'a@example.test', text: 'x' }, key);
@@ -54,18 +64,38 @@ describe.each(PROVIDERS)('the sending API (%s)', (provider) => {
   });
 
   it('answers 400 with the field errors, 415 and 400 for what is not JSON', async () => {
-    await saveSettings({ connectionType: 'smtp', smtpServer: `127.0.0.1:${sink.port}`, smtpAuth: 'basic', username: 'relay', password: SMTP_PASSWORD, senderAddress: 'alerts@contoso.test', senderName: 'Contoso Alerts', allowedSenders: '@fabrikam.test' });
+    await saveSettings({
+      connectionType: 'smtp',
+      smtpServer: `127.0.0.1:${sink.port}`,
+      smtpAuth: 'basic',
+      username: 'relay',
+      password: SMTP_PASSWORD,
+      senderAddress: 'alerts@contoso.test',
+      senderName: 'Contoso Alerts',
+      allowedSenders: '@fabrikam.test',
+    });
     const { key } = await createApiKey('Bad bodies', ADMIN);
     expect((await post('to=a@example.test', key, 'application/x-www-form-urlencoded')).status).toBe(415);
     const notJson = await post('{"to":', key);
     expect(notJson.status).toBe(400);
     expect(await notJson.json()).toMatchObject({ error: 'invalid_json' });
-    const invalid = await post({ to: ['ann@example.test', 'nobody'], attachments: [{ filename: 'x.pdf', content: '%%%' }] }, key);
+    const invalid = await post(
+      { to: ['ann@example.test', 'nobody'], attachments: [{ filename: 'x.pdf', content: '%%%' }] },
+      key,
+    );
     expect(invalid.status).toBe(400);
-    expect(await invalid.json()).toMatchObject({ error: 'invalid_request', fieldErrors: { 'to.1': expect.stringMatching(/not an email address/), 'attachments.0.content': expect.any(String) } });
+    expect(await invalid.json()).toMatchObject({
+      error: 'invalid_request',
+      fieldErrors: {
+        'to.1': expect.stringMatching(/not an email address/),
+        'attachments.0.content': expect.any(String),
+      },
+    });
     const foreignFrom = await post({ to: 'ann@example.test', text: 'x', from: 'ceo@contoso.test' }, key);
     expect(foreignFrom.status).toBe(400);
-    expect(await foreignFrom.json()).toMatchObject({ fieldErrors: { from: expect.stringMatching(/alerts@contoso\.test/) } });
+    expect(await foreignFrom.json()).toMatchObject({
+      fieldErrors: { from: expect.stringMatching(/alerts@contoso\.test/) },
+    });
   });
 
   it('accepts a message (202), reports its state, delivers it as sent, and forgets nothing it was given', async () => {
@@ -95,11 +125,19 @@ describe.each(PROVIDERS)('the sending API (%s)', (provider) => {
 
     const worker = startOutboxWorker({ pollIntervalMs: 50 });
     try {
-      await waitFor('the message to be sent', async () => ((await (await get(accepted.id, key)).json()) as { state: string }).state === 'sent');
+      await waitFor(
+        'the message to be sent',
+        async () => ((await (await get(accepted.id, key)).json()) as { state: string }).state === 'sent',
+      );
     } finally {
       await worker.stop();
     }
-    expect(await (await get(accepted.id, key)).json()).toMatchObject({ state: 'sent', attempts: 1, providerMessageId: expect.stringMatching(/^SINK/), lastError: null });
+    expect(await (await get(accepted.id, key)).json()).toMatchObject({
+      state: 'sent',
+      attempts: 1,
+      providerMessageId: expect.stringMatching(/^SINK/),
+      lastError: null,
+    });
 
     const received = sink.messages.find((m) => m.raw.includes(accepted.messageId));
     expect(received?.to.sort()).toEqual(['ann@example.test', 'audit@example.test', 'carl@example.test']);

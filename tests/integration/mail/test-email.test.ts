@@ -50,8 +50,19 @@ describe('Send test email: one attempt, never retried (SQLite)', () => {
    * claims due messages oldest first, so the claim that took the ordinary one would have taken a claimable test first.
    */
   async function workerHasPolled(port: number) {
-    await saveSettings({ connectionType: 'smtp', smtpServer: `127.0.0.1:${port}`, smtpAuth: 'none', senderAddress: 'outbox@contoso.test' });
-    const ordinary = await enqueueMessage({ source: 'api', from: { address: 'outbox@contoso.test', name: '' }, to: [{ address: 'ann@example.test', name: '' }], subject: 'ordinary', text: 'x' });
+    await saveSettings({
+      connectionType: 'smtp',
+      smtpServer: `127.0.0.1:${port}`,
+      smtpAuth: 'none',
+      senderAddress: 'outbox@contoso.test',
+    });
+    const ordinary = await enqueueMessage({
+      source: 'api',
+      from: { address: 'outbox@contoso.test', name: '' },
+      to: [{ address: 'ann@example.test', name: '' }],
+      subject: 'ordinary',
+      text: 'x',
+    });
     worker = startOutboxWorker(FAST);
     await waitFor('the ordinary message to be sent', async () => (await messageState(ordinary.id)).state === 'sent');
   }
@@ -59,22 +70,47 @@ describe('Send test email: one attempt, never retried (SQLite)', () => {
   it('a refused test email makes one attempt, shows the answer and leaves nothing queued or retrying, with email turned off', async () => {
     const refusing = await sink({ reject: () => ({ code: 451, text: '4.4.1 Try again later' }) });
     const sent = await sendTestEmail(
-      testEmailInput({ connectionType: 'smtp', smtpServer: `127.0.0.1:${refusing.port}`, smtpAuth: 'none', senderAddress: 'alerts@contoso.test', testRecipient: 'ops@contoso.test' }),
+      testEmailInput({
+        connectionType: 'smtp',
+        smtpServer: `127.0.0.1:${refusing.port}`,
+        smtpAuth: 'none',
+        senderAddress: 'alerts@contoso.test',
+        testRecipient: 'ops@contoso.test',
+      }),
       'admin@switchboard.test',
     );
     if (!sent.ok) throw new Error(JSON.stringify(sent.fieldErrors));
-    expect(sent.result).toMatchObject({ state: 'failed', outcome: { code: '451 4.4.1', answer: 'DATA: 451 4.4.1 Try again later' } });
+    expect(sent.result).toMatchObject({
+      state: 'failed',
+      outcome: { code: '451 4.4.1', answer: 'DATA: 451 4.4.1 Try again later' },
+    });
     const row = await messageState(sent.result.messageId);
-    expect(row).toMatchObject({ source: 'test', state: 'failed', attempts: 1, lastError: 'DATA: 451 4.4.1 Try again later', leaseOwner: null, transportOverride: null });
+    expect(row).toMatchObject({
+      source: 'test',
+      state: 'failed',
+      attempts: 1,
+      lastError: 'DATA: 451 4.4.1 Try again later',
+      leaseOwner: null,
+      transportOverride: null,
+    });
     expect(row.attemptLog).toHaveLength(1);
     expect(row.attemptLog[0]).toMatchObject({ outcome: 'failed', code: '451 4.4.1', finishedAt: expect.any(Date) });
 
     const accepting = await sink();
     await workerHasPolled(accepting.port);
-    expect(await messageState(sent.result.messageId)).toMatchObject({ state: 'failed', attempts: 1, attemptLog: [expect.objectContaining({ outcome: 'failed' })] });
+    expect(await messageState(sent.result.messageId)).toMatchObject({
+      state: 'failed',
+      attempts: 1,
+      attemptLog: [expect.objectContaining({ outcome: 'failed' })],
+    });
     expect(refusing.messages).toHaveLength(0);
-    expect(await db().outboundMessage.count({ where: { source: 'test', state: { in: ['queued', 'sending'] } } })).toBe(0);
-    expect(await resendOutboxMessage(sent.result.messageId)).toMatchObject({ ok: false, message: expect.stringMatching(/Send test email on the Emails page/) });
+    expect(await db().outboundMessage.count({ where: { source: 'test', state: { in: ['queued', 'sending'] } } })).toBe(
+      0,
+    );
+    expect(await resendOutboxMessage(sent.result.messageId)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Send test email on the Emails page/),
+    });
   });
 
   it('a test whose request died is never taken over by the worker; it ends Failed', async () => {
@@ -97,20 +133,50 @@ describe('Send test email: one attempt, never retried (SQLite)', () => {
   it('a blank password is the stored one only for the SMTP server it was stored for, on Send test email and on Done', async () => {
     const saved = await sink({ auth: { user: 'relay', pass: PASSWORD } });
     const elsewhere = await sink({ auth: { user: 'relay', pass: PASSWORD } });
-    const basic = { connectionType: 'smtp', smtpAuth: 'basic', username: 'relay', senderAddress: 'alerts@contoso.test' };
+    const basic = {
+      connectionType: 'smtp',
+      smtpAuth: 'basic',
+      username: 'relay',
+      senderAddress: 'alerts@contoso.test',
+    };
     await saveSettings({ ...basic, smtpServer: `127.0.0.1:${saved.port}`, password: PASSWORD });
 
-    const test = (smtpServer: string) => sendTestEmail(testEmailInput({ ...basic, smtpServer, testRecipient: 'ops@contoso.test' }), 'admin@switchboard.test');
+    const test = (smtpServer: string) =>
+      sendTestEmail(
+        testEmailInput({ ...basic, smtpServer, testRecipient: 'ops@contoso.test' }),
+        'admin@switchboard.test',
+      );
     expect(await test(`127.0.0.1:${saved.port}`)).toMatchObject({ ok: true, result: { state: 'sent' } });
     expect(saved.authAttempts).toHaveLength(1);
-    expect(await test(`127.0.0.1:${elsewhere.port}`)).toEqual({ ok: false, fieldErrors: { password: expect.stringMatching(/^Enter the password again/) } });
-    expect(await test(`localhost:${saved.port}`)).toMatchObject({ ok: false, fieldErrors: { password: expect.any(String) } });
+    expect(await test(`127.0.0.1:${elsewhere.port}`)).toEqual({
+      ok: false,
+      fieldErrors: { password: expect.stringMatching(/^Enter the password again/) },
+    });
+    expect(await test(`localhost:${saved.port}`)).toMatchObject({
+      ok: false,
+      fieldErrors: { password: expect.any(String) },
+    });
     expect(elsewhere.authAttempts).toHaveLength(0);
     expect(await db().outboundMessage.count({ where: { source: 'test' } })).toBe(3);
 
-    const done = (smtpServer: string) => saveEmailSettings(emailSettingsSchema.parse({ enabled: 'on', ...basic, smtpServer }), 'admin@switchboard.test');
-    expect(await done(`127.0.0.1:${elsewhere.port}`)).toEqual({ ok: false, fieldErrors: { password: expect.stringMatching(/^Enter the password again/) } });
-    const moved = await saveEmailSettings(emailSettingsSchema.parse({ enabled: 'on', ...basic, smtpServer: `127.0.0.1:${elsewhere.port}`, password: PASSWORD }), 'admin@switchboard.test');
-    expect(moved).toMatchObject({ ok: true, destination: { from: `127.0.0.1:${saved.port}`, to: `127.0.0.1:${elsewhere.port}` } });
+    const done = (smtpServer: string) =>
+      saveEmailSettings(emailSettingsSchema.parse({ enabled: 'on', ...basic, smtpServer }), 'admin@switchboard.test');
+    expect(await done(`127.0.0.1:${elsewhere.port}`)).toEqual({
+      ok: false,
+      fieldErrors: { password: expect.stringMatching(/^Enter the password again/) },
+    });
+    const moved = await saveEmailSettings(
+      emailSettingsSchema.parse({
+        enabled: 'on',
+        ...basic,
+        smtpServer: `127.0.0.1:${elsewhere.port}`,
+        password: PASSWORD,
+      }),
+      'admin@switchboard.test',
+    );
+    expect(moved).toMatchObject({
+      ok: true,
+      destination: { from: `127.0.0.1:${saved.port}`, to: `127.0.0.1:${elsewhere.port}` },
+    });
   });
 });

@@ -62,7 +62,14 @@ describe('Use SSL against real SMTP servers (SQLite)', () => {
 
   async function test(port: number, fields: Record<string, string> = {}) {
     const sent = await sendTestEmail(
-      testEmailInput({ connectionType: 'smtp', smtpServer: `127.0.0.1:${port}`, smtpAuth: 'none', senderAddress: 'alerts@contoso.test', testRecipient: 'ops@contoso.test', ...fields }),
+      testEmailInput({
+        connectionType: 'smtp',
+        smtpServer: `127.0.0.1:${port}`,
+        smtpAuth: 'none',
+        senderAddress: 'alerts@contoso.test',
+        testRecipient: 'ops@contoso.test',
+        ...fields,
+      }),
       'admin@switchboard.test',
     );
     if (!sent.ok) throw new Error(JSON.stringify(sent.fieldErrors));
@@ -81,7 +88,13 @@ describe('Use SSL against real SMTP servers (SQLite)', () => {
   it('ticked: a server without STARTTLS is refused with an explanation, and no password is sent', async () => {
     const server = await sink({ starttls: false, auth: CREDENTIALS });
     const result = await test(server.port, { useSsl: 'on', ...basic });
-    expect(result).toMatchObject({ state: 'failed', outcome: { code: 'NO_STARTTLS', answer: expect.stringMatching(/does not offer STARTTLS, and Use SSL requires TLS/) } });
+    expect(result).toMatchObject({
+      state: 'failed',
+      outcome: {
+        code: 'NO_STARTTLS',
+        answer: expect.stringMatching(/does not offer STARTTLS, and Use SSL requires TLS/),
+      },
+    });
     expect(result.explanation?.title).toBe('The server does not offer STARTTLS');
     expect(server.authAttempts).toEqual([]);
     expect(server.messages).toEqual([]);
@@ -98,7 +111,13 @@ describe('Use SSL against real SMTP servers (SQLite)', () => {
 
     const withPassword = await sink({ starttls: false, auth: CREDENTIALS });
     const refused = await test(withPassword.port, basic);
-    expect(refused).toMatchObject({ state: 'failed', outcome: { code: 'PLAINTEXT_AUTH_REFUSED', answer: expect.stringMatching(/never sends a password or token unencrypted/) } });
+    expect(refused).toMatchObject({
+      state: 'failed',
+      outcome: {
+        code: 'PLAINTEXT_AUTH_REFUSED',
+        answer: expect.stringMatching(/never sends a password or token unencrypted/),
+      },
+    });
     expect(refused.explanation?.title).toBe('Authentication over plain text refused');
     expect(withPassword.authAttempts).toEqual([]);
   });
@@ -110,12 +129,21 @@ describe('Use SSL against real SMTP servers (SQLite)', () => {
 
     const starttls = await sink();
     const notTls = await test(starttls.port, { useSsl: 'on', implicitTls: 'on' });
-    expect(notTls).toMatchObject({ state: 'failed', outcome: { code: 'NOT_IMPLICIT_TLS', answer: expect.stringMatching(/plain-text SMTP greeting, not with TLS from the first byte/) } });
+    expect(notTls).toMatchObject({
+      state: 'failed',
+      outcome: {
+        code: 'NOT_IMPLICIT_TLS',
+        answer: expect.stringMatching(/plain-text SMTP greeting, not with TLS from the first byte/),
+      },
+    });
     expect(notTls.outcome.answer).not.toMatch(/ssl3|SSL routines|wrong version number/i);
     expect(notTls.explanation?.title).toBe('The server speaks plain text first, not TLS');
 
     const tlsFirst = await test(implicit.port, { useSsl: 'on' });
-    expect(tlsFirst).toMatchObject({ state: 'failed', outcome: { code: 'IMPLICIT_TLS_PORT', answer: expect.stringMatching(/speaks TLS from the first byte/) } });
+    expect(tlsFirst).toMatchObject({
+      state: 'failed',
+      outcome: { code: 'IMPLICIT_TLS_PORT', answer: expect.stringMatching(/speaks TLS from the first byte/) },
+    });
     expect(tlsFirst.explanation?.title).toBe('The server speaks TLS from the first byte');
   });
 
@@ -123,10 +151,18 @@ describe('Use SSL against real SMTP servers (SQLite)', () => {
     const closed = await closedPort();
     const ssh = await notSmtp('SSH-2.0-OpenSSH_9.6\r\n');
     const http = await notSmtp(null);
-    const answers = [await test(closed, { useSsl: 'on' }), await test(ssh, { useSsl: 'on' }), await test(http, { useSsl: 'on', implicitTls: 'on' }), await test(ssh, { useSsl: 'on', implicitTls: 'on' })];
+    const answers = [
+      await test(closed, { useSsl: 'on' }),
+      await test(ssh, { useSsl: 'on' }),
+      await test(http, { useSsl: 'on', implicitTls: 'on' }),
+      await test(ssh, { useSsl: 'on', implicitTls: 'on' }),
+    ];
     const ports = [closed, ssh, http, ssh];
     answers.forEach((result, index) => {
-      expect(result).toMatchObject({ state: 'failed', outcome: { code: 'COULD_NOT_CONNECT', answer: `Could not connect to 127.0.0.1:${ports[index]}.` } });
+      expect(result).toMatchObject({
+        state: 'failed',
+        outcome: { code: 'COULD_NOT_CONNECT', answer: `Could not connect to 127.0.0.1:${ports[index]}.` },
+      });
       expect(result.explanation?.title).toBe('Could not connect');
     });
   });

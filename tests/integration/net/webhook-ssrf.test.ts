@@ -29,15 +29,24 @@ async function internalService(host: string): Promise<Internal> {
   return {
     port: (server.address() as AddressInfo).port,
     hits,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
 const deliver = (url: string, resolve?: Resolver) =>
-  deliverWebhook({ url, secret: 'webhook-secret-0123456789', deliveryId: 'd1', attempt: 1, body: '{"event":"email.received"}', timeoutMs: 5_000, resolve });
+  deliverWebhook({
+    url,
+    secret: 'webhook-secret-0123456789',
+    deliveryId: 'd1',
+    attempt: 1,
+    body: '{"event":"email.received"}',
+    timeoutMs: 5_000,
+    resolve,
+  });
 
 function setAllowed(value: string | undefined) {
   if (value === undefined) delete process.env.SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS;
@@ -72,7 +81,11 @@ describe('robot webhook: server-side request forgery', () => {
     ];
     const results = await Promise.all(urls.map((url) => deliver(url)));
     for (const [index, result] of results.entries()) {
-      expect(result, urls[index]).toMatchObject({ ok: false, status: null, error: expect.stringMatching(/^Refused: the address is not public/) });
+      expect(result, urls[index]).toMatchObject({
+        ok: false,
+        status: null,
+        error: expect.stringMatching(/^Refused: the address is not public/),
+      });
       expect(result.ok || result.error).toContain('SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS');
     }
     expect(v4.hits).toEqual([]);
@@ -86,8 +99,14 @@ describe('robot webhook: server-side request forgery', () => {
       { address: '93.184.215.14', family: 4 },
       { address: '169.254.169.254', family: 4 },
     ];
-    expect(await deliver(`http://hooks.customer.example:${v4.port}/in`, rebinding)).toMatchObject({ ok: false, error: expect.stringMatching(/^Refused/) });
-    expect(await deliver('http://metadata.customer.example/latest/meta-data/', mixed)).toMatchObject({ ok: false, error: expect.stringMatching(/^Refused/) });
+    expect(await deliver(`http://hooks.customer.example:${v4.port}/in`, rebinding)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Refused/),
+    });
+    expect(await deliver('http://metadata.customer.example/latest/meta-data/', mixed)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Refused/),
+    });
     expect(v4.hits).toEqual([]);
   });
 
@@ -98,7 +117,11 @@ describe('robot webhook: server-side request forgery', () => {
     const viaName = await deliver(`http://receiver.on-prem.example:${v4.port}/hooks/mail`, resolver);
     expect(viaName).toEqual({ ok: false, status: 500, error: 'HTTP 500 Internal Server Error' });
     expect(v4.hits).toEqual(['POST /hooks/mail']);
-    if (v6) expect(await deliver(`http://[::1]:${v6.port}/`)).toMatchObject({ ok: false, error: expect.stringMatching(/^Refused/) });
+    if (v6)
+      expect(await deliver(`http://[::1]:${v6.port}/`)).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^Refused/),
+      });
   });
 
   it('never shows what a receiver answered, only the status', async () => {
@@ -114,9 +137,16 @@ describe('robot webhook: server-side request forgery', () => {
     await closed.close();
     const notHttp = net.createServer((socket) => socket.end('SSH-2.0-OpenSSH_9.6\r\n'));
     await new Promise<void>((resolve) => notHttp.listen(0, '127.0.0.1', resolve));
-    const answers = await Promise.all([deliver(`http://127.0.0.1:${closed.port}/`), deliver(`http://127.0.0.1:${(notHttp.address() as AddressInfo).port}/`)]);
+    const answers = await Promise.all([
+      deliver(`http://127.0.0.1:${closed.port}/`),
+      deliver(`http://127.0.0.1:${(notHttp.address() as AddressInfo).port}/`),
+    ]);
     notHttp.close();
     expect(answers[0]).toEqual(answers[1]);
-    expect(answers[0]).toMatchObject({ ok: false, status: null, error: expect.stringMatching(/^Could not deliver: could not connect/) });
+    expect(answers[0]).toMatchObject({
+      ok: false,
+      status: null,
+      error: expect.stringMatching(/^Could not deliver: could not connect/),
+    });
   });
 });

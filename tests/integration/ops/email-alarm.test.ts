@@ -24,7 +24,10 @@ describe('the console says when email itself is broken (SQLite)', () => {
   let refuse = true;
   beforeAll(async () => {
     database = await useFreshDatabase('sqlite');
-    sink = await startSmtpSink({ starttls: false, reject: () => (refuse ? { code: 550, text: '5.7.1 Relaying denied for this client' } : null) });
+    sink = await startSmtpSink({
+      starttls: false,
+      reject: () => (refuse ? { code: 550, text: '5.7.1 Relaying denied for this client' } : null),
+    });
   });
   afterAll(async () => {
     await sink?.close();
@@ -33,10 +36,19 @@ describe('the console says when email itself is broken (SQLite)', () => {
 
   async function send(count: number): Promise<void> {
     for (let i = 0; i < count; i++) {
-      await enqueueMessage({ source: 'api', from: { address: 'notifications@contoso.test', name: '' }, to: [{ address: `user${i}@example.test`, name: '' }], subject: `Alarm ${i}`, text: 'x' });
+      await enqueueMessage({
+        source: 'api',
+        from: { address: 'notifications@contoso.test', name: '' },
+        to: [{ address: `user${i}@example.test`, name: '' }],
+        subject: `Alarm ${i}`,
+        text: 'x',
+      });
     }
     const worker = startOutboxWorker(FAST);
-    await waitFor('the outbox to settle', async () => (await db().outboundMessage.count({ where: { state: { in: ['queued', 'sending'] } } })) === 0);
+    await waitFor(
+      'the outbox to settle',
+      async () => (await db().outboundMessage.count({ where: { state: { in: ['queued', 'sending'] } } })) === 0,
+    );
     await worker.stop();
   }
 
@@ -44,18 +56,28 @@ describe('the console says when email itself is broken (SQLite)', () => {
     expect(await getEmailAlarm()).toBeNull();
     const input = notificationSettingsSchema.parse({ emailEnabled: 'on', emailRecipients: 'ops@example.test' });
     expect(await saveNotificationSettings(input, 'admin@switchboard.test')).toEqual({ ok: true });
-    expect(await getEmailAlarm()).toMatchObject({ title: 'Notification emails cannot be sent: email is turned off.', href: '/settings/global-system-settings/emails' });
+    expect(await getEmailAlarm()).toMatchObject({
+      title: 'Notification emails cannot be sent: email is turned off.',
+      href: '/settings/global-system-settings/emails',
+    });
   });
 
   it('one refused recipient is not an alarm; three refused in a row are, with the server’s answer; one delivered clears it', async () => {
-    await saveSettings({ connectionType: 'smtp', smtpServer: `127.0.0.1:${sink.port}`, smtpAuth: 'none', senderAddress: 'notifications@contoso.test' });
+    await saveSettings({
+      connectionType: 'smtp',
+      smtpServer: `127.0.0.1:${sink.port}`,
+      smtpAuth: 'none',
+      senderAddress: 'notifications@contoso.test',
+    });
     expect(await getEmailAlarm()).toBeNull();
     await send(1);
     expect(await db().outboundMessage.count({ where: { state: 'failed' } })).toBe(1);
     expect(await getEmailAlarm()).toBeNull();
     await send(2);
     const alarm = await getEmailAlarm();
-    expect(alarm?.title).toBe('Email is not being delivered: 3 messages refused or waiting, nothing was delivered yet.');
+    expect(alarm?.title).toBe(
+      'Email is not being delivered: 3 messages refused or waiting, nothing was delivered yet.',
+    );
     expect(alarm?.detail).toContain('5.7.1 Relaying denied for this client');
     expect(alarm?.href).toBe('/outbox');
 
@@ -66,20 +88,40 @@ describe('the console says when email itself is broken (SQLite)', () => {
   });
 
   it('a due message waiting longer than the stall threshold (no worker sending) is an alarm', async () => {
-    await enqueueMessage({ source: 'api', from: { address: 'notifications@contoso.test', name: '' }, to: [{ address: 'late@example.test', name: '' }], subject: 'Waiting', text: 'x' });
+    await enqueueMessage({
+      source: 'api',
+      from: { address: 'notifications@contoso.test', name: '' },
+      to: [{ address: 'late@example.test', name: '' }],
+      subject: 'Waiting',
+      text: 'x',
+    });
     expect(await getEmailAlarm()).toBeNull();
     const later = new Date(Date.now() + 10 * 60_000);
-    expect((await getEmailAlarm(later))?.title).toBe('Email is not being sent: the oldest due message has waited 10 minutes.');
+    expect((await getEmailAlarm(later))?.title).toBe(
+      'Email is not being sent: the oldest due message has waited 10 minutes.',
+    );
   });
 
   it('the Email settings’ connection needing re-authentication is an alarm that names it', async () => {
-    const tenant = await db().tenant.create({ data: { name: 'Alarm tenant', directoryId: 'contoso.onmicrosoft.com', clientId: '22222222-2222-2222-2222-222222222222' } });
+    const tenant = await db().tenant.create({
+      data: {
+        name: 'Alarm tenant',
+        directoryId: 'contoso.onmicrosoft.com',
+        clientId: '22222222-2222-2222-2222-222222222222',
+      },
+    });
     await ensureBuiltInServices();
     const service = await db().service.findFirstOrThrow({ where: { authType: 'delegated' } });
-    const connection = await db().serviceConnection.create({ data: { name: 'Mail sender', tenantId: tenant.id, serviceId: service.id, state: 'needs_reauth' } });
-    await db().emailSettings.update({ where: { id: 'global' }, data: { connectionType: 'graph', connectionId: connection.id } });
+    const connection = await db().serviceConnection.create({
+      data: { name: 'Mail sender', tenantId: tenant.id, serviceId: service.id, state: 'needs_reauth' },
+    });
+    await db().emailSettings.update({
+      where: { id: 'global' },
+      data: { connectionType: 'graph', connectionId: connection.id },
+    });
     expect(await getEmailAlarm()).toMatchObject({
-      title: 'Email is not being sent: the Service Connection “Mail sender” of the Email settings needs re-authentication.',
+      title:
+        'Email is not being sent: the Service Connection “Mail sender” of the Email settings needs re-authentication.',
       href: `/integration/service-connections/connections/${connection.id}`,
     });
   });

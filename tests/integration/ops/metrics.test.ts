@@ -36,8 +36,15 @@ describe('GET /metrics', () => {
     database = await useFreshDatabase('sqlite');
     // The fourth message is refused for good, like a mailbox that does not exist.
     let count = 0;
-    sink = await startSmtpSink({ reject: () => (++count === 4 ? { code: 550, text: '5.1.1 Recipient address rejected' } : null) });
-    await saveSettings({ connectionType: 'smtp', smtpServer: `127.0.0.1:${sink.port}`, senderAddress: 'robot@contoso.test', allowUnencrypted: 'on' });
+    sink = await startSmtpSink({
+      reject: () => (++count === 4 ? { code: 550, text: '5.1.1 Recipient address rejected' } : null),
+    });
+    await saveSettings({
+      connectionType: 'smtp',
+      smtpServer: `127.0.0.1:${sink.port}`,
+      senderAddress: 'robot@contoso.test',
+      allowUnencrypted: 'on',
+    });
   });
   afterAll(async () => {
     await worker?.stop();
@@ -57,7 +64,13 @@ describe('GET /metrics', () => {
   it('refuses a request without the token, with another token or another scheme', async () => {
     process.env.SWITCHBOARD_METRICS_TOKEN = TOKEN;
     resetEnvForTests();
-    for (const authorization of [undefined, 'Bearer wrong-token-0123456789abcdef', `Basic ${TOKEN}`, `Bearer ${TOKEN}x`, `Bearer ${TOKEN.slice(0, -1)}`]) {
+    for (const authorization of [
+      undefined,
+      'Bearer wrong-token-0123456789abcdef',
+      `Basic ${TOKEN}`,
+      `Bearer ${TOKEN}x`,
+      `Bearer ${TOKEN.slice(0, -1)}`,
+    ]) {
       const response = await scrape(authorization);
       expect(response.status, String(authorization)).toBe(401);
       expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
@@ -86,13 +99,20 @@ describe('GET /metrics', () => {
     expect(sample(queued, 'switchboard_outbox_messages{state="queued"}')).toBe(4);
 
     worker = startOutboxWorker({ pollIntervalMs: 50, concurrency: 1 });
-    await waitFor('every message to be settled', async () => (await db().outboundMessage.count({ where: { state: { in: ['sent', 'failed'] } } })) === 4);
+    await waitFor(
+      'every message to be settled',
+      async () => (await db().outboundMessage.count({ where: { state: { in: ['sent', 'failed'] } } })) === 4,
+    );
 
     const after = await (await scrape(`Bearer ${TOKEN}`)).text();
     expect(sample(after, 'switchboard_outbox_sent_total{transport="smtp"}')).toBe(3);
     expect(sample(after, 'switchboard_outbox_failed_total{transport="smtp"}')).toBe(1);
-    expect(sample(after, 'switchboard_outbox_attempts_total{transport="smtp",outcome="sent",answer_class="2xx"}')).toBe(3);
-    expect(sample(after, 'switchboard_outbox_attempts_total{transport="smtp",outcome="failed",answer_class="5xx"}')).toBe(1);
+    expect(sample(after, 'switchboard_outbox_attempts_total{transport="smtp",outcome="sent",answer_class="2xx"}')).toBe(
+      3,
+    );
+    expect(
+      sample(after, 'switchboard_outbox_attempts_total{transport="smtp",outcome="failed",answer_class="5xx"}'),
+    ).toBe(1);
     expect(sample(after, 'switchboard_outbox_delivery_latency_seconds_count{transport="smtp"}')).toBe(3);
     expect(sample(after, 'switchboard_outbox_messages{state="queued"}')).toBe(0);
     expect(sample(after, 'switchboard_outbox_messages{state="sent"}')).toBe(3);

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/prisma';
-import { NOTIFICATION_RETRY_DELAYS_MS, retryNotificationWebhooks } from '@/lib/notifications/retry-notification-webhooks';
+import {
+  NOTIFICATION_RETRY_DELAYS_MS,
+  retryNotificationWebhooks,
+} from '@/lib/notifications/retry-notification-webhooks';
 import { notificationSettingsSchema } from '@/lib/notifications/notification-settings-schema';
 import { saveNotificationSettings } from '@/lib/notifications/save-notification-settings';
 import { sendNotification } from '@/lib/notifications/send-notification';
@@ -14,7 +17,12 @@ process.env.SWITCHBOARD_LOG_LEVEL ??= 'error';
 // HTTP receiver on loopback answering 503 then 200, the clock passed in.
 
 const SECRET = 'notification-webhook-secret-0123456789';
-const EVENT = { event: 'connection.needs_reauth', subject: 'Connection “Mail” needs re-authentication', text: 'Run Setup Authentication.', data: { connectionId: 'c1' } };
+const EVENT = {
+  event: 'connection.needs_reauth',
+  subject: 'Connection “Mail” needs re-authentication',
+  text: 'Run Setup Authentication.',
+  data: { connectionId: 'c1' },
+};
 
 describe('notification webhooks are tried again until the receiver takes them (SQLite)', () => {
   let database: TestDatabase;
@@ -23,7 +31,11 @@ describe('notification webhooks are tried again until the receiver takes them (S
     process.env.SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS = '127.0.0.0/8';
     database = await useFreshDatabase('sqlite');
     receiver = await startWebhookReceiver();
-    const input = notificationSettingsSchema.parse({ webhookEnabled: 'on', webhookUrl: receiver.url, webhookSecret: SECRET });
+    const input = notificationSettingsSchema.parse({
+      webhookEnabled: 'on',
+      webhookUrl: receiver.url,
+      webhookSecret: SECRET,
+    });
     expect(await saveNotificationSettings(input, 'admin@switchboard.test')).toEqual({ ok: true });
   });
   afterAll(async () => {
@@ -44,22 +56,47 @@ describe('notification webhooks are tried again until the receiver takes them (S
 
     // Due: three instances at once, one call.
     const due = new Date(Date.now() + NOTIFICATION_RETRY_DELAYS_MS[0] + 1000);
-    const tried = await Promise.all([retryNotificationWebhooks(due), retryNotificationWebhooks(due), retryNotificationWebhooks(due)]);
+    const tried = await Promise.all([
+      retryNotificationWebhooks(due),
+      retryNotificationWebhooks(due),
+      retryNotificationWebhooks(due),
+    ]);
     expect(tried.reduce((a, b) => a + b, 0)).toBe(1);
     expect(receiver.requests).toHaveLength(2);
-    expect(await db().notificationLog.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ outcome: 'retrying', attempts: 2, detail: expect.stringContaining('HTTP 502') });
+    expect(await db().notificationLog.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      outcome: 'retrying',
+      attempts: 2,
+      detail: expect.stringContaining('HTTP 502'),
+    });
 
     const later = new Date(Date.now() + NOTIFICATION_RETRY_DELAYS_MS[1] + 1000);
     expect(await retryNotificationWebhooks(later)).toBe(1);
-    expect(await db().notificationLog.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ outcome: 'delivered', attempts: 3, detail: 'HTTP 200 (try 3)', nextAttemptAt: null });
+    expect(await db().notificationLog.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      outcome: 'delivered',
+      attempts: 3,
+      detail: 'HTTP 200 (try 3)',
+      nextAttemptAt: null,
+    });
 
     const [a, b, c] = receiver.requests;
     expect(new Set([a, b, c].map((r) => r?.body)).size).toBe(1);
     expect(new Set([a, b, c].map((r) => r?.headers['x-switchboard-delivery'])).size).toBe(1);
     for (const r of [a, b, c]) {
-      expect(verifyWebhookSignature(SECRET, { signature: String(r?.headers['x-switchboard-signature']), timestamp: String(r?.headers['x-switchboard-timestamp']) }, r?.body ?? '')).toEqual({ ok: true });
+      expect(
+        verifyWebhookSignature(
+          SECRET,
+          {
+            signature: String(r?.headers['x-switchboard-signature']),
+            timestamp: String(r?.headers['x-switchboard-timestamp']),
+          },
+          r?.body ?? '',
+        ),
+      ).toEqual({ ok: true });
     }
-    expect(JSON.parse(a?.body ?? '{}')).toMatchObject({ event: 'connection.needs_reauth', data: { connectionId: 'c1' } });
+    expect(JSON.parse(a?.body ?? '{}')).toMatchObject({
+      event: 'connection.needs_reauth',
+      data: { connectionId: 'c1' },
+    });
     expect(await retryNotificationWebhooks(new Date(Date.now() + 86_400_000))).toBe(0);
   });
 
@@ -72,12 +109,19 @@ describe('notification webhooks are tried again until the receiver takes them (S
       clock += wait + 1000;
       expect(await retryNotificationWebhooks(new Date(clock))).toBe(1);
     }
-    expect(await db().notificationLog.findUniqueOrThrow({ where: { id } })).toMatchObject({ outcome: 'failed', attempts: NOTIFICATION_RETRY_DELAYS_MS.length + 1, detail: expect.stringContaining('given up') });
+    expect(await db().notificationLog.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      outcome: 'failed',
+      attempts: NOTIFICATION_RETRY_DELAYS_MS.length + 1,
+      detail: expect.stringContaining('given up'),
+    });
 
     const before = receiver.requests.length;
     const [test] = await sendNotification({ ...EVENT, event: 'notification.test' }, 'webhook');
     expect(test?.ok).toBe(false);
-    expect(await db().notificationLog.findFirstOrThrow({ where: { event: 'notification.test' } })).toMatchObject({ outcome: 'failed', nextAttemptAt: null });
+    expect(await db().notificationLog.findFirstOrThrow({ where: { event: 'notification.test' } })).toMatchObject({
+      outcome: 'failed',
+      nextAttemptAt: null,
+    });
     expect(receiver.requests).toHaveLength(before + 1);
   });
 
@@ -85,11 +129,17 @@ describe('notification webhooks are tried again until the receiver takes them (S
     receiver.respondWith(503);
     await sendNotification({ ...EVENT, event: 'robot.failing' });
     const id = (await db().notificationLog.findFirstOrThrow({ where: { event: 'robot.failing' } })).id;
-    const input = notificationSettingsSchema.parse({ webhookEnabled: 'on', webhookUrl: receiver.url.replace('127.0.0.1', '127.0.0.2') });
+    const input = notificationSettingsSchema.parse({
+      webhookEnabled: 'on',
+      webhookUrl: receiver.url.replace('127.0.0.1', '127.0.0.2'),
+    });
     expect(await saveNotificationSettings(input, 'admin@switchboard.test')).toEqual({ ok: true });
     const before = receiver.requests.length;
     expect(await retryNotificationWebhooks(new Date(Date.now() + 86_400_000))).toBe(0);
     expect(receiver.requests).toHaveLength(before);
-    expect(await db().notificationLog.findUniqueOrThrow({ where: { id } })).toMatchObject({ outcome: 'failed', detail: 'The webhook URL now names another host: not tried again.' });
+    expect(await db().notificationLog.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      outcome: 'failed',
+      detail: 'The webhook URL now names another host: not tried again.',
+    });
   });
 });

@@ -39,10 +39,21 @@ describe('notifications of a revoked and restored sign-in', () => {
     // Email leaves through Adele's Graph connection; the connection that breaks is Megan's.
     const { connectionId: mail } = await createSandboxConnection(sandbox, 'graph-mail');
     expect((await signInConnection(mail, ADELE)).outcome.ok).toBe(true);
-    await saveSettings({ connectionType: 'graph', connectionId: mail, senderAddress: ADELE.username, senderName: 'Switchboard' });
+    await saveSettings({
+      connectionType: 'graph',
+      connectionId: mail,
+      senderAddress: ADELE.username,
+      senderName: 'Switchboard',
+    });
     watched = (await createSandboxConnection(sandbox, 'graph-mail')).connectionId;
     expect((await signInConnection(watched, MEGAN)).outcome.ok).toBe(true);
-    const input = notificationSettingsSchema.parse({ emailEnabled: 'on', emailRecipients: OPS, webhookEnabled: 'on', webhookUrl: receiver.url, webhookSecret: SECRET });
+    const input = notificationSettingsSchema.parse({
+      emailEnabled: 'on',
+      emailRecipients: OPS,
+      webhookEnabled: 'on',
+      webhookUrl: receiver.url,
+      webhookSecret: SECRET,
+    });
     expect(await saveNotificationSettings(input, 'admin@switchboard.test')).toEqual({ ok: true });
   });
   afterAll(async () => {
@@ -53,14 +64,20 @@ describe('notifications of a revoked and restored sign-in', () => {
 
   async function deliverOutbox(): Promise<void> {
     const worker = startOutboxWorker({ pollIntervalMs: 50 });
-    await waitFor('the outbox to be empty', async () => (await db().outboundMessage.count({ where: { state: { in: ['queued', 'sending'] } } })) === 0);
+    await waitFor(
+      'the outbox to be empty',
+      async () => (await db().outboundMessage.count({ where: { state: { in: ['queued', 'sending'] } } })) === 0,
+    );
     await worker.stop();
   }
 
   function verified(index: number) {
     const call = receiver.requests[index];
     if (!call) throw new Error(`no webhook call ${index}`);
-    const signature = { signature: String(call.headers['x-switchboard-signature']), timestamp: String(call.headers['x-switchboard-timestamp']) };
+    const signature = {
+      signature: String(call.headers['x-switchboard-signature']),
+      timestamp: String(call.headers['x-switchboard-timestamp']),
+    };
     expect(verifyWebhookSignature(SECRET, signature, call.body)).toEqual({ ok: true });
     return JSON.parse(call.body) as { event: string; data: { connectionId: string } };
   }
@@ -112,7 +129,10 @@ describe('notifications of a revoked and restored sign-in', () => {
 
   it('the test button of each channel sends on that channel only', async () => {
     const before = receiver.requests.length;
-    const results = await sendNotification({ event: 'notification.test', subject: 'Test notification', text: 'A test.', data: {} }, 'webhook');
+    const results = await sendNotification(
+      { event: 'notification.test', subject: 'Test notification', text: 'A test.', data: {} },
+      'webhook',
+    );
     expect(results).toEqual([{ channel: 'webhook', ok: true, detail: expect.stringContaining('HTTP 200') }]);
     expect(receiver.requests).toHaveLength(before + 1);
     expect(verified(before)).toMatchObject({ event: 'notification.test' });
@@ -123,11 +143,23 @@ describe('notifications of a revoked and restored sign-in', () => {
     delete process.env.SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS;
     resetEnvForTests();
     try {
-      const input = notificationSettingsSchema.parse({ emailEnabled: 'on', emailRecipients: OPS, webhookEnabled: 'on', webhookUrl: receiver.url, webhookSecret: SECRET });
+      const input = notificationSettingsSchema.parse({
+        emailEnabled: 'on',
+        emailRecipients: OPS,
+        webhookEnabled: 'on',
+        webhookUrl: receiver.url,
+        webhookSecret: SECRET,
+      });
       const saved = await saveNotificationSettings(input, 'admin@switchboard.test');
-      expect(saved).toMatchObject({ ok: false, fieldErrors: { webhookUrl: expect.stringContaining('SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS') } });
+      expect(saved).toMatchObject({
+        ok: false,
+        fieldErrors: { webhookUrl: expect.stringContaining('SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS') },
+      });
       // Saved earlier while allowed: the guard at send time refuses it all the same.
-      const results = await sendNotification({ event: 'notification.test', subject: 'Test notification', text: 'A test.', data: {} }, 'webhook');
+      const results = await sendNotification(
+        { event: 'notification.test', subject: 'Test notification', text: 'A test.', data: {} },
+        'webhook',
+      );
       expect(results).toEqual([{ channel: 'webhook', ok: false, detail: expect.stringContaining('Refused') }]);
       expect(receiver.requests).toHaveLength(before);
     } finally {

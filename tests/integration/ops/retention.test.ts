@@ -32,8 +32,28 @@ async function outbound(name: string, state: string, at: Date) {
       createdAt: at,
       sentAt: state === 'sent' ? at : null,
       failedAt: state === 'failed' ? at : null,
-      attachments: { create: [{ position: 0, filename: `${name}.bin`, contentType: 'application/octet-stream', size: 3, content: new Uint8Array([1, 2, 3]) }] },
-      attemptLog: { create: [{ number: 1, worker: 'test', transport: 'smtp', outcome: state === 'sent' ? 'sent' : 'failed', startedAt: at }] },
+      attachments: {
+        create: [
+          {
+            position: 0,
+            filename: `${name}.bin`,
+            contentType: 'application/octet-stream',
+            size: 3,
+            content: new Uint8Array([1, 2, 3]),
+          },
+        ],
+      },
+      attemptLog: {
+        create: [
+          {
+            number: 1,
+            worker: 'test',
+            transport: 'smtp',
+            outcome: state === 'sent' ? 'sent' : 'failed',
+            startedAt: at,
+          },
+        ],
+      },
     },
   });
   return message.id;
@@ -87,20 +107,46 @@ describe.each(PROVIDERS)('retention (%s)', (provider) => {
       pending: await inbound(mailboxId, 'in-pending-200d', 'pending', daysAgo(200)),
     };
     const audit = {
-      kept: (await db().auditEvent.create({ data: { action: 'test.kept', summary: 'kept', createdAt: daysAgo(364) } })).id,
-      gone: (await db().auditEvent.create({ data: { action: 'test.gone', summary: 'gone', createdAt: daysAgo(366) } })).id,
-      gone2: (await db().auditEvent.create({ data: { action: 'test.gone', summary: 'gone too', createdAt: daysAgo(500) } })).id,
+      kept: (await db().auditEvent.create({ data: { action: 'test.kept', summary: 'kept', createdAt: daysAgo(364) } }))
+        .id,
+      gone: (await db().auditEvent.create({ data: { action: 'test.gone', summary: 'gone', createdAt: daysAgo(366) } }))
+        .id,
+      gone2: (
+        await db().auditEvent.create({ data: { action: 'test.gone', summary: 'gone too', createdAt: daysAgo(500) } })
+      ).id,
     };
 
     let batches = 0;
-    const result = await purgeExpiredData({ now: NOW, policy: POLICY, batchSize: 1, keepGoing: async () => (++batches, true) });
-    expect(result).toEqual({ outboxBodies: 2, outboxRecords: 2, robotBodies: 1, robotTombstones: 1, auditEvents: 2, complete: true });
+    const result = await purgeExpiredData({
+      now: NOW,
+      policy: POLICY,
+      batchSize: 1,
+      keepGoing: async () => (++batches, true),
+    });
+    expect(result).toEqual({
+      outboxBodies: 2,
+      outboxRecords: 2,
+      robotBodies: 1,
+      robotTombstones: 1,
+      auditEvents: 2,
+      complete: true,
+    });
     expect(batches).toBe(8);
 
-    const outbox = new Map((await db().outboundMessage.findMany({ include: { attachments: true, attemptLog: true } })).map((m) => [m.id, m]));
-    expect([...outbox.keys()].sort()).toEqual([ids.sentRecent, ids.sentBody, ids.sentBody2, ids.failedOld, ids.queuedOld].sort());
+    const outbox = new Map(
+      (await db().outboundMessage.findMany({ include: { attachments: true, attemptLog: true } })).map((m) => [m.id, m]),
+    );
+    expect([...outbox.keys()].sort()).toEqual(
+      [ids.sentRecent, ids.sentBody, ids.sentBody2, ids.failedOld, ids.queuedOld].sort(),
+    );
     for (const id of [ids.sentBody, ids.sentBody2]) {
-      expect(outbox.get(id)).toMatchObject({ textBody: null, htmlBody: null, attachments: [], bodyPurgedAt: NOW, state: 'sent' });
+      expect(outbox.get(id)).toMatchObject({
+        textBody: null,
+        htmlBody: null,
+        attachments: [],
+        bodyPurgedAt: NOW,
+        state: 'sent',
+      });
       expect(outbox.get(id)?.attemptLog).toHaveLength(1);
     }
     for (const id of [ids.sentRecent, ids.failedOld, ids.queuedOld]) {
@@ -108,16 +154,38 @@ describe.each(PROVIDERS)('retention (%s)', (provider) => {
       expect(outbox.get(id)?.attachments).toHaveLength(1);
       expect(outbox.get(id)?.bodyPurgedAt).toBeNull();
     }
-    expect(await db().outboundAttempt.count({ where: { messageId: { in: [ids.sentRecord, ids.sentRecord2] } } })).toBe(0);
+    expect(await db().outboundAttempt.count({ where: { messageId: { in: [ids.sentRecord, ids.sentRecord2] } } })).toBe(
+      0,
+    );
     // A message without its body cannot be sent again as if it were whole.
-    expect(await resendOutboxMessage(ids.sentBody)).toMatchObject({ ok: false, message: expect.stringContaining('retention') });
+    expect(await resendOutboxMessage(ids.sentBody)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('retention'),
+    });
     expect(await db().outboundAttachment.count()).toBe(3);
 
     const inboundRows = new Map((await db().robotMessage.findMany()).map((m) => [m.id, m]));
     expect(inboundRows.size).toBe(4);
-    expect(inboundRows.get(robot.recent)).toMatchObject({ body: 'body of in-10d', mimeStored: true, bodyPurgedAt: null, purgedAt: null });
-    expect(inboundRows.get(robot.pending)).toMatchObject({ body: 'body of in-pending-200d', mimeStored: true, bodyPurgedAt: null, purgedAt: null });
-    expect(inboundRows.get(robot.body)).toMatchObject({ body: '', mime: null, mimeStored: false, subject: 'in-31d', bodyPurgedAt: NOW, purgedAt: null });
+    expect(inboundRows.get(robot.recent)).toMatchObject({
+      body: 'body of in-10d',
+      mimeStored: true,
+      bodyPurgedAt: null,
+      purgedAt: null,
+    });
+    expect(inboundRows.get(robot.pending)).toMatchObject({
+      body: 'body of in-pending-200d',
+      mimeStored: true,
+      bodyPurgedAt: null,
+      purgedAt: null,
+    });
+    expect(inboundRows.get(robot.body)).toMatchObject({
+      body: '',
+      mime: null,
+      mimeStored: false,
+      subject: 'in-31d',
+      bodyPurgedAt: NOW,
+      purgedAt: null,
+    });
     expect(inboundRows.get(robot.tombstone)).toMatchObject({
       internetMessageId: '<in-91d@mail.test>',
       subject: '',
@@ -131,14 +199,26 @@ describe.each(PROVIDERS)('retention (%s)', (provider) => {
     expect((await db().auditEvent.findMany({ select: { id: true } })).map((e) => e.id)).toEqual([audit.kept]);
 
     // A second run at the same time finds nothing more to do.
-    expect(await purgeExpiredData({ now: NOW, policy: POLICY })).toEqual({ outboxBodies: 0, outboxRecords: 0, robotBodies: 0, robotTombstones: 0, auditEvents: 0, complete: true });
+    expect(await purgeExpiredData({ now: NOW, policy: POLICY })).toEqual({
+      outboxBodies: 0,
+      outboxRecords: 0,
+      robotBodies: 0,
+      robotTombstones: 0,
+      auditEvents: 0,
+      complete: true,
+    });
   });
 
   it('never stores a tombstoned message again when a delta resync brings it back', async () => {
     const mailbox = await db().robotMailbox.findFirstOrThrow({ where: { name: 'Orders' } });
     const again = await storeRobotMessage(
       mailbox,
-      { id: 'graph-in-91d-after-resync', internetMessageId: '<in-91d@mail.test>', subject: 'in-91d', receivedDateTime: daysAgo(91).toISOString() },
+      {
+        id: 'graph-in-91d-after-resync',
+        internetMessageId: '<in-91d@mail.test>',
+        subject: 'in-91d',
+        receivedDateTime: daysAgo(91).toISOString(),
+      },
       { bytes: null, size: 0 },
       [],
     );
@@ -147,11 +227,14 @@ describe.each(PROVIDERS)('retention (%s)', (provider) => {
   });
 
   it('stops between batches when the lease is lost, and one instance at a time holds the lease', async () => {
-    for (let i = 0; i < 3; i++) await db().auditEvent.create({ data: { action: 'test.old', summary: `old ${i}`, createdAt: daysAgo(400) } });
+    for (let i = 0; i < 3; i++)
+      await db().auditEvent.create({ data: { action: 'test.old', summary: `old ${i}`, createdAt: daysAgo(400) } });
     const stopped = await purgeExpiredData({ now: NOW, policy: POLICY, batchSize: 1, keepGoing: async () => false });
     expect(stopped).toMatchObject({ auditEvents: 1, complete: false });
 
-    const taken = await Promise.all(['a', 'b', 'c', 'd'].map((owner) => takeJobLease('retention-test', owner, 60_000, NOW)));
+    const taken = await Promise.all(
+      ['a', 'b', 'c', 'd'].map((owner) => takeJobLease('retention-test', owner, 60_000, NOW)),
+    );
     expect(taken.filter(Boolean)).toHaveLength(1);
     const holder = ['a', 'b', 'c', 'd'][taken.indexOf(true)] ?? '';
     expect(await takeJobLease('retention-test', holder, 60_000, NOW)).toBe(true);
@@ -162,7 +245,16 @@ describe.each(PROVIDERS)('retention (%s)', (provider) => {
   it('reports the database size and, on SQLite, gives freed pages back in steps', async () => {
     const big = Buffer.alloc(2_000_000, 7);
     const id = await outbound('big', 'sent', daysAgo(100));
-    await db().outboundAttachment.create({ data: { messageId: id, position: 1, filename: 'big.bin', contentType: 'application/octet-stream', size: big.length, content: new Uint8Array(big) } });
+    await db().outboundAttachment.create({
+      data: {
+        messageId: id,
+        position: 1,
+        filename: 'big.bin',
+        contentType: 'application/octet-stream',
+        size: big.length,
+        content: new Uint8Array(big),
+      },
+    });
     const before = await getDatabaseSize();
     expect(before.provider).toBe(provider);
     expect(before.bytes).toBeGreaterThan(big.length);

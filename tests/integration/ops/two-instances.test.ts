@@ -59,8 +59,14 @@ describe.skipIf(SINGLE_SESSION_POSTGRES)('two instances on one PostgreSQL databa
 
   /** An instance with the console's defaults, or with short leases (`crashTest`) so the survivor of a kill takes over soon. */
   async function startInstance(crashTest = false): Promise<{ worker: Worker; port: number }> {
-    const env = { DATABASE_URL: database.postgresUrl, SWITCHBOARD_DATA_DIR: database.dataDir, SWITCHBOARD_LOG_LEVEL: 'error' };
-    const settings = crashTest ? { leaseMs: LEASE_MS, robotLeaseSeconds: ROBOT_LEASE_SECONDS, robotTickMs: 200 } : { robotTickMs: 200 };
+    const env = {
+      DATABASE_URL: database.postgresUrl,
+      SWITCHBOARD_DATA_DIR: database.dataDir,
+      SWITCHBOARD_LOG_LEVEL: 'error',
+    };
+    const settings = crashTest
+      ? { leaseMs: LEASE_MS, robotLeaseSeconds: ROBOT_LEASE_SECONDS, robotTickMs: 200 }
+      : { robotTickMs: 200 };
     const worker = spawnWorker('tests/integration/ops/support/console-instance.ts', [JSON.stringify(settings)], env);
     instances.push(worker);
     const line = await worker.nextLine();
@@ -94,7 +100,8 @@ describe.skipIf(SINGLE_SESSION_POSTGRES)('two instances on one PostgreSQL databa
   }
 
   async function addInbound(round: string, count: number): Promise<void> {
-    for (let i = 0; i < count; i++) await sandbox.control.addMessage(MEGAN.username, { subject: `${round} inbound ${i}`, text: 'hello' });
+    for (let i = 0; i < count; i++)
+      await sandbox.control.addMessage(MEGAN.username, { subject: `${round} inbound ${i}`, text: 'hello' });
   }
 
   /** How often each of `messageIds` left through Graph: from the sender's Sent Items in the sandbox. */
@@ -125,7 +132,12 @@ describe.skipIf(SINGLE_SESSION_POSTGRES)('two instances on one PostgreSQL databa
     await addInbound('first', INBOUND / 2);
     expect(new Set(accepted).size).toBe(MESSAGES);
 
-    await waitFor('every message to be Sent', async () => (await db().outboundMessage.count({ where: { state: 'sent' } })) === MESSAGES, 150_000, 250);
+    await waitFor(
+      'every message to be Sent',
+      async () => (await db().outboundMessage.count({ where: { state: 'sent' } })) === MESSAGES,
+      150_000,
+      250,
+    );
     const sentMs = Date.now() - started;
     await waitFor('every inbound message to be handed on', () => handedOn('first').size === INBOUND, 60_000, 250);
 
@@ -138,7 +150,9 @@ describe.skipIf(SINGLE_SESSION_POSTGRES)('two instances on one PostgreSQL databa
     expect([...handedOn('first').values()].every((n) => n === 1)).toBe(true);
     // One refresh grant per connection (sending, receiving) for the whole run, whichever instance needed it first.
     expect(sandbox.control.tokenRequestCount('refresh_token')).toBe(2);
-    console.log(`two instances: ${MESSAGES} accepted in ${postedMs} ms and sent in ${sentMs} ms, once each (attempts by worker: ${workers.map((w) => w._count._all).join(' + ')}), ${INBOUND} inbound handed on once, 2 refresh grants`);
+    console.log(
+      `two instances: ${MESSAGES} accepted in ${postedMs} ms and sent in ${sentMs} ms, once each (attempts by worker: ${workers.map((w) => w._count._all).join(' + ')}), ${INBOUND} inbound handed on once, 2 refresh grants`,
+    );
     await Promise.all([stop(a.worker), stop(b.worker)]);
   }, 240_000);
 
@@ -147,21 +161,36 @@ describe.skipIf(SINGLE_SESSION_POSTGRES)('two instances on one PostgreSQL databa
     const sentBefore = await db().outboundMessage.count({ where: { state: 'sent' } });
     await addInbound('second', INBOUND);
     const accepted = await sendThroughApi([a.port, b.port], 'second', MESSAGES);
-    await waitFor('a third to be Sent', async () => (await db().outboundMessage.count({ where: { state: 'sent' } })) - sentBefore >= MESSAGES / 3, 120_000, 5);
+    await waitFor(
+      'a third to be Sent',
+      async () => (await db().outboundMessage.count({ where: { state: 'sent' } })) - sentBefore >= MESSAGES / 3,
+      120_000,
+      5,
+    );
     a.worker.child.kill('SIGKILL');
     await new Promise((resolve) => a.worker.child.once('exit', resolve));
 
-    await waitFor('every message to be Sent by the survivor', async () => (await db().outboundMessage.count({ where: { state: 'sent' } })) === sentBefore + MESSAGES, 150_000, 250);
+    await waitFor(
+      'every message to be Sent by the survivor',
+      async () => (await db().outboundMessage.count({ where: { state: 'sent' } })) === sentBefore + MESSAGES,
+      150_000,
+      250,
+    );
     await waitFor('every inbound message to be handed on', () => handedOn('second').size === INBOUND, 60_000, 250);
 
     const counts = sentCounts(accepted);
     const lost = [...counts.entries()].filter(([, n]) => n === 0);
     const duplicates = [...counts.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0);
     const inboundDuplicates = [...handedOn('second').values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0);
-    console.log(`one instance killed after a third: ${MESSAGES} sent, 0 lost, ${duplicates} outbound duplicate(s) by Message-ID, ${inboundDuplicates} inbound duplicate hand-off(s)`);
+    console.log(
+      `one instance killed after a third: ${MESSAGES} sent, 0 lost, ${duplicates} outbound duplicate(s) by Message-ID, ${inboundDuplicates} inbound duplicate hand-off(s)`,
+    );
     expect(lost).toEqual([]);
     // A duplicate can only be a message the killed instance was sending: Graph had it, the record of it was lost.
-    const interrupted = await db().outboundAttempt.findMany({ where: { outcome: 'interrupted' }, select: { message: { select: { messageIdHeader: true } } } });
+    const interrupted = await db().outboundAttempt.findMany({
+      where: { outcome: 'interrupted' },
+      select: { message: { select: { messageIdHeader: true } } },
+    });
     const wasInFlight = new Set(interrupted.map((a) => a.message.messageIdHeader));
     expect([...counts.entries()].filter(([id, n]) => n > 1 && !wasInFlight.has(id))).toEqual([]);
     await stop(b.worker);

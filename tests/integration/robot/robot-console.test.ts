@@ -65,18 +65,30 @@ describe.each(PROVIDERS)('E-mail Robot console on %s', (provider) => {
   });
 
   it('refuses bad settings at their fields and saves nothing', async () => {
-    expect((await submit(createRobotMailboxAction, fields({ name: ' ', pollIntervalSeconds: '5', moveToFolder: '' }))).fieldErrors).toEqual({
+    expect(
+      (await submit(createRobotMailboxAction, fields({ name: ' ', pollIntervalSeconds: '5', moveToFolder: '' })))
+        .fieldErrors,
+    ).toEqual({
       name: 'Enter a name',
       pollIntervalSeconds: 'Poll at most every 10 seconds',
       moveToFolder: 'Enter the folder to move processed mail to',
     });
-    expect((await submit(createRobotMailboxAction, fields({ moveToFolder: 'inbox/' }))).fieldErrors).toEqual({ moveToFolder: 'Choose a folder other than the watched one' });
-    expect((await submit(createRobotMailboxAction, fields({ webhookUrl: 'ftp://x.example', webhookSecret: 'short' }))).fieldErrors).toEqual({
+    expect((await submit(createRobotMailboxAction, fields({ moveToFolder: 'inbox/' }))).fieldErrors).toEqual({
+      moveToFolder: 'Choose a folder other than the watched one',
+    });
+    expect(
+      (await submit(createRobotMailboxAction, fields({ webhookUrl: 'ftp://x.example', webhookSecret: 'short' })))
+        .fieldErrors,
+    ).toEqual({
       webhookUrl: 'Enter an http:// or https:// URL',
       webhookSecret: 'Use at least 16 characters, or Generate one',
     });
-    expect((await submit(createRobotMailboxAction, fields({ connectionId: application }))).fieldErrors).toEqual({ mailboxAddress: 'An application connection has no signed-in user: enter the mailbox address' });
-    expect((await submit(createRobotMailboxAction, fields({ webhookSecret: '' }))).fieldErrors).toEqual({ webhookSecret: 'Generate or enter a secret to sign the webhook with' });
+    expect((await submit(createRobotMailboxAction, fields({ connectionId: application }))).fieldErrors).toEqual({
+      mailboxAddress: 'An application connection has no signed-in user: enter the mailbox address',
+    });
+    expect((await submit(createRobotMailboxAction, fields({ webhookSecret: '' }))).fieldErrors).toEqual({
+      webhookSecret: 'Generate or enter a secret to sign the webhook with',
+    });
     expect(await db().robotMailbox.count()).toBe(0);
   });
 
@@ -84,7 +96,14 @@ describe.each(PROVIDERS)('E-mail Robot console on %s', (provider) => {
     const created = await submit(createRobotMailboxAction, fields({ pollIntervalSeconds: '30' }));
     const row = await db().robotMailbox.findUniqueOrThrow({ where: { name: 'Support inbox' } });
     expect(created.redirectedTo).toBe(`/email-robot/${row.id}`);
-    expect(row).toMatchObject({ folder: 'Inbox', pollIntervalSeconds: 30, afterProcessing: 'move', moveToFolder: 'Processed', webhookSecretHint: 'cdef', enabled: true });
+    expect(row).toMatchObject({
+      folder: 'Inbox',
+      pollIntervalSeconds: 30,
+      afterProcessing: 'move',
+      moveToFolder: 'Processed',
+      webhookSecretHint: 'cdef',
+      enabled: true,
+    });
     expect(row.webhookSecret?.startsWith('sb1.')).toBe(true);
     expect(ENCRYPTED_FIELDS.map((f) => f.context)).toContain('RobotMailbox.webhookSecret');
     expect(JSON.stringify(await getRobotMailbox(row.id))).not.toContain(row.webhookSecret ?? '-');
@@ -93,7 +112,10 @@ describe.each(PROVIDERS)('E-mail Robot console on %s', (provider) => {
     expect(audit.details).not.toContain('/hooks/mail');
     expect(await dumpDatabase(database)).not.toContain(SECRET);
 
-    const edited = await submit(updateRobotMailboxAction, fields({ id: row.id, folder: 'Inbox', webhookSecret: '', enabled: undefined }));
+    const edited = await submit(
+      updateRobotMailboxAction,
+      fields({ id: row.id, folder: 'Inbox', webhookSecret: '', enabled: undefined }),
+    );
     expect(edited.redirectedTo).toBe(`/email-robot/${row.id}`);
     const after = await db().robotMailbox.findUniqueOrThrow({ where: { id: row.id } });
     expect(after.webhookSecret).toBe(row.webhookSecret);
@@ -104,25 +126,48 @@ describe.each(PROVIDERS)('E-mail Robot console on %s', (provider) => {
     const { id } = await db().robotMailbox.findUniqueOrThrow({ where: { name: 'Support inbox' } });
     const sent = await sandbox.control.addMessage(ADELE.username, { subject: 'Download me', text: 'raw please' });
     const polled = await submit(pollNowAction, { id });
-    expect(polled).toMatchObject({ status: 'success', message: 'Polled: 1 new message, 1 handed on, 1 marked or moved.' });
+    expect(polled).toMatchObject({
+      status: 'success',
+      message: 'Polled: 1 new message, 1 handed on, 1 marked or moved.',
+    });
     expect(receiver.accepted()).toHaveLength(1);
     const message = await db().robotMessage.findFirstOrThrow({ where: { mailboxId: id } });
-    const response = await downloadRaw(new Request('http://localhost/'), { params: Promise.resolve({ id, messageId: message.id }) });
+    const response = await downloadRaw(new Request('http://localhost/'), {
+      params: Promise.resolve({ id, messageId: message.id }),
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('message/rfc822');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="Download me.eml"');
     expect(await response.text()).toBe(sent.raw);
-    const missing = await downloadRaw(new Request('http://localhost/'), { params: Promise.resolve({ id: 'other', messageId: message.id }) });
+    const missing = await downloadRaw(new Request('http://localhost/'), {
+      params: Promise.resolve({ id: 'other', messageId: message.id }),
+    });
     expect(missing.status).toBe(404);
   });
 
   it('Test shows Graph’s answer and its explanation', async () => {
     const { id } = await db().robotMailbox.findUniqueOrThrow({ where: { name: 'Support inbox' } });
-    expect(await submit(testRobotMailboxAction, { id })).toMatchObject({ status: 'success', message: expect.stringMatching(/^Opened “Inbox” in adele@contoso\.onmicrosoft\.com \(signed in as adele@contoso\.onmicrosoft\.com\): \d+ messages, \d+ unread\. Processed mail is moved to “Processed”\.$/) });
-    await submit(updateRobotMailboxAction, fields({ id, connectionId: application, mailboxAddress: 'patti@contoso.onmicrosoft.com', webhookSecret: '' }));
+    expect(await submit(testRobotMailboxAction, { id })).toMatchObject({
+      status: 'success',
+      message: expect.stringMatching(
+        /^Opened “Inbox” in adele@contoso\.onmicrosoft\.com \(signed in as adele@contoso\.onmicrosoft\.com\): \d+ messages, \d+ unread\. Processed mail is moved to “Processed”\.$/,
+      ),
+    });
+    await submit(
+      updateRobotMailboxAction,
+      fields({ id, connectionId: application, mailboxAddress: 'patti@contoso.onmicrosoft.com', webhookSecret: '' }),
+    );
     const blocked = await submit(testRobotMailboxAction, { id });
-    expect(blocked).toMatchObject({ status: 'error', values: { graphAnswer: expect.stringMatching(/^403 ErrorAccessDenied: .*\[RAOP\]/), meaning: expect.stringMatching(/application access policy blocks/) } });
-    const audit = await db().auditEvent.findFirstOrThrow({ where: { action: 'robot_mailbox.test', outcome: 'failure' } });
+    expect(blocked).toMatchObject({
+      status: 'error',
+      values: {
+        graphAnswer: expect.stringMatching(/^403 ErrorAccessDenied: .*\[RAOP\]/),
+        meaning: expect.stringMatching(/application access policy blocks/),
+      },
+    });
+    const audit = await db().auditEvent.findFirstOrThrow({
+      where: { action: 'robot_mailbox.test', outcome: 'failure' },
+    });
     expect(audit.summary).toMatch(/RAOP/);
   });
 

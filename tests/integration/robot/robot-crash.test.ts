@@ -21,7 +21,11 @@ describe.each(PROVIDERS)('E-mail Robot across a crash on %s', (provider) => {
   const workers: Worker[] = [];
 
   async function startWorker(settings: Record<string, number>): Promise<Worker> {
-    const env = { DATABASE_URL: database.postgresUrl, SWITCHBOARD_DATA_DIR: database.dataDir, SWITCHBOARD_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error' };
+    const env = {
+      DATABASE_URL: database.postgresUrl,
+      SWITCHBOARD_DATA_DIR: database.dataDir,
+      SWITCHBOARD_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+    };
     const worker = spawnWorker('tests/integration/robot/support/robot-worker.ts', [JSON.stringify(settings)], env);
     workers.push(worker);
     if (process.env.TEST_LOG_LEVEL) {
@@ -61,30 +65,49 @@ describe.each(PROVIDERS)('E-mail Robot across a crash on %s', (provider) => {
     const connectionId = await robotConnection(sandbox, 'delegated');
     const { id } = await robotMailbox({ connectionId, afterProcessing: 'mark_read', webhookUrl: receiver.url });
     // The receiver accepts, and at that moment Graph starts refusing (429): the mark cannot follow the hand-off.
-    receiver.beforeAnswer(() => sandbox.control.injectThrottle({ service: 'graph', count: 1_000_000, retryAfterSeconds: 1 }));
+    receiver.beforeAnswer(() =>
+      sandbox.control.injectThrottle({ service: 'graph', count: 1_000_000, retryAfterSeconds: 1 }),
+    );
     await sandbox.control.addMessage(ADELE.username, { subject: 'Handed off, then the crash' });
 
     const first = await startWorker({ tickMs: 100, leaseSeconds: 3 });
     const message = await waitFor('the hand-off to be recorded', () =>
-      db().robotMessage.findFirst({ where: { mailboxId: id, handoffState: 'delivered', mailboxAction: 'pending', mailboxActionAttempts: 0 } }),
+      db().robotMessage.findFirst({
+        where: { mailboxId: id, handoffState: 'delivered', mailboxAction: 'pending', mailboxActionAttempts: 0 },
+      }),
     );
-    await waitFor('a refused mark', async () => (await db().robotMailbox.findUniqueOrThrow({ where: { id } })).throttledUntil !== null);
+    await waitFor(
+      'a refused mark',
+      async () => (await db().robotMailbox.findUniqueOrThrow({ where: { id } })).throttledUntil !== null,
+    );
     await kill(first);
     expect(receiver.accepted()).toHaveLength(1);
     expect(sandbox.control.readMailbox(ADELE.username)[0]?.isRead).toBe(false);
 
     sandbox.control.injectThrottle({ service: 'graph', count: 0, retryAfterSeconds: 0 });
     await startWorker({ tickMs: 100, leaseSeconds: 3 });
-    await waitFor('the mark after the restart', async () => (await db().robotMessage.findUniqueOrThrow({ where: { id: message.id } })).mailboxAction === 'done', 20_000);
+    await waitFor(
+      'the mark after the restart',
+      async () => (await db().robotMessage.findUniqueOrThrow({ where: { id: message.id } })).mailboxAction === 'done',
+      20_000,
+    );
 
     expect(sandbox.control.readMailbox(ADELE.username)[0]?.isRead).toBe(true);
     expect(receiver.requests).toHaveLength(1);
-    expect(await db().robotMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ handoffState: 'delivered', handoffAttempts: 1 });
+    expect(await db().robotMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({
+      handoffState: 'delivered',
+      handoffAttempts: 1,
+    });
   });
 
   it('killed while the receiver had not answered: retried under the same delivery id once the dead lease ends', async () => {
     const connectionId = await robotConnection(sandbox, 'delegated');
-    const { id } = await robotMailbox({ connectionId, afterProcessing: 'move', moveToFolder: 'Done', webhookUrl: receiver.url });
+    const { id } = await robotMailbox({
+      connectionId,
+      afterProcessing: 'move',
+      moveToFolder: 'Done',
+      webhookUrl: receiver.url,
+    });
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     receiver.beforeAnswer((request) => (receiver.requests.indexOf(request) === 0 ? held : undefined));
@@ -98,14 +121,22 @@ describe.each(PROVIDERS)('E-mail Robot across a crash on %s', (provider) => {
     expect(leased.leaseUntil?.getTime()).toBeGreaterThan(Date.now());
 
     await startWorker({ tickMs: 100, leaseSeconds: 3 });
-    await waitFor('the move after the restart', () => sandbox.control.readMailbox(ADELE.username, 'inbox').length === 0, 20_000);
+    await waitFor(
+      'the move after the restart',
+      () => sandbox.control.readMailbox(ADELE.username, 'inbox').length === 0,
+      20_000,
+    );
     expect(receiver.requests).toHaveLength(2);
     expect(receiver.accepted()).toHaveLength(1);
-    expect(receiver.requests[1]?.headers['x-switchboard-delivery']).toBe(receiver.requests[0]?.headers['x-switchboard-delivery']);
+    expect(receiver.requests[1]?.headers['x-switchboard-delivery']).toBe(
+      receiver.requests[0]?.headers['x-switchboard-delivery'],
+    );
     expect(receiver.requests[1]?.body).toBe(receiver.requests[0]?.body);
     expect(sandbox.control.readMailbox(ADELE.username, 'Done')).toHaveLength(1);
     // The new instance waited for the dead one's lease to end before it touched the mailbox.
-    const after = await waitFor('the cycle to finish', () => db().robotMailbox.findFirst({ where: { id, leaseOwner: null, lastPollAt: { not: null } } }));
+    const after = await waitFor('the cycle to finish', () =>
+      db().robotMailbox.findFirst({ where: { id, leaseOwner: null, lastPollAt: { not: null } } }),
+    );
     expect(after.lastPollAt?.getTime()).toBeGreaterThanOrEqual(leased.leaseUntil?.getTime() ?? Infinity);
   });
 });

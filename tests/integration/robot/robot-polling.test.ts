@@ -49,25 +49,62 @@ describe.each(PROVIDERS)('E-mail Robot polling on %s', (provider) => {
 
   it('hands a new message to the webhook within one poll interval, signed, then moves it; never twice', async () => {
     const connectionId = await robotConnection(sandbox, 'delegated');
-    const { id, secret } = await robotMailbox({ connectionId, afterProcessing: 'move', moveToFolder: 'Processed', webhookUrl: receiver.url, pollIntervalSeconds: 10 });
+    const { id, secret } = await robotMailbox({
+      connectionId,
+      afterProcessing: 'move',
+      moveToFolder: 'Processed',
+      webhookUrl: receiver.url,
+      pollIntervalSeconds: 10,
+    });
     poller = startRobotPoller(fast);
-    await waitFor('the first (empty) sync', async () => (await db().robotMailbox.findUniqueOrThrow({ where: { id } })).lastSuccessAt);
+    await waitFor(
+      'the first (empty) sync',
+      async () => (await db().robotMailbox.findUniqueOrThrow({ where: { id } })).lastSuccessAt,
+    );
 
     const sent = await sandbox.control.addMessage(ADELE.username, {
       from: 'customer@fabrikam.example',
       cc: ['audit@contoso.onmicrosoft.com'],
       subject: 'Order 4711 — please confirm',
       text: 'Hello, please confirm order 4711.',
-      attachments: [{ name: 'order.pdf', contentType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4 order').toString('base64') }],
+      attachments: [
+        {
+          name: 'order.pdf',
+          contentType: 'application/pdf',
+          contentBase64: Buffer.from('%PDF-1.4 order').toString('base64'),
+        },
+      ],
     });
     const arrived = Date.now();
-    const [delivery] = await waitFor('the webhook delivery', () => receiver.accepted().length > 0 && receiver.accepted(), 12_000);
+    const [delivery] = await waitFor(
+      'the webhook delivery',
+      () => receiver.accepted().length > 0 && receiver.accepted(),
+      12_000,
+    );
     // One poll interval (10 s) after the previous poll, plus the poller's tick and the work itself.
     expect(Date.now() - arrived).toBeLessThanOrEqual(10_000 + 2_000);
 
     // Signed, verifiable, and the payload carries what was asked for.
-    expect(verifyWebhookSignature(secret, { signature: String(delivery?.headers['x-switchboard-signature']), timestamp: String(delivery?.headers['x-switchboard-timestamp']) }, delivery?.body ?? '')).toEqual({ ok: true });
-    expect(verifyWebhookSignature('another-secret-of-16+', { signature: String(delivery?.headers['x-switchboard-signature']), timestamp: String(delivery?.headers['x-switchboard-timestamp']) }, delivery?.body ?? '')).toEqual({ ok: false, reason: 'mismatch' });
+    expect(
+      verifyWebhookSignature(
+        secret,
+        {
+          signature: String(delivery?.headers['x-switchboard-signature']),
+          timestamp: String(delivery?.headers['x-switchboard-timestamp']),
+        },
+        delivery?.body ?? '',
+      ),
+    ).toEqual({ ok: true });
+    expect(
+      verifyWebhookSignature(
+        'another-secret-of-16+',
+        {
+          signature: String(delivery?.headers['x-switchboard-signature']),
+          timestamp: String(delivery?.headers['x-switchboard-timestamp']),
+        },
+        delivery?.body ?? '',
+      ),
+    ).toEqual({ ok: false, reason: 'mismatch' });
     const body = delivery?.json;
     expect(body?.event).toBe('email.received');
     expect(body?.mailbox).toMatchObject({ id, address: ADELE.username });
@@ -85,11 +122,22 @@ describe.each(PROVIDERS)('E-mail Robot polling on %s', (provider) => {
 
     // Then moved, into a folder the robot created. (The robot records the move once Graph has answered: wait for that,
     // not for the sandbox, which sees the move a moment earlier.)
-    await waitFor('the move to be recorded', async () => (await db().robotMessage.findFirst({ where: { mailboxId: id } }))?.mailboxAction === 'done');
+    await waitFor(
+      'the move to be recorded',
+      async () => (await db().robotMessage.findFirst({ where: { mailboxId: id } }))?.mailboxAction === 'done',
+    );
     expect(sandbox.control.readMailbox(ADELE.username, 'inbox')).toHaveLength(0);
-    expect(sandbox.control.readMailbox(ADELE.username, 'Processed').map((m) => m.subject)).toEqual(['Order 4711 — please confirm']);
+    expect(sandbox.control.readMailbox(ADELE.username, 'Processed').map((m) => m.subject)).toEqual([
+      'Order 4711 — please confirm',
+    ]);
     const stored = await db().robotMessage.findFirstOrThrow({ where: { mailboxId: id } });
-    expect(stored).toMatchObject({ handoffState: 'delivered', handoffAttempts: 1, mailboxAction: 'done', internetMessageId: sent.internetMessageId, mimeStored: true });
+    expect(stored).toMatchObject({
+      handoffState: 'delivered',
+      handoffAttempts: 1,
+      mailboxAction: 'done',
+      internetMessageId: sent.internetMessageId,
+      mimeStored: true,
+    });
     expect(Buffer.from(stored.mime ?? new Uint8Array()).toString('utf8')).toBe(sent.raw);
 
     // Visible in the console, searchable; more polls change nothing.
@@ -163,7 +211,10 @@ describe.each(PROVIDERS)('E-mail Robot polling on %s', (provider) => {
     expect(receiver.requests).toHaveLength(1);
     expect(sandbox.control.readMailbox(ADELE.username)[0]?.isRead).toBe(true);
     // The second injected 429 hit the poll or a mark; either way nothing was lost or repeated.
-    await waitFor('the error to clear', async () => (await db().robotMailbox.findUniqueOrThrow({ where: { id } })).lastError === null);
+    await waitFor(
+      'the error to clear',
+      async () => (await db().robotMailbox.findUniqueOrThrow({ where: { id } })).lastError === null,
+    );
   });
 
   it('retries a webhook that fails three times, then marks the message only after the 2xx', async () => {
@@ -181,7 +232,10 @@ describe.each(PROVIDERS)('E-mail Robot polling on %s', (provider) => {
     const failing = await db().robotMailbox.findUniqueOrThrow({ where: { id } });
     expect(failing.lastError).toMatch(/^Webhook: HTTP 5\d\d/);
     expect(failing.lastErrorExplanation).toMatch(/retried with backoff/);
-    await waitFor('the delivery', async () => (await db().robotMessage.findFirst({ where: { mailboxId: id, mailboxAction: 'done' } })) !== null);
+    await waitFor(
+      'the delivery',
+      async () => (await db().robotMessage.findFirst({ where: { mailboxId: id, mailboxAction: 'done' } })) !== null,
+    );
 
     expect(receiver.requests.map((r) => r.status)).toEqual([500, 502, 503, 200]);
     expect(new Set(receiver.requests.map((r) => r.headers['x-switchboard-delivery'])).size).toBe(1);
@@ -191,7 +245,10 @@ describe.each(PROVIDERS)('E-mail Robot polling on %s', (provider) => {
     expect(sandbox.control.readMailbox(ADELE.username)[0]?.isRead).toBe(true);
     const message = await db().robotMessage.findFirstOrThrow({ where: { mailboxId: id } });
     expect(message).toMatchObject({ handoffState: 'delivered', handoffAttempts: 4, lastHandoffError: null });
-    await waitFor('the mailbox error to clear', async () => (await db().robotMailbox.findUniqueOrThrow({ where: { id } })).lastError === null);
+    await waitFor(
+      'the mailbox error to clear',
+      async () => (await db().robotMailbox.findUniqueOrThrow({ where: { id } })).lastError === null,
+    );
   });
 
   it('without a webhook, keeps the message for the console and marks it at once', async () => {

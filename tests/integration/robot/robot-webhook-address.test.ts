@@ -51,10 +51,16 @@ describe('E-mail Robot: Webhook URL pointing inside the network', () => {
   });
 
   it('a public URL passes the check, and the operator’s allow-list opens an on-premises address', async () => {
-    expect((await submit(createRobotMailboxAction, fields('https://hooks.example.com/in'))).fieldErrors?.webhookUrl).toBeUndefined();
+    expect(
+      (await submit(createRobotMailboxAction, fields('https://hooks.example.com/in'))).fieldErrors?.webhookUrl,
+    ).toBeUndefined();
     process.env.SWITCHBOARD_WEBHOOK_ALLOWED_NETWORKS = '10.0.0.0/8';
     resetEnvForTests();
-    expect((await submit(createRobotMailboxAction, fields('https://10.0.0.8/'))).fieldErrors?.webhookUrl).toBeUndefined();
-    expect((await submit(createRobotMailboxAction, fields('http://127.0.0.1/'))).fieldErrors?.webhookUrl).toMatch(/^This address is not public/);
+    expect(
+      (await submit(createRobotMailboxAction, fields('https://10.0.0.8/'))).fieldErrors?.webhookUrl,
+    ).toBeUndefined();
+    expect((await submit(createRobotMailboxAction, fields('http://127.0.0.1/'))).fieldErrors?.webhookUrl).toMatch(
+      /^This address is not public/,
+    );
   });
 });

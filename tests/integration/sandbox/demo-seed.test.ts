@@ -6,7 +6,12 @@ import { spawnWorker } from '../../support/spawn-worker';
 import { type TestDatabase, useFreshDatabase } from '../../support/use-database';
 
 async function runSeed(database: TestDatabase, port: number): Promise<string> {
-  const worker = spawnWorker('scripts/seed-demo.ts', [], { SWITCHBOARD_DATA_DIR: database.dataDir, SANDBOX_PORT: String(port), SANDBOX_DATA_DIR: SANDBOX_TLS_DIR, DATABASE_URL: undefined });
+  const worker = spawnWorker('scripts/seed-demo.ts', [], {
+    SWITCHBOARD_DATA_DIR: database.dataDir,
+    SANDBOX_PORT: String(port),
+    SANDBOX_DATA_DIR: SANDBOX_TLS_DIR,
+    DATABASE_URL: undefined,
+  });
   const first = await worker.nextLine();
   await new Promise((resolve) => worker.child.once('exit', resolve));
   return first;
@@ -30,7 +35,12 @@ describe('npm run demo:seed', () => {
     expect(await runSeed(database, port)).toContain('points at the sandbox');
     const tenants = await db().tenant.findMany({ include: { connections: true } });
     expect(tenants).toHaveLength(1);
-    expect(tenants[0]).toMatchObject({ name: 'Contoso (sandbox)', cloud: 'custom', authorityHost: sandbox.info.authorityHost, directoryId: sandbox.info.tenantId });
+    expect(tenants[0]).toMatchObject({
+      name: 'Contoso (sandbox)',
+      cloud: 'custom',
+      authorityHost: sandbox.info.authorityHost,
+      directoryId: sandbox.info.tenantId,
+    });
     // Exchange, Graph API, Microsoft 365 (for the E-mail Robot) and client credentials.
     expect(tenants[0]?.connections).toHaveLength(4);
     const { verifyTenantCredentials } = await import('@/lib/entra/verify-tenant-credentials');

@@ -26,7 +26,8 @@ async function loadActions(): Promise<Array<{ name: string; action: AnyAction }>
   const actions: Array<{ name: string; action: AnyAction }> = [];
   for (const modulePath of actionModules()) {
     const exported = (await import(/* @vite-ignore */ modulePath)) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(exported)) if (typeof value === 'function') actions.push({ name: `${modulePath}#${name}`, action: value as AnyAction });
+    for (const [name, value] of Object.entries(exported))
+      if (typeof value === 'function') actions.push({ name: `${modulePath}#${name}`, action: value as AnyAction });
   }
   return actions;
 }
@@ -37,10 +38,19 @@ async function snapshot(ids: { tenantId: string; connectionId: string; apiKeyId:
     tenant: await db().tenant.findUnique({ where: { id: ids.tenantId } }),
     connection: await db().serviceConnection.findUnique({ where: { id: ids.connectionId }, omit: { updatedAt: true } }),
     apiKey: await db().apiKey.findUnique({ where: { id: ids.apiKeyId } }),
-    admin: await db().administrator.findUnique({ where: { id: ids.adminId }, omit: { lastLoginAt: true, updatedAt: true } }),
-    services: await db().service.findMany({ orderBy: { id: 'asc' }, include: { capabilities: { orderBy: { id: 'asc' } } } }),
+    admin: await db().administrator.findUnique({
+      where: { id: ids.adminId },
+      omit: { lastLoginAt: true, updatedAt: true },
+    }),
+    services: await db().service.findMany({
+      orderBy: { id: 'asc' },
+      include: { capabilities: { orderBy: { id: 'asc' } } },
+    }),
     settings: await db().emailSettings.findMany(),
-    messages: await db().outboundMessage.findMany({ orderBy: { id: 'asc' }, select: { id: true, state: true, subject: true } }),
+    messages: await db().outboundMessage.findMany({
+      orderBy: { id: 'asc' },
+      select: { id: true, state: true, subject: true },
+    }),
   });
 }
 
@@ -51,10 +61,24 @@ describe.each(PROVIDERS)('fuzzed server actions (%s)', (provider) => {
   beforeAll(async () => {
     database = await useFreshDatabase(provider);
     const admin = await signInAsAdministrator();
-    const sandboxInfo = { info: { authorityHost: 'https://127.0.0.1:9', graphBaseUrl: 'https://127.0.0.1:9', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', clientId: '0d7a1f00-0000-4000-8000-000000000001', clientSecret: 'fuzz-secret-value' } };
+    const sandboxInfo = {
+      info: {
+        authorityHost: 'https://127.0.0.1:9',
+        graphBaseUrl: 'https://127.0.0.1:9',
+        tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+        clientId: '0d7a1f00-0000-4000-8000-000000000001',
+        clientSecret: 'fuzz-secret-value',
+      },
+    };
     const { connectionId, tenantId } = await createSandboxConnection(sandboxInfo as never, 'graph-mail');
     const apiKey = await createApiKey('fuzz key', admin);
-    await saveSettings({ connectionType: 'smtp', smtpServer: '127.0.0.1:9', smtpAuth: 'none', allowUnencrypted: 'on', senderAddress: 'fuzz@switchboard.test' });
+    await saveSettings({
+      connectionType: 'smtp',
+      smtpServer: '127.0.0.1:9',
+      smtpAuth: 'none',
+      allowUnencrypted: 'on',
+      senderAddress: 'fuzz@switchboard.test',
+    });
     ids = { tenantId, connectionId, apiKeyId: apiKey.id, adminId: admin.id };
   });
   afterAll(async () => database.cleanup());
@@ -89,7 +113,8 @@ describe.each(PROVIDERS)('fuzzed server actions (%s)', (provider) => {
           }
         }
       }
-      for (const [kind, args] of Object.entries(PLAIN_ARGUMENTS)) await call(`${name} called with ${kind}`, action, args);
+      for (const [kind, args] of Object.entries(PLAIN_ARGUMENTS))
+        await call(`${name} called with ${kind}`, action, args);
     }
 
     signOutForTests();

@@ -13,7 +13,13 @@ export const nextHeadersMock = {
     set: () => {},
     delete: () => {},
   }),
-  headers: async () => new Headers({ 'user-agent': 'fuzz', 'x-forwarded-for': '198.51.100.9', host: 'localhost:3000', 'x-forwarded-proto': 'http' }),
+  headers: async () =>
+    new Headers({
+      'user-agent': 'fuzz',
+      'x-forwarded-for': '198.51.100.9',
+      host: 'localhost:3000',
+      'x-forwarded-proto': 'http',
+    }),
 };
 
 export async function signInAsAdministrator(): Promise<{ id: string; email: string }> {

@@ -19,14 +19,25 @@ function filesUnder(dir: string, test: (name: string) => boolean): string[] {
 export function actionModules(): string[] {
   return filesUnder(path.join(ROOT, 'app'), (name) => /\.(ts|tsx)$/.test(name))
     .filter((file) => /^['"]use server['"]/m.test(fs.readFileSync(file, 'utf8')))
-    .map((file) => '@/' + path.relative(ROOT, file).replace(/\\/g, '/').replace(/\.tsx?$/, ''));
+    .map(
+      (file) =>
+        '@/' +
+        path
+          .relative(ROOT, file)
+          .replace(/\\/g, '/')
+          .replace(/\.tsx?$/, ''),
+    );
 }
 
 /** Every `name="…"` a form posts. */
 export function formFieldNames(): string[] {
   const names = new Set<string>(['id', 'name', 'email', 'password']);
-  for (const file of [...filesUnder(path.join(ROOT, 'app'), (n) => n.endsWith('.tsx')), ...filesUnder(path.join(ROOT, 'components'), (n) => n.endsWith('.tsx'))]) {
-    for (const match of fs.readFileSync(file, 'utf8').matchAll(/\bname="([A-Za-z0-9_.-]+)"/g)) if (match[1]) names.add(match[1]);
+  for (const file of [
+    ...filesUnder(path.join(ROOT, 'app'), (n) => n.endsWith('.tsx')),
+    ...filesUnder(path.join(ROOT, 'components'), (n) => n.endsWith('.tsx')),
+  ]) {
+    for (const match of fs.readFileSync(file, 'utf8').matchAll(/\bname="([A-Za-z0-9_.-]+)"/g))
+      if (match[1]) names.add(match[1]);
   }
   return [...names];
 }
@@ -63,5 +74,10 @@ export const PLAIN_ARGUMENTS: Record<string, unknown[]> = {
 /** What a thrown error means to Next: a redirect or a 404 are answers; anything else is a 500. */
 export function isNextAnswer(error: unknown): boolean {
   const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === 'string' && (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK;404') || digest === 'NEXT_NOT_FOUND');
+  return (
+    typeof digest === 'string' &&
+    (digest.startsWith('NEXT_REDIRECT') ||
+      digest.startsWith('NEXT_HTTP_ERROR_FALLBACK;404') ||
+      digest === 'NEXT_NOT_FOUND')
+  );
 }

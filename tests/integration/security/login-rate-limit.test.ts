@@ -87,14 +87,22 @@ describe.each(PROVIDERS)('password checks are limited under concurrency (%s)', (
     expect(await signIn(email, 'wrong-once', request)).toMatchObject({ ok: false, reason: 'invalid' });
     expect(await signIn(email, PASSWORD, request)).toMatchObject({ ok: true });
     expect(await db().rateLimitBucket.findUnique({ where: { key: `login:account:${email}` } })).toBeNull();
-    expect((await db().rateLimitBucket.findUniqueOrThrow({ where: { key: `login:address:${request.ipAddress}` } })).count).toBe(1);
+    expect(
+      (await db().rateLimitBucket.findUniqueOrThrow({ where: { key: `login:address:${request.ipAddress}` } })).count,
+    ).toBe(1);
   });
 
   it('the current password on password change is limited too: 30 concurrent wrong guesses, then the right one is refused', async () => {
     const admin = await signInAsAdministrator();
     const before = await db().administrator.findUniqueOrThrow({ where: { id: admin.id } });
-    const fields = (current: string) => ({ currentPassword: current, password: 'a-brand-new-password', confirmPassword: 'a-brand-new-password' });
-    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => submit(changePasswordAction, fields(`wrong-${i}`))));
+    const fields = (current: string) => ({
+      currentPassword: current,
+      password: 'a-brand-new-password',
+      confirmPassword: 'a-brand-new-password',
+    });
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => submit(changePasswordAction, fields(`wrong-${i}`))),
+    );
     expect(checks.count).toBeLessThanOrEqual(5);
     expect(results.every((r) => r.status === 'error')).toBe(true);
     const right = await submit(changePasswordAction, fields('a-long-test-password'));

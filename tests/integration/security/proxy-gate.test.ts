@@ -8,7 +8,12 @@ import { proxy } from '@/proxy';
 const SOCKET = 'http://0.0.0.0:3000';
 
 function post(path: string, headers: Record<string, string>) {
-  return proxy(new NextRequest(`${SOCKET}${path}`, { method: 'POST', headers: { host: 'sb.contoso.com', 'x-forwarded-proto': 'https', 'next-action': 'abc', ...headers } }));
+  return proxy(
+    new NextRequest(`${SOCKET}${path}`, {
+      method: 'POST',
+      headers: { host: 'sb.contoso.com', 'x-forwarded-proto': 'https', 'next-action': 'abc', ...headers },
+    }),
+  );
 }
 
 describe('the proxy gate', () => {
@@ -22,7 +27,12 @@ describe('the proxy gate', () => {
   });
 
   it('refuses cross-site writes to encoded paths that resolve out of /api/v1', async () => {
-    for (const path of ['/api/v1/..%2f..%2fadministrators', '/api/v1/%2e%2e/%2e%2e/settings/api-keys', '/api/v1/..%5c..%5caudit-log', '/api/v1/%252e%252e%252fadministrators']) {
+    for (const path of [
+      '/api/v1/..%2f..%2fadministrators',
+      '/api/v1/%2e%2e/%2e%2e/settings/api-keys',
+      '/api/v1/..%5c..%5caudit-log',
+      '/api/v1/%252e%252e%252fadministrators',
+    ]) {
       const response = post(path, { origin: 'https://attacker.example', cookie: 'sb_session=stolen-by-lax' });
       expect(response.status, path).toBe(403);
     }
@@ -31,7 +41,10 @@ describe('the proxy gate', () => {
   });
 
   it('sends a visitor without a session to /login on the address they used, or on SWITCHBOARD_PUBLIC_URL', async () => {
-    const visit = () => proxy(new NextRequest(`${SOCKET}/outbox`, { headers: { host: 'sb.contoso.com:3000', 'x-forwarded-proto': 'http' } }));
+    const visit = () =>
+      proxy(
+        new NextRequest(`${SOCKET}/outbox`, { headers: { host: 'sb.contoso.com:3000', 'x-forwarded-proto': 'http' } }),
+      );
     expect(visit().headers.get('location')).toBe('http://sb.contoso.com:3000/login?next=%2Foutbox');
     process.env.SWITCHBOARD_PUBLIC_URL = 'https://switchboard.contoso.com';
     expect(visit().headers.get('location')).toBe('https://switchboard.contoso.com/login?next=%2Foutbox');

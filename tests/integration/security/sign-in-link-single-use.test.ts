@@ -20,9 +20,21 @@ async function startFromLink(token: string, person: { username: string; password
   const found = await findUsableSignInLink(token);
   if (!found.ok) throw new Error(found.reason);
   const binding = crypto.randomBytes(16).toString('hex');
-  const { url } = await startAuthorization({ connectionId: found.link.connectionId, redirectUri: TEST_REDIRECT_URI, browserBinding: binding, signInLinkId: found.link.id });
+  const { url } = await startAuthorization({
+    connectionId: found.link.connectionId,
+    redirectUri: TEST_REDIRECT_URI,
+    browserBinding: binding,
+    signInLinkId: found.link.id,
+  });
   const { params } = await signInWithPages(new BrowserSession(fetch), url, person);
-  return () => completeAuthorization({ state: params.get('state'), code: params.get('code'), error: null, errorDescription: null, browserBinding: binding });
+  return () =>
+    completeAuthorization({
+      state: params.get('state'),
+      code: params.get('code'),
+      error: null,
+      errorDescription: null,
+      browserBinding: binding,
+    });
 }
 
 describe.each(PROVIDERS)('sign-in links are single use while a sign-in is in flight (%s)', (provider) => {
@@ -36,7 +48,10 @@ describe.each(PROVIDERS)('sign-in links are single use while a sign-in is in fli
     const outcomes = await Promise.all([finishAdele(), finishMegan()]);
     const winners = outcomes.filter((o) => o.ok);
     expect(winners).toHaveLength(1);
-    expect(outcomes.find((o) => !o.ok)).toMatchObject({ kind: 'invalid-state', reason: expect.stringMatching(/already used, withdrawn or has expired/) });
+    expect(outcomes.find((o) => !o.ok)).toMatchObject({
+      kind: 'invalid-state',
+      reason: expect.stringMatching(/already used, withdrawn or has expired/),
+    });
     const row = await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } });
     expect(row.accountUsername).toBe(winners[0]?.ok ? winners[0].accountUsername : 'none');
     expect((await db().signInLink.findUniqueOrThrow({ where: { id: link.id } })).usedAt).not.toBeNull();

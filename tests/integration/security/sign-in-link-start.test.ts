@@ -22,7 +22,10 @@ describe('the sign-in link start redirects to the public address', () => {
     resetEnvForTests();
   });
 
-  const start = () => POST(new Request('http://0.0.0.0:3000/wm/externalAuth/sign-in/no-such-link/start', { method: 'POST' }), { params: Promise.resolve({ token: 'no-such-link' }) });
+  const start = () =>
+    POST(new Request('http://0.0.0.0:3000/wm/externalAuth/sign-in/no-such-link/start', { method: 'POST' }), {
+      params: Promise.resolve({ token: 'no-such-link' }),
+    });
 
   it('uses the address the person used, not the listening socket', async () => {
     const response = await start();
@@ -33,6 +36,8 @@ describe('the sign-in link start redirects to the public address', () => {
   it('uses SWITCHBOARD_PUBLIC_URL when it is set', async () => {
     process.env.SWITCHBOARD_PUBLIC_URL = 'https://switchboard.contoso.com';
     resetEnvForTests();
-    expect((await start()).headers.get('location')).toBe('https://switchboard.contoso.com/wm/externalAuth/sign-in/no-such-link');
+    expect((await start()).headers.get('location')).toBe(
+      'https://switchboard.contoso.com/wm/externalAuth/sign-in/no-such-link',
+    );
   });
 });

@@ -37,7 +37,10 @@ export function form(fields: Record<string, string | undefined>): FormData {
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
 /** Runs an action; a redirect (Save & Close) comes back as `{ redirectedTo }`. */
-export async function submit(action: Action, fields: Record<string, string | undefined>): Promise<ActionState & { redirectedTo?: string }> {
+export async function submit(
+  action: Action,
+  fields: Record<string, string | undefined>,
+): Promise<ActionState & { redirectedTo?: string }> {
   try {
     return await action({ status: 'idle' }, form(fields));
   } catch (error) {

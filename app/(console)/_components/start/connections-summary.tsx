@@ -38,7 +38,8 @@ export async function ConnectionsSummary() {
               <Link href={`${LIST}/${c.id}`} className="font-medium text-brand-700 underline">
                 {c.name}
               </Link>{' '}
-              needs re-authentication{c.lastError ? <span className="block break-words text-xs text-slate-600">{c.lastError}</span> : null}
+              needs re-authentication
+              {c.lastError ? <span className="block break-words text-xs text-slate-600">{c.lastError}</span> : null}
             </li>
           ))}
         </ul>

@@ -5,7 +5,11 @@ import { StartSection } from './start-section';
 // How big the database is and what retention keeps it that way: without retention the file only ever grew.
 export async function DatabaseSummary() {
   const size = await getDatabaseSize();
-  const { SWITCHBOARD_RETENTION_BODY_DAYS: bodies, SWITCHBOARD_RETENTION_RECORD_DAYS: records, SWITCHBOARD_RETENTION_AUDIT_DAYS: audit } = env();
+  const {
+    SWITCHBOARD_RETENTION_BODY_DAYS: bodies,
+    SWITCHBOARD_RETENTION_RECORD_DAYS: records,
+    SWITCHBOARD_RETENTION_AUDIT_DAYS: audit,
+  } = env();
   return (
     <StartSection title="Database">
       <p className="text-sm">
@@ -13,8 +17,8 @@ export async function DatabaseSummary() {
         {size.freeBytes ? ` (${formatBytes(size.freeBytes)} free inside, reused before it grows)` : ''}.
       </p>
       <p className="mt-1 text-xs text-slate-600">
-        Retention: message bodies after {bodies} days, sent messages after {records} days (failed ones stay until handled), audit
-        log after {audit} days.
+        Retention: message bodies after {bodies} days, sent messages after {records} days (failed ones stay until
+        handled), audit log after {audit} days.
       </p>
     </StartSection>
   );

@@ -1,7 +1,17 @@
 // One card on the start page: a heading people (and tests) find by name, and a link to the page it summarises.
 import Link from 'next/link';
 
-export function StartSection({ title, href, linkLabel, children }: { title: string; href?: string; linkLabel?: string; children: React.ReactNode }) {
+export function StartSection({
+  title,
+  href,
+  linkLabel,
+  children,
+}: {
+  title: string;
+  href?: string;
+  linkLabel?: string;
+  children: React.ReactNode;
+}) {
   const id = `start-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
   return (
     <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4">

@@ -13,9 +13,31 @@ export function ChangePasswordForm() {
   return (
     <form action={action} className="max-w-md space-y-4" noValidate>
       <FormMessage state={state} />
-      <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={errors.currentPassword} />
-      <TextField label="New password" name="password" type="password" autoComplete="new-password" required hint="At least 12 characters." error={errors.password} />
-      <TextField label="Confirm new password" name="confirmPassword" type="password" autoComplete="new-password" required error={errors.confirmPassword} />
+      <TextField
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={errors.currentPassword}
+      />
+      <TextField
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 12 characters."
+        error={errors.password}
+      />
+      <TextField
+        label="Confirm new password"
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors.confirmPassword}
+      />
       <SubmitButton>Change password</SubmitButton>
     </form>
   );

@@ -12,13 +12,26 @@ export function AddAdministratorForm() {
   const errors = state.fieldErrors ?? {};
   const values = state.status === 'success' ? {} : (state.values ?? {});
   return (
-    <form action={action} className="grid gap-4 sm:grid-cols-3" noValidate key={state.status === 'success' ? state.message : 'form'}>
+    <form
+      action={action}
+      className="grid gap-4 sm:grid-cols-3"
+      noValidate
+      key={state.status === 'success' ? state.message : 'form'}
+    >
       <div className="sm:col-span-3">
         <FormMessage state={state} />
       </div>
       <TextField label="Name" name="name" required defaultValue={values.name} error={errors.name} />
       <TextField label="Email" name="email" type="email" required defaultValue={values.email} error={errors.email} />
-      <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 12 characters; share it with them privately." error={errors.password} />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 12 characters; share it with them privately."
+        error={errors.password}
+      />
       <div>
         <SubmitButton>Add administrator</SubmitButton>
       </div>

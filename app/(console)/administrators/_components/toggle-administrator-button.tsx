@@ -14,7 +14,11 @@ export function ToggleAdministratorButton({ id, disabled, email }: { id: string;
       <SubmitButton variant="secondary" aria-label={`${disabled ? 'Enable' : 'Disable'} ${email}`}>
         {disabled ? 'Enable' : 'Disable'}
       </SubmitButton>
-      {state.status === 'error' ? <span role="alert" className="text-sm text-red-700">{state.message}</span> : null}
+      {state.status === 'error' ? (
+        <span role="alert" className="text-sm text-red-700">
+          {state.message}
+        </span>
+      ) : null}
     </form>
   );
 }

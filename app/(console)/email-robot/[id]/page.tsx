@@ -15,7 +15,13 @@ import { RobotStateBadge } from '../_components/robot-state-badge';
 
 export const metadata = { title: 'Robot mailbox' };
 
-export default async function RobotMailboxPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RobotMailboxPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireAdmin();
   const { id } = await params;
   const search = await searchParams;
@@ -24,8 +30,10 @@ export default async function RobotMailboxPage({ params, searchParams }: { param
   if (!mailbox) notFound();
   const { rows, total, page, pages } = await getRobotMessages(id, { query, page: pageNumberOf(search.page) });
   const base = `/email-robot/${id}`;
-  const hrefFor = (p: number) => `${base}?${new URLSearchParams({ ...(query ? { q: query } : {}), ...(p > 1 ? { page: String(p) } : {}) }).toString()}`;
-  const address = mailbox.mailboxAddress || `${mailbox.connection.accountUsername ?? 'the signed-in account'} (own mailbox)`;
+  const hrefFor = (p: number) =>
+    `${base}?${new URLSearchParams({ ...(query ? { q: query } : {}), ...(p > 1 ? { page: String(p) } : {}) }).toString()}`;
+  const address =
+    mailbox.mailboxAddress || `${mailbox.connection.accountUsername ?? 'the signed-in account'} (own mailbox)`;
 
   return (
     <>
@@ -33,24 +41,37 @@ export default async function RobotMailboxPage({ params, searchParams }: { param
         title={mailbox.name}
         description={`${address} · ${mailbox.folder} · through ${mailbox.connection.name}`}
         actions={
-          <Link href={`${base}/edit`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100">
+          <Link
+            href={`${base}/edit`}
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
+          >
             Edit
           </Link>
         }
       />
       <section aria-labelledby="robot-state" className="mb-6 rounded-lg border border-slate-200 bg-white p-6">
-        <h2 id="robot-state" className="mb-3 text-lg font-semibold">Polling</h2>
+        <h2 id="robot-state" className="mb-3 text-lg font-semibold">
+          Polling
+        </h2>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium text-slate-600">State</dt>
           <dd>
-            <RobotStateBadge enabled={mailbox.enabled} lastError={mailbox.lastError} throttledUntil={mailbox.throttledUntil} />
+            <RobotStateBadge
+              enabled={mailbox.enabled}
+              lastError={mailbox.lastError}
+              throttledUntil={mailbox.throttledUntil}
+            />
           </dd>
           <dt className="font-medium text-slate-600">Last poll</dt>
           <dd>{formatDateTime(mailbox.lastPollAt)}</dd>
           <dt className="font-medium text-slate-600">Last success</dt>
           <dd>{formatDateTime(mailbox.lastSuccessAt)}</dd>
           <dt className="font-medium text-slate-600">Next poll</dt>
-          <dd>{mailbox.enabled ? `${formatDateTime(mailbox.nextPollAt)} (every ${mailbox.pollIntervalSeconds} s)` : 'Disabled: only Poll now'}</dd>
+          <dd>
+            {mailbox.enabled
+              ? `${formatDateTime(mailbox.nextPollAt)} (every ${mailbox.pollIntervalSeconds} s)`
+              : 'Disabled: only Poll now'}
+          </dd>
           <dt className="font-medium text-slate-600">Messages seen</dt>
           <dd>
             {mailbox.messagesSeen.toLocaleString('en-US')}
@@ -60,7 +81,9 @@ export default async function RobotMailboxPage({ params, searchParams }: { param
           <dt className="font-medium text-slate-600">After processing</dt>
           <dd>{mailbox.afterProcessing === 'move' ? `Move to “${mailbox.moveToFolder}”` : 'Mark as read'}</dd>
           <dt className="font-medium text-slate-600">Hand-off</dt>
-          <dd className="break-all">{mailbox.webhookUrl ? `Webhook ${mailbox.webhookUrl}` : 'Console only (no webhook)'}</dd>
+          <dd className="break-all">
+            {mailbox.webhookUrl ? `Webhook ${mailbox.webhookUrl}` : 'Console only (no webhook)'}
+          </dd>
           {mailbox.throttledUntil && mailbox.throttledUntil > new Date() ? (
             <>
               <dt className="font-medium text-slate-600">Throttled until</dt>
@@ -71,7 +94,9 @@ export default async function RobotMailboxPage({ params, searchParams }: { param
             <>
               <dt className="font-medium text-slate-600">Last error</dt>
               <dd className="text-red-800">
-                <p className="font-mono text-xs" data-testid="robot-last-error">{mailbox.lastError}</p>
+                <p className="font-mono text-xs" data-testid="robot-last-error">
+                  {mailbox.lastError}
+                </p>
                 {mailbox.lastErrorExplanation ? <p className="mt-1">{mailbox.lastErrorExplanation}</p> : null}
                 <p className="mt-1 text-xs text-slate-500">{formatDateTime(mailbox.lastErrorAt)}</p>
               </dd>
@@ -85,12 +110,21 @@ export default async function RobotMailboxPage({ params, searchParams }: { param
       </section>
 
       <section aria-labelledby="robot-messages">
-        <h2 id="robot-messages" className="mb-3 text-lg font-semibold">Messages</h2>
+        <h2 id="robot-messages" className="mb-3 text-lg font-semibold">
+          Messages
+        </h2>
         <form className="mb-4 flex flex-wrap gap-2" role="search" action={base}>
           <label htmlFor="robot-messages-q" className="sr-only">
             Search messages
           </label>
-          <input id="robot-messages-q" name="q" type="search" defaultValue={query} placeholder="Search subject, sender, recipients or message id" className="w-full max-w-sm rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          <input
+            id="robot-messages-q"
+            name="q"
+            type="search"
+            defaultValue={query}
+            placeholder="Search subject, sender, recipients or message id"
+            className="w-full max-w-sm rounded-md border border-slate-300 px-3 py-2 text-sm"
+          />
           <button className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">Search</button>
           {query ? (
             <Link href={base} className="self-center text-sm underline">
@@ -103,24 +137,32 @@ export default async function RobotMailboxPage({ params, searchParams }: { param
           {query ? ` match “${query}”` : ''}
         </p>
         {rows.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-sm text-slate-600">{query ? 'No message matches.' : 'No messages yet. New mail appears here after the next poll.'}</p>
+          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-sm text-slate-600">
+            {query ? 'No message matches.' : 'No messages yet. New mail appears here after the next poll.'}
+          </p>
         ) : (
           <DataTable columns={['Received', 'From', 'Subject', 'State']}>
-                {rows.map((m) => (
-                  <tr key={m.id} className="border-t border-slate-100 align-top">
-                    <td className="whitespace-nowrap px-3 py-2">{formatDateTime(m.receivedAt)}</td>
-                    <td className="px-3 py-2">{m.fromName && m.fromName !== m.fromAddress ? `${m.fromName} <${m.fromAddress}>` : m.fromAddress}</td>
-                    <td className="px-3 py-2">
-                      <Link className="text-brand-700 underline" href={`${base}/messages/${m.id}`}>
-                        {m.subject || '(no subject)'}
-                      </Link>
-                      {m.attachments !== '[]' ? <span className="ml-2 text-xs text-slate-500">(attachments)</span> : null}
-                    </td>
-                    <td className="px-3 py-2">
-                      <MessageStateBadges handoffState={m.handoffState} handoffAttempts={m.handoffAttempts} mailboxAction={m.mailboxAction} />
-                    </td>
-                  </tr>
-                ))}
+            {rows.map((m) => (
+              <tr key={m.id} className="border-t border-slate-100 align-top">
+                <td className="whitespace-nowrap px-3 py-2">{formatDateTime(m.receivedAt)}</td>
+                <td className="px-3 py-2">
+                  {m.fromName && m.fromName !== m.fromAddress ? `${m.fromName} <${m.fromAddress}>` : m.fromAddress}
+                </td>
+                <td className="px-3 py-2">
+                  <Link className="text-brand-700 underline" href={`${base}/messages/${m.id}`}>
+                    {m.subject || '(no subject)'}
+                  </Link>
+                  {m.attachments !== '[]' ? <span className="ml-2 text-xs text-slate-500">(attachments)</span> : null}
+                </td>
+                <td className="px-3 py-2">
+                  <MessageStateBadges
+                    handoffState={m.handoffState}
+                    handoffAttempts={m.handoffAttempts}
+                    mailboxAction={m.mailboxAction}
+                  />
+                </td>
+              </tr>
+            ))}
           </DataTable>
         )}
         <Pager page={page} pages={pages} hrefFor={hrefFor} />

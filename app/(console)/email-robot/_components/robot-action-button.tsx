@@ -5,7 +5,15 @@ import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { type ActionState, IDLE } from '@/lib/actions/action-state';
 
-export function RobotActionButton({ action, id, label }: { action: (previous: ActionState, formData: FormData) => Promise<ActionState>; id: string; label: string }) {
+export function RobotActionButton({
+  action,
+  id,
+  label,
+}: {
+  action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
+  id: string;
+  label: string;
+}) {
   const [state, formAction] = useActionState(action, IDLE);
   const details = state.status === 'error' ? state.values : undefined;
   return (
@@ -13,7 +21,11 @@ export function RobotActionButton({ action, id, label }: { action: (previous: Ac
       <input type="hidden" name="id" value={id} />
       <SubmitButton variant="secondary">{label}</SubmitButton>
       {state.message ? (
-        <div role={state.status === 'error' ? 'alert' : 'status'} aria-label={`${label} result`} className={`rounded-md px-3 py-2 text-sm ${state.status === 'error' ? 'bg-red-50 text-red-900' : 'bg-green-50 text-green-900'}`}>
+        <div
+          role={state.status === 'error' ? 'alert' : 'status'}
+          aria-label={`${label} result`}
+          className={`rounded-md px-3 py-2 text-sm ${state.status === 'error' ? 'bg-red-50 text-red-900' : 'bg-green-50 text-green-900'}`}
+        >
           <p>{state.message}</p>
           {details?.graphAnswer ? (
             <dl className="mt-2 grid gap-x-3 gap-y-1 sm:grid-cols-[max-content_1fr]">

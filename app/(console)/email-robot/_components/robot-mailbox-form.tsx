@@ -37,7 +37,13 @@ function newSecret(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function RobotMailboxForm({ connections, mailbox }: { connections: RobotConnectionOption[]; mailbox?: RobotMailboxFormValues }) {
+export function RobotMailboxForm({
+  connections,
+  mailbox,
+}: {
+  connections: RobotConnectionOption[];
+  mailbox?: RobotMailboxFormValues;
+}) {
   // Kept: a `<form action>` is reset by React after each submission, which put the Service Connection and After
   // processing selects back on their first option while their state (and the saved values) said otherwise.
   const { state, onSubmit, pending } = useKeptForm(async (previous: ActionState, formData: FormData) => {
@@ -64,14 +70,29 @@ export function RobotMailboxForm({ connections, mailbox }: { connections: RobotC
       <FormMessage state={state} />
       {mailbox ? <input type="hidden" name="id" value={mailbox.id} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Name" name="name" required maxLength={200} defaultValue={values.name ?? mailbox?.name} error={errors.name} hint="How this mailbox is called in Switchboard, e.g. Support inbox." />
+        <TextField
+          label="Name"
+          name="name"
+          required
+          maxLength={200}
+          defaultValue={values.name ?? mailbox?.name}
+          error={errors.name}
+          hint="How this mailbox is called in Switchboard, e.g. Support inbox."
+        />
         <SelectField
           label="Service Connection"
           name="connectionId"
-          placeholder={connections.some((c) => c.fit.usable) ? 'Choose a connection' : 'No connection may read mail yet: add one under Connections'}
+          placeholder={
+            connections.some((c) => c.fit.usable)
+              ? 'Choose a connection'
+              : 'No connection may read mail yet: add one under Connections'
+          }
           options={connections.map((c) =>
             c.fit.usable
-              ? { value: c.id, label: `${c.name}${c.authType === 'application' ? ' (application)' : c.accountUsername ? ` (${c.accountUsername})` : ''}` }
+              ? {
+                  value: c.id,
+                  label: `${c.name}${c.authType === 'application' ? ' (application)' : c.accountUsername ? ` (${c.accountUsername})` : ''}`,
+                }
               : { value: c.id, label: `${c.name} — ${c.fit.reason}`, disabled: true },
           )}
           value={connectionId}
@@ -83,8 +104,23 @@ export function RobotMailboxForm({ connections, mailbox }: { connections: RobotC
               : 'Microsoft 365 (delegated, Mail.ReadWrite.Shared) or Client Credentials (application, Mail.ReadWrite).'
           }
         />
-        <TextField label="Mailbox Email Address" name="mailboxAddress" type="email" autoComplete="off" defaultValue={values.mailboxAddress ?? mailbox?.mailboxAddress} error={errors.mailboxAddress} hint={addressHint} />
-        <TextField label="Folder" name="folder" placeholder={DEFAULT_FOLDER} defaultValue={values.folder ?? mailbox?.folder} error={errors.folder} hint="Inbox by default; a well-known name (Inbox, Archive) or a path such as Inbox/Orders." />
+        <TextField
+          label="Mailbox Email Address"
+          name="mailboxAddress"
+          type="email"
+          autoComplete="off"
+          defaultValue={values.mailboxAddress ?? mailbox?.mailboxAddress}
+          error={errors.mailboxAddress}
+          hint={addressHint}
+        />
+        <TextField
+          label="Folder"
+          name="folder"
+          placeholder={DEFAULT_FOLDER}
+          defaultValue={values.folder ?? mailbox?.folder}
+          error={errors.folder}
+          hint="Inbox by default; a well-known name (Inbox, Archive) or a path such as Inbox/Orders."
+        />
         <TextField
           label="Poll interval (seconds)"
           name="pollIntervalSeconds"
@@ -107,12 +143,26 @@ export function RobotMailboxForm({ connections, mailbox }: { connections: RobotC
           hint="Done only after the hand-off succeeded. In “Mark as read” mode, mail that is already read is left alone."
         />
         {afterProcessing === 'move' ? (
-          <TextField label="Move to folder" name="moveToFolder" defaultValue={values.moveToFolder ?? mailbox?.moveToFolder} error={errors.moveToFolder} hint="Created when missing, e.g. Processed or Inbox/Done." />
+          <TextField
+            label="Move to folder"
+            name="moveToFolder"
+            defaultValue={values.moveToFolder ?? mailbox?.moveToFolder}
+            error={errors.moveToFolder}
+            hint="Created when missing, e.g. Processed or Inbox/Done."
+          />
         ) : null}
       </div>
       <fieldset className="grid gap-4 rounded-md border border-slate-200 p-4 sm:grid-cols-2">
         <legend className="px-1 text-sm font-medium text-slate-800">Hand-off</legend>
-        <TextField label="Webhook URL" name="webhookUrl" type="url" placeholder="https://app.example.com/hooks/mail" defaultValue={values.webhookUrl ?? mailbox?.webhookUrl} error={errors.webhookUrl} hint="Each new message is POSTed here as signed JSON, retried until a 2xx. Empty: messages only appear here in the console." />
+        <TextField
+          label="Webhook URL"
+          name="webhookUrl"
+          type="url"
+          placeholder="https://app.example.com/hooks/mail"
+          defaultValue={values.webhookUrl ?? mailbox?.webhookUrl}
+          error={errors.webhookUrl}
+          hint="Each new message is POSTed here as signed JSON, retried until a 2xx. Empty: messages only appear here in the console."
+        />
         <div>
           <TextField
             label="Webhook secret"
@@ -149,14 +199,22 @@ export function RobotMailboxForm({ connections, mailbox }: { connections: RobotC
           </div>
           {generated ? (
             // Shown once, as API keys are: after saving, only its last characters are shown.
-            <p className="mt-2 break-all rounded-md bg-amber-50 p-2 font-mono text-xs text-amber-950" data-testid="generated-webhook-secret">
+            <p
+              className="mt-2 break-all rounded-md bg-amber-50 p-2 font-mono text-xs text-amber-950"
+              data-testid="generated-webhook-secret"
+            >
               {secret}
             </p>
           ) : null}
         </div>
       </fieldset>
       <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
-        <input type="checkbox" name="enabled" defaultChecked={state.values ? values.enabled === 'on' : (mailbox?.enabled ?? true)} className="h-4 w-4" />
+        <input
+          type="checkbox"
+          name="enabled"
+          defaultChecked={state.values ? values.enabled === 'on' : (mailbox?.enabled ?? true)}
+          className="h-4 w-4"
+        />
         Enabled
       </label>
       <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">

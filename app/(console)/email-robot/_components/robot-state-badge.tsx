@@ -1,7 +1,15 @@
 import { type BadgeTone, StatusBadge } from '@/components/ui/status-badge';
 
 /** A robot mailbox at a glance: disabled, throttled, failing, or running. */
-export function RobotStateBadge({ enabled, lastError, throttledUntil }: { enabled: boolean; lastError: string | null; throttledUntil: Date | null }) {
+export function RobotStateBadge({
+  enabled,
+  lastError,
+  throttledUntil,
+}: {
+  enabled: boolean;
+  lastError: string | null;
+  throttledUntil: Date | null;
+}) {
   let tone: BadgeTone = 'success';
   let label = 'Running';
   if (!enabled) [tone, label] = ['neutral', 'Disabled'];

@@ -10,7 +10,10 @@ export default async function NewRobotMailboxPage() {
   const connections = await getRobotConnectionOptions();
   return (
     <>
-      <PageHeader title="Add robot mailbox" description="The mailbox to watch, the Service Connection that opens it, and where its new messages go." />
+      <PageHeader
+        title="Add robot mailbox"
+        description="The mailbox to watch, the Service Connection that opens it, and where its new messages go."
+      />
       <div className="rounded-lg border border-slate-200 bg-white p-6">
         <RobotMailboxForm connections={connections} />
       </div>

@@ -33,13 +33,22 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
   const sending = message.state === 'sending' && message.leaseUntil !== null && message.leaseUntil > new Date();
   return (
     <>
-      <PageHeader title={message.subject || '(no subject)'} description={`Accepted ${formatDateTime(message.createdAt)} from ${message.source === 'api' ? 'the API' : message.source === 'test' ? 'Send test email' : message.source}`} />
+      <PageHeader
+        title={message.subject || '(no subject)'}
+        description={`Accepted ${formatDateTime(message.createdAt)} from ${message.source === 'api' ? 'the API' : message.source === 'test' ? 'Send test email' : message.source}`}
+      />
       <dl className="mb-6 grid gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-6 text-sm sm:grid-cols-[max-content_1fr]">
         <Row label="State">
           <OutboxStateBadge state={message.state} />
-          {message.state === 'queued' ? <span className="ml-2 text-slate-600">next attempt {formatDateTime(message.nextAttemptAt)}</span> : null}
-          {message.state === 'sent' ? <span className="ml-2 text-slate-600">{formatDateTime(message.sentAt)}</span> : null}
-          {message.state === 'failed' ? <span className="ml-2 text-slate-600">{formatDateTime(message.failedAt)}</span> : null}
+          {message.state === 'queued' ? (
+            <span className="ml-2 text-slate-600">next attempt {formatDateTime(message.nextAttemptAt)}</span>
+          ) : null}
+          {message.state === 'sent' ? (
+            <span className="ml-2 text-slate-600">{formatDateTime(message.sentAt)}</span>
+          ) : null}
+          {message.state === 'failed' ? (
+            <span className="ml-2 text-slate-600">{formatDateTime(message.failedAt)}</span>
+          ) : null}
         </Row>
         <Row label="From">{formatAddress({ address: message.fromAddress, name: message.fromName })}</Row>
         <Row label="To">{list(message.toRecipients)}</Row>
@@ -49,9 +58,17 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
         <Row label="Message-ID">
           <code className="text-xs">{message.messageIdHeader}</code>
         </Row>
-        <Row label="Provider message id">{message.providerMessageId ? <code className="text-xs">{message.providerMessageId}</code> : '—'}</Row>
+        <Row label="Provider message id">
+          {message.providerMessageId ? <code className="text-xs">{message.providerMessageId}</code> : '—'}
+        </Row>
         <Row label="Size">{formatSize(message.size)}</Row>
-        <Row label="Attachments">{message.attachments.length ? message.attachments.map((a) => `${a.filename} (${a.contentType}, ${formatSize(a.size)}${a.inline ? ', inline' : ''})`).join('; ') : '—'}</Row>
+        <Row label="Attachments">
+          {message.attachments.length
+            ? message.attachments
+                .map((a) => `${a.filename} (${a.contentType}, ${formatSize(a.size)}${a.inline ? ', inline' : ''})`)
+                .join('; ')
+            : '—'}
+        </Row>
         {message.lastError && message.state !== 'sent' ? (
           <Row label="Last answer">
             <span className="font-mono text-xs">{message.lastError}</span>
@@ -59,7 +76,10 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
         ) : null}
       </dl>
       {explanation ? (
-        <section aria-label="What this means" className="mb-6 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm">
+        <section
+          aria-label="What this means"
+          className="mb-6 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm"
+        >
           <p className="font-semibold">{explanation.title}</p>
           <p>{explanation.meaning}</p>
           <p className="mt-1">
@@ -78,16 +98,29 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
         <h2 id="body" className="mb-2 text-lg font-semibold">
           Body
         </h2>
-        <pre className="max-h-96 overflow-auto whitespace-pre-wrap text-sm">{message.textBody ?? message.htmlBody ?? ''}</pre>
-        {message.textBody === null && message.htmlBody !== null ? <p className="mt-2 text-xs text-slate-500">HTML source, shown as text.</p> : null}
+        <pre className="max-h-96 overflow-auto whitespace-pre-wrap text-sm">
+          {message.textBody ?? message.htmlBody ?? ''}
+        </pre>
+        {message.textBody === null && message.htmlBody !== null ? (
+          <p className="mt-2 text-xs text-slate-500">HTML source, shown as text.</p>
+        ) : null}
       </section>
       <div className="flex flex-wrap items-start gap-6 rounded-lg border border-slate-200 bg-white p-6">
         {/* Always rendered, so its answer stays on screen while the worker picks the message up. */}
-        <ResendButton id={message.id} label={message.state === 'queued' ? 'Send now' : 'Resend'} disabled={message.state === 'sending'} />
+        <ResendButton
+          id={message.id}
+          label={message.state === 'queued' ? 'Send now' : 'Resend'}
+          disabled={message.state === 'sending'}
+        />
         {sending ? (
           <p className="text-sm text-slate-600">Being sent right now.</p>
         ) : (
-          <DeleteButton action={deleteMessageAction} id={message.id} label="Delete" question="Delete this message and its attempts? A queued message will not be sent." />
+          <DeleteButton
+            action={deleteMessageAction}
+            id={message.id}
+            label="Delete"
+            question="Delete this message and its attempts? A queued message will not be sent."
+          />
         )}
       </div>
     </>

@@ -31,12 +31,24 @@ export function AttemptsTable({ attempts }: { attempts: Attempt[] }) {
       <table className="min-w-full text-left text-sm">
         <thead className="bg-slate-100 text-xs uppercase text-slate-600">
           <tr>
-            <th scope="col" className="px-3 py-2">#</th>
-            <th scope="col" className="px-3 py-2">Started</th>
-            <th scope="col" className="px-3 py-2">Outcome</th>
-            <th scope="col" className="px-3 py-2">Code</th>
-            <th scope="col" className="px-3 py-2">Remote answer</th>
-            <th scope="col" className="px-3 py-2">Via</th>
+            <th scope="col" className="px-3 py-2">
+              #
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Started
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Outcome
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Code
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Remote answer
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Via
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -47,11 +59,17 @@ export function AttemptsTable({ attempts }: { attempts: Attempt[] }) {
                 <td className="px-3 py-2">{a.number}</td>
                 <td className="whitespace-nowrap px-3 py-2">
                   {formatDateTime(a.startedAt)}
-                  {a.finishedAt ? <span className="block text-xs text-slate-500">{a.finishedAt.getTime() - a.startedAt.getTime()} ms</span> : null}
+                  {a.finishedAt ? (
+                    <span className="block text-xs text-slate-500">
+                      {a.finishedAt.getTime() - a.startedAt.getTime()} ms
+                    </span>
+                  ) : null}
                 </td>
                 <td className="px-3 py-2">
                   <StatusBadge tone={outcome.tone}>{outcome.label}</StatusBadge>
-                  {a.retryAt ? <span className="block text-xs text-slate-500">retry {formatDateTime(a.retryAt)}</span> : null}
+                  {a.retryAt ? (
+                    <span className="block text-xs text-slate-500">retry {formatDateTime(a.retryAt)}</span>
+                  ) : null}
                 </td>
                 <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{a.code ?? ''}</td>
                 <td className="max-w-xl px-3 py-2 font-mono text-xs [overflow-wrap:anywhere]">{a.answer ?? ''}</td>

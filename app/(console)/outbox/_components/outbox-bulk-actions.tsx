@@ -7,14 +7,20 @@ import { deleteMessagesAction, resendMessagesAction } from '../actions';
 import { OUTBOX_BULK_FORM } from './outbox-bulk-form-id';
 
 function checkedBoxes(): HTMLInputElement[] {
-  return Array.from(document.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][form="${OUTBOX_BULK_FORM}"]:checked`));
+  return Array.from(
+    document.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][form="${OUTBOX_BULK_FORM}"]:checked`),
+  );
 }
 
 const noSubscription = () => () => undefined;
 
 export function OutboxBulkActions() {
   // False in the server's HTML and until hydration: the buttons stay disabled until a click can do something.
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const [resendState, resend, resending] = useActionState(resendMessagesAction, IDLE);
   const [deleteState, remove, deleting] = useActionState(deleteMessagesAction, IDLE);
   const [last, setLast] = useState<'resend' | 'delete' | null>(null);
@@ -45,12 +51,20 @@ export function OutboxBulkActions() {
   const busy = resending || deleting || !hydrated;
   const button = 'rounded-md border px-3 py-1.5 text-sm font-medium disabled:opacity-60';
   return (
-    <form id={OUTBOX_BULK_FORM} ref={form} onSubmit={(event) => event.preventDefault()} className="flex flex-wrap items-center gap-2" aria-label="Selected messages">
+    <form
+      id={OUTBOX_BULK_FORM}
+      ref={form}
+      onSubmit={(event) => event.preventDefault()}
+      className="flex flex-wrap items-center gap-2"
+      aria-label="Selected messages"
+    >
       <button
         type="button"
         disabled={!hydrated}
         onClick={() => {
-          const boxes = Array.from(document.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][form="${OUTBOX_BULK_FORM}"]`));
+          const boxes = Array.from(
+            document.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][form="${OUTBOX_BULK_FORM}"]`),
+          );
           const all = boxes.every((box) => box.checked);
           for (const box of boxes) box.checked = !all;
           setNothing(false);
@@ -59,7 +73,12 @@ export function OutboxBulkActions() {
       >
         Select all on this page
       </button>
-      <button type="button" disabled={busy} onClick={() => run('resend')} className={`${button} border-slate-300 bg-white text-slate-800 hover:bg-slate-100`}>
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() => run('resend')}
+        className={`${button} border-slate-300 bg-white text-slate-800 hover:bg-slate-100`}
+      >
         Resend selected
       </button>
       {confirming === null ? (
@@ -76,11 +95,21 @@ export function OutboxBulkActions() {
           Delete selected
         </button>
       ) : (
-        <span role="group" aria-label="Confirm delete" className="flex flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-1.5">
+        <span
+          role="group"
+          aria-label="Confirm delete"
+          className="flex flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-1.5"
+        >
           <span className="text-sm text-red-900">
-            Delete {confirming === 1 ? 'the selected message' : `the ${confirming} selected messages`} with their attempts?
+            Delete {confirming === 1 ? 'the selected message' : `the ${confirming} selected messages`} with their
+            attempts?
           </span>
-          <button type="button" disabled={busy} onClick={() => run('delete')} className={`${button} border-red-700 bg-red-700 text-white hover:bg-red-800`}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => run('delete')}
+            className={`${button} border-red-700 bg-red-700 text-white hover:bg-red-800`}
+          >
             Delete {confirming === 1 ? '1 message' : `${confirming} messages`}
           </button>
           <button type="button" className="text-sm underline" onClick={() => setConfirming(null)}>
@@ -88,7 +117,11 @@ export function OutboxBulkActions() {
           </button>
         </span>
       )}
-      {nothing ? <p role="alert" className="text-sm text-red-800">Select messages first: tick them in the list.</p> : null}
+      {nothing ? (
+        <p role="alert" className="text-sm text-red-800">
+          Select messages first: tick them in the list.
+        </p>
+      ) : null}
       <FormMessage state={state} />
     </form>
   );

@@ -25,24 +25,32 @@ export default async function ApiKeysPage() {
         <CreateApiKeyForm />
       </section>
       <DataTable columns={['Name', 'Key', 'Created', 'Last used', 'Status', { label: 'Actions', hidden: true }]}>
-            {keys.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="px-3 py-6 text-center text-slate-500">No API keys yet.</td>
-              </tr>
-            ) : null}
-            {keys.map((key) => (
-              <tr key={key.id} className="border-t border-slate-100">
-                <td className="px-3 py-2">{key.name}</td>
-                <td className="px-3 py-2 font-mono text-xs">{key.prefix}…</td>
-                <td className="px-3 py-2">
-                  {formatDateTime(key.createdAt)}
-                  {key.createdByEmail ? <span className="block text-xs text-slate-500">{key.createdByEmail}</span> : null}
-                </td>
-                <td className="px-3 py-2">{formatDateTime(key.lastUsedAt)}</td>
-                <td className="px-3 py-2">{key.revokedAt ? <StatusBadge tone="neutral">Revoked {formatDateTime(key.revokedAt)}</StatusBadge> : <StatusBadge tone="success">Active</StatusBadge>}</td>
-                <td className="px-3 py-2">{key.revokedAt ? null : <RevokeApiKeyButton id={key.id} name={key.name} />}</td>
-              </tr>
-            ))}
+        {keys.length === 0 ? (
+          <tr>
+            <td colSpan={6} className="px-3 py-6 text-center text-slate-500">
+              No API keys yet.
+            </td>
+          </tr>
+        ) : null}
+        {keys.map((key) => (
+          <tr key={key.id} className="border-t border-slate-100">
+            <td className="px-3 py-2">{key.name}</td>
+            <td className="px-3 py-2 font-mono text-xs">{key.prefix}…</td>
+            <td className="px-3 py-2">
+              {formatDateTime(key.createdAt)}
+              {key.createdByEmail ? <span className="block text-xs text-slate-500">{key.createdByEmail}</span> : null}
+            </td>
+            <td className="px-3 py-2">{formatDateTime(key.lastUsedAt)}</td>
+            <td className="px-3 py-2">
+              {key.revokedAt ? (
+                <StatusBadge tone="neutral">Revoked {formatDateTime(key.revokedAt)}</StatusBadge>
+              ) : (
+                <StatusBadge tone="success">Active</StatusBadge>
+              )}
+            </td>
+            <td className="px-3 py-2">{key.revokedAt ? null : <RevokeApiKeyButton id={key.id} name={key.name} />}</td>
+          </tr>
+        ))}
       </DataTable>
     </>
   );

@@ -7,7 +7,12 @@ import { getNotificationLog } from '@/lib/notifications/get-notification-log';
 import { getNotificationSettings } from '@/lib/notifications/get-notification-settings';
 import { NotificationSettingsForm } from './_components/notification-settings-form';
 
-const OUTCOME_LABELS: Record<string, string> = { queued: 'In the outbox', delivered: 'Delivered', retrying: 'Retrying', failed: 'Failed' };
+const OUTCOME_LABELS: Record<string, string> = {
+  queued: 'In the outbox',
+  delivered: 'Delivered',
+  retrying: 'Retrying',
+  failed: 'Failed',
+};
 
 export const metadata = { title: 'Notifications' };
 
@@ -28,14 +33,22 @@ export default async function NotificationsPage() {
           Channels
         </h2>
         <NotificationSettingsForm
-          initial={{ emailEnabled: settings.emailEnabled, emailRecipients: settings.emailRecipients.join(', '), webhookEnabled: settings.webhookEnabled, webhookUrl: settings.webhookUrl, secretText }}
+          initial={{
+            emailEnabled: settings.emailEnabled,
+            emailRecipients: settings.emailRecipients.join(', '),
+            webhookEnabled: settings.webhookEnabled,
+            webhookUrl: settings.webhookUrl,
+            secretText,
+          }}
         />
       </section>
       <h2 className="mb-2 text-lg font-semibold">Sent notifications</h2>
       <DataTable columns={['When', 'Event', 'Subject', 'Channel', 'Sent to', 'Outcome']}>
         {log.length === 0 ? (
           <tr>
-            <td colSpan={6} className="px-3 py-6 text-center text-slate-500">No notification sent yet.</td>
+            <td colSpan={6} className="px-3 py-6 text-center text-slate-500">
+              No notification sent yet.
+            </td>
           </tr>
         ) : null}
         {log.map((entry) => (
@@ -46,9 +59,15 @@ export default async function NotificationsPage() {
             <td className="px-3 py-2">{entry.channel === 'email' ? 'Email' : 'Webhook'}</td>
             <td className="px-3 py-2">{entry.target}</td>
             <td className="px-3 py-2">
-              <StatusBadge tone={entry.outcome === 'failed' ? 'danger' : entry.outcome === 'retrying' ? 'warning' : 'success'}>{OUTCOME_LABELS[entry.outcome] ?? entry.outcome}</StatusBadge>
+              <StatusBadge
+                tone={entry.outcome === 'failed' ? 'danger' : entry.outcome === 'retrying' ? 'warning' : 'success'}
+              >
+                {OUTCOME_LABELS[entry.outcome] ?? entry.outcome}
+              </StatusBadge>
               {entry.detail ? <span className="block text-xs text-slate-500">{entry.detail}</span> : null}
-              {entry.outcome === 'retrying' && entry.nextAttemptAt ? <span className="block text-xs text-slate-500">Next try {formatDateTime(entry.nextAttemptAt)}</span> : null}
+              {entry.outcome === 'retrying' && entry.nextAttemptAt ? (
+                <span className="block text-xs text-slate-500">Next try {formatDateTime(entry.nextAttemptAt)}</span>
+              ) : null}
             </td>
           </tr>
         ))}

@@ -13,11 +13,21 @@ export async function POST(request: Request): Promise<Response> {
   const caller = await authenticateApiKey(request.headers.get('authorization'));
   if (!caller) return unauthorizedResponse();
   if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) {
-    return NextResponse.json({ error: 'unsupported_media_type', message: 'Send the message as application/json.' }, { status: 415 });
+    return NextResponse.json(
+      { error: 'unsupported_media_type', message: 'Send the message as application/json.' },
+      { status: 415 },
+    );
   }
   const body = await readJsonBody(request, MAX_BODY_BYTES);
   if (!body.ok) return NextResponse.json(body.body, { status: body.status });
   const result = await acceptApiMessage(body.value, caller.keyId);
-  if (!result.ok) return NextResponse.json(result.body, { status: result.status, headers: result.status === 503 ? { 'Retry-After': '60' } : {} });
-  return NextResponse.json({ id: result.id, state: 'queued', messageId: result.messageId }, { status: 202, headers: { Location: `/api/v1/messages/${result.id}` } });
+  if (!result.ok)
+    return NextResponse.json(result.body, {
+      status: result.status,
+      headers: result.status === 503 ? { 'Retry-After': '60' } : {},
+    });
+  return NextResponse.json(
+    { id: result.id, state: 'queued', messageId: result.messageId },
+    { status: 202, headers: { Location: `/api/v1/messages/${result.id}` } },
+  );
 }

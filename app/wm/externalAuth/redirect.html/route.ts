@@ -24,9 +24,13 @@ export async function GET(request: Request) {
   const context = await requestContext();
   if (outcome.ok || outcome.kind === 'microsoft') {
     const viaLink = Boolean(outcome.signInLinkId);
-    const admin = outcome.administratorId ? await db().administrator.findUnique({ where: { id: outcome.administratorId }, select: { email: true } }) : null;
+    const admin = outcome.administratorId
+      ? await db().administrator.findUnique({ where: { id: outcome.administratorId }, select: { email: true } })
+      : null;
     await recordAuditEvent({
-      actor: viaLink ? { id: null, email: outcome.ok ? `${outcome.accountUsername} (sign-in link)` : 'mailbox user (sign-in link)' } : { id: outcome.administratorId, email: admin?.email ?? null },
+      actor: viaLink
+        ? { id: null, email: outcome.ok ? `${outcome.accountUsername} (sign-in link)` : 'mailbox user (sign-in link)' }
+        : { id: outcome.administratorId, email: admin?.email ?? null },
       action: 'connection.authenticate',
       outcome: outcome.ok ? 'success' : 'failure',
       target: { type: 'connection', id: outcome.connectionId },
@@ -36,11 +40,19 @@ export async function GET(request: Request) {
       ...context,
     });
   } else {
-    await recordAuditEvent({ actor: null, action: 'connection.authenticate', outcome: 'failure', summary: `Refused a sign-in answer: ${outcome.reason}`, ...context });
+    await recordAuditEvent({
+      actor: null,
+      action: 'connection.authenticate',
+      outcome: 'failure',
+      summary: `Refused a sign-in answer: ${outcome.reason}`,
+      ...context,
+    });
   }
 
   const connectionUrl =
-    (outcome.ok || outcome.kind === 'microsoft') && !outcome.signInLinkId ? `/integration/service-connections/connections/${outcome.connectionId}` : null;
+    (outcome.ok || outcome.kind === 'microsoft') && !outcome.signInLinkId
+      ? `/integration/service-connections/connections/${outcome.connectionId}`
+      : null;
   // The proxy's nonce for this request (its Content-Security-Policy names it); the policy is repeated here so the
   // page's own script and style run, and nothing else does, whichever header a browser sees.
   const nonce = request.headers.get(NONCE_HEADER) ?? newNonce();

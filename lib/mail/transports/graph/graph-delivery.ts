@@ -10,13 +10,25 @@ import { graphSendToken } from './graph-send-token';
 export const graphDelivery: TransportDelivery<'graph'> = {
   async prepare(transport) {
     const fail = (outcome: DeliveryOutcome) => ({ ok: false as const, transport: transport.kind, outcome });
-    if (!transport.connectionId) return fail({ kind: 'deferred', code: 'SETTINGS', answer: 'No Service Connection is chosen in the Email settings.' });
+    if (!transport.connectionId)
+      return fail({
+        kind: 'deferred',
+        code: 'SETTINGS',
+        answer: 'No Service Connection is chosen in the Email settings.',
+      });
     const token = await graphSendToken(transport.connectionId);
     if (!token.ok) return fail(token.outcome);
     // Delegated: the signed-in mailbox is /me; another mailbox it may send as (Mail.Send.Shared) is /users/{mailbox}.
     const mailbox = transport.mailboxAddress.toLowerCase();
-    const target = { graphBaseUrl: token.graphBaseUrl, mailbox: token.application || (mailbox && mailbox !== token.account) ? mailbox : null };
-    return { ok: true, transport: transport.kind, send: (message, drafts) => sendOverGraph(message, target, token.accessToken, drafts) };
+    const target = {
+      graphBaseUrl: token.graphBaseUrl,
+      mailbox: token.application || (mailbox && mailbox !== token.account) ? mailbox : null,
+    };
+    return {
+      ok: true,
+      transport: transport.kind,
+      send: (message, drafts) => sendOverGraph(message, target, token.accessToken, drafts),
+    };
   },
   explain: (outcome) => explainDeliveryError(outcome.code, outcome.answer),
 };

@@ -15,5 +15,11 @@ export async function graphSendToken(connectionId: string): Promise<GraphSendTok
   const token = await getAccessToken(connectionId, { api: 'graph' });
   if (!token.ok) return { ok: false, outcome: tokenProblem(token) };
   const { connection } = token;
-  return { ok: true, accessToken: token.accessToken, graphBaseUrl: connection.endpoints.graphBaseUrl, application: connection.authType === 'application', account: connection.account ?? '' };
+  return {
+    ok: true,
+    accessToken: token.accessToken,
+    graphBaseUrl: connection.endpoints.graphBaseUrl,
+    application: connection.authType === 'application',
+    account: connection.account ?? '',
+  };
 }

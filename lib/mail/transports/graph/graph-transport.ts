@@ -22,7 +22,8 @@ function graphToFields(transport: GraphTransport): Partial<TransportFields> {
 }
 
 function checkGraph(transport: GraphTransport, issue: FieldIssue, complete: boolean): void {
-  if (complete && !transport.connectionId) issue('connectionId', 'Choose the Service Connection that sends through Microsoft Graph');
+  if (complete && !transport.connectionId)
+    issue('connectionId', 'Choose the Service Connection that sends through Microsoft Graph');
 }
 
 export const graphTransport: TransportDefinition<'graph'> = {
@@ -34,7 +35,13 @@ export const graphTransport: TransportDefinition<'graph'> = {
   withSecret: (t) => t,
   check: checkGraph,
   shownFields: () => ['mailboxAddress', 'connectionId'],
-  connectionUse: (t) => ({ connectionId: t.connectionId, mailboxAddress: t.mailboxAddress, job: 'graph-send', api: 'graph', tokenServer: null }),
+  connectionUse: (t) => ({
+    connectionId: t.connectionId,
+    mailboxAddress: t.mailboxAddress,
+    job: 'graph-send',
+    api: 'graph',
+    tokenServer: null,
+  }),
   describe: () => 'Microsoft Graph',
   destination: () => 'Microsoft Graph',
   server: () => null,

@@ -23,7 +23,9 @@ async function loginFor(auth: SmtpTransport['auth'], host: string): Promise<Logi
       return { ok: true, login: { type: 'basic', user: auth.username, pass: auth.password } };
     case 'oauth': {
       const token = await smtpOAuthToken(auth.connectionId, host);
-      return token.ok ? { ok: true, login: { type: 'oauth', user: auth.mailboxAddress, accessToken: token.accessToken } } : token;
+      return token.ok
+        ? { ok: true, login: { type: 'oauth', user: auth.mailboxAddress, accessToken: token.accessToken } }
+        : token;
     }
     default:
       return assertNever(auth);
@@ -34,14 +36,24 @@ export const smtpDelivery: TransportDelivery<'smtp'> = {
   async prepare(transport, { isTest }) {
     const fail = (outcome: DeliveryOutcome) => ({ ok: false as const, transport: transport.kind, outcome });
     const server = parseSmtpServer(transport.smtpServer);
-    if (!server.ok) return fail({ kind: 'deferred', code: 'SETTINGS', answer: 'No SMTP server is set in the Email settings.' });
-    if (transport.auth.kind === 'oauth' && !transport.auth.connectionId) return fail({ kind: 'deferred', code: 'SETTINGS', answer: 'No Service Connection is chosen in the Email settings.' });
+    if (!server.ok)
+      return fail({ kind: 'deferred', code: 'SETTINGS', answer: 'No SMTP server is set in the Email settings.' });
+    if (transport.auth.kind === 'oauth' && !transport.auth.connectionId)
+      return fail({
+        kind: 'deferred',
+        code: 'SETTINGS',
+        answer: 'No Service Connection is chosen in the Email settings.',
+      });
     const security = smtpSecurity(server.port, transport.useSsl, transport.implicitTls);
     if (!security.ok) return fail({ kind: 'failed', code: 'SETTINGS', answer: security.message });
     const login = await loginFor(transport.auth, server.host);
     if (!login.ok) return fail(login.outcome);
     const endpoint = { host: server.host, port: server.port, tls: security.mode, auth: login.login };
-    return { ok: true, transport: transport.kind, send: (message) => sendOverSmtp(message, endpoint, { oneOff: isTest }) };
+    return {
+      ok: true,
+      transport: transport.kind,
+      send: (message) => sendOverSmtp(message, endpoint, { oneOff: isTest }),
+    };
   },
   explain: (outcome) => explainDeliveryError(outcome.code, outcome.answer),
 };

@@ -10,7 +10,11 @@ export type SmtpOAuthToken = { ok: true; accessToken: string } | { ok: false; ou
 function refusedHost(connection: ConnectionContext, host: string): DeliveryOutcome | null {
   const hosts = connection.smtpTokenHosts;
   if (!hosts || hosts.includes(host.toLowerCase())) return null;
-  return { kind: 'failed', code: 'TOKEN_HOST', answer: `The token of “${connection.name}” is only sent to ${hosts.join(', ')}, not to ${host}.` };
+  return {
+    kind: 'failed',
+    code: 'TOKEN_HOST',
+    answer: `The token of “${connection.name}” is only sent to ${hosts.join(', ')}, not to ${host}.`,
+  };
 }
 
 /**

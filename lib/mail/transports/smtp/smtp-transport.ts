@@ -29,7 +29,11 @@ export const SMTP_AUTH_LABELS: Record<SmtpAuthKind, string> = {
   oauth: 'Modern Authentication (OAuth 2.0)',
 };
 
-const publicSmtpAuthSchema = z.discriminatedUnion('kind', [z.object({ kind: z.literal('none') }), basicAuth.omit(SMTP_BASIC_SECRET_KEYS), z.object({ kind: z.literal('oauth'), mailboxAddress: z.string(), connectionId: z.string() })]);
+const publicSmtpAuthSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  basicAuth.omit(SMTP_BASIC_SECRET_KEYS),
+  z.object({ kind: z.literal('oauth'), mailboxAddress: z.string(), connectionId: z.string() }),
+]);
 
 const smtpFields = {
   kind: z.literal('smtp'),
@@ -66,7 +70,13 @@ function authFromFields(fields: TransportFields): SmtpAuth {
 /** The SMTP transport as typed on the form: only the chosen authentication's fields are kept. */
 function smtpFromFields(fields: TransportFields): SmtpTransport {
   const server = parseSmtpServer(fields.smtpServer);
-  return { kind: 'smtp', smtpServer: server.ok ? server.value : fields.smtpServer, useSsl: fields.useSsl, implicitTls: fields.useSsl && fields.implicitTls, auth: authFromFields(fields) };
+  return {
+    kind: 'smtp',
+    smtpServer: server.ok ? server.value : fields.smtpServer,
+    useSsl: fields.useSsl,
+    implicitTls: fields.useSsl && fields.implicitTls,
+    auth: authFromFields(fields),
+  };
 }
 
 function smtpToFields(transport: PublicSmtpTransport): Partial<TransportFields> {
@@ -101,14 +111,20 @@ function checkSmtp(transport: SmtpTransport, issue: FieldIssue, complete: boolea
   const { auth } = transport;
   if (auth.kind === 'basic' && complete && !auth.username) issue('username', 'Enter the username');
   if (auth.kind === 'oauth' && complete) {
-    if (!auth.mailboxAddress) issue('mailboxAddress', 'Enter the mailbox that signs in, e.g. notifications@contoso.com');
+    if (!auth.mailboxAddress)
+      issue('mailboxAddress', 'Enter the mailbox that signs in, e.g. notifications@contoso.com');
     if (!auth.connectionId) issue('connectionId', 'Choose the Service Connection whose token signs in');
   }
 }
 
 /** How a test email says it went, e.g. "SMTP (smtp.office365.com:587, STARTTLS, required, Modern Authentication (OAuth 2.0))". */
 function describeSmtp(transport: PublicSmtpTransport): string {
-  const auth = transport.auth.kind === 'oauth' ? 'Modern Authentication (OAuth 2.0)' : transport.auth.kind === 'basic' ? 'a username and password' : 'no authentication';
+  const auth =
+    transport.auth.kind === 'oauth'
+      ? 'Modern Authentication (OAuth 2.0)'
+      : transport.auth.kind === 'basic'
+        ? 'a username and password'
+        : 'no authentication';
   const port = Number(transport.smtpServer.split(':').pop());
   const security = smtpSecurity(port, transport.useSsl, transport.implicitTls);
   return `SMTP (${transport.smtpServer}, ${security.ok ? SMTP_TLS_MODE_LABELS[security.mode] : 'TLS'}, ${auth})`;
@@ -130,7 +146,16 @@ export const smtpTransport: TransportDefinition<'smtp'> = {
     ...(typed.smtpAuth === 'basic' ? (['username', 'password'] as const) : []),
     ...(typed.smtpAuth === 'oauth' ? (['mailboxAddress', 'connectionId', 'confirmSmtpHost'] as const) : []),
   ],
-  connectionUse: (t) => (t.auth.kind === 'oauth' ? { connectionId: t.auth.connectionId, mailboxAddress: t.auth.mailboxAddress, job: 'smtp-send', api: 'exchange', tokenServer: t.smtpServer } : null),
+  connectionUse: (t) =>
+    t.auth.kind === 'oauth'
+      ? {
+          connectionId: t.auth.connectionId,
+          mailboxAddress: t.auth.mailboxAddress,
+          job: 'smtp-send',
+          api: 'exchange',
+          tokenServer: t.smtpServer,
+        }
+      : null,
   describe: describeSmtp,
   destination: (t) => t.smtpServer,
   server: (t) => t.smtpServer,

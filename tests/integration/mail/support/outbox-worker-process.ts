@@ -8,7 +8,11 @@ import { startOutboxWorker } from '@/lib/mail/outbox/start-outbox-worker';
 const [leaseText = '2000', concurrencyText = '10'] = process.argv.slice(2);
 
 async function main(): Promise<void> {
-  const worker = startOutboxWorker({ concurrency: Number(concurrencyText), pollIntervalMs: 100, policy: { leaseMs: Number(leaseText), retryBaseMs: 200, retryMaxMs: 1000 } });
+  const worker = startOutboxWorker({
+    concurrency: Number(concurrencyText),
+    pollIntervalMs: 100,
+    policy: { leaseMs: Number(leaseText), retryBaseMs: 200, retryMaxMs: 1000 },
+  });
   process.stdout.write(`ready ${worker.workerId}\n`);
   const input = readline.createInterface({ input: process.stdin });
   for await (const line of input) {

@@ -62,7 +62,8 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     closeTimeout: 200,
     onAuth(auth, session, callback) {
       authAttempts.push({ secure: session.secure });
-      if (options.auth && auth.username === options.auth.user && auth.password === options.auth.pass) return callback(null, { user: auth.username });
+      if (options.auth && auth.username === options.auth.user && auth.password === options.auth.pass)
+        return callback(null, { user: auth.username });
       callback(new Reply(535, '5.7.8 Authentication credentials invalid'));
     },
     onData(stream, session, callback) {

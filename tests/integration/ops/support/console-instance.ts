@@ -11,10 +11,17 @@ import { startOutboxWorker } from '@/lib/mail/outbox/start-outbox-worker';
 import { startRetentionJob } from '@/lib/retention/start-retention-job';
 import { startRobotPoller } from '@/lib/robot/start-robot-poller';
 
-const settings = JSON.parse(process.argv[2] ?? '{}') as { leaseMs?: number; robotTickMs?: number; robotLeaseSeconds?: number };
+const settings = JSON.parse(process.argv[2] ?? '{}') as {
+  leaseMs?: number;
+  robotTickMs?: number;
+  robotLeaseSeconds?: number;
+};
 
 const outbox = startOutboxWorker(settings.leaseMs ? { policy: { leaseMs: settings.leaseMs } } : {});
-const robot = startRobotPoller({ tickMs: settings.robotTickMs ?? 2000, ...(settings.robotLeaseSeconds ? { leaseSeconds: settings.robotLeaseSeconds } : {}) });
+const robot = startRobotPoller({
+  tickMs: settings.robotTickMs ?? 2000,
+  ...(settings.robotLeaseSeconds ? { leaseSeconds: settings.robotLeaseSeconds } : {}),
+});
 const tokenKeeper = startTokenKeeper();
 const retention = startRetentionJob();
 
@@ -24,8 +31,15 @@ const server = http.createServer((req, res) => {
   req.on('end', () => {
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
-    const request = new Request(`http://127.0.0.1${req.url ?? '/'}`, { method: req.method, headers, body: req.method === 'POST' ? Buffer.concat(chunks) : undefined });
-    const answer = req.method === 'POST' && req.url === '/api/v1/messages' ? POST(request) : Promise.resolve(new Response('Not found', { status: 404 }));
+    const request = new Request(`http://127.0.0.1${req.url ?? '/'}`, {
+      method: req.method,
+      headers,
+      body: req.method === 'POST' ? Buffer.concat(chunks) : undefined,
+    });
+    const answer =
+      req.method === 'POST' && req.url === '/api/v1/messages'
+        ? POST(request)
+        : Promise.resolve(new Response('Not found', { status: 404 }));
     void answer
       .then(async (response) => {
         res.writeHead(response.status, Object.fromEntries(response.headers));

@@ -13,8 +13,15 @@ export const PATTI = 'patti@contoso.onmicrosoft.com';
 export { ADELE };
 
 /** A Microsoft 365 (delegated) connection signed in as `person`, or a client-credentials one. */
-export async function robotConnection(sandbox: Sandbox, kind: 'delegated' | 'application', person = ADELE): Promise<string> {
-  const { connectionId } = await createSandboxConnection(sandbox, kind === 'delegated' ? 'm365-mailbox' : 'client-credentials');
+export async function robotConnection(
+  sandbox: Sandbox,
+  kind: 'delegated' | 'application',
+  person = ADELE,
+): Promise<string> {
+  const { connectionId } = await createSandboxConnection(
+    sandbox,
+    kind === 'delegated' ? 'm365-mailbox' : 'client-credentials',
+  );
   if (kind === 'delegated') {
     const { outcome } = await signInConnection(connectionId, person);
     if (!outcome.ok) throw new Error(`sign-in failed: ${JSON.stringify(outcome)}`);

@@ -3,7 +3,11 @@
 import { disconnectDb } from '@/lib/db/prisma';
 import { startRobotPoller } from '@/lib/robot/start-robot-poller';
 
-const settings = JSON.parse(process.argv[2] ?? '{}') as { tickMs?: number; retryDelayMs?: number; leaseSeconds?: number };
+const settings = JSON.parse(process.argv[2] ?? '{}') as {
+  tickMs?: number;
+  retryDelayMs?: number;
+  leaseSeconds?: number;
+};
 const poller = startRobotPoller({
   tickMs: settings.tickMs ?? 100,
   leaseSeconds: settings.leaseSeconds ?? 120,

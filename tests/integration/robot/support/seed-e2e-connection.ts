@@ -13,7 +13,10 @@ async function main(): Promise<void> {
   const { connectionId } = await createSandboxConnection({ info }, 'm365-mailbox');
   const { outcome } = await signInConnection(connectionId, { username, password }, redirectUri);
   if (!outcome.ok) throw new Error(`Setup Authentication failed: ${JSON.stringify(outcome)}`);
-  const { name } = await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId }, select: { name: true } });
+  const { name } = await db().serviceConnection.findUniqueOrThrow({
+    where: { id: connectionId },
+    select: { name: true },
+  });
   process.stdout.write(`${JSON.stringify({ connectionId, connectionName: name })}\n`);
 }
 

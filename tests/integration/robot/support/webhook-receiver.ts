@@ -52,7 +52,13 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const status = scripted.shift() ?? 200;
-      const received: ReceivedWebhook = { headers: req.headers, body, json: JSON.parse(body) as WebhookBody, status, answered: false };
+      const received: ReceivedWebhook = {
+        headers: req.headers,
+        body,
+        json: JSON.parse(body) as WebhookBody,
+        status,
+        answered: false,
+      };
       requests.push(received);
       void Promise.resolve(hook?.(received)).then(() => {
         if (req.socket.destroyed) return;

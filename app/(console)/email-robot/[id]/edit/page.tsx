@@ -17,7 +17,10 @@ export default async function EditRobotMailboxPage({ params }: { params: Promise
   if (!mailbox) notFound();
   return (
     <>
-      <PageHeader title={`Edit ${mailbox.name}`} description="Another connection, address or folder starts a new sync; messages already stored are not handed on again." />
+      <PageHeader
+        title={`Edit ${mailbox.name}`}
+        description="Another connection, address or folder starts a new sync; messages already stored are not handed on again."
+      />
       <div className="rounded-lg border border-slate-200 bg-white p-6">
         <RobotMailboxForm
           connections={connections}
@@ -32,14 +35,25 @@ export default async function EditRobotMailboxPage({ params }: { params: Promise
             moveToFolder: mailbox.moveToFolder,
             webhookUrl: mailbox.webhookUrl,
             enabled: mailbox.enabled,
-            storedSecret: mailbox.webhookSecretSetAt ? { setOn: formatDate(mailbox.webhookSecretSetAt), hint: mailbox.webhookSecretHint } : null,
+            storedSecret: mailbox.webhookSecretSetAt
+              ? { setOn: formatDate(mailbox.webhookSecretSetAt), hint: mailbox.webhookSecretHint }
+              : null,
           }}
         />
       </div>
       <section aria-labelledby="delete-robot-mailbox" className="mt-6 rounded-lg border border-slate-200 bg-white p-6">
-        <h2 id="delete-robot-mailbox" className="mb-2 text-lg font-semibold">Delete</h2>
-        <p className="mb-3 text-sm text-slate-600">Stops watching the mailbox and deletes the messages stored here. Nothing changes in the mailbox itself.</p>
-        <DeleteButton action={deleteRobotMailboxAction} id={mailbox.id} label="Delete robot mailbox" question={`Delete “${mailbox.name}” and its ${mailbox.messagesSeen} stored messages?`} />
+        <h2 id="delete-robot-mailbox" className="mb-2 text-lg font-semibold">
+          Delete
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">
+          Stops watching the mailbox and deletes the messages stored here. Nothing changes in the mailbox itself.
+        </p>
+        <DeleteButton
+          action={deleteRobotMailboxAction}
+          id={mailbox.id}
+          label="Delete robot mailbox"
+          question={`Delete “${mailbox.name}” and its ${mailbox.messagesSeen} stored messages?`}
+        />
       </section>
     </>
   );

@@ -21,8 +21,7 @@ import { type ConnectionTestResult, testConnection } from '@/lib/composition/tes
 // one is answered as an unknown page.
 
 export type StartResult =
-  | { ok: true; url: string }
-  | { ok: false; message: string; code?: string | null; meaning?: string; fix?: string };
+  { ok: true; url: string } | { ok: false; message: string; code?: string | null; meaning?: string; fix?: string };
 
 // Ids are cuids: a NUL byte or other odd characters never reach the database (PostgreSQL refuses NUL in text).
 const byId = z.tuple([z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)]);
@@ -33,7 +32,10 @@ export const startSetupAuthenticationAction = adminCallAction(
   {
     args: byId,
     // A stopped start is recorded under the sign-in's own event, as Microsoft's refusal on the redirect page is.
-    audit: { action: (_, outcome) => (outcome === 'failure' ? 'connection.authenticate' : 'connection.authenticate.start'), target: 'connection' },
+    audit: {
+      action: (_, outcome) => (outcome === 'failure' ? 'connection.authenticate' : 'connection.authenticate.start'),
+      target: 'connection',
+    },
     failed: (message): StartResult => failed(message),
   },
   async ([connectionId], ctx): Promise<StartResult> => {
@@ -63,7 +65,11 @@ export const getConnectionAuthStatusAction = adminCallAction(
 
 // POST (action) - Test: a token, then a call that proves it works
 export const testConnectionAction = adminCallAction(
-  { args: byId, audit: { action: 'connection.test', target: 'connection' }, failed: (message): ConnectionTestResult => ({ ok: false, summary: message, details: [] }) },
+  {
+    args: byId,
+    audit: { action: 'connection.test', target: 'connection' },
+    failed: (message): ConnectionTestResult => ({ ok: false, summary: message, details: [] }),
+  },
   async ([connectionId], ctx) => {
     ctx.audit.target = connectionId;
     const result = await testConnection(connectionId);
@@ -75,7 +81,11 @@ export const testConnectionAction = adminCallAction(
 
 // POST (action) - Disconnect: forget the tokens and the account
 export const disconnectConnectionAction = adminCallAction(
-  { args: byId, audit: { action: 'connection.disconnect', target: 'connection' }, failed: (message): { ok: boolean; message: string } => failed(message) },
+  {
+    args: byId,
+    audit: { action: 'connection.disconnect', target: 'connection' },
+    failed: (message): { ok: boolean; message: string } => failed(message),
+  },
   async ([connectionId], ctx) => {
     ctx.audit.target = connectionId;
     const name = await disconnectConnection(connectionId);
@@ -90,7 +100,11 @@ type SignInLinkResult = { ok: true; url: string; expiresAt: string } | { ok: fal
 
 // POST (action) - Send sign-in link: a single-use link for a mailbox user, shown once
 export const createSignInLinkAction = adminCallAction(
-  { args: byId, audit: { action: 'connection.sign_in_link.create', target: 'connection' }, failed: (message): SignInLinkResult => failed(message) },
+  {
+    args: byId,
+    audit: { action: 'connection.sign_in_link.create', target: 'connection' },
+    failed: (message): SignInLinkResult => failed(message),
+  },
   async ([connectionId], ctx): Promise<SignInLinkResult> => {
     ctx.audit.target = connectionId;
     const issued = await issueSignInLink(connectionId, ctx.admin);
@@ -103,22 +117,43 @@ export const createSignInLinkAction = adminCallAction(
 
 // POST (action) - withdraw every unused sign-in link of the connection
 export const revokeSignInLinksAction = adminCallAction(
-  { args: byId, audit: { action: 'connection.sign_in_link.revoke', target: 'connection' }, failed: (message): { ok: boolean; message: string } => failed(message) },
+  {
+    args: byId,
+    audit: { action: 'connection.sign_in_link.revoke', target: 'connection' },
+    failed: (message): { ok: boolean; message: string } => failed(message),
+  },
   async ([connectionId], ctx) => {
     ctx.audit.target = connectionId;
     const count = await revokeSignInLinks(connectionId);
     ctx.audit.summary = `${count} sign-in link(s) withdrawn`;
-    return { ok: true, message: count === 1 ? 'One sign-in link was withdrawn.' : `${count} sign-in links were withdrawn.` };
+    return {
+      ok: true,
+      message: count === 1 ? 'One sign-in link was withdrawn.' : `${count} sign-in links were withdrawn.`,
+    };
   },
 );
 
 // POST (action) - Setup Authentication on a connection not saved yet: save it first, and stay on the form
-export const saveConnectionBeforeSignInAction = adminAction(createConnectionSchema, { action: 'connection.create', target: 'connection' }, async (input, ctx) => {
-  const result = await createConnection(input);
-  if (!result.ok) return { status: 'error', message: result.message ?? 'Check the highlighted fields.', fieldErrors: result.fieldErrors };
-  ctx.audit.target = result.id;
-  ctx.audit.summary = `Service connection ${result.name} added (saved to start Setup Authentication)`;
-  ctx.audit.details = { name: result.name, service: result.serviceName, tenant: result.tenantName, nameCustomized: input.nameCustomized };
-  revalidatePath('/integration/service-connections/connections');
-  return { status: 'success', values: { id: result.id, name: result.name } };
-});
+export const saveConnectionBeforeSignInAction = adminAction(
+  createConnectionSchema,
+  { action: 'connection.create', target: 'connection' },
+  async (input, ctx) => {
+    const result = await createConnection(input);
+    if (!result.ok)
+      return {
+        status: 'error',
+        message: result.message ?? 'Check the highlighted fields.',
+        fieldErrors: result.fieldErrors,
+      };
+    ctx.audit.target = result.id;
+    ctx.audit.summary = `Service connection ${result.name} added (saved to start Setup Authentication)`;
+    ctx.audit.details = {
+      name: result.name,
+      service: result.serviceName,
+      tenant: result.tenantName,
+      nameCustomized: input.nameCustomized,
+    };
+    revalidatePath('/integration/service-connections/connections');
+    return { status: 'success', values: { id: result.id, name: result.name } };
+  },
+);

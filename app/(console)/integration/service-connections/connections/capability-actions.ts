@@ -13,7 +13,13 @@ const failed = (message: string): CapabilityActionResult => ({ ok: false, messag
 // POST (action) - turn one optional capability of a saved connection on or off (the switch on the connection form);
 // the switch shows every answer in place, a lost session too.
 export const setOptionalCapabilityAction = adminCallAction(
-  { args, audit: { action: 'connection.capability', target: 'connection' }, failed, signedOut: 'answer', invalid: () => failed('This capability cannot be changed.') },
+  {
+    args,
+    audit: { action: 'connection.capability', target: 'connection' },
+    failed,
+    signedOut: 'answer',
+    invalid: () => failed('This capability cannot be changed.'),
+  },
   async ([connectionId, key, on], ctx): Promise<CapabilityActionResult> => {
     ctx.audit.target = connectionId;
     const result = await setOptionalCapability(connectionId, key, on);

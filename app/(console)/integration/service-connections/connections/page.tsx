@@ -13,7 +13,11 @@ export const metadata = { title: 'Connections' };
 
 const BASE = '/integration/service-connections/connections';
 
-export default async function ConnectionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ConnectionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireAdmin();
   const params = parseConnectionListParams(await searchParams);
   const [{ rows, total, page, pages }, services] = await Promise.all([getConnections(params), getServiceOptions()]);
@@ -26,7 +30,10 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
         title="Connections"
         description="Service connections combine a service and a tenant with the account that signed in."
         actions={
-          <Link href={`${BASE}/new`} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          <Link
+            href={`${BASE}/new`}
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          >
             Add Service Connection
           </Link>
         }
@@ -44,10 +51,15 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
           className="w-full max-w-sm rounded-md border border-slate-300 px-3 py-2 text-sm"
         />
         {params.sort !== 'name' ? <input type="hidden" name="sort" value={params.sort} /> : null}
-        {params.direction !== (params.sort === 'updated' ? 'desc' : 'asc') ? <input type="hidden" name="dir" value={params.direction} /> : null}
+        {params.direction !== (params.sort === 'updated' ? 'desc' : 'asc') ? (
+          <input type="hidden" name="dir" value={params.direction} />
+        ) : null}
         <button className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">Search</button>
         {params.query ? (
-          <Link href={connectionListHref({ sort: params.sort, direction: params.direction })} className="self-center text-sm underline">
+          <Link
+            href={connectionListHref({ sort: params.sort, direction: params.direction })}
+            className="self-center text-sm underline"
+          >
             Clear
           </Link>
         ) : null}
@@ -58,7 +70,9 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
       </p>
       {rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-sm text-slate-600">
-          {params.query ? 'No connection matches. Search looks for words that start with what you type.' : 'No connections yet. Choose Add Service Connection to create the first.'}
+          {params.query
+            ? 'No connection matches. Search looks for words that start with what you type.'
+            : 'No connections yet. Choose Add Service Connection to create the first.'}
         </p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -69,8 +83,12 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
                 <SortHeader label="Service" sort="service" params={params} />
                 <SortHeader label="Tenant" sort="tenant" params={params} />
                 <SortHeader label="State" sort="state" params={params} />
-                <th scope="col" className="px-3 py-2">Token expires</th>
-                <th scope="col" className="px-3 py-2">Last refresh</th>
+                <th scope="col" className="px-3 py-2">
+                  Token expires
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Last refresh
+                </th>
                 <SortHeader label="Updated" sort="updated" params={params} />
               </tr>
             </thead>
@@ -88,7 +106,9 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
                     <ConnectionStateBadge
                       state={row.state}
                       accountUsername={row.accountUsername}
-                      application={applicationServices.has(row.serviceId) ? { verifiedAt: row.lastRefreshAt } : undefined}
+                      application={
+                        applicationServices.has(row.serviceId) ? { verifiedAt: row.lastRefreshAt } : undefined
+                      }
                     />
                   </td>
                   <td className="whitespace-nowrap px-3 py-2">{formatDateTime(row.tokenExpiresAt)}</td>

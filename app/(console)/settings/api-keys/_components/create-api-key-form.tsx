@@ -14,7 +14,16 @@ export function CreateApiKeyForm() {
   return (
     <div className="space-y-4">
       <form action={action} noValidate className="flex flex-wrap items-end gap-3" key={created ?? 'form'}>
-        <TextField label="Name" name="name" required maxLength={100} className="min-w-72" error={state.fieldErrors?.name} defaultValue={state.status === 'error' ? state.values?.name : ''} hint="Which program uses it, e.g. Ticketing system." />
+        <TextField
+          label="Name"
+          name="name"
+          required
+          maxLength={100}
+          className="min-w-72"
+          error={state.fieldErrors?.name}
+          defaultValue={state.status === 'error' ? state.values?.name : ''}
+          hint="Which program uses it, e.g. Ticketing system."
+        />
         <SubmitButton>Create API key</SubmitButton>
       </form>
       <FormMessage state={state} />
@@ -24,11 +33,17 @@ export function CreateApiKeyForm() {
             New API key
           </label>
           <div className="flex gap-2">
-            <input id="new-api-key" readOnly value={created} className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm" />
+            <input
+              id="new-api-key"
+              readOnly
+              value={created}
+              className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm"
+            />
             <CopyButton value={created} inputId="new-api-key" />
           </div>
           <p className="text-xs text-amber-900">
-            Send it as <code>Authorization: Bearer {created.slice(0, 12)}…</code> to <code>POST /api/v1/messages</code>. Switchboard keeps only its hash.
+            Send it as <code>Authorization: Bearer {created.slice(0, 12)}…</code> to <code>POST /api/v1/messages</code>.
+            Switchboard keeps only its hash.
           </p>
         </div>
       ) : null}

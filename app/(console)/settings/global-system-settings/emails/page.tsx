@@ -27,14 +27,18 @@ export default async function EmailsPage() {
     sendShared: c.sendShared,
   }));
   const savedServer = parseSmtpServer(settings?.smtpServer ?? '');
-  const storedPassword = settings?.hasPassword && settings.passwordSetAt ? { setOn: formatDate(settings.passwordSetAt), hint: settings.passwordHint } : null;
+  const storedPassword =
+    settings?.hasPassword && settings.passwordSetAt
+      ? { setOn: formatDate(settings.passwordSetAt), hint: settings.passwordHint }
+      : null;
   return (
     <>
       <PageHeader
         title="Emails"
         description={
           <>
-            How Switchboard sends email: SMTP with OAuth 2.0, Microsoft Graph, or any SMTP server. Every message goes through the{' '}
+            How Switchboard sends email: SMTP with OAuth 2.0, Microsoft Graph, or any SMTP server. Every message goes
+            through the{' '}
             <Link className="underline" href="/outbox">
               Outbox
             </Link>
@@ -47,11 +51,17 @@ export default async function EmailsPage() {
         }
       />
       <div className="max-w-3xl rounded-lg border border-slate-200 bg-white p-6">
-        <EmailSettingsForm initial={initial} connections={connections} storedPassword={storedPassword} savedSmtpHost={savedServer.ok ? savedServer.host : ''} />
+        <EmailSettingsForm
+          initial={initial}
+          connections={connections}
+          storedPassword={storedPassword}
+          savedSmtpHost={savedServer.ok ? savedServer.host : ''}
+        />
       </div>
       {settings?.updatedAt ? (
         <p className="mt-3 text-xs text-slate-500">
-          Last saved {settings.updatedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC{settings.updatedByEmail ? ` by ${settings.updatedByEmail}` : ''}.
+          Last saved {settings.updatedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC
+          {settings.updatedByEmail ? ` by ${settings.updatedByEmail}` : ''}.
         </p>
       ) : null}
     </>

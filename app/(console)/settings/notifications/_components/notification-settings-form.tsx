@@ -57,14 +57,25 @@ export function NotificationSettingsForm({ initial }: { initial: NotificationFor
         <fieldset className="space-y-3">
           <legend className="text-base font-semibold">Webhook</legend>
           <Checkbox name="webhookEnabled" label="Call a webhook" defaultChecked={checked('webhookEnabled')} />
-          <TextField label="Webhook URL" name="webhookUrl" type="url" defaultValue={value('webhookUrl', initial.webhookUrl)} error={state.fieldErrors?.webhookUrl} hint="POST with a JSON body, signed like the E-mail Robot's calls (X-Switchboard-Signature)." />
+          <TextField
+            label="Webhook URL"
+            name="webhookUrl"
+            type="url"
+            defaultValue={value('webhookUrl', initial.webhookUrl)}
+            error={state.fieldErrors?.webhookUrl}
+            hint="POST with a JSON body, signed like the E-mail Robot's calls (X-Switchboard-Signature)."
+          />
           <TextField
             label="Webhook secret"
             name="webhookSecret"
             type="password"
             autoComplete="off"
             error={state.fieldErrors?.webhookSecret}
-            hint={initial.secretText ? `${initial.secretText}. Leave blank to keep it.` : 'At least 16 characters; the receiver checks each call’s signature with it.'}
+            hint={
+              initial.secretText
+                ? `${initial.secretText}. Leave blank to keep it.`
+                : 'At least 16 characters; the receiver checks each call’s signature with it.'
+            }
           />
         </fieldset>
         <FormMessage state={state} />

@@ -10,6 +10,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   // Message ids are cuids; anything else (a NUL byte PostgreSQL would refuse, a megabyte) is simply not found.
   const status = /^[A-Za-z0-9_-]{1,64}$/.test(id) ? await getApiMessageStatus(id, caller.keyId) : null;
-  if (!status) return NextResponse.json({ error: 'not_found', message: 'No message with this id was submitted with this API key.' }, { status: 404 });
+  if (!status)
+    return NextResponse.json(
+      { error: 'not_found', message: 'No message with this id was submitted with this API key.' },
+      { status: 404 },
+    );
   return NextResponse.json(status);
 }

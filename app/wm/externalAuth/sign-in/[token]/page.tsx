@@ -15,12 +15,19 @@ export default async function SignInLinkPage({ params }: { params: Promise<{ tok
           <>
             <h1 className="text-xl font-semibold">Connect a mailbox</h1>
             <p className="mt-2 text-sm text-slate-700">
-              Your administrator asked you to sign in to Microsoft so that <strong>{found.link.connection.name}</strong> can work with your
-              mailbox ({found.link.connection.service.name}, tenant {found.link.connection.tenant.name}).
+              Your administrator asked you to sign in to Microsoft so that <strong>{found.link.connection.name}</strong>{' '}
+              can work with your mailbox ({found.link.connection.service.name}, tenant{' '}
+              {found.link.connection.tenant.name}).
             </p>
-            <p className="mt-2 text-sm text-slate-700">Microsoft will ask for your password and show the permissions before anything is granted. This link works once and expires on {found.link.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.</p>
+            <p className="mt-2 text-sm text-slate-700">
+              Microsoft will ask for your password and show the permissions before anything is granted. This link works
+              once and expires on {found.link.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.
+            </p>
             <form method="post" action={`/wm/externalAuth/sign-in/${encodeURIComponent(token)}/start`} className="mt-6">
-              <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+              <button
+                type="submit"
+                className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+              >
                 Sign in with Microsoft
               </button>
             </form>
@@ -28,7 +35,9 @@ export default async function SignInLinkPage({ params }: { params: Promise<{ tok
         ) : (
           <>
             <h1 className="text-xl font-semibold">This link cannot be used</h1>
-            <p className="mt-2 text-sm text-slate-700" role="alert">{found.reason}</p>
+            <p className="mt-2 text-sm text-slate-700" role="alert">
+              {found.reason}
+            </p>
           </>
         )}
       </div>

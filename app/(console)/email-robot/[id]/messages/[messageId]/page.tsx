@@ -21,7 +21,10 @@ interface Attachment {
   isInline: boolean;
 }
 
-const list = (json: string) => (JSON.parse(json) as Address[]).map((a) => (a.name && a.name !== a.address ? `${a.name} <${a.address}>` : a.address)).join(', ') || '—';
+const list = (json: string) =>
+  (JSON.parse(json) as Address[])
+    .map((a) => (a.name && a.name !== a.address ? `${a.name} <${a.address}>` : a.address))
+    .join(', ') || '—';
 
 function bytes(size: number): string {
   if (size < 1024) return `${size} B`;
@@ -54,12 +57,25 @@ export default async function RobotMessagePage({ params }: { params: Promise<{ i
   const base = `/email-robot/${id}`;
   return (
     <>
-      <PageHeader title={message.subject || '(no subject)'} description={<Link className="underline" href={base}>← {message.mailbox.name}</Link>} />
+      <PageHeader
+        title={message.subject || '(no subject)'}
+        description={
+          <Link className="underline" href={base}>
+            ← {message.mailbox.name}
+          </Link>
+        }
+      />
       <section aria-labelledby="message-headers" className="mb-6 rounded-lg border border-slate-200 bg-white p-6">
-        <h2 id="message-headers" className="sr-only">Headers</h2>
+        <h2 id="message-headers" className="sr-only">
+          Headers
+        </h2>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium text-slate-600">From</dt>
-          <dd>{message.fromName && message.fromName !== message.fromAddress ? `${message.fromName} <${message.fromAddress}>` : message.fromAddress || '—'}</dd>
+          <dd>
+            {message.fromName && message.fromName !== message.fromAddress
+              ? `${message.fromName} <${message.fromAddress}>`
+              : message.fromAddress || '—'}
+          </dd>
           <dt className="font-medium text-slate-600">To</dt>
           <dd>{list(message.toRecipients)}</dd>
           <dt className="font-medium text-slate-600">Cc</dt>
@@ -70,12 +86,32 @@ export default async function RobotMessagePage({ params }: { params: Promise<{ i
           <dd className="break-all font-mono text-xs">{message.internetMessageId}</dd>
           <dt className="font-medium text-slate-600">State</dt>
           <dd className="space-y-1">
-            <MessageStateBadges handoffState={message.handoffState} handoffAttempts={message.handoffAttempts} mailboxAction={message.mailboxAction} />
-            {message.handedOffAt ? <p>Handed on {formatDateTime(message.handedOffAt)} after {message.handoffAttempts} {message.handoffAttempts === 1 ? 'attempt' : 'attempts'}.</p> : null}
-            {message.handoffState === 'pending' && message.nextHandoffAt ? <p>Next webhook attempt {formatDateTime(message.nextHandoffAt)}.</p> : null}
+            <MessageStateBadges
+              handoffState={message.handoffState}
+              handoffAttempts={message.handoffAttempts}
+              mailboxAction={message.mailboxAction}
+            />
+            {message.handedOffAt ? (
+              <p>
+                Handed on {formatDateTime(message.handedOffAt)} after {message.handoffAttempts}{' '}
+                {message.handoffAttempts === 1 ? 'attempt' : 'attempts'}.
+              </p>
+            ) : null}
+            {message.handoffState === 'pending' && message.nextHandoffAt ? (
+              <p>Next webhook attempt {formatDateTime(message.nextHandoffAt)}.</p>
+            ) : null}
             {message.lastHandoffError ? <p className="text-red-800">Webhook: {message.lastHandoffError}</p> : null}
-            {message.mailboxActionAt ? <p>{message.mailbox.afterProcessing === 'move' ? `Moved to “${message.mailbox.moveToFolder}”` : 'Marked as read'} {formatDateTime(message.mailboxActionAt)}.</p> : null}
-            {message.lastMailboxActionError ? <p className="text-red-800">Mailbox: {message.lastMailboxActionError}</p> : null}
+            {message.mailboxActionAt ? (
+              <p>
+                {message.mailbox.afterProcessing === 'move'
+                  ? `Moved to “${message.mailbox.moveToFolder}”`
+                  : 'Marked as read'}{' '}
+                {formatDateTime(message.mailboxActionAt)}.
+              </p>
+            ) : null}
+            {message.lastMailboxActionError ? (
+              <p className="text-red-800">Mailbox: {message.lastMailboxActionError}</p>
+            ) : null}
           </dd>
           <dt className="font-medium text-slate-600">Raw MIME</dt>
           <dd>
@@ -90,27 +126,41 @@ export default async function RobotMessagePage({ params }: { params: Promise<{ i
         </dl>
       </section>
       <section aria-labelledby="message-attachments" className="mb-6 rounded-lg border border-slate-200 bg-white p-6">
-        <h2 id="message-attachments" className="mb-2 text-lg font-semibold">Attachments</h2>
+        <h2 id="message-attachments" className="mb-2 text-lg font-semibold">
+          Attachments
+        </h2>
         {attachments.length === 0 ? (
           <p className="text-sm text-slate-600">None.</p>
         ) : (
           <ul className="list-disc pl-5 text-sm">
             {attachments.map((a, i) => (
               <li key={`${a.name}-${i}`}>
-                {a.name} <span className="text-slate-500">({a.contentType}, {bytes(a.size)}{a.isInline ? ', inline' : ''})</span>
+                {a.name}{' '}
+                <span className="text-slate-500">
+                  ({a.contentType}, {bytes(a.size)}
+                  {a.isInline ? ', inline' : ''})
+                </span>
               </li>
             ))}
           </ul>
         )}
       </section>
       <section aria-labelledby="message-body" className="rounded-lg border border-slate-200 bg-white p-6">
-        <h2 id="message-body" className="mb-2 text-lg font-semibold">Body</h2>
-        {message.bodyTruncated ? <p className="mb-2 text-xs text-amber-800">Cut at 1 MB; the full message is in the raw MIME.</p> : null}
-        <pre className="whitespace-pre-wrap break-words text-sm">{message.bodyType === 'html' ? htmlAsText(message.body) : message.body}</pre>
+        <h2 id="message-body" className="mb-2 text-lg font-semibold">
+          Body
+        </h2>
+        {message.bodyTruncated ? (
+          <p className="mb-2 text-xs text-amber-800">Cut at 1 MB; the full message is in the raw MIME.</p>
+        ) : null}
+        <pre className="whitespace-pre-wrap break-words text-sm">
+          {message.bodyType === 'html' ? htmlAsText(message.body) : message.body}
+        </pre>
         {message.bodyType === 'html' ? (
           <details className="mt-4">
             <summary className="cursor-pointer text-sm text-slate-600">HTML source</summary>
-            <pre className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-3 font-mono text-xs">{message.body}</pre>
+            <pre className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-3 font-mono text-xs">
+              {message.body}
+            </pre>
           </details>
         ) : null}
       </section>

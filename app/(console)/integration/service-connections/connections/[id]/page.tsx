@@ -16,7 +16,13 @@ import { ConnectionStateBadge } from '../_components/connection-state-badge';
 
 export const metadata = { title: 'Service Connection' };
 
-export default async function ConnectionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ConnectionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireAdmin();
   const { id } = await params;
   const justSaved = (await searchParams).saved === '1';
@@ -43,7 +49,9 @@ export default async function ConnectionPage({ params, searchParams }: { params:
           <ConnectionStateBadge
             state={connection.state}
             accountUsername={connection.accountUsername}
-            application={connection.service.authType === 'application' ? { verifiedAt: connection.lastRefreshAt } : undefined}
+            application={
+              connection.service.authType === 'application' ? { verifiedAt: connection.lastRefreshAt } : undefined
+            }
           />
         </dd>
         <dt className="font-medium text-slate-600">Granted scopes</dt>
@@ -60,23 +68,47 @@ export default async function ConnectionPage({ params, searchParams }: { params:
         ) : null}
       </dl>
       <section aria-labelledby="connection-actions" className="mb-6 rounded-lg border border-slate-200 bg-white p-6">
-        <h2 id="connection-actions" className="mb-3 text-lg font-semibold">Actions</h2>
-        <ConnectionActions connectionId={connection.id} delegated={connection.service.authType !== 'application'} openLinks={openLinks.length} />
+        <h2 id="connection-actions" className="mb-3 text-lg font-semibold">
+          Actions
+        </h2>
+        <ConnectionActions
+          connectionId={connection.id}
+          delegated={connection.service.authType !== 'application'}
+          openLinks={openLinks.length}
+        />
       </section>
       <div className="rounded-lg border border-slate-200 bg-white p-6">
-        <p className="mb-4 text-sm text-slate-600">Moving the connection to another service or tenant signs it out: tokens belong to one app registration.</p>
+        <p className="mb-4 text-sm text-slate-600">
+          Moving the connection to another service or tenant signs it out: tokens belong to one app registration.
+        </p>
         <ConnectionForm
           services={services}
           tenants={tenants}
           redirectUri={redirectUri}
-          connection={{ id: connection.id, name: connection.name, nameCustomized: connection.nameCustomized, serviceId: connection.service.id, tenantId: connection.tenant.id, optionalCapabilities: connection.optionalCapabilities.split(' ').filter(Boolean) }}
+          connection={{
+            id: connection.id,
+            name: connection.name,
+            nameCustomized: connection.nameCustomized,
+            serviceId: connection.service.id,
+            tenantId: connection.tenant.id,
+            optionalCapabilities: connection.optionalCapabilities.split(' ').filter(Boolean),
+          }}
           authStatus={authStatus}
         />
       </div>
       <section aria-labelledby="delete-connection" className="mt-6 rounded-lg border border-slate-200 bg-white p-6">
-        <h2 id="delete-connection" className="mb-2 text-lg font-semibold">Delete</h2>
-        <p className="mb-3 text-sm text-slate-600">Refused while the email settings or another feature use this connection.</p>
-        <DeleteButton action={deleteConnectionAction} id={connection.id} label="Delete connection" question={`Delete the connection “${connection.name}”? Its sign-in is dropped.`} />
+        <h2 id="delete-connection" className="mb-2 text-lg font-semibold">
+          Delete
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">
+          Refused while the email settings or another feature use this connection.
+        </p>
+        <DeleteButton
+          action={deleteConnectionAction}
+          id={connection.id}
+          label="Delete connection"
+          question={`Delete the connection “${connection.name}”? Its sign-in is dropped.`}
+        />
       </section>
     </>
   );

@@ -3,13 +3,27 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
-import { createSignInLinkAction, disconnectConnectionAction, revokeSignInLinksAction, testConnectionAction } from '../auth-actions';
+import {
+  createSignInLinkAction,
+  disconnectConnectionAction,
+  revokeSignInLinksAction,
+  testConnectionAction,
+} from '../auth-actions';
 
 type Outcome = { ok: boolean; title: string; lines: string[] } | null;
 
-const buttonClass = 'rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-100 disabled:opacity-60';
+const buttonClass =
+  'rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-100 disabled:opacity-60';
 
-export function ConnectionActions({ connectionId, delegated, openLinks }: { connectionId: string; delegated: boolean; openLinks: number }) {
+export function ConnectionActions({
+  connectionId,
+  delegated,
+  openLinks,
+}: {
+  connectionId: string;
+  delegated: boolean;
+  openLinks: number;
+}) {
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -79,7 +93,12 @@ export function ConnectionActions({ connectionId, delegated, openLinks }: { conn
               className={buttonClass}
               disabled={busy !== null}
               onClick={() => {
-                if (!window.confirm('Disconnect? The stored sign-in is deleted; mail using this connection waits until someone signs in again.')) return;
+                if (
+                  !window.confirm(
+                    'Disconnect? The stored sign-in is deleted; mail using this connection waits until someone signs in again.',
+                  )
+                )
+                  return;
                 void run('disconnect', async () => {
                   const result = await disconnectConnectionAction(connectionId);
                   setOutcome({ ok: result.ok, title: result.message, lines: [] });
@@ -92,7 +111,10 @@ export function ConnectionActions({ connectionId, delegated, openLinks }: { conn
         ) : null}
       </div>
       {outcome ? (
-        <div role={outcome.ok ? 'status' : 'alert'} className={`rounded-md p-3 text-sm ${outcome.ok ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-900'}`}>
+        <div
+          role={outcome.ok ? 'status' : 'alert'}
+          className={`rounded-md p-3 text-sm ${outcome.ok ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-900'}`}
+        >
           <p className="font-medium">{outcome.title}</p>
           {outcome.lines.map((line) => (
             <p key={line} className="mt-1">
@@ -103,8 +125,13 @@ export function ConnectionActions({ connectionId, delegated, openLinks }: { conn
       ) : null}
       {link ? (
         <div className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
-          <p className="font-medium">Sign-in link (shown once; works once; expires {link.expiresAt.slice(0, 16).replace('T', ' ')} UTC)</p>
-          <p className="mt-1 text-slate-600">Send it to the mailbox user. They sign in to Microsoft with the mailbox account; they do not get access to this console.</p>
+          <p className="font-medium">
+            Sign-in link (shown once; works once; expires {link.expiresAt.slice(0, 16).replace('T', ' ')} UTC)
+          </p>
+          <p className="mt-1 text-slate-600">
+            Send it to the mailbox user. They sign in to Microsoft with the mailbox account; they do not get access to
+            this console.
+          </p>
           <div className="mt-2 flex items-center gap-2">
             <code className="block min-w-0 flex-1 break-all rounded bg-white px-2 py-1" data-testid="sign-in-link">
               {link.url}

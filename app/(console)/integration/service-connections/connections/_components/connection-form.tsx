@@ -33,7 +33,14 @@ export interface ConnectionFormProps {
   services: ServiceOption[];
   tenants: CreatedTenant[];
   redirectUri: RedirectUri;
-  connection?: { id: string; name: string; nameCustomized: boolean; serviceId: string; tenantId: string; optionalCapabilities?: string[] };
+  connection?: {
+    id: string;
+    name: string;
+    nameCustomized: boolean;
+    serviceId: string;
+    tenantId: string;
+    optionalCapabilities?: string[];
+  };
   authStatus?: ConnectionAuthStatus | null;
 }
 
@@ -51,7 +58,9 @@ export function ConnectionForm({ services, tenants, redirectUri, connection, aut
   const [added, setAdded] = useState<CreatedTenant[]>([]);
   const [dialogOpen, setDialogOpen] = useState(false);
 
-  const allTenants = [...tenants, ...added.filter((a) => !tenants.some((t) => t.id === a.id))].sort((a, b) => a.name.localeCompare(b.name));
+  const allTenants = [...tenants, ...added.filter((a) => !tenants.some((t) => t.id === a.id))].sort((a, b) =>
+    a.name.localeCompare(b.name),
+  );
   const service = services.find((s) => s.id === serviceId);
   const tenant = allTenants.find((t) => t.id === tenantId);
   const generated = generatedConnectionName(service?.name, tenant?.name);
@@ -96,7 +105,11 @@ export function ConnectionForm({ services, tenants, redirectUri, connection, aut
           value={serviceId}
           onChange={(event) => setServiceId(event.target.value)}
           error={errors.serviceId}
-          hint={service ? AUTH_TYPE_LABELS[service.authType as AuthType] ?? service.authType : 'What Switchboard connects to, and how it authenticates.'}
+          hint={
+            service
+              ? (AUTH_TYPE_LABELS[service.authType as AuthType] ?? service.authType)
+              : 'What Switchboard connects to, and how it authenticates.'
+          }
         />
         <SelectField
           label="Tenant"

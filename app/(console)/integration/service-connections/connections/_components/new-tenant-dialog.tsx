@@ -37,9 +37,14 @@ function NewTenantForm({ titleId, onClose, onCreated }: Handlers & { titleId: st
       <h2 id={titleId} className="text-lg font-semibold">
         New tenant
       </h2>
-      <p className="text-sm text-slate-600">Copy each value from the app registration in the Azure portal. The connection form keeps what you typed.</p>
+      <p className="text-sm text-slate-600">
+        Copy each value from the app registration in the Azure portal. The connection form keeps what you typed.
+      </p>
       <FormMessage state={state.status === 'error' ? state : IDLE} />
-      <TenantFields values={state.status === 'error' ? (state.values ?? { cloud: 'global' }) : { cloud: 'global' }} errors={state.fieldErrors ?? {}} />
+      <TenantFields
+        values={state.status === 'error' ? (state.values ?? { cloud: 'global' }) : { cloud: 'global' }}
+        errors={state.fieldErrors ?? {}}
+      />
       <div className="flex items-center gap-3 border-t border-slate-200 pt-4">
         <SubmitButton disabled={pending}>Create tenant</SubmitButton>
         <button type="button" className="text-sm underline" onClick={onClose}>

@@ -11,7 +11,15 @@ export interface OptionalCapability {
   scopes: string;
 }
 
-export function OptionalCapabilities({ capabilities, connectionId, initial }: { capabilities: OptionalCapability[]; connectionId: string | undefined; initial: string[] }) {
+export function OptionalCapabilities({
+  capabilities,
+  connectionId,
+  initial,
+}: {
+  capabilities: OptionalCapability[];
+  connectionId: string | undefined;
+  initial: string[];
+}) {
   const [enabled, setEnabled] = useState(initial);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -35,16 +43,28 @@ export function OptionalCapabilities({ capabilities, connectionId, initial }: { 
       <input type="hidden" name="optionalCapabilities" value={keys.join(' ')} />
       {capabilities.map((capability) => (
         <label key={capability.key} className="flex items-start gap-2 text-sm">
-          <input type="checkbox" className="mt-0.5 h-4 w-4 rounded border-slate-300" checked={keys.includes(capability.key)} disabled={pending} onChange={(event) => toggle(capability.key, event.target.checked)} />
+          <input
+            type="checkbox"
+            className="mt-0.5 h-4 w-4 rounded border-slate-300"
+            checked={keys.includes(capability.key)}
+            disabled={pending}
+            onChange={(event) => toggle(capability.key, event.target.checked)}
+          />
           <span>
             {capability.name}
             <span className="block font-mono text-xs text-slate-500">{capability.scopes}</span>
           </span>
         </label>
       ))}
-      <p className="text-xs text-slate-600">Off by default. Turning one on asks Microsoft for more at the next Setup Authentication: run it again after a change.</p>
+      <p className="text-xs text-slate-600">
+        Off by default. Turning one on asks Microsoft for more at the next Setup Authentication: run it again after a
+        change.
+      </p>
       {message ? (
-        <p role={message.ok ? 'status' : 'alert'} className={`text-sm ${message.ok ? 'text-green-800' : 'text-red-800'}`}>
+        <p
+          role={message.ok ? 'status' : 'alert'}
+          className={`text-sm ${message.ok ? 'text-green-800' : 'text-red-800'}`}
+        >
           {message.text}
         </p>
       ) : null}

@@ -19,7 +19,13 @@ export interface SetupAuthenticationProps {
 
 type Problem = Extract<StartResult, { ok: false }> | { ok: false; message: string; closedWithoutAnswer: true };
 
-export function SetupAuthentication({ connectionId, ensureSaved, initialStatus, redirectUri, isApplication }: SetupAuthenticationProps) {
+export function SetupAuthentication({
+  connectionId,
+  ensureSaved,
+  initialStatus,
+  redirectUri,
+  isApplication,
+}: SetupAuthenticationProps) {
   const router = useRouter();
   const [status, setStatus] = useState(initialStatus);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -78,9 +84,18 @@ export function SetupAuthentication({ connectionId, ensureSaved, initialStatus, 
     let answered = false;
     const listener = (event: MessageEvent) => {
       const data = event.data as { type?: string; connectionId?: string; ok?: boolean } | null;
-      if (event.origin !== window.location.origin || data?.type !== 'switchboard:setup-authentication' || data.connectionId !== id) return;
+      if (
+        event.origin !== window.location.origin ||
+        data?.type !== 'switchboard:setup-authentication' ||
+        data.connectionId !== id
+      )
+        return;
       answered = true;
-      if (!data.ok) setProblem({ ok: false, message: 'Microsoft refused the sign-in: the sign-in window shows why and how to fix it.' });
+      if (!data.ok)
+        setProblem({
+          ok: false,
+          message: 'Microsoft refused the sign-in: the sign-in window shows why and how to fix it.',
+        });
       void refresh(id);
     };
     window.addEventListener('message', listener);
@@ -88,7 +103,11 @@ export function SetupAuthentication({ connectionId, ensureSaved, initialStatus, 
       if (!popup.closed) return;
       stopWatching();
       if (!answered) {
-        setProblem({ ok: false, closedWithoutAnswer: true, message: 'The sign-in window closed before Microsoft sent an answer back to Switchboard.' });
+        setProblem({
+          ok: false,
+          closedWithoutAnswer: true,
+          message: 'The sign-in window closed before Microsoft sent an answer back to Switchboard.',
+        });
         void refresh(id);
       }
     }, 500);
@@ -96,7 +115,12 @@ export function SetupAuthentication({ connectionId, ensureSaved, initialStatus, 
   }
 
   if (isApplication) {
-    return <p className="text-sm text-slate-600">This service uses client credentials (application permissions): no one signs in. Save, then use Test to check the app registration.</p>;
+    return (
+      <p className="text-sm text-slate-600">
+        This service uses client credentials (application permissions): no one signs in. Save, then use Test to check
+        the app registration.
+      </p>
+    );
   }
   return (
     <div className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-4">
@@ -119,7 +143,8 @@ export function SetupAuthentication({ connectionId, ensureSaved, initialStatus, 
           {'fix' in problem && problem.fix ? <p className="mt-1">How to fix it: {problem.fix}</p> : null}
           {'closedWithoutAnswer' in problem ? (
             <p className="mt-1">
-              If Microsoft showed <strong>AADSTS50011</strong> (redirect URI mismatch), add this exact Redirect URI to the app registration (Authentication → Web): <code className="break-all">{redirectUri}</code>
+              If Microsoft showed <strong>AADSTS50011</strong> (redirect URI mismatch), add this exact Redirect URI to
+              the app registration (Authentication → Web): <code className="break-all">{redirectUri}</code>
             </p>
           ) : null}
         </div>

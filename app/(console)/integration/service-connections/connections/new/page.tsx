@@ -9,7 +9,11 @@ export const metadata = { title: 'Add Service Connection' };
 
 export default async function NewConnectionPage() {
   await requireAdmin();
-  const [services, tenants, redirectUri] = await Promise.all([getServiceOptions(), getTenantOptions(), getRedirectUri()]);
+  const [services, tenants, redirectUri] = await Promise.all([
+    getServiceOptions(),
+    getTenantOptions(),
+    getRedirectUri(),
+  ]);
   return (
     <>
       <PageHeader

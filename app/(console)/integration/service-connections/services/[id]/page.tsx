@@ -26,7 +26,11 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
         <dt className="font-medium text-slate-600">Authentication type</dt>
         <dd>{authTypeLabel(service.authType)}</dd>
         <dt className="font-medium text-slate-600">Kind</dt>
-        <dd>{service.builtInKey ? 'Built-in: cannot be deleted; its scopes can be edited and reset to the default.' : 'Added by an administrator.'}</dd>
+        <dd>
+          {service.builtInKey
+            ? 'Built-in: cannot be deleted; its scopes can be edited and reset to the default.'
+            : 'Added by an administrator.'}
+        </dd>
         <dt className="font-medium text-slate-600">Connections</dt>
         <dd>
           {service._count.connections === 0
@@ -39,7 +43,9 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
                   </Link>
                 </span>
               ))}
-          {service._count.connections > service.connections.length ? ` and ${service._count.connections - service.connections.length} more` : ''}
+          {service._count.connections > service.connections.length
+            ? ` and ${service._count.connections - service.connections.length} more`
+            : ''}
         </dd>
       </dl>
       <h2 className="mb-1 text-xl font-semibold">Capabilities</h2>
@@ -55,10 +61,20 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
         ))}
       </div>
       {service.builtInKey ? null : (
-        <section aria-labelledby="edit-service" className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-6">
-          <h2 id="edit-service" className="text-lg font-semibold">Name and description</h2>
+        <section
+          aria-labelledby="edit-service"
+          className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-6"
+        >
+          <h2 id="edit-service" className="text-lg font-semibold">
+            Name and description
+          </h2>
           <ServiceForm service={{ id: service.id, name: service.name, description: service.description }} />
-          <DeleteButton action={deleteServiceAction} id={service.id} label="Delete service" question={`Delete the service “${service.name}”?`} />
+          <DeleteButton
+            action={deleteServiceAction}
+            id={service.id}
+            label="Delete service"
+            question={`Delete the service “${service.name}”?`}
+          />
         </section>
       )}
     </>

@@ -20,21 +20,36 @@ export interface CapabilityView {
 
 export function ScopesForm({ capability, authType }: { capability: CapabilityView; authType: string }) {
   const titleId = useId();
-  const { state, onSubmit: save, pending } = useKeptForm(async (previous: ActionState, formData: FormData): Promise<ActionState> => {
+  const {
+    state,
+    onSubmit: save,
+    pending,
+  } = useKeptForm(async (previous: ActionState, formData: FormData): Promise<ActionState> => {
     const invalid = validateOnClient(updateScopesSchema, formData);
     if (invalid) return invalid;
     const problem = scopesProblemFor(authType, splitScopeLines(String(formData.get('scopes') ?? '')));
-    if (problem) return { status: 'error', message: 'Check the highlighted fields.', fieldErrors: { scopes: problem }, values: { scopes: String(formData.get('scopes') ?? '') } };
+    if (problem)
+      return {
+        status: 'error',
+        message: 'Check the highlighted fields.',
+        fieldErrors: { scopes: problem },
+        values: { scopes: String(formData.get('scopes') ?? '') },
+      };
     return updateScopesAction(previous, formData);
   });
   const [resetState, reset] = useActionState(resetScopesAction, IDLE);
   const edited = capability.defaultScopes !== null && capability.defaultScopes !== capability.scopes;
-  const text = state.status === 'error' && state.values?.scopes !== undefined ? state.values.scopes : scopeLines(capability.scopes);
+  const text =
+    state.status === 'error' && state.values?.scopes !== undefined
+      ? state.values.scopes
+      : scopeLines(capability.scopes);
   return (
     <section aria-labelledby={titleId} className="rounded-lg border border-slate-200 bg-white p-6">
       <h2 id={titleId} className="mb-1 text-lg font-semibold">
         {capability.name}
-        {capability.optional ? <span className="ml-2 align-middle text-xs font-normal text-slate-500">(optional)</span> : null}
+        {capability.optional ? (
+          <span className="ml-2 align-middle text-xs font-normal text-slate-500">(optional)</span>
+        ) : null}
       </h2>
       {capability.defaultScopes !== null ? (
         <p className="mb-3 text-xs text-slate-500">

@@ -28,7 +28,14 @@ export function ServiceForm({ service }: { service?: { id: string; name: string;
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormMessage state={state} />
       {service ? <input type="hidden" name="id" value={service.id} /> : null}
-      <TextField label="Name" name="name" required maxLength={100} defaultValue={values.name ?? service?.name} error={errors.name} />
+      <TextField
+        label="Name"
+        name="name"
+        required
+        maxLength={100}
+        defaultValue={values.name ?? service?.name}
+        error={errors.name}
+      />
       {service ? null : (
         <SelectField
           label="Authentication type"
@@ -39,7 +46,13 @@ export function ServiceForm({ service }: { service?: { id: string; name: string;
           hint="Delegated: a mailbox user signs in (Setup Authentication). Application: the app’s own permissions, no sign-in. Fixed once created."
         />
       )}
-      <TextField label="Description" name="description" maxLength={500} defaultValue={values.description ?? service?.description} error={errors.description} />
+      <TextField
+        label="Description"
+        name="description"
+        maxLength={500}
+        defaultValue={values.description ?? service?.description}
+        error={errors.description}
+      />
       {service ? null : (
         <TextareaField
           label="Scope"

@@ -8,7 +8,10 @@ export default async function NewServicePage() {
   await requireAdmin();
   return (
     <>
-      <PageHeader title="Add Service" description="Another Microsoft Entra ID protected API, with the scopes to ask for." />
+      <PageHeader
+        title="Add Service"
+        description="Another Microsoft Entra ID protected API, with the scopes to ask for."
+      />
       <div className="rounded-lg border border-slate-200 bg-white p-6">
         <ServiceForm />
       </div>

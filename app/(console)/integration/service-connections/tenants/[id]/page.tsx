@@ -34,11 +34,17 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
             clientId: tenant.clientId,
             expiresOn: tenant.clientSecretExpiresAt ? formatDate(tenant.clientSecretExpiresAt) : '',
           }}
-          storedSecret={tenant.clientSecretSetAt ? { setOn: formatDate(tenant.clientSecretSetAt), hint: tenant.clientSecretHint } : null}
+          storedSecret={
+            tenant.clientSecretSetAt
+              ? { setOn: formatDate(tenant.clientSecretSetAt), hint: tenant.clientSecretHint }
+              : null
+          }
         />
       </div>
       <section aria-labelledby="tenant-connections" className="mt-6 rounded-lg border border-slate-200 bg-white p-6">
-        <h2 id="tenant-connections" className="mb-2 text-lg font-semibold">Connections using this tenant</h2>
+        <h2 id="tenant-connections" className="mb-2 text-lg font-semibold">
+          Connections using this tenant
+        </h2>
         {tenant.connections.length === 0 ? (
           <p className="text-sm text-slate-600">None.</p>
         ) : (
@@ -53,7 +59,12 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
           </ul>
         )}
         <div className="mt-4">
-          <DeleteButton action={deleteTenantAction} id={tenant.id} label="Delete tenant" question={`Delete the tenant “${tenant.name}”? Its client secret is erased.`} />
+          <DeleteButton
+            action={deleteTenantAction}
+            id={tenant.id}
+            label="Delete tenant"
+            question={`Delete the tenant “${tenant.name}”? Its client secret is erased.`}
+          />
         </div>
       </section>
     </>

@@ -41,7 +41,15 @@ export function TenantFields({
   const known = CLOUDS.find((c) => c.id === cloud);
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <TextField label="Name" name="name" required maxLength={100} defaultValue={values.name} error={errors.name} hint="How this app registration is called in Switchboard, e.g. Contoso." />
+      <TextField
+        label="Name"
+        name="name"
+        required
+        maxLength={100}
+        defaultValue={values.name}
+        error={errors.name}
+        hint="How this app registration is called in Switchboard, e.g. Contoso."
+      />
       <SelectField
         label="Cloud"
         name="cloud"
@@ -49,12 +57,34 @@ export function TenantFields({
         value={cloud}
         onChange={(event) => setCloud(event.target.value)}
         error={errors.cloud}
-        hint={known?.authorityHost ? `Sign-in at ${known.authorityHost}, Graph at ${known.graphBaseUrl}` : 'Any identity platform that serves the standard Entra ID v2.0 and Graph v1.0 paths, such as the sandbox.'}
+        hint={
+          known?.authorityHost
+            ? `Sign-in at ${known.authorityHost}, Graph at ${known.graphBaseUrl}`
+            : 'Any identity platform that serves the standard Entra ID v2.0 and Graph v1.0 paths, such as the sandbox.'
+        }
       />
       {cloud === 'custom' ? (
         <>
-          <TextField label="Authority host" name="authorityHost" type="url" required placeholder="https://login.contoso.test" defaultValue={values.authorityHost} error={errors.authorityHost} hint="The https:// origin in front of /{tenant}/oauth2/v2.0/authorize." />
-          <TextField label="Graph base URL" name="graphBaseUrl" type="url" required placeholder="https://graph.contoso.test" defaultValue={values.graphBaseUrl} error={errors.graphBaseUrl} hint="The https:// origin in front of /v1.0/…, without the version." />
+          <TextField
+            label="Authority host"
+            name="authorityHost"
+            type="url"
+            required
+            placeholder="https://login.contoso.test"
+            defaultValue={values.authorityHost}
+            error={errors.authorityHost}
+            hint="The https:// origin in front of /{tenant}/oauth2/v2.0/authorize."
+          />
+          <TextField
+            label="Graph base URL"
+            name="graphBaseUrl"
+            type="url"
+            required
+            placeholder="https://graph.contoso.test"
+            defaultValue={values.graphBaseUrl}
+            error={errors.graphBaseUrl}
+            hint="The https:// origin in front of /v1.0/…, without the version."
+          />
         </>
       ) : null}
       <TextField

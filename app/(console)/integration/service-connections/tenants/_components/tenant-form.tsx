@@ -13,7 +13,15 @@ import { type StoredSecret, type TenantFieldValues, TenantFields } from './tenan
 
 const LIST = '/integration/service-connections/tenants';
 
-export function TenantForm({ tenantId, initial, storedSecret }: { tenantId?: string; initial: TenantFieldValues; storedSecret?: StoredSecret | null }) {
+export function TenantForm({
+  tenantId,
+  initial,
+  storedSecret,
+}: {
+  tenantId?: string;
+  initial: TenantFieldValues;
+  storedSecret?: StoredSecret | null;
+}) {
   const { state, onSubmit, pending } = useKeptForm(async (previous: ActionState, formData: FormData) => {
     const invalid = validateOnClient(tenantId ? updateTenantSchema : createTenantSchema, formData);
     if (invalid) return invalid;
@@ -40,7 +48,11 @@ export function TenantForm({ tenantId, initial, storedSecret }: { tenantId?: str
     <form ref={form} onSubmit={onSubmit} noValidate className="space-y-6">
       <FormMessage state={state} />
       {tenantId ? <input type="hidden" name="id" value={tenantId} /> : null}
-      <TenantFields values={values} errors={{ ...(state.fieldErrors ?? {}), ...(verified?.fieldErrors ?? {}) }} storedSecret={storedSecret} />
+      <TenantFields
+        values={values}
+        errors={{ ...(state.fieldErrors ?? {}), ...(verified?.fieldErrors ?? {}) }}
+        storedSecret={storedSecret}
+      />
       <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
         <SubmitButton disabled={pending}>Save &amp; Close</SubmitButton>
         <button
@@ -60,7 +72,11 @@ export function TenantForm({ tenantId, initial, storedSecret }: { tenantId?: str
         field is blank), which proves the Tenant ID, Client ID and Client Secret together. Nothing is saved.
       </p>
       {verified ? (
-        <div role={verified.status === 'success' ? 'status' : 'alert'} data-testid="verify-result" className={`rounded-md p-3 text-sm ${verified.status === 'success' ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-900'}`}>
+        <div
+          role={verified.status === 'success' ? 'status' : 'alert'}
+          data-testid="verify-result"
+          className={`rounded-md p-3 text-sm ${verified.status === 'success' ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-900'}`}
+        >
           {verified.message}
         </div>
       ) : null}

@@ -7,21 +7,41 @@ import type { ConnectionOption, EmailFormValues, SetField } from './form-values'
 import { TokenHostConfirmation } from './token-host-confirmation';
 
 function mailboxHint(graph: boolean, chosen: ConnectionOption | undefined, mailbox: string): string {
-  if (!graph) return 'The mailbox that signs in to SMTP (XOAUTH2): the signed-in account, or a mailbox it has Full Access to.';
-  if (!chosen) return 'The mailbox that was used for Service Connection creation and authentication, or another one it may send as.';
-  if (chosen.authType === 'application') return 'The mailbox the application sends from: POST /users/{mailbox}/sendMail.';
+  if (!graph)
+    return 'The mailbox that signs in to SMTP (XOAUTH2): the signed-in account, or a mailbox it has Full Access to.';
+  if (!chosen)
+    return 'The mailbox that was used for Service Connection creation and authentication, or another one it may send as.';
+  if (chosen.authType === 'application')
+    return 'The mailbox the application sends from: POST /users/{mailbox}/sendMail.';
   const account = chosen.accountUsername?.toLowerCase() ?? '';
-  if (!mailbox || mailbox.toLowerCase() === account) return `The signed-in mailbox${account ? ` ${account}` : ''}: POST /me/sendMail.`;
+  if (!mailbox || mailbox.toLowerCase() === account)
+    return `The signed-in mailbox${account ? ` ${account}` : ''}: POST /me/sendMail.`;
   return `Another mailbox the signed-in account may send as (e.g. a shared mailbox): POST /users/{mailbox}/sendMail, which needs Mail.Send.Shared${chosen.sendShared ? ' (granted)' : ': turn on the connection’s optional capability “Send as other mailboxes (Mail.Send.Shared)” and run Setup Authentication again'}.`;
 }
 
-export function ConnectionFields({ values, set, errors, connections, savedSmtpHost }: { values: EmailFormValues; set: SetField; errors: Record<string, string>; connections: ConnectionOption[]; savedSmtpHost: string }) {
+export function ConnectionFields({
+  values,
+  set,
+  errors,
+  connections,
+  savedSmtpHost,
+}: {
+  values: EmailFormValues;
+  set: SetField;
+  errors: Record<string, string>;
+  connections: ConnectionOption[];
+  savedSmtpHost: string;
+}) {
   const graph = values.connectionType === 'graph';
   const chosen = connections.find((c) => c.id === values.connectionId);
   const fitOf = (c: ConnectionOption) => (graph ? c.graph : c.smtp);
   const options = connections.map((c) => {
     const fit = fitOf(c);
-    return { value: c.id, label: fit.usable ? `${c.name} — ${c.stateLabel}` : `${c.name} — ${fit.reason}`, disabled: !fit.usable };
+    return {
+      value: c.id,
+      label: fit.usable ? `${c.name} — ${c.stateLabel}` : `${c.name} — ${fit.reason}`,
+      disabled: !fit.usable,
+    };
   });
   const chosenFit = chosen ? fitOf(chosen) : null;
   const usable = options.filter((o) => !o.disabled).length;
@@ -62,7 +82,15 @@ export function ConnectionFields({ values, set, errors, connections, savedSmtpHo
           “{chosen?.name}”: {chosenFit.warning}.
         </p>
       ) : null}
-      {!graph && chosen ? <TokenHostConfirmation values={values} set={set} errors={errors} connection={chosen} savedSmtpHost={savedSmtpHost} /> : null}
+      {!graph && chosen ? (
+        <TokenHostConfirmation
+          values={values}
+          set={set}
+          errors={errors}
+          connection={chosen}
+          savedSmtpHost={savedSmtpHost}
+        />
+      ) : null}
     </>
   );
 }

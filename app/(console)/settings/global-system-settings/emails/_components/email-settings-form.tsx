@@ -68,13 +68,22 @@ export function EmailSettingsForm({
   const errors = (last === 'save' ? saved.fieldErrors : tested.fieldErrors) ?? {};
   const KindFields = FIELDS_OF_KIND[values.connectionType];
   const graphOffered = values.connectionType === 'graph' || connections.some((c) => c.graph.usable);
-  const typeOptions = TRANSPORT_KIND_LIST.filter((t) => t !== 'graph' || graphOffered).map((t) => ({ value: t, label: TRANSPORT_KINDS[t].label }));
+  const typeOptions = TRANSPORT_KIND_LIST.filter((t) => t !== 'graph' || graphOffered).map((t) => ({
+    value: t,
+    label: TRANSPORT_KINDS[t].label,
+  }));
 
   return (
     <form noValidate className="space-y-5" onSubmit={onSubmit}>
       {last === 'save' ? <FormMessage state={saved} /> : null}
       <UnplacedErrors errors={errors} values={values} />
-      <CheckboxField label="Enabled" name="enabled" checked={values.enabled} onChange={(checked) => set('enabled', checked)} hint="Switchboard sends email only while this is on. A test email is sent either way." />
+      <CheckboxField
+        label="Enabled"
+        name="enabled"
+        checked={values.enabled}
+        onChange={(checked) => set('enabled', checked)}
+        hint="Switchboard sends email only while this is on. A test email is sent either way."
+      />
       <SelectField
         label="SMTP Server Connection Type"
         name="connectionType"
@@ -82,9 +91,20 @@ export function EmailSettingsForm({
         value={values.connectionType}
         onChange={(event) => set('connectionType', event.target.value as TransportKind)}
         error={errors.connectionType}
-        hint={graphOffered ? 'SMTP: any SMTP server, Exchange Online with OAuth 2.0 included. Microsoft Graph: HTTPS, no SMTP AUTH needed.' : 'Microsoft Graph is offered once a connection may send mail through Graph (Mail.Send).'}
+        hint={
+          graphOffered
+            ? 'SMTP: any SMTP server, Exchange Online with OAuth 2.0 included. Microsoft Graph: HTTPS, no SMTP AUTH needed.'
+            : 'Microsoft Graph is offered once a connection may send mail through Graph (Mail.Send).'
+        }
       />
-      <KindFields values={values} set={set} errors={errors} connections={connections} storedPassword={storedPassword} savedSmtpHost={savedSmtpHost} />
+      <KindFields
+        values={values}
+        set={set}
+        errors={errors}
+        connections={connections}
+        storedPassword={storedPassword}
+        savedSmtpHost={savedSmtpHost}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           label="Default Sender"
@@ -96,7 +116,14 @@ export function EmailSettingsForm({
           error={errors.senderAddress}
           hint="The From address. The mailbox must be allowed to send as it."
         />
-        <TextField label="Display name" name="senderName" value={values.senderName} onChange={(event) => set('senderName', event.target.value)} error={errors.senderName} hint="Shown as the sender’s name, e.g. Contoso Service Desk." />
+        <TextField
+          label="Display name"
+          name="senderName"
+          value={values.senderName}
+          onChange={(event) => set('senderName', event.target.value)}
+          error={errors.senderName}
+          hint="Shown as the sender’s name, e.g. Contoso Service Desk."
+        />
       </div>
       <TextareaField
         label="Other allowed senders"

@@ -8,9 +8,27 @@ import type { EmailFormValues } from './form-values';
 const EXCHANGE_ONLINE = 'smtp.office365.com:587';
 
 export function initialFormValues(saved: EmailSettingsView | null, testRecipient: string): EmailFormValues {
-  const common = { password: '', username: '', mailboxAddress: '', connectionId: '', confirmSmtpHost: '', testRecipient };
+  const common = {
+    password: '',
+    username: '',
+    mailboxAddress: '',
+    connectionId: '',
+    confirmSmtpHost: '',
+    testRecipient,
+  };
   if (!saved) {
-    return { ...common, enabled: false, connectionType: 'smtp', smtpServer: EXCHANGE_ONLINE, useSsl: true, implicitTls: false, smtpAuth: 'oauth', senderAddress: '', senderName: '', allowedSenders: '' };
+    return {
+      ...common,
+      enabled: false,
+      connectionType: 'smtp',
+      smtpServer: EXCHANGE_ONLINE,
+      useSsl: true,
+      implicitTls: false,
+      smtpAuth: 'oauth',
+      senderAddress: '',
+      senderName: '',
+      allowedSenders: '',
+    };
   }
   const { settings } = saved;
   const fields = transportDefinition(settings.transport).toFields(settings.transport);

@@ -81,10 +81,17 @@ export function SmtpFields({
       {values.smtpAuth === 'basic' ? (
         <>
           <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            Basic authentication: Exchange Online turns off SMTP AUTH with a username and password by default at the end of December 2026. For
-            Microsoft 365 choose Modern Authentication (OAuth 2.0) or Microsoft Graph.
+            Basic authentication: Exchange Online turns off SMTP AUTH with a username and password by default at the end
+            of December 2026. For Microsoft 365 choose Modern Authentication (OAuth 2.0) or Microsoft Graph.
           </p>
-          <TextField label="Username" name="username" autoComplete="off" value={values.username} onChange={(event) => set('username', event.target.value)} error={errors.username} />
+          <TextField
+            label="Username"
+            name="username"
+            autoComplete="off"
+            value={values.username}
+            onChange={(event) => set('username', event.target.value)}
+            error={errors.username}
+          />
           <TextField
             label="Password"
             name="password"
@@ -93,11 +100,23 @@ export function SmtpFields({
             value={values.password}
             onChange={(event) => set('password', event.target.value)}
             error={errors.password}
-            hint={storedPassword ? `Set on ${storedPassword.setOn}${storedPassword.hint ? `, ends ••••${storedPassword.hint}` : ''}. Leave blank to keep it (only for the SMTP server it was saved for).` : 'Stored encrypted; never shown again.'}
+            hint={
+              storedPassword
+                ? `Set on ${storedPassword.setOn}${storedPassword.hint ? `, ends ••••${storedPassword.hint}` : ''}. Leave blank to keep it (only for the SMTP server it was saved for).`
+                : 'Stored encrypted; never shown again.'
+            }
           />
         </>
       ) : null}
-      {values.smtpAuth === 'oauth' ? <ConnectionFields values={values} set={set} errors={errors} connections={connections} savedSmtpHost={savedSmtpHost} /> : null}
+      {values.smtpAuth === 'oauth' ? (
+        <ConnectionFields
+          values={values}
+          set={set}
+          errors={errors}
+          connections={connections}
+          savedSmtpHost={savedSmtpHost}
+        />
+      ) : null}
     </>
   );
 }

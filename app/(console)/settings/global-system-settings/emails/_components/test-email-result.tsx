@@ -7,7 +7,10 @@ export function TestEmailResult({ state }: { state: ActionState }) {
   if (!values.messageId) return null;
   const sent = values.state === 'sent';
   return (
-    <section aria-label="Test email result" className={`space-y-2 rounded-md border p-4 text-sm ${sent ? 'border-green-300 bg-green-50' : 'border-red-300 bg-red-50'}`}>
+    <section
+      aria-label="Test email result"
+      className={`space-y-2 rounded-md border p-4 text-sm ${sent ? 'border-green-300 bg-green-50' : 'border-red-300 bg-red-50'}`}
+    >
       <p role={sent ? 'status' : 'alert'} className="font-medium">
         {state.message}
       </p>

@@ -21,7 +21,11 @@ export function TokenHostConfirmation({
   const server = parseSmtpServer(values.smtpServer);
   const host = server.ok ? server.host : '';
   if (connection.smtpTokenHosts) {
-    return <p className="text-xs text-slate-600">The token of “{connection.name}” is only ever sent to {connection.smtpTokenHosts.join(', ')}.</p>;
+    return (
+      <p className="text-xs text-slate-600">
+        The token of “{connection.name}” is only ever sent to {connection.smtpTokenHosts.join(', ')}.
+      </p>
+    );
   }
   const needed = Boolean(host) && host !== savedSmtpHost;
   if (!needed && !errors.confirmSmtpHost) return null;

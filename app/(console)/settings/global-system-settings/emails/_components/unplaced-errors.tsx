@@ -7,7 +7,9 @@ import type { EmailFormValues } from './form-values';
 const ALWAYS_SHOWN = ['connectionType', 'senderAddress', 'senderName', 'allowedSenders', 'testRecipient'];
 
 function shown(field: string, values: EmailFormValues): boolean {
-  return ALWAYS_SHOWN.includes(field) || TRANSPORT_KINDS[values.connectionType].shownFields(values).some((f) => f === field);
+  return (
+    ALWAYS_SHOWN.includes(field) || TRANSPORT_KINDS[values.connectionType].shownFields(values).some((f) => f === field)
+  );
 }
 
 export function UnplacedErrors({ errors, values }: { errors: Record<string, string>; values: EmailFormValues }) {

@@ -32,5 +32,8 @@ export async function POST(_request: Request, { params }: { params: Promise<{ to
     ...(await requestContext()),
   });
   // A page that moves on, not a 303: form-action 'self' would block a form's redirect to Microsoft.
-  return new Response(renderSignInContinuePage(url), { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
+  return new Response(renderSignInContinuePage(url), {
+    status: 200,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+  });
 }
