@@ -15,6 +15,11 @@ export const clientSecretSchema = z.object({
   expiresAt: z.iso.datetime({ offset: true }),
 });
 
+export const appCertificateSchema = z.object({
+  /** The public certificate (PEM) uploaded under Certificates & secrets → Certificates. */
+  pem: z.string().includes('-----BEGIN CERTIFICATE-----'),
+});
+
 export const applicationAccessPolicySchema = z.object({
   /** Exchange's ApplicationAccessPolicy: RestrictAccess = only these mailboxes, DenyAccess = all but these. */
   accessRight: z.enum(['RestrictAccess', 'DenyAccess']),
@@ -25,6 +30,8 @@ export const appRegistrationSchema = z.object({
   clientId: guid,
   displayName: z.string().min(1),
   secrets: z.array(clientSecretSchema).default([]),
+  /** Certificates whose key may sign a client assertion (private_key_jwt). */
+  certificates: z.array(appCertificateSchema).default([]),
   /** Exact redirect URIs. `${SWITCHBOARD_PUBLIC_URL}` is replaced when the file is loaded. */
   redirectUris: z.array(z.string()).default([]),
   /** Delegated permissions configured on the registration (what `/.default` means for a user). */

@@ -16,6 +16,7 @@ const throttleBody = z.object({
   retryAfterSeconds: z.number().int().min(0).default(1),
   pathContains: z.string().min(1).optional(),
 });
+const certificateBody = z.object({ pem: z.string().includes('-----BEGIN CERTIFICATE-----') });
 const policyBody = z.object({ accessRight: z.enum(['RestrictAccess', 'DenyAccess']), mailboxes: z.array(z.string()) });
 const messageBody = z.object({
   raw: z.string().optional(),
@@ -78,6 +79,10 @@ export function controlMount(control: SandboxControl, info: () => unknown): Moun
   action('POST', '/apps/:clientId/redirect-uris', async (e) =>
     control.addRedirectUri(p(e, 'clientId'), (await body(e, z.object({ uri: z.url() }))).uri),
   );
+  action('POST', '/apps/:clientId/certificates', async (e) =>
+    control.addCertificate(p(e, 'clientId'), (await body(e, certificateBody)).pem),
+  );
+  action('DELETE', '/apps/:clientId/certificates', (e) => control.removeCertificates(p(e, 'clientId')));
   action('POST', '/apps/:clientId/expire-secret', (e) => control.expireClientSecret(p(e, 'clientId')));
   action('PUT', '/apps/:clientId/access-policy', async (e) =>
     control.setApplicationAccessPolicy(p(e, 'clientId'), await body(e, policyBody)),

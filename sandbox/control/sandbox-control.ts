@@ -1,3 +1,4 @@
+import { createHash, X509Certificate } from 'node:crypto';
 import type { SandboxSettings } from '../config/sandbox-config-schema';
 import { composeMime } from '../graph/compose-mime';
 import type { SandboxContext } from '../sandbox-context';
@@ -92,6 +93,27 @@ export class SandboxControl {
     if (!app) throw new NotFoundError(`No app registration ${clientId}`);
     const past = new Date(Date.now() - 1000).toISOString();
     for (const secret of app.secrets) secret.expiresAt = past;
+  }
+
+  /** Certificates & secrets → Certificates → Upload certificate: the app may then sign client assertions with its key. */
+  addCertificate(clientId: string, pem: string): { thumbprintSha256: string; thumbprint: string } {
+    const app = this.context.directory.findAppAnywhere(clientId);
+    if (!app) throw new NotFoundError(`No app registration ${clientId}`);
+    const certificate = new X509Certificate(pem);
+    if (!app.certificates.some((c) => new X509Certificate(c.pem).raw.equals(certificate.raw))) {
+      app.certificates.push({ pem: certificate.toString() });
+    }
+    return {
+      thumbprintSha256: createHash('sha256').update(certificate.raw).digest('hex').toUpperCase(),
+      thumbprint: certificate.fingerprint.replaceAll(':', ''),
+    };
+  }
+
+  /** Deletes every certificate of the app: assertions signed with their keys fail with AADSTS700027. */
+  removeCertificates(clientId: string): void {
+    const app = this.context.directory.findAppAnywhere(clientId);
+    if (!app) throw new NotFoundError(`No app registration ${clientId}`);
+    app.certificates.length = 0;
   }
 
   redirectUris(clientId: string): string[] {

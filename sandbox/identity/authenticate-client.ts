@@ -2,12 +2,15 @@ import { timingSafeEqual } from 'node:crypto';
 import type { AppRecord } from '../store/directory';
 import { entraErrors, type EntraError } from './entra-error';
 
-// Client secret checks at the token endpoint, in the body (client_secret_post, what MSAL sends) or in an
+// Client credentials at the token endpoint: a client assertion, or a client secret in the body (client_secret_post, what MSAL sends) or in an
 // Authorization: Basic header (client_secret_basic).
 
 export interface ClientCredentials {
   clientId?: string;
   clientSecret?: string;
+  /** private_key_jwt: a JWT signed with the app's certificate (checked in check-client-assertion.ts). */
+  clientAssertion?: string;
+  clientAssertionType?: string;
 }
 
 export function readClientCredentials(form: URLSearchParams, authorization: string | undefined): ClientCredentials {
@@ -21,7 +24,12 @@ export function readClientCredentials(form: URLSearchParams, authorization: stri
       };
     }
   }
-  return { clientId: form.get('client_id') ?? undefined, clientSecret: form.get('client_secret') ?? undefined };
+  return {
+    clientId: form.get('client_id') ?? undefined,
+    clientSecret: form.get('client_secret') ?? undefined,
+    clientAssertion: form.get('client_assertion') ?? undefined,
+    clientAssertionType: form.get('client_assertion_type') ?? undefined,
+  };
 }
 
 function sameSecret(a: string, b: string): boolean {

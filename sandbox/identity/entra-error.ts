@@ -110,6 +110,58 @@ export const entraErrors = {
       "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
       401,
     ),
+  certificateNotRegistered: (clientId: string, thumbprint: string) =>
+    new EntraError(
+      700027,
+      'invalid_client',
+      `The certificate with identifier used to sign the client assertion is not registered on application. [Reason - The key was not found., Thumbprint of key used by client: '${thumbprint}', Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${clientId}'.]`,
+      401,
+    ),
+  certificateExpired: (clientId: string) =>
+    new EntraError(
+      700027,
+      'invalid_client',
+      `Client assertion contains an invalid signature. [Reason - The key used is expired., Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${clientId}'.]`,
+      401,
+    ),
+  assertionSignatureInvalid: () =>
+    new EntraError(700027, 'invalid_client', 'Client assertion failed signature validation.', 401),
+  assertionOutsideTimeRange: (now: number, validFrom: number, expiresAt: number) =>
+    new EntraError(
+      700024,
+      'invalid_client',
+      `Client assertion is not within its valid time range. Current time: ${entraInstant(now)}, assertion valid from ${entraInstant(validFrom)}, expiry time of assertion ${entraInstant(expiresAt)}. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .`,
+      401,
+    ),
+  assertionAudience: () =>
+    new EntraError(
+      700023,
+      'invalid_client',
+      'Client assertion audience claim does not match Realm issuer. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .',
+      401,
+    ),
+  assertionClientMismatch: () =>
+    new EntraError(
+      700021,
+      'invalid_client',
+      "Client assertion application identifier doesn't match 'client_id' parameter. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .",
+      401,
+    ),
+  assertionMalformed: (detail: string) =>
+    new EntraError(50027, 'invalid_request', `JWT token is invalid or malformed. ${detail}`),
+  assertionTypeUnsupported: (type: string) =>
+    new EntraError(
+      50027,
+      'invalid_request',
+      `JWT token is invalid or malformed. The client_assertion_type '${type}' is not supported; use 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'.`,
+    ),
+  assertionReplayed: () =>
+    new EntraError(
+      50027,
+      'invalid_client',
+      "JWT token is invalid or malformed. (Sandbox: the client assertion's jti was already used; sign a new assertion for every request.)",
+      401,
+    ),
   missingParameter: (name: string) =>
     new EntraError(900144, 'invalid_request', `The request body must contain the following parameter: '${name}'.`),
   redirectUriMismatch: (redirectUri: string, clientId: string) =>

@@ -1,15 +1,39 @@
 import { randomUUID } from 'node:crypto';
 import type { RouteTable } from '../http/route-table';
 import type { SandboxContext } from '../sandbox-context';
-import { checkClientSecret, readClientCredentials } from './authenticate-client';
+import type { TenantRecord, AppRecord } from '../store/directory';
+import { checkClientSecret, readClientCredentials, type ClientCredentials } from './authenticate-client';
+import { checkClientAssertion, JWT_BEARER_ASSERTION_TYPE } from './check-client-assertion';
 import { EntraError, entraErrorBody, entraErrors } from './entra-error';
 import { redeemAuthorizationCode } from './grant-authorization-code';
 import { grantClientCredentials } from './grant-client-credentials';
 import { redeemRefreshToken } from './grant-refresh-token';
 import { isMultiTenantAlias, notMultiTenant, resolveTenant } from './resolve-tenant';
 
-// POST /{tenant}/oauth2/v2.0/token: tenant, client and secret first, then the grant. Every request is
-// counted by grant_type, answered or refused.
+// POST /{tenant}/oauth2/v2.0/token: tenant, client and secret (or client assertion) first, then the grant.
+// Every request is counted by grant_type, answered or refused.
+
+function assertionError(
+  context: SandboxContext,
+  tenant: TenantRecord,
+  app: AppRecord,
+  credentials: ClientCredentials,
+): EntraError | undefined {
+  if (credentials.clientAssertionType !== JWT_BEARER_ASSERTION_TYPE) {
+    return credentials.clientAssertionType
+      ? entraErrors.assertionTypeUnsupported(credentials.clientAssertionType)
+      : entraErrors.missingParameter('client_assertion_type');
+  }
+  if (!credentials.clientAssertion) return entraErrors.missingParameter('client_assertion');
+  const endpoint = (segment: string) => `${context.urls.authorityHost}/${segment}/oauth2/v2.0/token`;
+  return checkClientAssertion({
+    app,
+    assertion: credentials.clientAssertion,
+    clientId: credentials.clientId,
+    audiences: [endpoint(tenant.id), endpoint(tenant.domain)],
+    useJti: (jti, until) => context.tokens.useAssertionId(app.clientId, jti, until),
+  });
+}
 
 export function addTokenRoute(routes: RouteTable, context: SandboxContext): void {
   routes.add('GET', '/:tenant/oauth2/v2.0/token', (exchange) => {
@@ -63,8 +87,11 @@ export function addTokenRoute(routes: RouteTable, context: SandboxContext): void
       if (tenant instanceof EntraError) return fail(tenant);
       const app = context.directory.findApp(tenant, credentials.clientId);
       if (!app) return fail(entraErrors.applicationNotFound(credentials.clientId, tenant.displayName));
-      const secretError = checkClientSecret(app, credentials.clientSecret);
-      if (secretError) return fail(secretError);
+      const credentialError =
+        credentials.clientAssertion !== undefined || credentials.clientAssertionType !== undefined
+          ? assertionError(context, tenant, app, credentials)
+          : checkClientSecret(app, credentials.clientSecret);
+      if (credentialError) return fail(credentialError);
 
       switch (grantType) {
         case 'authorization_code':

@@ -43,6 +43,17 @@ export class TokenStore {
   private readonly refreshTokens = new Map<string, RefreshTokenRecord>();
   private readonly sessions = new Map<string, SessionRecord>();
   private readonly consents = new Map<string, Set<string>>();
+  /** Client assertion ids (jti) seen, until the assertion expires. */
+  private readonly assertionIds = new Map<string, number>();
+
+  /** False when this jti was already presented by the client and its assertion has not expired yet. */
+  useAssertionId(clientId: string, jti: string, expiresAt: number, now = Date.now()): boolean {
+    for (const [key, until] of this.assertionIds) if (until < now) this.assertionIds.delete(key);
+    const key = `${clientId.toLowerCase()}|${jti}`;
+    if (this.assertionIds.has(key)) return false;
+    this.assertionIds.set(key, expiresAt);
+    return true;
+  }
 
   issueCode(record: Omit<AuthorizationCodeRecord, 'issuedAt'>): string {
     const code = opaque('0.AQ', 48);

@@ -8,6 +8,8 @@ import { CaNetworkClient } from './ca-network-client';
 export interface MsalClientOptions {
   clientId?: string;
   clientSecret?: string;
+  /** Signs client assertions instead of sending the secret. */
+  clientCertificate?: { thumbprintSha256: string; privateKey: string; x5c?: string };
   tenant?: string;
   cachePlugin?: NonNullable<Configuration['cache']>['cachePlugin'];
 }
@@ -20,7 +22,9 @@ export function createMsalClient(
   return new ConfidentialClientApplication({
     auth: {
       clientId: options.clientId ?? info.clientId,
-      clientSecret: options.clientSecret ?? info.clientSecret,
+      ...(options.clientCertificate
+        ? { clientCertificate: options.clientCertificate }
+        : { clientSecret: options.clientSecret ?? info.clientSecret }),
       authority: `${info.authorityHost}/${options.tenant ?? info.tenantId}`,
       knownAuthorities: [new URL(info.authorityHost).host],
     },
