@@ -68,6 +68,16 @@ const EXPLANATIONS: Record<string, Omit<AadstsExplanation, 'code'>> = {
     meaning: 'The client secret has expired.',
     fix: 'Create a new client secret in the Azure portal (Certificates & secrets), paste its Value into the tenant, and set the new expiry date.',
   },
+  AADSTS700024: {
+    meaning:
+      "The client assertion (the token Switchboard signs with the tenant's certificate) was outside its valid time range: this server's clock is probably wrong.",
+    fix: "Correct this server's clock (enable NTP time synchronisation), then try again.",
+  },
+  AADSTS700027: {
+    meaning:
+      "Microsoft does not know the tenant's certificate: it is not uploaded on the app registration, was deleted there, has expired, or another certificate's key signed the request.",
+    fix: "Download the tenant's public certificate (.cer) from Switchboard and upload it in the Azure portal → App registrations → the app → Certificates & secrets → Certificates → Upload certificate; check that the thumbprint shown there matches the tenant's.",
+  },
   AADSTS90002: {
     meaning: 'The tenant was not found: the Tenant ID is wrong, or the tenant has no active subscription.',
     fix: "Check the Tenant ID (Directory ID on the app registration's Overview page) or use the tenant's verified domain, and the selected Cloud.",

@@ -10,7 +10,7 @@ import type { AccessTokenOptions, AccessTokenResult } from './get-access-token';
 import type { ConnectionCredentials } from './load-connection-credentials';
 
 // Client-credentials tokens need no sign-in and no refresh token; they are kept in memory until five minutes before
-// they expire, keyed by connection, resource and the secret in use (a replaced secret starts over).
+// they expire, keyed by connection, resource and the secret or certificate in use (a replaced one starts over).
 
 const KEY = Symbol.for('switchboard.applicationTokens');
 type Cached = { accessToken: string; expiresOn: Date; scopes: string[] };
@@ -33,7 +33,9 @@ export async function acquireApplicationToken(
   options: AccessTokenOptions,
 ): Promise<AccessTokenResult> {
   const { connection, tenant, context } = loaded;
-  const key = `${connection.id}|${resource}|${connection.tenant.clientSecret ?? ''}`;
+  const credential =
+    tenant.credential.kind === 'certificate' ? tenant.credential.thumbprintSha256 : connection.tenant.clientSecret;
+  const key = `${connection.id}|${resource}|${credential ?? ''}`;
   const cached = memory().get(key);
   if (cached && !options.forceRefresh && cached.expiresOn.getTime() - Date.now() > 5 * 60_000) {
     return { ok: true, ...cached, account: null, refreshed: false, resource, connection: context };

@@ -2,11 +2,12 @@ import 'server-only';
 import { ConfidentialClientApplication, type ICachePlugin, LogLevel } from '@azure/msal-node';
 import { logger } from '@/lib/log/logger';
 import { cloudEndpoints, type TenantCloud } from './clouds';
+import { msalClientCredential, type TenantCredential } from './msal-client-credential';
 
 export interface TenantCredentials extends TenantCloud {
   directoryId: string;
   clientId: string;
-  clientSecret: string;
+  credential: TenantCredential;
 }
 
 /**
@@ -19,7 +20,7 @@ export function createMsalApp(tenant: TenantCredentials, cachePlugin?: ICachePlu
   return new ConfidentialClientApplication({
     auth: {
       clientId: tenant.clientId,
-      clientSecret: tenant.clientSecret,
+      ...msalClientCredential(tenant.credential),
       authority: `${authorityHost}/${tenant.directoryId}`,
       knownAuthorities: [new URL(authorityHost).host],
     },

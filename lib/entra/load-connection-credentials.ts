@@ -3,7 +3,7 @@ import { db } from '@/lib/db/prisma';
 import { type ConnectionContext, connectionContextOf } from './connection-context';
 import { serviceScopesOf, splitScopes } from './oauth-scopes';
 import { scopesForCloud } from './scopes-for-cloud';
-import { tenantCredentialsOf } from './tenant-credentials';
+import { missingCredentialOf, tenantCredentialsOf } from './tenant-credentials';
 
 export type ConnectionCredentials = NonNullable<Awaited<ReturnType<typeof loadConnectionCredentials>>>;
 
@@ -17,7 +17,7 @@ export class MissingClientSecretError extends Error {
 }
 
 /**
- * A connection with what MSAL needs: the tenant's credentials (secret decrypted), the service's scopes as the tenant's
+ * A connection with what MSAL needs: the tenant's credentials (secret or certificate key decrypted), the service's scopes as the tenant's
  * cloud names them (a built-in service stores global names), and the connection's context for the token's consumers.
  */
 export async function loadConnectionCredentials(connectionId: string) {
@@ -28,10 +28,8 @@ export async function loadConnectionCredentials(connectionId: string) {
   if (!connection) return null;
   const { tenant, service } = connection;
   const context = connectionContextOf(connection);
-  if (!tenant.clientSecret) {
-    throw new MissingClientSecretError(`Tenant '${tenant.name}' has no client secret. Add one under Tenants.`, context);
-  }
-  const credentials = tenantCredentialsOf({ ...tenant, clientSecret: tenant.clientSecret });
+  const credentials = tenantCredentialsOf(tenant);
+  if (!credentials) throw new MissingClientSecretError(missingCredentialOf(tenant) ?? 'No credential', context);
   const scopes = serviceScopesOf(service.capabilities, splitScopes(connection.optionalCapabilities));
   return {
     connection,

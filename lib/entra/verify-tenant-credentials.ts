@@ -6,13 +6,13 @@ import { createMsalApp, type TenantCredentials } from './create-msal-app';
 import { decodeJwtClaims } from './decode-jwt-claims';
 import type { MicrosoftError } from './describe-microsoft-error';
 import { explainMsalFailure } from './explain-msal-failure';
-import { tenantCredentialsOf } from './tenant-credentials';
+import { missingCredentialOf, tenantCredentialsOf } from './tenant-credentials';
 
 export type VerifyResult = { ok: true; summary: string; roles: string[] } | { ok: false; error: MicrosoftError };
 
 /**
  * Verify credentials: a client-credentials token request proves the Tenant ID, the Client ID and the secret in one
- * go (Microsoft answers AADSTS90002, AADSTS700016 or AADSTS7000215/7000222 otherwise).
+ * go (Microsoft answers AADSTS90002, AADSTS700016, AADSTS7000215/7000222 or, for a certificate, AADSTS700027).
  */
 export async function verifyCredentials(credentials: TenantCredentials): Promise<VerifyResult> {
   const graphResource = graphResourceFor(credentials);
@@ -26,7 +26,7 @@ export async function verifyCredentials(credentials: TenantCredentials): Promise
     return {
       ok: true,
       roles,
-      summary: `Microsoft accepted the Tenant ID, Client ID and Client Secret.${roles.length ? ` Application permissions: ${roles.join(', ')}.` : ''}`,
+      summary: `Microsoft accepted the Tenant ID, Client ID and ${credentials.credential.kind === 'certificate' ? 'certificate' : 'Client Secret'}.${roles.length ? ` Application permissions: ${roles.join(', ')}.` : ''}`,
     };
   } catch (thrown) {
     return { ok: false, error: await explainMsalFailure(thrown, credentials) };
@@ -59,8 +59,9 @@ async function recordGraphRoles(tenantId: string, roles: string[]): Promise<void
 /** Verifies a saved tenant and keeps the outcome on it, so the list can show when it was last verified. */
 export async function verifyTenantCredentials(tenantId: string): Promise<VerifyResult> {
   const tenant = await db().tenant.findUniqueOrThrow({ where: { id: tenantId } });
-  if (!tenant.clientSecret) return { ok: false, error: NO_SECRET };
-  const result = await verifyCredentials(tenantCredentialsOf({ ...tenant, clientSecret: tenant.clientSecret }));
+  const credentials = tenantCredentialsOf(tenant);
+  if (!credentials) return { ok: false, error: { ...NO_SECRET, description: missingCredentialOf(tenant) ?? '' } };
+  const result = await verifyCredentials(credentials);
   await db().tenant.update({
     where: { id: tenantId },
     data: result.ok

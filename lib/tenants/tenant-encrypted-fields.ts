@@ -1,7 +1,7 @@
 import 'server-only';
 import type { EncryptedField } from '@/lib/crypto/encrypted-fields';
 
-/** The tenants' ciphertext column, for lib/composition/encrypted-fields.ts (key rotation, leak tests). */
+/** The tenants' ciphertext columns (client secret, certificate private key), for lib/composition/encrypted-fields.ts (key rotation, leak tests). */
 export const TENANT_ENCRYPTED_FIELDS: EncryptedField[] = [
   {
     context: 'Tenant.clientSecret',
@@ -16,6 +16,27 @@ export const TENANT_ENCRYPTED_FIELDS: EncryptedField[] = [
       const { count } = await db.tenant.updateMany({
         where: { id, clientSecret: expected },
         data: { clientSecret: next },
+      });
+      return count === 1;
+    },
+  },
+  {
+    context: 'Tenant.certificatePrivateKey',
+    async list(db) {
+      const rows = await db.tenant.findMany({
+        where: { certificatePrivateKey: { not: null } },
+        select: { id: true, name: true, certificatePrivateKey: true },
+      });
+      return rows.map((r) => ({
+        id: r.id,
+        label: `Tenant '${r.name}' certificate private key`,
+        value: r.certificatePrivateKey ?? '',
+      }));
+    },
+    async replace(db, id, expected, next) {
+      const { count } = await db.tenant.updateMany({
+        where: { id, certificatePrivateKey: expected },
+        data: { certificatePrivateKey: next },
       });
       return count === 1;
     },

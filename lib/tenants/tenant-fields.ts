@@ -14,6 +14,12 @@ export const TENANT_PUBLIC_FIELDS = {
   clientSecretHint: true,
   clientSecretSetAt: true,
   clientSecretExpiresAt: true,
+  credentialType: true,
+  // The public certificate and what is read from it; its private key (certificatePrivateKey) is never selected here.
+  certificatePem: true,
+  certificateThumbprint: true,
+  certificateExpiresAt: true,
+  certificateSetAt: true,
   lastVerifiedAt: true,
   lastVerifyError: true,
   createdAt: true,

@@ -25,7 +25,7 @@ const verifyAt = (port: number) =>
     graphBaseUrl: 'https://graph.contoso.test',
     directoryId: 'contoso.onmicrosoft.com',
     clientId: '00000000-0000-4000-8000-000000000001',
-    clientSecret: 'a-client-secret-value',
+    credential: { kind: 'secret', clientSecret: 'a-client-secret-value' },
   });
 
 describe('Verify credentials against ports that are not an identity platform', () => {
