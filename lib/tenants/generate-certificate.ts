@@ -7,9 +7,6 @@ import { certificateMaterial, type CertificateMaterial } from './certificate-mat
 // involved. Node's crypto makes the RSA key (forge's JavaScript generation takes seconds); node-forge builds and
 // signs the certificate (SHA-256), which Node's crypto cannot do.
 
-export const CERTIFICATE_VALIDITY_DAYS = [180, 365, 730] as const;
-export const DEFAULT_CERTIFICATE_VALIDITY_DAYS = 365;
-
 export function generateCertificate(commonName: string, validityDays: number, bits = 2048): CertificateMaterial {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: bits });
   const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();

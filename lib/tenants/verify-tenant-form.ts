@@ -14,9 +14,6 @@ export type VerifyTenantFormResult =
 export async function verifyTenantForm(input: VerifyTenantInput): Promise<VerifyTenantFormResult> {
   const secret = await secretForVerify(input);
   if (!secret.ok) return { kind: 'secret-needed', fieldError: secret.fieldError };
-  const result = await verifyCredentials({
-    ...input,
-    credential: { kind: 'secret', clientSecret: secret.clientSecret },
-  });
+  const result = await verifyCredentials({ ...input, credential: secret.credential });
   return { kind: 'verified', ...result, authorityHost: credentialDestinations(input).authorityHost };
 }

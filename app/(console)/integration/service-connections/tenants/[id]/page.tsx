@@ -7,6 +7,7 @@ import { requireAdmin } from '@/lib/auth/current-admin';
 import { getTenant } from '@/lib/tenants/get-tenant';
 import { deleteTenantAction } from '../actions';
 import { SecretExpiryBadge } from '../_components/secret-expiry-badge';
+import { TenantCertificatePanel } from '../_components/tenant-certificate-panel';
 import { TenantForm } from '../_components/tenant-form';
 
 export const metadata = { title: 'Tenant' };
@@ -41,6 +42,25 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
           }
         />
       </div>
+      <section aria-labelledby="tenant-credential" className="mt-6 rounded-lg border border-slate-200 bg-white p-6">
+        <h2 id="tenant-credential" className="mb-2 text-lg font-semibold">
+          Credential: client secret or certificate
+        </h2>
+        <TenantCertificatePanel
+          tenantId={tenant.id}
+          credentialType={tenant.credentialType}
+          hasSecret={tenant.clientSecretSetAt !== null}
+          certificate={
+            tenant.certificateThumbprint && tenant.certificateExpiresAt
+              ? {
+                  thumbprintSha256: tenant.certificateThumbprint,
+                  expiresOn: formatDate(tenant.certificateExpiresAt),
+                  setOn: tenant.certificateSetAt ? formatDate(tenant.certificateSetAt) : null,
+                }
+              : null
+          }
+        />
+      </section>
       <section aria-labelledby="tenant-connections" className="mt-6 rounded-lg border border-slate-200 bg-white p-6">
         <h2 id="tenant-connections" className="mb-2 text-lg font-semibold">
           Connections using this tenant
