@@ -8,8 +8,13 @@ import { TENANT_PUBLIC_FIELDS, type PublicTenant } from './tenant-fields';
 export type CreateTenantResult =
   { ok: true; tenant: PublicTenant } | { ok: false; fieldErrors: Record<string, string> };
 
-/** Stores a new tenant; the client secret only as ciphertext plus its last four characters. */
-export async function createTenant(input: CreateTenantInput): Promise<CreateTenantResult> {
+/**
+ * Stores a new tenant; the client secret only as ciphertext plus its last four characters. A tenant that is to use a
+ * certificate may have no secret: its page generates or takes the certificate next.
+ */
+export async function createTenant(
+  input: Omit<CreateTenantInput, 'credentialType'> & Partial<Pick<CreateTenantInput, 'credentialType'>>,
+): Promise<CreateTenantResult> {
   try {
     const tenant = await db().tenant.create({
       data: {
@@ -19,7 +24,8 @@ export async function createTenant(input: CreateTenantInput): Promise<CreateTena
         graphBaseUrl: input.graphBaseUrl,
         directoryId: input.directoryId,
         clientId: input.clientId,
-        ...tenantSecretFields(input.clientSecret),
+        credentialType: input.credentialType ?? 'secret',
+        ...(input.clientSecret ? tenantSecretFields(input.clientSecret) : {}),
         clientSecretExpiresAt: input.expiresOn,
       },
       select: TENANT_PUBLIC_FIELDS,

@@ -122,12 +122,6 @@ function httpsUrlSchema(what: string, example: string, refuseVersion: boolean) {
   });
 }
 
-const requiredSecretSchema = secretSchema.transform((value, ctx) => {
-  if (value) return value;
-  ctx.addIssue({ code: 'custom', message: 'Enter the client secret’s Value' });
-  return z.NEVER;
-});
-
 const tenantFields = {
   name: tenantNameSchema,
   cloud: z.enum(CLOUD_IDS, { error: 'Choose a cloud' }),
@@ -149,6 +143,20 @@ const CUSTOM_URLS_REQUIRED = {
   when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null,
 };
 
+// Also runs when other fields failed, but not when the secret itself did (its own message says what is wrong).
+const SECRET_FIELD_PARSED = {
+  when: (payload: { value: unknown; issues: readonly { path?: readonly PropertyKey[] }[] }) =>
+    CUSTOM_URLS_REQUIRED.when(payload) && !payload.issues.some((issue) => issue.path?.[0] === 'clientSecret'),
+};
+
+function requireSecretUnlessCertificate(
+  value: { credentialType: string; clientSecret?: string },
+  ctx: z.RefinementCtx,
+) {
+  if (value.credentialType !== 'certificate' && !value.clientSecret)
+    ctx.addIssue({ code: 'custom', path: ['clientSecret'], message: 'Enter the client secret’s Value' });
+}
+
 function requireCustomUrls(value: CloudShape, ctx: z.RefinementCtx) {
   if (value.cloud !== 'custom') return;
   if (!value.authorityHost)
@@ -162,9 +170,15 @@ function dropUnusedUrls<T extends CloudShape>(value: T): T {
   return value.cloud === 'custom' ? value : { ...value, authorityHost: null, graphBaseUrl: null };
 }
 
+/** A new tenant signs in with a client secret, or with a certificate generated or uploaded on its page next. */
 export const createTenantSchema = z
-  .object({ ...tenantFields, clientSecret: requiredSecretSchema })
+  .object({
+    ...tenantFields,
+    credentialType: z.enum(['secret', 'certificate']).default('secret'),
+    clientSecret: secretSchema,
+  })
   .superRefine(requireCustomUrls, CUSTOM_URLS_REQUIRED)
+  .superRefine(requireSecretUnlessCertificate, SECRET_FIELD_PARSED)
   .transform(dropUnusedUrls);
 
 /** On edit a blank Client Secret keeps the stored one. */

@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as downloadCertificate } from '@/app/(console)/integration/service-connections/tenants/[id]/certificate/route';
+import { createTenantAction } from '@/app/(console)/integration/service-connections/tenants/actions';
 import {
   generateCertificateAction,
   setCredentialTypeAction,
@@ -117,5 +118,24 @@ describe('tenant certificates (SQLite)', () => {
     expect((await db().tenant.findUniqueOrThrow({ where: { id: tenantId } })).credentialType).toBe('secret');
     await submit(setCredentialTypeAction, { id: tenantId, credentialType: 'certificate' });
     expect((await db().tenant.findUniqueOrThrow({ where: { id: tenantId } })).credentialType).toBe('certificate');
+  });
+
+  it('adds a tenant that will use a certificate without a secret, and continues on its page', async () => {
+    const fields = {
+      name: 'Certificate first',
+      cloud: 'global',
+      directoryId: 'fabrikam.onmicrosoft.com',
+      clientId: '00000000-0000-4000-8000-000000000456',
+      clientSecret: '',
+      expiresOn: '',
+    };
+    expect(await submit(createTenantAction, { ...fields, credentialType: 'secret' })).toMatchObject({
+      status: 'error',
+      fieldErrors: { clientSecret: 'Enter the client secret’s Value' },
+    });
+    const answer = await submit(createTenantAction, { ...fields, credentialType: 'certificate' });
+    const tenant = await db().tenant.findUniqueOrThrow({ where: { name: 'Certificate first' } });
+    expect(answer.redirectedTo).toBe(`/integration/service-connections/tenants/${tenant.id}`);
+    expect(tenant).toMatchObject({ credentialType: 'certificate', clientSecret: null, certificatePem: null });
   });
 });

@@ -23,7 +23,8 @@ export const createTenantAction = adminAction(
     ctx.audit.summary = `Tenant ${result.tenant.name} added`;
     ctx.audit.details = tenantAuditDetails(result.tenant);
     revalidatePath(LIST);
-    redirect(LIST);
+    // A certificate tenant continues on its page, where the certificate is generated or uploaded.
+    redirect(input.credentialType === 'certificate' ? `${LIST}/${result.tenant.id}` : LIST);
   },
 );
 

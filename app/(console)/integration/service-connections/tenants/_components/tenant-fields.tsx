@@ -23,18 +23,27 @@ export interface StoredSecret {
   hint: string | null;
 }
 
+const CREDENTIAL_OPTIONS = [
+  { value: 'secret', label: 'Client secret' },
+  { value: 'certificate', label: 'Certificate (generated or uploaded next)' },
+];
+
 const CLOUD_OPTIONS = CLOUDS.map((cloud) => ({ value: cloud.id, label: cloud.label }));
 
 export function TenantFields({
   values,
   errors,
   storedSecret,
+  chooseCredential = false,
 }: {
   values: TenantFieldValues;
   errors: Record<string, string>;
   /** Edit: the secret already stored (write-only: blank keeps it). */
   storedSecret?: StoredSecret | null;
+  /** Add Tenant: a client secret, or a certificate made on the tenant's page after saving. */
+  chooseCredential?: boolean;
 }) {
+  const [credentialType, setCredentialType] = useState('secret');
   const [cloud, setCloud] = useState(values.cloud ?? 'global');
   // Controlled, so a failed submission does not wipe what was typed; it is never sent back by the server.
   const [secret, setSecret] = useState('');
@@ -107,30 +116,49 @@ export function TenantFields({
         error={errors.clientId}
         hint="Application (client) ID on the same Overview page."
       />
-      <TextField
-        label="Client Secret"
-        name="clientSecret"
-        type="password"
-        value={secret}
-        onChange={(event) => setSecret(event.target.value)}
-        required={!storedSecret}
-        autoComplete="new-password"
-        spellCheck={false}
-        error={errors.clientSecret}
-        hint={
-          storedSecret
-            ? `Client secret ${storedSecretText(storedSecret)}. It is never shown again: leave this blank to keep it, or enter a new one to replace it.`
-            : 'Certificates & secrets → New client secret → copy its Value (not the Secret ID). Stored encrypted; never shown again.'
-        }
-      />
-      <TextField
-        label="Client secret expires on"
-        name="expiresOn"
-        type="date"
-        defaultValue={values.expiresOn}
-        error={errors.expiresOn}
-        hint="Optional: the Expires date shown next to the secret in Azure. The Tenants list warns 30 and 7 days ahead."
-      />
+      {chooseCredential ? (
+        <SelectField
+          label="Credential"
+          name="credentialType"
+          options={CREDENTIAL_OPTIONS}
+          value={credentialType}
+          onChange={(event) => setCredentialType(event.target.value)}
+          error={errors.credentialType}
+          hint={
+            credentialType === 'certificate'
+              ? 'After Save & Close, generate a certificate (or upload yours) on the tenant’s page and upload its public part in Azure → Certificates & secrets → Certificates.'
+              : 'Microsoft recommends a certificate over a client secret.'
+          }
+        />
+      ) : null}
+      {credentialType === 'certificate' ? null : (
+        <>
+          <TextField
+            label="Client Secret"
+            name="clientSecret"
+            type="password"
+            value={secret}
+            onChange={(event) => setSecret(event.target.value)}
+            required={!storedSecret}
+            autoComplete="new-password"
+            spellCheck={false}
+            error={errors.clientSecret}
+            hint={
+              storedSecret
+                ? `Client secret ${storedSecretText(storedSecret)}. It is never shown again: leave this blank to keep it, or enter a new one to replace it.`
+                : 'Certificates & secrets → New client secret → copy its Value (not the Secret ID). Stored encrypted; never shown again.'
+            }
+          />
+          <TextField
+            label="Client secret expires on"
+            name="expiresOn"
+            type="date"
+            defaultValue={values.expiresOn}
+            error={errors.expiresOn}
+            hint="Optional: the Expires date shown next to the secret in Azure. The Tenants list warns 30 and 7 days ahead."
+          />
+        </>
+      )}
     </div>
   );
 }

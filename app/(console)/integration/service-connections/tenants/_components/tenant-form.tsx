@@ -52,6 +52,7 @@ export function TenantForm({
         values={values}
         errors={{ ...(state.fieldErrors ?? {}), ...(verified?.fieldErrors ?? {}) }}
         storedSecret={storedSecret}
+        chooseCredential={!tenantId}
       />
       <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
         <SubmitButton disabled={pending}>Save &amp; Close</SubmitButton>
