@@ -125,6 +125,26 @@ describe('client assertions at the token endpoint', () => {
     sandbox.control.removeCertificates(sandbox.info.clientId);
   });
 
+  it('registers a certificate through the HTTP control API, as a console under test does', async () => {
+    const post = await sandbox.fetch(`${sandbox.controlUrl}/apps/${sandbox.info.clientId}/certificates`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ pem: registered.certPem }),
+    });
+    expect(post.status).toBe(200);
+    const { thumbprintSha256 } = (await post.json()) as { thumbprintSha256: string };
+    const msal = createMsalClient(sandbox.info, sandbox.fetch, {
+      clientCertificate: { thumbprintSha256, privateKey: registered.keyPem },
+    });
+    await expect(
+      msal.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] }),
+    ).resolves.toBeTruthy();
+    const removed = await sandbox.fetch(`${sandbox.controlUrl}/apps/${sandbox.info.clientId}/certificates`, {
+      method: 'DELETE',
+    });
+    expect(removed.status).toBe(204);
+  });
+
   it('answers AADSTS700027 for a certificate the app does not have', async () => {
     const thumbprintSha256 = createHash('sha256').update(new X509Certificate(stranger.certPem).raw).digest('hex');
     const msal = createMsalClient(sandbox.info, sandbox.fetch, {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { rotateKeys } from '@/lib/composition/rotate-keys';
 import { createConnection } from '@/lib/connections/create-connection';
+import { loadKeyring } from '@/lib/crypto/load-keyring';
 import { createConnectionSchema } from '@/lib/connections/schemas';
 import { db } from '@/lib/db/prisma';
 import { getAccessToken } from '@/lib/entra/get-access-token';
@@ -79,6 +81,14 @@ describe('certificate credentials against the sandbox (SQLite)', () => {
       ok: true,
       summary: expect.stringMatching(/accepted the Tenant ID, Client ID and certificate/),
     });
+
+    // Key rotation re-encrypts the certificate's private key with the rest, and it still signs.
+    const before = await db().tenant.findUniqueOrThrow({ where: { id: tenantId } });
+    const rotated = await rotateKeys(db(), loadKeyring());
+    expect(rotated.failures).toEqual([]);
+    const after = await db().tenant.findUniqueOrThrow({ where: { id: tenantId } });
+    expect(after.certificatePrivateKey).not.toBe(before.certificatePrivateKey);
+    expect((await verifyTenantCredentials(tenantId)).ok).toBe(true);
   });
 
   it('explains AADSTS700027 for a certificate the app registration does not have', async () => {
