@@ -15,8 +15,8 @@ export const TENANT_PUBLIC_FIELDS = {
   clientSecretSetAt: true,
   clientSecretExpiresAt: true,
   credentialType: true,
-  // The public certificate and what is read from it; its private key (certificatePrivateKey) is never selected here.
-  certificatePem: true,
+  // What is read from the certificate. Its PEM is read only for the download (tenant-certificate-file.ts); its private
+  // key (certificatePrivateKey) is never selected here.
   certificateThumbprint: true,
   certificateExpiresAt: true,
   certificateSetAt: true,

@@ -59,17 +59,33 @@ export default async function TenantsPage() {
               <td className="px-3 py-2 font-mono text-xs">{tenant.directoryId}</td>
               <td className="px-3 py-2 font-mono text-xs">{tenant.clientId}</td>
               <td className="px-3 py-2">
-                <div className="flex flex-col items-start gap-1">
-                  <span>
-                    {tenant.clientSecretSetAt
-                      ? storedSecretText({ setOn: formatDate(tenant.clientSecretSetAt), hint: tenant.clientSecretHint })
-                      : 'not set'}
-                  </span>
-                  {tenant.clientSecretExpiresAt ? (
-                    <span className="text-xs text-slate-500">expires {formatDate(tenant.clientSecretExpiresAt)}</span>
-                  ) : null}
-                  <SecretExpiryBadge expiresAt={tenant.clientSecretExpiresAt} />
-                </div>
+                {tenant.credentialType === 'certificate' ? (
+                  <div className="flex flex-col items-start gap-1" data-testid="tenant-certificate">
+                    <span>
+                      {tenant.certificateThumbprint
+                        ? `Certificate ${tenant.certificateThumbprint.slice(0, 8)}…`
+                        : 'Certificate not set yet'}
+                    </span>
+                    {tenant.certificateExpiresAt ? (
+                      <span className="text-xs text-slate-500">expires {formatDate(tenant.certificateExpiresAt)}</span>
+                    ) : null}
+                  </div>
+                ) : (
+                  <div className="flex flex-col items-start gap-1">
+                    <span>
+                      {tenant.clientSecretSetAt
+                        ? storedSecretText({
+                            setOn: formatDate(tenant.clientSecretSetAt),
+                            hint: tenant.clientSecretHint,
+                          })
+                        : 'not set'}
+                    </span>
+                    {tenant.clientSecretExpiresAt ? (
+                      <span className="text-xs text-slate-500">expires {formatDate(tenant.clientSecretExpiresAt)}</span>
+                    ) : null}
+                    <SecretExpiryBadge expiresAt={tenant.clientSecretExpiresAt} />
+                  </div>
+                )}
               </td>
               <td className="px-3 py-2">{tenant.connectionCount}</td>
             </tr>
