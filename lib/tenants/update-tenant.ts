@@ -54,6 +54,7 @@ export async function updateTenant(input: UpdateTenantInput): Promise<UpdateTena
       clientId: true,
       clientSecret: true,
       clientSecretExpiresAt: true,
+      credentialType: true,
     },
   });
   if (!current) return { ok: false, message: 'This tenant no longer exists.' };
@@ -62,7 +63,11 @@ export async function updateTenant(input: UpdateTenantInput): Promise<UpdateTena
   const after = credentialDestinations(input);
   const authorityMoved = before.cloud !== after.cloud || before.authority !== after.authority;
   const graphMoved = before.graph !== after.graph;
-  if (authorityMoved && !input.clientSecret) {
+  // A certificate's assertions name the token endpoint they are for (aud), so one sent to a new host is useless at the
+  // old one: a certificate tenant may move without retyping anything. Its stored secret, if any, is then dropped, so
+  // that switching back to it can never send it to a host it was not entered for.
+  const dropSecret = authorityMoved && !input.clientSecret && current.credentialType === 'certificate';
+  if (authorityMoved && !input.clientSecret && !dropSecret) {
     return {
       ok: false,
       fieldErrors: {
@@ -74,6 +79,7 @@ export async function updateTenant(input: UpdateTenantInput): Promise<UpdateTena
   const changed: string[] = COMPARED.filter((field) => current[field] !== input[field]);
   if (!sameDay(current.clientSecretExpiresAt, input.expiresOn)) changed.push('clientSecretExpiresAt');
   if (input.clientSecret) changed.push('clientSecret');
+  if (dropSecret && current.clientSecret) changed.push('clientSecretDropped');
   const credentialsChanged = changed.some((field) => field !== 'name' && field !== 'clientSecretExpiresAt');
   const dropSignIns = authorityMoved || graphMoved;
 
@@ -98,6 +104,7 @@ export async function updateTenant(input: UpdateTenantInput): Promise<UpdateTena
           clientId: input.clientId,
           clientSecretExpiresAt: input.expiresOn,
           ...(input.clientSecret ? tenantSecretFields(input.clientSecret) : {}),
+          ...(dropSecret ? { clientSecret: null, clientSecretHint: null, clientSecretSetAt: null } : {}),
           // A verification proves one set of credentials; it says nothing about new ones.
           ...(credentialsChanged ? { lastVerifiedAt: null, lastVerifyError: null } : {}),
         },

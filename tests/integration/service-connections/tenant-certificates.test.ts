@@ -2,7 +2,10 @@ import { X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as downloadCertificate } from '@/app/(console)/integration/service-connections/tenants/[id]/certificate/route';
-import { createTenantAction } from '@/app/(console)/integration/service-connections/tenants/actions';
+import {
+  createTenantAction,
+  updateTenantAction,
+} from '@/app/(console)/integration/service-connections/tenants/actions';
 import {
   generateCertificateAction,
   setCredentialTypeAction,
@@ -137,5 +140,26 @@ describe('tenant certificates (SQLite)', () => {
     const tenant = await db().tenant.findUniqueOrThrow({ where: { name: 'Certificate first' } });
     expect(answer.redirectedTo).toBe(`/integration/service-connections/tenants/${tenant.id}`);
     expect(tenant).toMatchObject({ credentialType: 'certificate', clientSecret: null, certificatePem: null });
+  });
+
+  it('lets a certificate tenant move to another sign-in host without a secret, dropping the stored one', async () => {
+    const tenant = await db().tenant.findUniqueOrThrow({ where: { id: tenantId } });
+    expect(tenant.credentialType).toBe('certificate');
+    expect(tenant.clientSecret).not.toBeNull();
+    const answer = await submit(updateTenantAction, {
+      id: tenantId,
+      name: tenant.name,
+      cloud: 'custom',
+      authorityHost: 'https://login.contoso.test',
+      graphBaseUrl: 'https://graph.contoso.test',
+      directoryId: tenant.directoryId,
+      clientId: tenant.clientId,
+      clientSecret: '',
+      expiresOn: '',
+    });
+    expect(answer.redirectedTo).toBe('/integration/service-connections/tenants');
+    const moved = await db().tenant.findUniqueOrThrow({ where: { id: tenantId } });
+    expect(moved).toMatchObject({ authorityHost: 'https://login.contoso.test', clientSecret: null });
+    expect(moved.certificatePrivateKey).toBe(tenant.certificatePrivateKey);
   });
 });

@@ -43,6 +43,7 @@ export const updateTenantAction = adminAction(
       };
     const notes = [
       result.changed.includes('clientSecret') ? 'client secret replaced' : '',
+      result.changed.includes('clientSecretDropped') ? 'stored client secret dropped (certificate in use)' : '',
       result.authorityHost ? `sign-in host now ${result.authorityHost.to}` : '',
       result.graphHost ? `Graph host now ${result.graphHost.to}` : '',
       result.signInsDropped ? `${result.signInsDropped} sign-in${result.signInsDropped === 1 ? '' : 's'} dropped` : '',
