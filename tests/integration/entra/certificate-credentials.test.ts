@@ -14,6 +14,7 @@ import { decodeJwtClaims } from '../../../sandbox/identity/token-signer';
 import { dumpDatabase } from '../../support/dump-database';
 import { ADELE, createSandboxTenant, signInConnection } from '../../support/sandbox-connection';
 import { sandboxSuite } from '../../support/sandbox-suite';
+import { createTenant } from '@/lib/tenants/create-tenant';
 import { testEmailInput } from '../mail/support/test-email-input';
 import { uniqueRecipient } from '../mail/support/unique-recipient';
 
@@ -117,5 +118,30 @@ describe('certificate credentials against the sandbox (SQLite)', () => {
     expect(dump).toContain(material.thumbprintSha256);
     for (const line of keyBody) expect(dump).not.toContain(line);
     expect(dump).not.toContain('PRIVATE KEY');
+  });
+
+  it('says what is missing when a tenant set to use a certificate has none yet', async () => {
+    const created = await createTenant({
+      name: 'Certificate still to come',
+      cloud: 'custom',
+      authorityHost: suite.sandbox.info.authorityHost,
+      graphBaseUrl: suite.sandbox.info.graphBaseUrl,
+      directoryId: suite.sandbox.info.tenantId,
+      clientId: suite.sandbox.info.clientId,
+      credentialType: 'certificate',
+      clientSecret: undefined,
+      expiresOn: null,
+    });
+    if (!created.ok) throw new Error('tenant not created');
+    const connectionId = await connectionOf(created.tenant.id, 'client-credentials');
+    expect(await getAccessToken(connectionId, { resource: 'https://graph.microsoft.com' })).toMatchObject({
+      ok: false,
+      message:
+        "Tenant 'Certificate still to come' is set to use a certificate but has none. Generate or upload one under Tenants.",
+    });
+    expect(await verifyTenantCredentials(created.tenant.id)).toMatchObject({
+      ok: false,
+      error: { description: expect.stringMatching(/set to use a certificate but has none/) },
+    });
   });
 });
