@@ -76,7 +76,7 @@ const EXPLANATIONS: Record<string, Omit<AadstsExplanation, 'code'>> = {
   AADSTS700027: {
     meaning:
       "Microsoft does not know the tenant's certificate: it is not uploaded on the app registration, was deleted there, has expired, or another certificate's key signed the request.",
-    fix: "Download the tenant's public certificate (.cer) from Switchboard and upload it in the Azure portal → App registrations → the app → Certificates & secrets → Certificates → Upload certificate; check that the thumbprint shown there matches the tenant's.",
+    fix: "Download the tenant's public certificate (.cer) from Switchboard and upload it in the Azure portal → App registrations → the app → Certificates & secrets → Certificates → Upload certificate (replace the old one if it expired).",
   },
   AADSTS90002: {
     meaning: 'The tenant was not found: the Tenant ID is wrong, or the tenant has no active subscription.',
