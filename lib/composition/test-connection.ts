@@ -7,11 +7,14 @@ import { graphFailureOf } from '@/lib/entra/graph-failure';
 import { decodeJwtClaims } from '@/lib/entra/decode-jwt-claims';
 import { getAccessToken } from '@/lib/entra/get-access-token';
 import { testSmtpHandshake } from '@/lib/mail/test-smtp-handshake';
+import { type InspectedToken, inspectConnectionToken } from './inspect-connection-token';
 
 export interface ConnectionTestResult {
   ok: boolean;
   summary: string;
   details: string[];
+  /** What each token said against what its paths need (never the token itself). */
+  tokens?: InspectedToken[];
 }
 
 /**
@@ -20,6 +23,21 @@ export interface ConnectionTestResult {
  * in the token for an application connection.
  */
 export async function testConnection(connectionId: string): Promise<ConnectionTestResult> {
+  const result = await testConnectionToken(connectionId);
+  return withTokenFindings(result);
+}
+
+/**
+ * A problem the inspector found fails Test even when the call worked (a Graph /me needs no Mail.Send), and its
+ * sentence becomes the summary; possibilities leave Test passing.
+ */
+function withTokenFindings(result: ConnectionTestResult): ConnectionTestResult {
+  const problem = result.tokens?.flatMap((t) => t.findings).find((f) => f.severity === 'problem');
+  if (!result.ok || !problem) return result;
+  return { ...result, ok: false, summary: problem.message, details: [result.summary, ...result.details] };
+}
+
+async function testConnectionToken(connectionId: string): Promise<ConnectionTestResult> {
   // A fresh token proves what matters most: that Microsoft still accepts the stored sign-in (or the client secret).
   // The token service picks the resource (the service's first; Graph for client credentials) and says whose it is.
   const token = await getAccessToken(connectionId, { forceRefresh: true });
@@ -32,13 +50,20 @@ export async function testConnection(connectionId: string): Promise<ConnectionTe
   const api = globalResourceOf(token.resource);
   const claims = decodeJwtClaims(token.accessToken);
   const expires = `Token valid until ${token.expiresOn.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
+  const tokenApi = api === GLOBAL_RESOURCES.graph ? 'graph' : api === GLOBAL_RESOURCES.exchange ? 'exchange' : null;
+  const inspected = tokenApi ? await inspectConnectionToken(connection, tokenApi, token.accessToken) : null;
+  const tokens = inspected ? [inspected] : [];
 
   if (connection.authType === 'application') {
     const roles = Array.isArray(claims.roles) ? claims.roles.map(String) : [];
     // SMTP.SendAsApp is in the Exchange token, not the Graph one: ask for it too, so the lists know both.
     const exchange = await getAccessToken(connectionId, { api: 'exchange' });
     const exchangeRoles = exchange.ok ? decodeJwtClaims(exchange.accessToken).roles : null;
+    const exchangeInspected = exchange.ok
+      ? await inspectConnectionToken(connection, 'exchange', exchange.accessToken)
+      : null;
     return {
+      tokens: exchangeInspected ? [...tokens, exchangeInspected] : tokens,
       ok: true,
       summary: roles.length
         ? `Application token acquired with roles: ${roles.join(', ')}`
@@ -60,6 +85,7 @@ export async function testConnection(connectionId: string): Promise<ConnectionTe
         userPrincipalName?: string;
       };
       return {
+        tokens,
         ok: true,
         summary: `Graph /me answered: ${me.displayName ?? ''} <${me.mail ?? me.userPrincipalName ?? ''}>`,
         details: [expires, `Scopes: ${token.scopes.join(' ')}`],
@@ -68,6 +94,7 @@ export async function testConnection(connectionId: string): Promise<ConnectionTe
       const failure = graphFailureOf(error);
       const explained = explainGraphFailure(failure, 'test');
       return {
+        tokens,
         ok: false,
         summary: `Graph /me failed: ${describeGraphFailure(failure)}`,
         details: [expires, ...(explained ? [explained.meaning, explained.fix] : [])],
@@ -87,9 +114,15 @@ export async function testConnection(connectionId: string): Promise<ConnectionTe
     };
     const handshake = await testSmtpHandshake(connectionId, tenant, token.account, token.accessToken);
     if (handshake)
-      return { ok: handshake.ok, summary: handshake.summary, details: [...handshake.details, ...tokenFacts] };
+      return {
+        ok: handshake.ok,
+        summary: handshake.summary,
+        details: [...handshake.details, ...tokenFacts],
+        tokens,
+      };
   }
   return {
+    tokens,
     ok: true,
     summary: `Token acquired for ${String(claims.aud ?? token.resource)} as ${token.account ?? 'the signed-in account'}`,
     details: [

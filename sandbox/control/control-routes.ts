@@ -79,6 +79,13 @@ export function controlMount(control: SandboxControl, info: () => unknown): Moun
     control.addRedirectUri(p(e, 'clientId'), (await body(e, z.object({ uri: z.url() }))).uri),
   );
   action('POST', '/apps/:clientId/expire-secret', (e) => control.expireClientSecret(p(e, 'clientId')));
+  action('PUT', '/apps/:clientId/application-permissions', async (e) => {
+    const { resource, permissions } = await body(
+      e,
+      z.object({ resource: z.string().min(1), permissions: z.array(z.string().min(1)) }),
+    );
+    control.setApplicationPermissions(p(e, 'clientId'), resource, permissions);
+  });
   action('PUT', '/apps/:clientId/access-policy', async (e) =>
     control.setApplicationAccessPolicy(p(e, 'clientId'), await body(e, policyBody)),
   );

@@ -1,5 +1,6 @@
 import type { SandboxSettings } from '../config/sandbox-config-schema';
 import { composeMime } from '../graph/compose-mime';
+import { findResource } from '../identity/microsoft-resources';
 import type { SandboxContext } from '../sandbox-context';
 import type { UserRecord } from '../store/directory';
 import type { MailAddress, StoredMessage } from '../store/mail-types';
@@ -106,6 +107,21 @@ export class SandboxControl {
     if (!app) throw new NotFoundError(`No app registration ${clientId}`);
     if (!URL.canParse(uri)) throw new TypeError(`${uri} is not an absolute URL`);
     if (!app.redirectUris.includes(uri)) app.redirectUris.push(uri);
+  }
+
+  /**
+   * The app's application permissions on one resource, admin consent granted (Azure: API permissions → Add a
+   * permission → Application permissions, then Grant admin consent; or Remove permission). The next client-credentials
+   * token for that resource carries exactly these `roles`.
+   */
+  setApplicationPermissions(clientId: string, resource: string, permissions: string[]): void {
+    const app = this.context.directory.findAppAnywhere(clientId);
+    if (!app) throw new NotFoundError(`No app registration ${clientId}`);
+    const known = findResource(resource);
+    if (!known) throw new NotFoundError(`No resource ${resource}`);
+    // A new object: the parsed configuration (shared by every sandbox of the process) stays as it was.
+    const others = Object.entries(app.applicationPermissions).filter(([key]) => findResource(key)?.key !== known.key);
+    app.applicationPermissions = { ...Object.fromEntries(others), [known.uri]: [...permissions] };
   }
 
   setApplicationAccessPolicy(
