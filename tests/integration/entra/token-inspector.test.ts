@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { testConnection } from '@/lib/composition/test-connection';
+import { testRobotMailbox } from '@/lib/robot/test-robot-mailbox';
 import { ADELE, createSandboxConnection, signInConnection } from '../../support/sandbox-connection';
 import { sandboxSuite } from '../../support/sandbox-suite';
 import { saveSettings } from '../mail/support/save-settings';
+import { MEGAN, robotConnection, robotMailbox } from '../robot/support/robot-fixtures';
 
 // The token inspector on Test, through the sandbox: its tokens carry Entra's claims (aud, tid, scp or roles, upn,
 // appid, oid), and Test says what the path that uses the connection misses, with the Azure step that adds it.
@@ -107,6 +109,34 @@ describe('Test inspects the access token against what its path needs', () => {
       });
     } finally {
       suite.sandbox.control.setApplicationPermissions(clientId(), EXCHANGE, ['SMTP.SendAsApp']);
+    }
+  });
+
+  it("the robot's Test, refused by Graph, says the token lacks Mail.ReadWrite and how to check Exchange's grant", async () => {
+    suite.sandbox.control.setApplicationPermissions(clientId(), GRAPH, ['Mail.Send']);
+    try {
+      const connectionId = await robotConnection(suite.sandbox, 'application');
+      const { id } = await robotMailbox({ connectionId, mailboxAddress: MEGAN.username, enabled: false });
+      const result = await testRobotMailbox(id);
+      expect(result).toMatchObject({ ok: false, graphAnswer: expect.stringMatching(/^403 ErrorAccessDenied/) });
+      if (result.ok) return;
+      expect(result.token?.facts[0]).toContain('application, roles: Mail.Send');
+      expect(result.token?.findings).toEqual([
+        expect.objectContaining({
+          severity: 'possibility',
+          message: expect.stringMatching(/^The token's roles have no Mail\.ReadWrite \(they have: Mail\.Send\)/),
+          fix: expect.stringContaining(
+            'Application permissions → Mail.ReadWrite → Add permissions, then Grant admin consent',
+          ),
+          check: `Test-ServicePrincipalAuthorization -Identity ${clientId()} -Resource ${MEGAN.username}`,
+        }),
+      ]);
+    } finally {
+      suite.sandbox.control.setApplicationPermissions(clientId(), GRAPH, [
+        'Mail.Send',
+        'Mail.ReadWrite',
+        'User.Read.All',
+      ]);
     }
   });
 });
