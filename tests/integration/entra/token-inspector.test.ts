@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { testConnection } from '@/lib/composition/test-connection';
+import { sendTestEmail } from '@/lib/mail/outbox/send-test-email';
 import { testRobotMailbox } from '@/lib/robot/test-robot-mailbox';
 import { ADELE, createSandboxConnection, signInConnection } from '../../support/sandbox-connection';
 import { sandboxSuite } from '../../support/sandbox-suite';
 import { saveSettings } from '../mail/support/save-settings';
+import { testEmailInput } from '../mail/support/test-email-input';
 import { MEGAN, robotConnection, robotMailbox } from '../robot/support/robot-fixtures';
 
 // The token inspector on Test, through the sandbox: its tokens carry Entra's claims (aud, tid, scp or roles, upn,
@@ -137,6 +139,41 @@ describe('Test inspects the access token against what its path needs', () => {
         'Mail.ReadWrite',
         'User.Read.All',
       ]);
+    }
+  });
+
+  it('Send test email over SMTP as an application without SMTP.SendAsApp: the refusal comes with what the token lacks', async () => {
+    suite.sandbox.control.setApplicationPermissions(clientId(), EXCHANGE, []);
+    try {
+      const { connectionId } = await createSandboxConnection(suite.sandbox, 'client-credentials');
+      const sent = await sendTestEmail(
+        testEmailInput({
+          connectionType: 'smtp',
+          smtpServer: `127.0.0.1:${suite.sandbox.info.smtp.port}`,
+          useSsl: 'on',
+          confirmSmtpHost: '127.0.0.1',
+          smtpAuth: 'oauth',
+          mailboxAddress: ADELE.username,
+          connectionId,
+          senderAddress: ADELE.username,
+          testRecipient: 'someone@fabrikam.example',
+        }),
+        'admin@switchboard.test',
+      );
+      expect(sent).toMatchObject({
+        ok: true,
+        result: { state: 'failed', outcome: { code: expect.stringMatching(/^5/) } },
+      });
+      if (!sent.ok) return;
+      expect(sent.result.token?.findings).toEqual([
+        expect.objectContaining({
+          severity: 'problem',
+          message: expect.stringMatching(/^The token's roles have no SMTP\.SendAsApp/),
+          fix: expect.stringContaining('Office 365 Exchange Online → Application permissions → SMTP.SendAsApp'),
+        }),
+      ]);
+    } finally {
+      suite.sandbox.control.setApplicationPermissions(clientId(), EXCHANGE, ['SMTP.SendAsApp']);
     }
   });
 });

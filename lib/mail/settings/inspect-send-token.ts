@@ -1,0 +1,29 @@
+import 'server-only';
+import { describeTokenFacts } from '@/lib/entra/describe-token-facts';
+import { getAccessToken } from '@/lib/entra/get-access-token';
+import { inspectAccessToken, type TokenFinding } from '@/lib/entra/inspect-access-token';
+import type { ConnectionUse } from '@/lib/mail/transports/transport-definition';
+
+export interface SendTokenReport {
+  facts: string[];
+  findings: TokenFinding[];
+}
+
+/**
+ * The sending connection's token (the token service's recent one) against what its way of sending needs: SMTP.Send
+ * or SMTP.SendAsApp for an Exchange audience, Mail.Send for Graph. Null when no token comes (the attempt's answer
+ * says why) or when the token lacks nothing.
+ */
+export async function inspectSendToken(use: ConnectionUse): Promise<SendTokenReport | null> {
+  const token = await getAccessToken(use.connectionId, { api: use.api });
+  if (!token.ok) return null;
+  const inspection = inspectAccessToken({
+    accessToken: token.accessToken,
+    path: use.job,
+    authType: token.connection.authType,
+    endpoints: token.connection.endpoints,
+    mailbox: use.mailboxAddress || token.connection.account,
+  });
+  if (inspection.findings.length === 0) return null;
+  return { facts: describeTokenFacts(inspection.facts), findings: inspection.findings };
+}
