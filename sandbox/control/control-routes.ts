@@ -100,6 +100,13 @@ export function controlMount(control: SandboxControl, info: () => unknown): Moun
   action('POST', '/mailboxes/:mailbox/rest-enabled', async (e) =>
     control.setRestEnabled(p(e, 'mailbox'), (await body(e, enabledBody)).enabled),
   );
+  action('POST', '/mailboxes/:mailbox/app-full-access', async (e) => {
+    const { clientId, allowed } = await body(
+      e,
+      z.object({ clientId: z.string().min(1), allowed: z.boolean().default(true) }),
+    );
+    control.setAppFullAccess(p(e, 'mailbox'), clientId, allowed);
+  });
   action('POST', '/mailboxes/:mailbox/send-as', async (e) => {
     const { trustee, allowed } = await body(e, trusteeBody);
     control.setSendAs(p(e, 'mailbox'), trustee, allowed);

@@ -170,6 +170,20 @@ export class SandboxControl {
       : owner.mailbox.fullAccess.filter((t) => t !== who);
   }
 
+  /**
+   * New-ServicePrincipal and Add-MailboxPermission -User <service principal> -AccessRights FullAccess (or
+   * Remove-MailboxPermission): whether the app may use the mailbox over app-only SMTP AUTH.
+   */
+  setAppFullAccess(mailbox: string, clientId: string, allowed: boolean): void {
+    const owner = this.mailboxOwner(mailbox);
+    const app = this.context.directory.findAppAnywhere(clientId);
+    if (!app) throw new NotFoundError(`No app registration ${clientId}`);
+    const id = app.clientId.toLowerCase();
+    owner.mailbox.appFullAccess = allowed
+      ? [...new Set([...owner.mailbox.appFullAccess, id])]
+      : owner.mailbox.appFullAccess.filter((a) => a !== id);
+  }
+
   injectThrottle(rule: ThrottleRule): void {
     this.context.throttle.inject(rule);
   }
