@@ -145,16 +145,20 @@ export async function sendTestEmail(input: TestEmailInput, actorEmail: string): 
       },
     }),
   ]);
+  // Exchange's 535 5.7.3 says nothing of why: who the token signs in as, and what it lacks, often does.
+  const token = state === 'failed' && use ? await inspectSendToken(use) : null;
   return {
     ok: true,
     result: {
       messageId: accepted.id,
       state,
       outcome,
-      explanation: outcome.kind === 'sent' ? null : transportDelivery(settings.settings.transport).explain(outcome),
+      explanation:
+        outcome.kind === 'sent'
+          ? null
+          : transportDelivery(settings.settings.transport).explain(outcome, token?.context),
       destination: settings.destination,
-      // Exchange's 535 5.7.3 says nothing of why: what the token lacks often does.
-      token: state === 'failed' && use ? await inspectSendToken(use) : null,
+      token,
     },
   };
 }
