@@ -5,8 +5,9 @@ import { describeGraphFailure } from '@/lib/entra/describe-graph-failure';
 import { explainGraphFailure } from '@/lib/entra/explain-graph-failure';
 import { graphFailureOf } from '@/lib/entra/graph-failure';
 import { decodeJwtClaims } from '@/lib/entra/decode-jwt-claims';
-import { getAccessToken } from '@/lib/entra/get-access-token';
+import { type ConnectionContext, getAccessToken } from '@/lib/entra/get-access-token';
 import { testSmtpHandshake } from '@/lib/mail/test-smtp-handshake';
+import { connectionTokenPaths } from './connection-token-paths';
 import { type InspectedToken, inspectConnectionToken } from './inspect-connection-token';
 
 export interface ConnectionTestResult {
@@ -29,12 +30,20 @@ export async function testConnection(connectionId: string): Promise<ConnectionTe
 
 /**
  * A problem the inspector found fails Test even when the call worked (a Graph /me needs no Mail.Send), and its
- * sentence becomes the summary; possibilities leave Test passing.
+ * sentence becomes the summary (the call's answer follows it); possibilities leave Test passing.
  */
 function withTokenFindings(result: ConnectionTestResult): ConnectionTestResult {
   const problem = result.tokens?.flatMap((t) => t.findings).find((f) => f.severity === 'problem');
-  if (!result.ok || !problem) return result;
+  if (!problem) return result;
   return { ...result, ok: false, summary: problem.message, details: [result.summary, ...result.details] };
+}
+
+function tenantOf(connection: ConnectionContext) {
+  return {
+    cloud: connection.cloud,
+    authorityHost: connection.endpoints.authorityHost,
+    graphBaseUrl: connection.endpoints.graphBaseUrl,
+  };
 }
 
 async function testConnectionToken(connectionId: string): Promise<ConnectionTestResult> {
@@ -62,7 +71,7 @@ async function testConnectionToken(connectionId: string): Promise<ConnectionTest
     const exchangeInspected = exchange.ok
       ? await inspectConnectionToken(connection, 'exchange', exchange.accessToken)
       : null;
-    return {
+    const applicationResult = {
       tokens: exchangeInspected ? [...tokens, exchangeInspected] : tokens,
       ok: true,
       summary: roles.length
@@ -74,6 +83,24 @@ async function testConnectionToken(connectionId: string): Promise<ConnectionTest
           ? `Exchange token roles: ${Array.isArray(exchangeRoles) && exchangeRoles.length ? exchangeRoles.map(String).join(', ') : 'none'}`
           : `No Exchange token (SMTP): ${exchange.message}`,
       ],
+    };
+    // The Emails settings send over SMTP as a mailbox with this connection: the handshake proves Exchange's side too
+    // (the service principal's permission on that mailbox), which no token can show.
+    const smtp = (await connectionTokenPaths(connectionId)).find((p) => p.path === 'smtp-send' && p.mailbox);
+    if (!exchange.ok || !smtp?.mailbox) return applicationResult;
+    const exchangeClaims = decodeJwtClaims(exchange.accessToken);
+    const handshake = await testSmtpHandshake(connectionId, tenantOf(connection), smtp.mailbox, exchange.accessToken, {
+      authType: 'application',
+      appId: typeof exchangeClaims.appid === 'string' ? exchangeClaims.appid : null,
+      servicePrincipalId: typeof exchangeClaims.oid === 'string' ? exchangeClaims.oid : null,
+      mailbox: smtp.mailbox,
+    });
+    if (!handshake) return applicationResult;
+    return {
+      ...applicationResult,
+      ok: handshake.ok,
+      summary: handshake.summary,
+      details: [...handshake.details, applicationResult.summary, ...applicationResult.details],
     };
   }
   if (api === GLOBAL_RESOURCES.graph) {
@@ -107,12 +134,7 @@ async function testConnectionToken(connectionId: string): Promise<ConnectionTest
     expires,
   ];
   if (api === GLOBAL_RESOURCES.exchange && token.account) {
-    const tenant = {
-      cloud: connection.cloud,
-      authorityHost: connection.endpoints.authorityHost,
-      graphBaseUrl: connection.endpoints.graphBaseUrl,
-    };
-    const handshake = await testSmtpHandshake(connectionId, tenant, token.account, token.accessToken);
+    const handshake = await testSmtpHandshake(connectionId, tenantOf(connection), token.account, token.accessToken);
     if (handshake)
       return {
         ok: handshake.ok,

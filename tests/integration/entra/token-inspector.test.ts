@@ -78,11 +78,15 @@ describe('Test inspects the access token against what its path needs', () => {
       useSsl: 'on',
       confirmSmtpHost: '127.0.0.1',
       smtpAuth: 'oauth',
-      mailboxAddress: ADELE.username,
+      mailboxAddress: MEGAN.username,
       connectionId,
-      senderAddress: ADELE.username,
+      senderAddress: MEGAN.username,
     });
-    expect(await testConnection(connectionId)).toMatchObject({ ok: true });
+    // The handshake as the mailbox (the default app's service principal has Full Access on megan@).
+    expect(await testConnection(connectionId)).toMatchObject({
+      ok: true,
+      summary: `SMTP AUTH XOAUTH2 accepted by 127.0.0.1:${suite.sandbox.info.smtp.port} for ${MEGAN.username}`,
+    });
 
     suite.sandbox.control.setApplicationPermissions(clientId(), EXCHANGE, []);
     try {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { testConnection } from '@/lib/composition/test-connection';
 import { sendTestEmail } from '@/lib/mail/outbox/send-test-email';
 import { ADELE, createSandboxConnection } from '../../support/sandbox-connection';
 import { sandboxSuite } from '../../support/sandbox-suite';
+import { saveSettings } from './support/save-settings';
 import { testEmailInput } from './support/test-email-input';
 
 // App-only SMTP (issue 14 §2): a client-credentials connection signs in to SMTP AUTH with XOAUTH2, the user being
@@ -87,6 +89,35 @@ describe('App-only SMTP through the sandbox', () => {
       ]);
     } finally {
       suite.sandbox.control.setApplicationPermissions(suite.sandbox.info.clientId, EXCHANGE, ['SMTP.SendAsApp']);
+    }
+  });
+
+  it('Test on the connection the Emails settings use for app-only SMTP does the handshake as the mailbox', async () => {
+    const { connectionId } = await createSandboxConnection(suite.sandbox, 'client-credentials');
+    await saveSettings({
+      connectionType: 'smtp',
+      smtpServer: `127.0.0.1:${suite.sandbox.info.smtp.port}`,
+      useSsl: 'on',
+      confirmSmtpHost: '127.0.0.1',
+      smtpAuth: 'oauth',
+      mailboxAddress: ADELE.username,
+      connectionId,
+      senderAddress: ADELE.username,
+    });
+    const refused = await testConnection(connectionId);
+    expect(refused.ok).toBe(false);
+    expect(refused.summary).toMatch(/^SMTP AUTH at 127\.0\.0\.1:\d+ failed: .*535 5\.7\.3/);
+    expect(refused.details.join('\n')).toMatch(
+      new RegExp(`Add-MailboxPermission -Identity ${ADELE.username} -User [0-9a-f-]{36} -AccessRights FullAccess`),
+    );
+    suite.sandbox.control.setAppFullAccess(ADELE.username, suite.sandbox.info.clientId, true);
+    try {
+      expect(await testConnection(connectionId)).toMatchObject({
+        ok: true,
+        summary: expect.stringMatching(/accepted/),
+      });
+    } finally {
+      suite.sandbox.control.setAppFullAccess(ADELE.username, suite.sandbox.info.clientId, false);
     }
   });
 });
