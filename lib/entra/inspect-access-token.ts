@@ -1,15 +1,7 @@
 import { globalResourceOf, GLOBAL_RESOURCES } from './clouds';
 import { decodeJwtClaims } from './decode-jwt-claims';
-import {
-  API_APP_IDS,
-  API_LABELS,
-  type ApiResources,
-  audiencesOf,
-  portalStep,
-  type TokenApi,
-  type TokenPath,
-  TOKEN_PATHS,
-} from './token-paths';
+import { portalPermissionStep } from './portal-permission-step';
+import { API_APP_IDS, API_LABELS, type ApiResources, type TokenApi, type TokenPath, TOKEN_PATHS } from './token-paths';
 
 // The token inspector behind Test: what an access token says (read on the server, never shown or stored) against
 // what the path it is for needs, and what is missing in one sentence with the step that adds it. Universal and
@@ -56,6 +48,13 @@ export interface InspectAccessTokenInput {
   /** The mailbox the path acts on, for the command that checks RBAC for Applications. */
   mailbox?: string | null;
   now?: Date;
+}
+
+/** The audiences a token for `api` may carry in this cloud. */
+function audiencesOf(api: TokenApi, endpoints: ApiResources): string[] {
+  const names =
+    api === 'graph' ? [endpoints.graphResource] : [endpoints.exchangeResource, endpoints.exchangeAppResource];
+  return [...names.map((n) => n.toLowerCase()), API_APP_IDS[api]];
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
@@ -124,12 +123,12 @@ function kindFinding(facts: AccessTokenFacts, input: InspectAccessTokenInput): T
     return {
       severity: 'problem',
       message: `The token is delegated (scp: ${facts.scopes.join(' ') || 'none'}, for ${facts.user ?? 'a signed-in user'}), but ${needs.what} as the application needs the application permission ${needs.application[0]} in roles.`,
-      fix: `${portalStep(needs.api, 'application', needs.application[0])} Then use a client-credentials connection.`,
+      fix: `${portalPermissionStep(needs.api, 'application', needs.application[0])} Then use a client-credentials connection.`,
     };
   return {
     severity: 'problem',
     message: `The token is an application token (roles: ${facts.roles.join(', ') || 'none'}, no signed-in user), but ${needs.what} as a user needs the delegated permission ${needs.delegated[0]} in scp.`,
-    fix: portalStep(needs.api, 'delegated', needs.delegated[0]),
+    fix: portalPermissionStep(needs.api, 'delegated', needs.delegated[0]),
   };
 }
 
@@ -142,20 +141,20 @@ function permissionFinding(facts: AccessTokenFacts, input: InspectAccessTokenInp
     return {
       severity: 'problem',
       message: `The token's scp has no ${needs.delegated.join(' or ')} (it has: ${facts.scopes.join(' ') || 'nothing'}), which ${needs.what} needs.`,
-      fix: portalStep(needs.api, 'delegated', needs.delegated[0]),
+      fix: portalPermissionStep(needs.api, 'delegated', needs.delegated[0]),
     };
   }
   if (has(facts.roles, needs.application)) return null;
   const role = needs.application[0];
   const missing = `The token's roles have no ${role} (they have: ${facts.roles.join(', ') || 'none'}), which ${needs.what} needs`;
   if (!needs.rbacForApplications)
-    return { severity: 'problem', message: `${missing}.`, fix: portalStep(needs.api, 'application', role) };
+    return { severity: 'problem', message: `${missing}.`, fix: portalPermissionStep(needs.api, 'application', role) };
   const identity = facts.appId ?? '<application id>';
   const mailbox = input.mailbox || '<mailbox>';
   return {
     severity: 'possibility',
     message: `${missing}, unless Exchange grants it through RBAC for Applications (the "Application ${role}" role, used where the tenant-wide permission is removed on purpose).`,
-    fix: portalStep(needs.api, 'application', role),
+    fix: portalPermissionStep(needs.api, 'application', role),
     check: `Test-ServicePrincipalAuthorization -Identity ${identity} -Resource ${mailbox}`,
   };
 }
