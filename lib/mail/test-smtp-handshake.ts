@@ -2,6 +2,7 @@ import 'server-only';
 import nodemailer from 'nodemailer';
 import { db } from '@/lib/db/prisma';
 import { classifySmtpError } from '@/lib/mail/delivery/classify-smtp-error';
+import type { DeliveryContext } from '@/lib/mail/delivery/explain-app-only-smtp-refusal';
 import { explainDeliveryError } from '@/lib/mail/delivery/explain-delivery-error';
 import { EMAIL_SETTINGS_ID } from '@/lib/mail/settings/delivery-settings';
 import { parseSmtpServer } from '@/lib/mail/settings/parse-smtp-server';
@@ -38,12 +39,16 @@ async function smtpServerFor(
   return { host: parsed.host, port: parsed.port, secure: security.ok && security.mode === 'implicit' };
 }
 
-/** EHLO, STARTTLS (or implicit TLS), AUTH XOAUTH2 with the connection's token, QUIT: no mail is sent. */
+/**
+ * EHLO, STARTTLS (or implicit TLS), AUTH XOAUTH2 with the connection's token, QUIT: no mail is sent. `context` (who
+ * signs in) explains a refusal Exchange words generically.
+ */
 export async function testSmtpHandshake(
   connectionId: string,
   tenant: TenantCloud,
   user: string,
   accessToken: string,
+  context?: DeliveryContext,
 ): Promise<HandshakeResult | null> {
   const server = await smtpServerFor(connectionId, tenant);
   if (!server) return null;
@@ -62,7 +67,7 @@ export async function testSmtpHandshake(
     return { ok: true, summary: `SMTP AUTH XOAUTH2 accepted by ${where} for ${user}`, details: [] };
   } catch (error) {
     const outcome = classifySmtpError(error);
-    const explanation = explainDeliveryError(outcome.code, outcome.answer);
+    const explanation = explainDeliveryError(outcome.code, outcome.answer, context);
     return {
       ok: false,
       summary: `SMTP AUTH at ${where} failed: ${outcome.answer}`,

@@ -3,6 +3,7 @@ import { db } from '@/lib/db/prisma';
 import { describeGraphFailure } from '@/lib/entra/describe-graph-failure';
 import { explainGraphFailure } from '@/lib/entra/explain-graph-failure';
 import { graphFailureOf } from '@/lib/entra/graph-failure';
+import { inspectRobotToken, type RobotTokenReport } from './inspect-robot-token';
 import { openMailboxGraph } from './open-mailbox-graph';
 import { resolveMailFolder } from './resolve-mail-folder';
 import { robotOptions } from './robot-options';
@@ -11,8 +12,16 @@ import { robotOptions } from './robot-options';
 // (and the move-to folder, which is only looked at, never created here). Graph's own answer is shown with what it
 // means: ErrorAccessDenied for a shared mailbox without Full Access, or "[RAOP]" for an app an access policy blocks.
 
+// The token inspector's reading of the connection's token comes with a failed Test: a permission missing from the
+// token is often why Graph said no.
 export type RobotTestResult =
-  { ok: true; message: string } | { ok: false; message: string; graphAnswer: string; meaning: string; fix: string };
+  | { ok: true; message: string }
+  | { ok: false; message: string; graphAnswer: string; meaning: string; fix: string; token?: RobotTokenReport };
+
+async function withToken<T extends object>(result: T, mailbox: { connectionId: string; mailboxAddress: string }) {
+  const token = await inspectRobotToken(mailbox.connectionId, mailbox.mailboxAddress);
+  return token ? { ...result, token } : result;
+}
 
 export async function testRobotMailbox(id: string): Promise<RobotTestResult> {
   const mailbox = await db().robotMailbox.findUnique({ where: { id } });
@@ -21,13 +30,16 @@ export async function testRobotMailbox(id: string): Promise<RobotTestResult> {
   const opened = await openMailboxGraph(mailbox, robotOptions());
   if (!opened.ok) {
     const { meaning, fix } = explainGraphFailure(opened.failure, 'read', opened.context);
-    return {
-      ok: false,
-      message: 'The connection could not open the mailbox.',
-      graphAnswer: describeGraphFailure(opened.failure),
-      meaning,
-      fix,
-    };
+    return withToken(
+      {
+        ok: false as const,
+        message: 'The connection could not open the mailbox.',
+        graphAnswer: describeGraphFailure(opened.failure),
+        meaning,
+        fix,
+      },
+      mailbox,
+    );
   }
   const { graph } = opened;
   const who =
@@ -63,12 +75,15 @@ export async function testRobotMailbox(id: string): Promise<RobotTestResult> {
   } catch (error) {
     const failure = graphFailureOf(error);
     const { meaning, fix } = explainGraphFailure(failure, 'read', graph.context);
-    return {
-      ok: false,
-      message: `The connection could not open “${mailbox.folder}” in ${graph.address || 'the mailbox'}.`,
-      graphAnswer: describeGraphFailure(failure),
-      meaning,
-      fix,
-    };
+    return withToken(
+      {
+        ok: false as const,
+        message: `The connection could not open “${mailbox.folder}” in ${graph.address || 'the mailbox'}.`,
+        graphAnswer: describeGraphFailure(failure),
+        meaning,
+        fix,
+      },
+      mailbox,
+    );
   }
 }

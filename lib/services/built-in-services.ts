@@ -5,7 +5,7 @@ import type { AuthType } from './auth-types';
 // `ensureBuiltInServices` creates them and keeps everything but the administrator's scopes in line with this list.
 // Scopes name Microsoft's global resources; a tenant in a national cloud asks its own (lib/entra/scopes-for-cloud).
 
-const { graph: GRAPH, exchange: EXCHANGE } = GLOBAL_RESOURCES;
+const { graph: GRAPH, exchange: EXCHANGE, exchangeApp: EXCHANGE_APP } = GLOBAL_RESOURCES;
 
 export interface BuiltInCapability {
   key: string;
@@ -68,7 +68,12 @@ export const BUILT_IN_SERVICES: readonly BuiltInService[] = [
     name: 'Microsoft Entra ID (Client Credentials)',
     authType: 'application',
     description:
-      'Sends and reads mail through Microsoft Graph with the application permissions granted to the app registration, without a signed-in user.',
-    capabilities: [{ key: 'graph-app', name: 'Graph application permissions', scopes: [`${GRAPH}/.default`] }],
+      'Sends and reads mail through Microsoft Graph, or sends over SMTP (XOAUTH2), with the application permissions granted to the app registration, without a signed-in user.',
+    capabilities: [
+      { key: 'graph-app', name: 'Graph application permissions', scopes: [`${GRAPH}/.default`] },
+      // App-only SMTP AUTH: the Exchange token carries SMTP.SendAsApp (Microsoft's client-credentials guide names
+      // this resource); Exchange also needs the service principal's permission on each mailbox.
+      { key: 'exchange-smtp', name: 'Exchange SMTP', scopes: [`${EXCHANGE_APP}/.default`] },
+    ],
   },
 ];

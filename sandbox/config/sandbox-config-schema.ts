@@ -53,6 +53,11 @@ export const mailboxSchema = z.object({
   fullAccess: z.array(address).default([]),
   /** Users (by address) with SendAs on this mailbox (Add-RecipientPermission). */
   sendAs: z.array(address).default([]),
+  /**
+   * Apps (by client id) whose service principal Exchange knows and has FullAccess on this mailbox (New-ServicePrincipal,
+   * then Add-MailboxPermission -User <service principal>): app-only SMTP AUTH to the mailbox needs it.
+   */
+  appFullAccess: z.array(z.string().trim().toLowerCase()).default([]),
 });
 
 export const userSchema = z.object({

@@ -109,4 +109,39 @@ describe('the HTTP control API under /_sandbox', () => {
     expect((await control('POST', `/mailboxes/${MEGAN}/smtp-auth`, { enabled: 'yes' })).status).toBe(400);
     expect((await control('POST', '/no-such-route')).status).toBe(404);
   });
+
+  it('sets an app’s application permissions (the next token’s roles) and a service principal’s mailbox access', async () => {
+    const { clientId } = sandbox.info;
+    const roles = async () => {
+      const token = await createMsalClient(sandbox.info, sandbox.fetch).acquireTokenByClientCredential({
+        scopes: ['https://graph.microsoft.com/.default'],
+      });
+      const payload = (token?.accessToken ?? '').split('.')[1] ?? '';
+      return (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { roles?: string[] }).roles;
+    };
+    const graph = 'https://graph.microsoft.com';
+    expect(
+      (
+        await control('PUT', `/apps/${clientId}/application-permissions`, {
+          resource: graph,
+          permissions: ['Mail.Send'],
+        })
+      ).status,
+    ).toBe(204);
+    try {
+      expect(await roles()).toEqual(['Mail.Send']);
+    } finally {
+      await control('PUT', `/apps/${clientId}/application-permissions`, {
+        resource: graph,
+        permissions: ['Mail.Send', 'Mail.ReadWrite', 'User.Read.All'],
+      });
+    }
+    expect(
+      (await control('PUT', '/apps/nobody/application-permissions', { resource: graph, permissions: [] })).status,
+    ).toBe(404);
+    expect((await control('POST', `/mailboxes/${MEGAN}/app-full-access`, { clientId, allowed: true })).status).toBe(
+      204,
+    );
+    expect((await control('POST', `/mailboxes/${MEGAN}/app-full-access`, { clientId: 'nobody' })).status).toBe(404);
+  });
 });

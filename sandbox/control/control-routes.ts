@@ -84,6 +84,13 @@ export function controlMount(control: SandboxControl, info: () => unknown): Moun
   );
   action('DELETE', '/apps/:clientId/certificates', (e) => control.removeCertificates(p(e, 'clientId')));
   action('POST', '/apps/:clientId/expire-secret', (e) => control.expireClientSecret(p(e, 'clientId')));
+  action('PUT', '/apps/:clientId/application-permissions', async (e) => {
+    const { resource, permissions } = await body(
+      e,
+      z.object({ resource: z.string().min(1), permissions: z.array(z.string().min(1)) }),
+    );
+    control.setApplicationPermissions(p(e, 'clientId'), resource, permissions);
+  });
   action('PUT', '/apps/:clientId/access-policy', async (e) =>
     control.setApplicationAccessPolicy(p(e, 'clientId'), await body(e, policyBody)),
   );
@@ -98,6 +105,13 @@ export function controlMount(control: SandboxControl, info: () => unknown): Moun
   action('POST', '/mailboxes/:mailbox/rest-enabled', async (e) =>
     control.setRestEnabled(p(e, 'mailbox'), (await body(e, enabledBody)).enabled),
   );
+  action('POST', '/mailboxes/:mailbox/app-full-access', async (e) => {
+    const { clientId, allowed } = await body(
+      e,
+      z.object({ clientId: z.string().min(1), allowed: z.boolean().default(true) }),
+    );
+    control.setAppFullAccess(p(e, 'mailbox'), clientId, allowed);
+  });
   action('POST', '/mailboxes/:mailbox/send-as', async (e) => {
     const { trustee, allowed } = await body(e, trusteeBody);
     control.setSendAs(p(e, 'mailbox'), trustee, allowed);

@@ -1,6 +1,7 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import type { SandboxSettings } from '../config/sandbox-config-schema';
 import { composeMime } from '../graph/compose-mime';
+import { findResource } from '../identity/microsoft-resources';
 import type { SandboxContext } from '../sandbox-context';
 import type { UserRecord } from '../store/directory';
 import type { MailAddress, StoredMessage } from '../store/mail-types';
@@ -130,6 +131,21 @@ export class SandboxControl {
     if (!app.redirectUris.includes(uri)) app.redirectUris.push(uri);
   }
 
+  /**
+   * The app's application permissions on one resource, admin consent granted (Azure: API permissions → Add a
+   * permission → Application permissions, then Grant admin consent; or Remove permission). The next client-credentials
+   * token for that resource carries exactly these `roles`.
+   */
+  setApplicationPermissions(clientId: string, resource: string, permissions: string[]): void {
+    const app = this.context.directory.findAppAnywhere(clientId);
+    if (!app) throw new NotFoundError(`No app registration ${clientId}`);
+    const known = findResource(resource);
+    if (!known) throw new NotFoundError(`No resource ${resource}`);
+    // A new object: the parsed configuration (shared by every sandbox of the process) stays as it was.
+    const others = Object.entries(app.applicationPermissions).filter(([key]) => findResource(key)?.key !== known.key);
+    app.applicationPermissions = { ...Object.fromEntries(others), [known.uri]: [...permissions] };
+  }
+
   setApplicationAccessPolicy(
     clientId: string,
     policy: { accessRight: 'RestrictAccess' | 'DenyAccess'; mailboxes: string[] } | null,
@@ -174,6 +190,20 @@ export class SandboxControl {
     owner.mailbox.fullAccess = allowed
       ? [...new Set([...owner.mailbox.fullAccess, who])]
       : owner.mailbox.fullAccess.filter((t) => t !== who);
+  }
+
+  /**
+   * New-ServicePrincipal and Add-MailboxPermission -User <service principal> -AccessRights FullAccess (or
+   * Remove-MailboxPermission): whether the app may use the mailbox over app-only SMTP AUTH.
+   */
+  setAppFullAccess(mailbox: string, clientId: string, allowed: boolean): void {
+    const owner = this.mailboxOwner(mailbox);
+    const app = this.context.directory.findAppAnywhere(clientId);
+    if (!app) throw new NotFoundError(`No app registration ${clientId}`);
+    const id = app.clientId.toLowerCase();
+    owner.mailbox.appFullAccess = allowed
+      ? [...new Set([...owner.mailbox.appFullAccess, id])]
+      : owner.mailbox.appFullAccess.filter((a) => a !== id);
   }
 
   injectThrottle(rule: ThrottleRule): void {

@@ -70,7 +70,12 @@ export function authenticateSmtpClient(
     ) {
       return smtpReplies.authFailed();
     }
-  } else if (!principal.roles.has('SMTP.SendAsApp') || !context.directory.appMayAccessMailbox(principal.app, owner)) {
+  } else if (
+    !principal.roles.has('SMTP.SendAsApp') ||
+    // Exchange answers the same generic 5.7.3 when the service principal has no mailbox permission.
+    !context.directory.appHasFullAccess(principal.app, owner) ||
+    !context.directory.appMayAccessMailbox(principal.app, owner)
+  ) {
     return smtpReplies.authFailed();
   }
   if (!principal.tenant.smtpClientAuthenticationEnabled) return smtpReplies.tenantSmtpAuthDisabled();

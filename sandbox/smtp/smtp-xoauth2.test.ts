@@ -97,6 +97,26 @@ describe('Exchange SMTP with XOAUTH2 through nodemailer', () => {
     expect(sandbox.control.readMailbox(ADELE).map((m) => m.subject)).toContain('App-only SMTP');
   });
 
+  it('refuses app-only SMTP for a mailbox the service principal has no permission on, with the same 535 5.7.3', async () => {
+    const token =
+      (
+        await createMsalClient(sandbox.info, sandbox.fetch).acquireTokenByClientCredential({
+          scopes: ['https://outlook.office365.com/.default'],
+        })
+      )?.accessToken ?? '';
+    const send = () =>
+      transport(oauth(ADELE, token)).sendMail({ from: ADELE, to: MEGAN, subject: 'As app', text: 'x' });
+    const error = await smtpFailure(send());
+    expect(error.response).toBe('535 5.7.3 Authentication unsuccessful [SANDBOX.prod.outlook.com]');
+    sandbox.control.setAppFullAccess(ADELE, sandbox.info.clientId, true);
+    try {
+      await send();
+      expect(sandbox.control.readMailbox(MEGAN).map((m) => m.subject)).toContain('As app');
+    } finally {
+      sandbox.control.setAppFullAccess(ADELE, sandbox.info.clientId, false);
+    }
+  });
+
   it('refuses a bad token, a Graph token and another user’s mailbox with 535 5.7.3', async () => {
     const graphToken =
       (

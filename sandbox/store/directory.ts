@@ -107,6 +107,11 @@ export class Directory {
     );
   }
 
+  /** Whether Exchange knows the app's service principal with FullAccess on the mailbox (app-only SMTP AUTH). */
+  appHasFullAccess(app: AppRecord, owner: UserRecord): boolean {
+    return owner.mailbox?.appFullAccess.includes(app.clientId.toLowerCase()) ?? false;
+  }
+
   /** Whether Exchange's application access policy lets an app (app-only) reach a mailbox. */
   appMayAccessMailbox(app: AppRecord, owner: UserRecord): boolean {
     const policy = app.applicationAccessPolicy;

@@ -12,6 +12,7 @@ import {
   updateRobotMailboxSchema,
   type CreateRobotMailboxInput,
 } from '@/lib/robot/schemas';
+import type { RobotTokenReport } from '@/lib/robot/inspect-robot-token';
 import { testRobotMailbox } from '@/lib/robot/test-robot-mailbox';
 import { updateRobotMailbox } from '@/lib/robot/update-robot-mailbox';
 
@@ -137,7 +138,24 @@ export const testRobotMailboxAction = adminAction(
     return {
       status: 'error',
       message: result.message,
-      values: { graphAnswer: result.graphAnswer, meaning: result.meaning, fix: result.fix },
+      values: {
+        graphAnswer: result.graphAnswer,
+        meaning: result.meaning,
+        fix: result.fix,
+        ...tokenValues(result.token),
+      },
     };
   },
 );
+
+/** The token inspector's first finding, as the form's plain values (never the token). */
+function tokenValues(token: RobotTokenReport | undefined): Record<string, string> {
+  const finding = token?.findings[0];
+  if (!token || !finding) return {};
+  return {
+    tokenFacts: token.facts.join('\n'),
+    tokenFinding: finding.message,
+    tokenFix: finding.fix,
+    ...(finding.check ? { tokenCheck: finding.check } : {}),
+  };
+}

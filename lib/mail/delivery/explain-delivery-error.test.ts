@@ -81,3 +81,31 @@ describe('explainDeliveryError', () => {
     expect(explainDeliveryError('250', '250 2.0.0 OK')).toBeNull();
   });
 });
+
+describe('explainDeliveryError with what Switchboard knows of the sign-in', () => {
+  it('explains 535 5.7.3 for an application connection with New-ServicePrincipal and Add-MailboxPermission', () => {
+    const explained = explainDeliveryError('535 5.7.3', 'AUTH XOAUTH2: 535 5.7.3 Authentication unsuccessful', {
+      authType: 'application',
+      appId: '3c9a4f1e-7b2d-4e85-a6c0-9d1f2e8b5a47',
+      servicePrincipalId: '0a1b2c3d-0000-4000-a000-000000000001',
+      mailbox: 'info@contoso.com',
+    });
+    expect(explained?.title).toBe('Exchange refused the application for this mailbox');
+    expect(explained?.fix).toContain(
+      'New-ServicePrincipal -AppId 3c9a4f1e-7b2d-4e85-a6c0-9d1f2e8b5a47 -ObjectId 0a1b2c3d-0000-4000-a000-000000000001',
+    );
+    expect(explained?.fix).toContain(
+      'Add-MailboxPermission -Identity info@contoso.com -User 0a1b2c3d-0000-4000-a000-000000000001 -AccessRights FullAccess',
+    );
+    expect(explained?.fix).toContain('SMTP.SendAsApp');
+  });
+
+  it('keeps the delegated explanation for a delegated connection, and placeholders where ids are unknown', () => {
+    expect(
+      explainDeliveryError('535 5.7.3', '535 5.7.3 Authentication unsuccessful', { authType: 'delegated' })?.title,
+    ).toBe('Exchange rejected the token');
+    expect(
+      explainDeliveryError('535 5.7.3', '535 5.7.3 Authentication unsuccessful', { authType: 'application' })?.fix,
+    ).toContain('New-ServicePrincipal -AppId <application id> -ObjectId <enterprise application object id>');
+  });
+});

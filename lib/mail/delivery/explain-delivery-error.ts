@@ -1,6 +1,7 @@
 import { GLOBAL_RESOURCES } from '@/lib/entra/clouds';
 import { explainGraphFailure } from '@/lib/entra/explain-graph-failure';
 import type { GraphFailure } from '@/lib/entra/graph-failure';
+import { type DeliveryContext, explainAppOnlySmtpRefusal } from './explain-app-only-smtp-refusal';
 
 // What a remote's answer means and what to do about it, in plain words, for the Emails page and the Outbox.
 // Universal. Matched on the reply code and text, most specific first; what a Graph answer means when sending is
@@ -136,11 +137,14 @@ function graphFailureOf(code: string, answer: string): GraphFailure | null {
   return { status: Number(match[1]), code: match[2], message: answer };
 }
 
+/** `context`: who signed in, where Switchboard knows it (an application connection changes what 535 5.7.3 means). */
 export function explainDeliveryError(
   code: string | null | undefined,
   answer: string | null | undefined,
+  context?: DeliveryContext,
 ): DeliveryExplanation | null {
   const text = `${code ?? ''} ${answer ?? ''}`;
+  if (context?.authType === 'application' && /\b5\.7\.3\b/.test(text)) return explainAppOnlySmtpRefusal(context);
   const graph = graphFailureOf(code ?? '', answer ?? '');
   for (const rule of RULES) {
     if (rule === GRAPH) {

@@ -6,6 +6,7 @@ import type { DeliveryOutcome } from '@/lib/mail/delivery/delivery-outcome';
 import type { DeliveryExplanation } from '@/lib/mail/delivery/explain-delivery-error';
 import { prepareDelivery } from '@/lib/mail/delivery/prepare-delivery';
 import { checkSettingsConnection } from '@/lib/mail/settings/check-settings-connection';
+import { inspectSendToken, type SendTokenReport } from '@/lib/mail/settings/inspect-send-token';
 import type { TestEmailInput } from '@/lib/mail/settings/email-settings-schema';
 import { settingsFromForm } from '@/lib/mail/settings/settings-from-form';
 import { transportDelivery } from '@/lib/mail/transports/transport-deliveries';
@@ -21,6 +22,8 @@ export interface TestEmailResult {
   explanation: DeliveryExplanation | null;
   /** Where the test went (host:port or Microsoft Graph), for the audit log. */
   destination: string;
+  /** A failed test through a connection: what its token lacks for this way of sending (never the token). */
+  token: SendTokenReport | null;
 }
 
 export type SendTestEmailResult =
@@ -54,7 +57,8 @@ async function attemptOnce(
  */
 export async function sendTestEmail(input: TestEmailInput, actorEmail: string): Promise<SendTestEmailResult> {
   const definition = transportDefinition(input.transport);
-  const rule = await checkSettingsConnection(definition.connectionUse(input.transport), input.confirmSmtpHost);
+  const use = definition.connectionUse(input.transport);
+  const rule = await checkSettingsConnection(use, input.confirmSmtpHost);
   if (!rule.ok) return { ok: false, fieldErrors: { [rule.field]: rule.message } };
   const settings = await settingsFromForm(input);
   if (!settings.ok) return { ok: false, fieldErrors: settings.fieldErrors };
@@ -141,14 +145,20 @@ export async function sendTestEmail(input: TestEmailInput, actorEmail: string): 
       },
     }),
   ]);
+  // Exchange's 535 5.7.3 says nothing of why: who the token signs in as, and what it lacks, often does.
+  const token = state === 'failed' && use ? await inspectSendToken(use) : null;
   return {
     ok: true,
     result: {
       messageId: accepted.id,
       state,
       outcome,
-      explanation: outcome.kind === 'sent' ? null : transportDelivery(settings.settings.transport).explain(outcome),
+      explanation:
+        outcome.kind === 'sent'
+          ? null
+          : transportDelivery(settings.settings.transport).explain(outcome, token?.context),
       destination: settings.destination,
+      token,
     },
   };
 }

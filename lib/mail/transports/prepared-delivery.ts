@@ -1,3 +1,4 @@
+import type { DeliveryContext } from '@/lib/mail/delivery/explain-app-only-smtp-refusal';
 import type { DeliveryExplanation } from '@/lib/mail/delivery/explain-delivery-error';
 import type { DeliveryOutcome } from '@/lib/mail/delivery/delivery-outcome';
 import type { DraftStore } from '@/lib/mail/delivery/send-graph-draft';
@@ -13,6 +14,9 @@ export type PreparedDelivery =
 export interface TransportDelivery<K extends TransportKind> {
   /** Resolves the settings into a ready sender (the endpoint, and a token where a connection signs in), or why not. */
   prepare(transport: TransportOf<K>, options: { isTest: boolean }): Promise<PreparedDelivery>;
-  /** What an attempt's answer means and what to do about it, or null when there is nothing to add. */
-  explain(outcome: DeliveryOutcome): DeliveryExplanation | null;
+  /**
+   * What an attempt's answer means and what to do about it, or null when there is nothing to add; `context` says who
+   * signed in, where it is known.
+   */
+  explain(outcome: DeliveryOutcome, context?: DeliveryContext): DeliveryExplanation | null;
 }

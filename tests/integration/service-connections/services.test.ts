@@ -54,7 +54,11 @@ describe.each(PROVIDERS)('services on %s', (provider) => {
         ['graph-send-shared', 'https://graph.microsoft.com/Mail.Send.Shared', true],
       ],
       'Microsoft 365': [['graph-mailbox', 'offline_access https://graph.microsoft.com/Mail.ReadWrite.Shared', false]],
-      'Microsoft Entra ID (Client Credentials)': [['graph-app', 'https://graph.microsoft.com/.default', false]],
+      'Microsoft Entra ID (Client Credentials)': [
+        ['graph-app', 'https://graph.microsoft.com/.default', false],
+        // Issue 14: app-only SMTP (SMTP.SendAsApp is in the Exchange token).
+        ['exchange-smtp', 'https://outlook.office365.com/.default', false],
+      ],
     });
   });
 
@@ -69,7 +73,7 @@ describe.each(PROVIDERS)('services on %s', (provider) => {
     const again = await Promise.all([ensureBuiltInServices(), ensureBuiltInServices()]);
     expect(again.flatMap((r) => r.created)).toEqual([]);
     expect(await db().service.count()).toBe(4);
-    expect(await db().serviceCapability.count()).toBe(6);
+    expect(await db().serviceCapability.count()).toBe(7);
     const after = await capability('Microsoft Entra ID Exchange', 'smtp');
     expect(after.scopes).toBe(
       'offline_access https://outlook.office.com/SMTP.Send https://outlook.office.com/POP.AccessAsUser.All',

@@ -35,6 +35,22 @@ export function RobotActionButton({
               <dd>{details.meaning}</dd>
               <dt className="font-medium">Fix</dt>
               <dd>{details.fix}</dd>
+              {details.tokenFinding ? (
+                <>
+                  <dt className="font-medium">The token</dt>
+                  <dd className="whitespace-pre-line break-all">{details.tokenFacts}</dd>
+                  <dt className="font-medium">What the token lacks</dt>
+                  <dd>{details.tokenFinding}</dd>
+                  <dt className="font-medium">Adds it</dt>
+                  <dd>{details.tokenFix}</dd>
+                  {details.tokenCheck ? (
+                    <>
+                      <dt className="font-medium">Check Exchange</dt>
+                      <dd className="font-mono text-xs">{details.tokenCheck}</dd>
+                    </>
+                  ) : null}
+                </>
+              ) : null}
             </dl>
           ) : null}
         </div>

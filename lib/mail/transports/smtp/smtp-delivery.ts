@@ -55,5 +55,5 @@ export const smtpDelivery: TransportDelivery<'smtp'> = {
       send: (message) => sendOverSmtp(message, endpoint, { oneOff: isTest }),
     };
   },
-  explain: (outcome) => explainDeliveryError(outcome.code, outcome.answer),
+  explain: (outcome, context) => explainDeliveryError(outcome.code, outcome.answer, context),
 };

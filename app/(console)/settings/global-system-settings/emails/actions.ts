@@ -5,6 +5,7 @@ import type { AuditNote } from '@/lib/actions/run-audited';
 import { sendTestEmail } from '@/lib/mail/outbox/send-test-email';
 import { emailSettingsSchema, testEmailSchema } from '@/lib/mail/settings/email-settings-schema';
 import { saveEmailSettings } from '@/lib/mail/settings/save-email-settings';
+import type { SendTokenReport } from '@/lib/mail/settings/inspect-send-token';
 
 const PAGE = '/settings/global-system-settings/emails';
 
@@ -69,6 +70,7 @@ export const sendTestEmailAction = adminAction(
       title: result.explanation?.title ?? '',
       meaning: result.explanation?.meaning ?? '',
       fix: result.explanation?.fix ?? '',
+      ...tokenValues(result.token),
     };
     const message =
       result.state === 'sent'
@@ -77,3 +79,15 @@ export const sendTestEmailAction = adminAction(
     return { status: result.state === 'sent' ? 'success' : 'error', message, values };
   },
 );
+
+/** The token inspector's first finding, as the form's plain values (never the token). */
+function tokenValues(token: SendTokenReport | null): Record<string, string> {
+  const finding = token?.findings[0];
+  if (!token || !finding) return {};
+  return {
+    tokenFacts: token.facts.join('\n'),
+    tokenFinding: finding.message,
+    tokenFix: finding.fix,
+    ...(finding.check ? { tokenCheck: finding.check } : {}),
+  };
+}

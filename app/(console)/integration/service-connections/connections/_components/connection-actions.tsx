@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
+import type { InspectedToken } from '@/lib/composition/inspect-connection-token';
 import {
   createSignInLinkAction,
   disconnectConnectionAction,
@@ -10,7 +11,7 @@ import {
   testConnectionAction,
 } from '../auth-actions';
 
-type Outcome = { ok: boolean; title: string; lines: string[] } | null;
+type Outcome = { ok: boolean; title: string; lines: string[]; tokens?: InspectedToken[] } | null;
 
 const buttonClass =
   'rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-100 disabled:opacity-60';
@@ -50,7 +51,7 @@ export function ConnectionActions({
           onClick={() =>
             run('test', async () => {
               const result = await testConnectionAction(connectionId);
-              setOutcome({ ok: result.ok, title: result.summary, lines: result.details });
+              setOutcome({ ok: result.ok, title: result.summary, lines: result.details, tokens: result.tokens });
             })
           }
         >
@@ -121,6 +122,9 @@ export function ConnectionActions({
               {line}
             </p>
           ))}
+          {outcome.tokens?.map((token) => (
+            <TokenReport key={token.label} token={token} />
+          ))}
         </div>
       ) : null}
       {link ? (
@@ -140,6 +144,37 @@ export function ConnectionActions({
           </div>
         </div>
       ) : null}
+    </div>
+  );
+}
+
+/** What the token inspector read from a token (never the token) and what its paths miss, with the fix. */
+function TokenReport({ token }: { token: InspectedToken }) {
+  return (
+    <div className="mt-3 border-t border-current/20 pt-2" data-testid="token-report">
+      <p className="font-medium">{token.label}</p>
+      {token.facts.map((fact) => (
+        <p key={fact} className="mt-1 break-all text-slate-700">
+          {fact}
+        </p>
+      ))}
+      {token.findings.map((finding) => (
+        <div
+          key={finding.message}
+          className={`mt-2 rounded p-2 ${finding.severity === 'problem' ? 'bg-red-100 text-red-900' : 'bg-amber-50 text-amber-900'}`}
+        >
+          <p>
+            {finding.severity === 'problem' ? 'Missing: ' : 'Check: '}
+            {finding.message}
+          </p>
+          <p className="mt-1">Fix: {finding.fix}</p>
+          {finding.check ? (
+            <p className="mt-1">
+              To see what Exchange grants: <code className="break-all">{finding.check}</code>
+            </p>
+          ) : null}
+        </div>
+      ))}
     </div>
   );
 }

@@ -7,6 +7,8 @@ import type { ConnectionOption, EmailFormValues, SetField } from './form-values'
 import { TokenHostConfirmation } from './token-host-confirmation';
 
 function mailboxHint(graph: boolean, chosen: ConnectionOption | undefined, mailbox: string): string {
+  if (!graph && chosen?.authType === 'application')
+    return 'The mailbox the application signs in to SMTP as (the XOAUTH2 user): Exchange needs the app’s service principal registered (New-ServicePrincipal) with Full Access to it (Add-MailboxPermission).';
   if (!graph)
     return 'The mailbox that signs in to SMTP (XOAUTH2): the signed-in account, or a mailbox it has Full Access to.';
   if (!chosen)

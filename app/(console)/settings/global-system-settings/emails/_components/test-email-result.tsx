@@ -30,6 +30,23 @@ export function TestEmailResult({ state }: { state: ActionState }) {
           </p>
         </div>
       ) : null}
+      {values.tokenFinding ? (
+        <div>
+          <p className="text-xs font-semibold uppercase text-slate-600">The connection&apos;s token</p>
+          <p className="whitespace-pre-line break-all text-xs">{values.tokenFacts}</p>
+          <p className="mt-1">{values.tokenFinding}</p>
+          <p className="mt-1">
+            <span className="font-semibold">Fix: </span>
+            {values.tokenFix}
+          </p>
+          {values.tokenCheck ? (
+            <p className="mt-1">
+              <span className="font-semibold">Check Exchange: </span>
+              <code className="break-all text-xs">{values.tokenCheck}</code>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       <p>
         <Link className="underline" href={`/outbox/${values.messageId}`}>
           See it in the Outbox
