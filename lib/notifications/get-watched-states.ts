@@ -42,7 +42,9 @@ export async function getWatchedStates(now = new Date()): Promise<WatchedState[]
     db().serviceConnection.findMany({
       select: { id: true, name: true, state: true, lastError: true, accountUsername: true },
     }),
-    db().tenant.findMany({ select: { id: true, name: true, clientSecretExpiresAt: true } }),
+    db().tenant.findMany({
+      select: { id: true, name: true, credentialType: true, clientSecretExpiresAt: true, certificateExpiresAt: true },
+    }),
     db().outboundMessage.count({ where: { state: 'failed' } }),
     db().outboundMessage.findFirst({
       where: { state: 'queued', nextAttemptAt: { lte: now } },
@@ -85,27 +87,35 @@ export async function getWatchedStates(now = new Date()): Promise<WatchedState[]
     });
   }
   for (const t of tenants) {
-    const bucket = secretBucket(t.clientSecretExpiresAt, now);
-    const when = t.clientSecretExpiresAt?.toISOString().slice(0, 10) ?? '';
+    // The credential the tenant signs in with now: its client secret, or its certificate.
+    const certificate = t.credentialType === 'certificate';
+    const what = certificate ? 'Certificate' : 'Client secret';
+    const expiresAt = certificate ? t.certificateExpiresAt : t.clientSecretExpiresAt;
+    const bucket = secretBucket(expiresAt, now);
+    const when = expiresAt?.toISOString().slice(0, 10) ?? '';
     const path = `/integration/service-connections/tenants/${t.id}`;
+    const fix = certificate
+      ? `Generate or upload a new certificate on the tenant in Switchboard, upload its .cer in Entra ID (App registrations → Certificates & secrets → Certificates) and switch to it before ${when}.`
+      : `Create a new client secret in Entra ID (App registrations → Certificates & secrets) and enter it in Switchboard before ${when}.`;
+    const prefix = certificate ? 'tenant_certificate' : 'tenant_secret';
     states.push({
-      key: `tenant-secret:${t.id}`,
+      key: `${certificate ? 'tenant-certificate' : 'tenant-secret'}:${t.id}`,
       state: bucket,
       event:
         bucket === 'ok'
           ? {
-              event: 'tenant_secret.renewed',
-              subject: `Client secret of “${t.name}” renewed`,
-              text: `The client secret of “${t.name}” no longer expires soon.\n${link(path)}`,
+              event: `${prefix}.renewed`,
+              subject: `${what} of “${t.name}” renewed`,
+              text: `The ${what.toLowerCase()} of “${t.name}” no longer expires soon.\n${link(path)}`,
               data: { tenantId: t.id, name: t.name },
             }
           : {
-              event: `tenant_secret.${bucket}`,
+              event: `${prefix}.${bucket}`,
               subject:
                 bucket === 'expired'
-                  ? `Client secret of “${t.name}” has expired`
-                  : `Client secret of “${t.name}” expires on ${when}`,
-              text: `Create a new client secret in Entra ID (App registrations → Certificates & secrets) and enter it in Switchboard before ${when}.\n${link(path)}`,
+                  ? `${what} of “${t.name}” has expired`
+                  : `${what} of “${t.name}” expires on ${when}`,
+              text: `${fix}\n${link(path)}`,
               data: { tenantId: t.id, name: t.name, expiresOn: when },
             },
     });

@@ -1,17 +1,23 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
-import { secretExpiry, WARN_DAYS } from './secret-expiry';
+import { NOTICE_DAYS, needsRenewal, tenantCredentialExpiry } from './secret-expiry';
 
-/** Tenants whose client secret has expired or expires within the warning window, soonest first. */
+/** Tenants whose credential in use (client secret or certificate) has expired or expires within 60 days, soonest first. */
 export async function getExpiringSecrets(now: Date = new Date()) {
-  const horizon = new Date(now.getTime() + (WARN_DAYS + 1) * 86_400_000);
+  const horizon = new Date(now.getTime() + (NOTICE_DAYS + 1) * 86_400_000);
   const tenants = await db().tenant.findMany({
-    where: { clientSecretExpiresAt: { not: null, lte: horizon } },
-    orderBy: { clientSecretExpiresAt: 'asc' },
-    take: 20,
-    select: { id: true, name: true, clientSecretExpiresAt: true },
+    where: {
+      OR: [
+        { credentialType: { not: 'certificate' }, clientSecretExpiresAt: { not: null, lte: horizon } },
+        { credentialType: 'certificate', certificateExpiresAt: { not: null, lte: horizon } },
+      ],
+    },
+    take: 40,
+    select: { id: true, name: true, credentialType: true, clientSecretExpiresAt: true, certificateExpiresAt: true },
   });
   return tenants
-    .map((t) => ({ id: t.id, name: t.name, expiry: secretExpiry(t.clientSecretExpiresAt, now) }))
-    .filter((t) => t.expiry.message !== null);
+    .map((t) => ({ id: t.id, name: t.name, expiry: tenantCredentialExpiry(t, now) }))
+    .filter((t) => needsRenewal(t.expiry))
+    .sort((a, b) => (a.expiry.days ?? 0) - (b.expiry.days ?? 0))
+    .slice(0, 20);
 }

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { StatusBadge } from '@/components/ui/status-badge';
+
 import { getExpiringSecrets } from '@/lib/tenants/get-expiring-secrets';
+import { expiryTone } from '@/lib/tenants/secret-expiry';
 import { StartSection } from './start-section';
 
 const TENANTS = '/integration/service-connections/tenants';
@@ -8,9 +10,9 @@ const TENANTS = '/integration/service-connections/tenants';
 export async function ExpiringSecrets() {
   const tenants = await getExpiringSecrets();
   return (
-    <StartSection title="Client secrets" href={TENANTS} linkLabel="All tenants">
+    <StartSection title="Client secrets and certificates" href={TENANTS} linkLabel="All tenants">
       {tenants.length === 0 ? (
-        <p className="text-sm text-slate-600">No client secret expires in the next 30 days.</p>
+        <p className="text-sm text-slate-600">No client secret or certificate in use expires in the next 60 days.</p>
       ) : (
         <ul className="space-y-1 text-sm">
           {tenants.map((t) => (
@@ -18,7 +20,7 @@ export async function ExpiringSecrets() {
               <Link href={`${TENANTS}/${t.id}`} className="font-medium text-brand-700 underline">
                 {t.name}
               </Link>
-              <StatusBadge tone={t.expiry.level === 'soon' ? 'warning' : 'danger'}>{t.expiry.message}</StatusBadge>
+              <StatusBadge tone={expiryTone(t.expiry)}>{t.expiry.message}</StatusBadge>
             </li>
           ))}
         </ul>

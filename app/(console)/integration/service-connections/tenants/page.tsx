@@ -5,7 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/current-admin';
 import { cloudLabel } from '@/lib/entra/clouds';
 import { getTenants } from '@/lib/tenants/get-tenants';
-import { secretExpiry } from '@/lib/tenants/secret-expiry';
+import { needsRenewal, tenantCredentialExpiry } from '@/lib/tenants/secret-expiry';
 import { storedSecretText } from '@/lib/tenants/stored-secret-text';
 import { SecretExpiryBadge } from './_components/secret-expiry-badge';
 
@@ -16,9 +16,7 @@ const BASE = '/integration/service-connections/tenants';
 export default async function TenantsPage() {
   await requireAdmin();
   const tenants = await getTenants();
-  const expiring = tenants.filter((t) =>
-    ['soon', 'urgent', 'expired'].includes(secretExpiry(t.clientSecretExpiresAt).level),
-  );
+  const expiring = tenants.filter((t) => needsRenewal(tenantCredentialExpiry(t)));
   return (
     <>
       <PageHeader
@@ -35,10 +33,9 @@ export default async function TenantsPage() {
       />
       {expiring.length > 0 ? (
         <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {expiring.length === 1 ? 'One client secret expires' : `${expiring.length} client secrets expire`} within 30
-          days or
-          {expiring.length === 1 ? ' has' : ' have'} expired. Create a new secret in Azure and enter it on the tenant
-          before the old one stops working.
+          {expiring.length === 1 ? 'One tenant’s credential expires' : `${expiring.length} tenants’ credentials expire`}{' '}
+          within 60 days or {expiring.length === 1 ? 'has' : 'have'} expired. Add a new client secret or certificate in
+          Azure and enter it on the tenant while the old one still works.
         </p>
       ) : null}
       {tenants.length === 0 ? (
@@ -69,6 +66,7 @@ export default async function TenantsPage() {
                     {tenant.certificateExpiresAt ? (
                       <span className="text-xs text-slate-500">expires {formatDate(tenant.certificateExpiresAt)}</span>
                     ) : null}
+                    <SecretExpiryBadge tenant={tenant} />
                   </div>
                 ) : (
                   <div className="flex flex-col items-start gap-1">
@@ -83,7 +81,7 @@ export default async function TenantsPage() {
                     {tenant.clientSecretExpiresAt ? (
                       <span className="text-xs text-slate-500">expires {formatDate(tenant.clientSecretExpiresAt)}</span>
                     ) : null}
-                    <SecretExpiryBadge expiresAt={tenant.clientSecretExpiresAt} />
+                    <SecretExpiryBadge tenant={tenant} />
                   </div>
                 )}
               </td>

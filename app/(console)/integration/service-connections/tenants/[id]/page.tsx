@@ -21,7 +21,7 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
     <>
       <PageHeader title={tenant.name} description="Tenant: one app registration in one directory." />
       <div className="mb-4">
-        <SecretExpiryBadge expiresAt={tenant.clientSecretExpiresAt} />
+        <SecretExpiryBadge tenant={tenant} />
       </div>
       <div className="rounded-lg border border-slate-200 bg-white p-6">
         <TenantForm

@@ -1,10 +1,9 @@
 import { StatusBadge } from '@/components/ui/status-badge';
-import { secretExpiry } from '@/lib/tenants/secret-expiry';
+import { expiryTone, type TenantCredentialDates, tenantCredentialExpiry } from '@/lib/tenants/secret-expiry';
 
-/** "Client secret expires in 12 days" (30 days ahead), stronger 7 days ahead and once expired. */
-export function SecretExpiryBadge({ expiresAt }: { expiresAt: Date | null }) {
-  const expiry = secretExpiry(expiresAt);
+/** "Client secret expires in 12 days" / "Certificate expires in 45 days": 60 days ahead, stronger at 30 and 7, and once expired. */
+export function SecretExpiryBadge({ tenant }: { tenant: TenantCredentialDates }) {
+  const expiry = tenantCredentialExpiry(tenant);
   if (!expiry.message) return null;
-  const tone = expiry.level === 'soon' ? 'warning' : 'danger';
-  return <StatusBadge tone={tone}>{expiry.message}</StatusBadge>;
+  return <StatusBadge tone={expiryTone(expiry)}>{expiry.message}</StatusBadge>;
 }
