@@ -284,6 +284,8 @@ test('service form: a refused Save & Close keeps name, authentication type, desc
   await expect(page.getByRole('textbox', { name: 'Description' })).toHaveValue('Reads and files the orders mailbox');
   await page.getByLabel('Name', { exact: true }).fill(`${name} renamed`);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
+  // Leaving before the answer would abort the save: wait for it.
+  await expect(page.getByText('Service saved.')).toBeVisible();
   await page.goto(SERVICES);
   await page.getByRole('link', { name: `${name} renamed`, exact: true }).click();
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue(`${name} renamed`);
