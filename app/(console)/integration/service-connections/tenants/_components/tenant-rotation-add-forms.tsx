@@ -47,7 +47,7 @@ export function TenantRotationAddForms({ tenantId }: { tenantId: string }) {
 
   return (
     <div className="space-y-5">
-      <form action={addSecret} className="space-y-3" aria-label="New client secret">
+      <form action={addSecret} className="space-y-3" noValidate>
         <input type="hidden" name="id" value={tenantId} />
         <p className="text-xs text-slate-500">
           Create it under Azure → App registrations → the app → Certificates &amp; secrets → Client secrets → New client
