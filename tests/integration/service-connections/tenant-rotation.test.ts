@@ -8,6 +8,8 @@ import {
   verifyPendingCredentialAction,
 } from '@/app/(console)/integration/service-connections/tenants/rotation-actions';
 import { rotateKeys } from '@/lib/composition/rotate-keys';
+import { createConnection } from '@/lib/connections/create-connection';
+import { createConnectionSchema } from '@/lib/connections/schemas';
 import { loadKeyring } from '@/lib/crypto/load-keyring';
 import { decryptSecret } from '@/lib/crypto/secrets';
 import { db } from '@/lib/db/prisma';
@@ -50,8 +52,6 @@ describe.each(PROVIDERS)('Rotate credential on %s', (provider) => {
   }
 
   async function connectionOf(tenantId: string, builtInKey: string) {
-    const { createConnection } = await import('@/lib/connections/create-connection');
-    const { createConnectionSchema } = await import('@/lib/connections/schemas');
     const service = await db().service.findUniqueOrThrow({ where: { builtInKey } });
     const result = await createConnection(createConnectionSchema.parse({ serviceId: service.id, tenantId }));
     if (!result.ok) throw new Error(JSON.stringify(result));
@@ -252,6 +252,24 @@ describe.each(PROVIDERS)('Rotate credential on %s', (provider) => {
       sent: { ok: true, result: { state: 'sent' } },
       delivered: 1,
     });
+  });
+
+  it('never verifies or switches a new secret once the tenant points elsewhere (host, Tenant ID or Client ID)', async () => {
+    const { tenantId } = await rotatingTenant();
+    const next = suite.sandbox.control.addClientSecret(suite.sandbox.info.clientId);
+    await submit(addPendingSecretAction, { id: tenantId, clientSecret: next.value, expiresOn: inDays(90) });
+    expect(await submit(verifyPendingCredentialAction, { id: tenantId })).toMatchObject({ status: 'success' });
+    // The tenant form saved another app registration meanwhile (a direct write stands in for it).
+    await db().tenant.update({ where: { id: tenantId }, data: { clientId: '00000000-0000-4000-8000-00000000abcd' } });
+    expect(await submit(switchToPendingCredentialAction, { id: tenantId })).toMatchObject({
+      status: 'error',
+      message: expect.stringMatching(/changed since the new credential was added: cancel it and add it again/),
+    });
+    expect(await submit(verifyPendingCredentialAction, { id: tenantId })).toMatchObject({ status: 'error' });
+    expect((await getTenantRotation(tenantId))?.pending).toMatchObject({ stale: true });
+    const row = await db().tenant.findUniqueOrThrow({ where: { id: tenantId } });
+    expect(decryptSecret(row.pendingClientSecret ?? '', 'Tenant.pendingClientSecret', row.name)).toBe(next.value);
+    expect(decryptSecret(row.clientSecret ?? '', 'Tenant.clientSecret', row.name)).not.toBe(next.value);
   });
 
   it('makes two concurrent switches one switch, and never switches to a credential added during it', async () => {

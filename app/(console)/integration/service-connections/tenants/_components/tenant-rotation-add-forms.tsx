@@ -78,7 +78,7 @@ export function TenantRotationAddForms({ tenantId }: { tenantId: string }) {
       <form action={generate} className="flex flex-wrap items-end gap-3">
         <input type="hidden" name="id" value={tenantId} />
         <SelectField
-          label="New certificate validity"
+          label="New certificate valid for"
           name="validityDays"
           defaultValue={String(DEFAULT_CERTIFICATE_VALIDITY_DAYS)}
           options={CERTIFICATE_VALIDITY_DAYS.map((days) => ({
@@ -96,7 +96,7 @@ export function TenantRotationAddForms({ tenantId }: { tenantId: string }) {
           <span className="mb-1 block font-medium">New certificate (.pem with its key, or .pfx)</span>
           <input type="file" name="certificateFile" accept=".pem,.pfx,.p12" className="text-sm" />
         </label>
-        <TextField label="New PFX password" name="pfxPassword" type="password" autoComplete="off" />
+        <TextField label="Password of the new PFX" name="pfxPassword" type="password" autoComplete="off" />
         <button
           type="submit"
           disabled={uploading}
