@@ -7,8 +7,8 @@ export type DismissReminderResult = { ok: true; tenantName: string } | { ok: fal
 export async function dismissRotationReminder(tenantId: string): Promise<DismissReminderResult> {
   const tenant = await db().tenant.findUnique({ where: { id: tenantId }, select: { name: true } });
   if (!tenant) return { ok: false, message: 'The tenant no longer exists.' };
-  await db().tenant.update({
-    where: { id: tenantId },
+  const { count } = await db().tenant.updateMany({
+    where: { id: tenantId, retiredCredentialType: { not: null } },
     data: {
       retiredCredentialType: null,
       retiredCredentialHint: null,
@@ -16,5 +16,6 @@ export async function dismissRotationReminder(tenantId: string): Promise<Dismiss
       retiredCredentialAt: null,
     },
   });
+  if (count === 0) return { ok: false, message: 'There is no reminder to dismiss.' };
   return { ok: true, tenantName: tenant.name };
 }
