@@ -20,6 +20,7 @@ import { getTenantRotation } from '@/lib/tenants/get-tenant-rotation';
 import { tenantCredentialExpiry } from '@/lib/tenants/secret-expiry';
 import { setPendingCredential } from '@/lib/tenants/set-pending-credential';
 import { switchToPendingCredential } from '@/lib/tenants/switch-to-pending-credential';
+import { tenantCertificateFile } from '@/lib/tenants/tenant-certificate-file';
 import { verifyPendingCredential } from '@/lib/tenants/verify-pending-credential';
 import { dumpDatabase } from '../../support/dump-database';
 import { ADELE, createSandboxTenant, signInConnection } from '../../support/sandbox-connection';
@@ -227,6 +228,10 @@ describe.each(PROVIDERS)('Rotate credential on %s', (provider) => {
     const row = await db().tenant.findUniqueOrThrow({ where: { id: tenantId } });
     expect(row.pendingCertificatePrivateKey?.startsWith('sb1.')).toBe(true);
     expect(await dumpDatabase(suite.database)).not.toContain('PRIVATE KEY');
+    // Its public part is offered for upload to Azure before the switch; the current download is unchanged (none).
+    const file = await tenantCertificateFile(tenantId, 'pem', 'pending');
+    expect(file?.body.toString()).toBe(row.pendingCertificatePem);
+    expect(await tenantCertificateFile(tenantId, 'pem')).toBeNull();
 
     expect(await verifyPendingCredential(tenantId)).toMatchObject({ kind: 'refused', error: { code: 'AADSTS700027' } });
     expect(await switchToPendingCredential(tenantId)).toMatchObject({ ok: false });
