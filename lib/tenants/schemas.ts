@@ -70,7 +70,7 @@ export const clientIdSchema = trimmed.transform((value, ctx) => {
 });
 
 /** A new client secret: its Value, never its Secret ID. Blank means "none given". */
-const secretSchema = trimmed.transform((value, ctx) => {
+export const secretSchema = trimmed.transform((value, ctx) => {
   if (!value) return undefined;
   if (value.length > 1024) {
     ctx.addIssue({ code: 'custom', message: 'A client secret is at most 1024 characters' });

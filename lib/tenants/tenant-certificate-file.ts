@@ -13,14 +13,30 @@ export interface CertificateFile {
   body: Buffer;
 }
 
+/** `which`: the certificate in use, or the new one a Rotate credential added (to upload before switching to it). */
 export async function tenantCertificateFile(
   tenantId: string,
   format: CertificateFileFormat,
+  which: 'current' | 'pending' = 'current',
 ): Promise<CertificateFile | null> {
-  const tenant = await db().tenant.findUnique({
+  const row = await db().tenant.findUnique({
     where: { id: tenantId },
-    select: { name: true, certificatePem: true, certificateThumbprint: true },
+    select: {
+      name: true,
+      certificatePem: true,
+      certificateThumbprint: true,
+      pendingCertificatePem: true,
+      pendingCertificateThumbprint: true,
+    },
   });
+  const tenant =
+    row && which === 'pending'
+      ? {
+          name: row.name,
+          certificatePem: row.pendingCertificatePem,
+          certificateThumbprint: row.pendingCertificateThumbprint,
+        }
+      : row;
   if (!tenant?.certificatePem) return null;
   const base = `${tenant.name.replace(/[^A-Za-z0-9._-]+/g, '-')}-${(tenant.certificateThumbprint ?? '').slice(0, 8)}`;
   if (format === 'pem') {

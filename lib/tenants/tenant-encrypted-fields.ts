@@ -1,7 +1,10 @@
 import 'server-only';
 import type { EncryptedField } from '@/lib/crypto/encrypted-fields';
 
-/** The tenants' ciphertext columns (client secret, certificate private key), for lib/composition/encrypted-fields.ts (key rotation, leak tests). */
+/**
+ * The tenants' ciphertext columns (client secret, certificate private key, and the new ones of a Rotate credential),
+ * for lib/composition/encrypted-fields.ts (key rotation, leak tests).
+ */
 export const TENANT_ENCRYPTED_FIELDS: EncryptedField[] = [
   {
     context: 'Tenant.clientSecret',
@@ -37,6 +40,48 @@ export const TENANT_ENCRYPTED_FIELDS: EncryptedField[] = [
       const { count } = await db.tenant.updateMany({
         where: { id, certificatePrivateKey: expected },
         data: { certificatePrivateKey: next },
+      });
+      return count === 1;
+    },
+  },
+  {
+    context: 'Tenant.pendingClientSecret',
+    async list(db) {
+      const rows = await db.tenant.findMany({
+        where: { pendingClientSecret: { not: null } },
+        select: { id: true, name: true, pendingClientSecret: true },
+      });
+      return rows.map((r) => ({
+        id: r.id,
+        label: `Tenant '${r.name}' new client secret`,
+        value: r.pendingClientSecret ?? '',
+      }));
+    },
+    async replace(db, id, expected, next) {
+      const { count } = await db.tenant.updateMany({
+        where: { id, pendingClientSecret: expected },
+        data: { pendingClientSecret: next },
+      });
+      return count === 1;
+    },
+  },
+  {
+    context: 'Tenant.pendingCertificatePrivateKey',
+    async list(db) {
+      const rows = await db.tenant.findMany({
+        where: { pendingCertificatePrivateKey: { not: null } },
+        select: { id: true, name: true, pendingCertificatePrivateKey: true },
+      });
+      return rows.map((r) => ({
+        id: r.id,
+        label: `Tenant '${r.name}' new certificate private key`,
+        value: r.pendingCertificatePrivateKey ?? '',
+      }));
+    },
+    async replace(db, id, expected, next) {
+      const { count } = await db.tenant.updateMany({
+        where: { id, pendingCertificatePrivateKey: expected },
+        data: { pendingCertificatePrivateKey: next },
       });
       return count === 1;
     },

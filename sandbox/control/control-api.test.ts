@@ -84,6 +84,25 @@ describe('the HTTP control API under /_sandbox', () => {
     expect(throttled.status).toBe(429);
   });
 
+  it('gives an app a second client secret, both work until the old one is deleted (AADSTS7000215 then)', async () => {
+    const clientId = sandbox.info.clientId;
+    const first = (await control('POST', `/apps/${clientId}/secrets`, {})).body as { value: string; hint: string };
+    const second = (await control('POST', `/apps/${clientId}/secrets`, {})).body as { value: string; hint: string };
+    expect(second.value).not.toBe(first.value);
+    expect(second.hint).toBe(second.value.slice(0, 3));
+    const tokenWith = (clientSecret: string) =>
+      createMsalClient(sandbox.info, sandbox.fetch, { clientSecret }).acquireTokenByClientCredential({
+        scopes: ['https://graph.microsoft.com/.default'],
+        skipCache: true,
+      });
+    expect((await tokenWith(first.value))?.accessToken).toBeTruthy();
+    expect((await tokenWith(second.value))?.accessToken).toBeTruthy();
+    expect((await control('DELETE', `/apps/${clientId}/secrets`, { value: first.value })).status).toBe(204);
+    await expect(tokenWith(first.value)).rejects.toThrow(/AADSTS7000215/);
+    expect((await tokenWith(second.value))?.accessToken).toBeTruthy();
+    expect((await control('DELETE', `/apps/${clientId}/secrets`, { value: first.value })).status).toBe(404);
+  });
+
   it('registers a redirect URI at run time', async () => {
     expect(
       (

@@ -17,6 +17,10 @@ const throttleBody = z.object({
   pathContains: z.string().min(1).optional(),
 });
 const certificateBody = z.object({ pem: z.string().includes('-----BEGIN CERTIFICATE-----') });
+const secretBody = z.object({
+  value: z.string().min(1).optional(),
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
+});
 const policyBody = z.object({ accessRight: z.enum(['RestrictAccess', 'DenyAccess']), mailboxes: z.array(z.string()) });
 const messageBody = z.object({
   raw: z.string().optional(),
@@ -83,6 +87,12 @@ export function controlMount(control: SandboxControl, info: () => unknown): Moun
     control.addCertificate(p(e, 'clientId'), (await body(e, certificateBody)).pem),
   );
   action('DELETE', '/apps/:clientId/certificates', (e) => control.removeCertificates(p(e, 'clientId')));
+  action('POST', '/apps/:clientId/secrets', async (e) =>
+    control.addClientSecret(p(e, 'clientId'), await body(e, secretBody)),
+  );
+  action('DELETE', '/apps/:clientId/secrets', async (e) =>
+    control.removeClientSecret(p(e, 'clientId'), (await body(e, z.object({ value: z.string().min(1) }))).value),
+  );
   action('POST', '/apps/:clientId/expire-secret', (e) => control.expireClientSecret(p(e, 'clientId')));
   action('PUT', '/apps/:clientId/application-permissions', async (e) => {
     const { resource, permissions } = await body(

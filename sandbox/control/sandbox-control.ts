@@ -1,4 +1,4 @@
-import { createHash, X509Certificate } from 'node:crypto';
+import { createHash, randomBytes, X509Certificate } from 'node:crypto';
 import type { SandboxSettings } from '../config/sandbox-config-schema';
 import { composeMime } from '../graph/compose-mime';
 import { findResource } from '../identity/microsoft-resources';
@@ -94,6 +94,32 @@ export class SandboxControl {
     if (!app) throw new NotFoundError(`No app registration ${clientId}`);
     const past = new Date(Date.now() - 1000).toISOString();
     for (const secret of app.secrets) secret.expiresAt = past;
+  }
+
+  /**
+   * Certificates & secrets → Client secrets → New client secret: one more secret next to the others (Entra lets an app
+   * hold several at once, which is how a secret is rotated without downtime). Without a value, one is made up the way
+   * Entra makes them (about 40 characters with a "~"); `hint` is its first three characters, as the portal shows it.
+   */
+  addClientSecret(
+    clientId: string,
+    options: { value?: string; expiresAt?: string } = {},
+  ): { value: string; hint: string; expiresAt: string } {
+    const app = this.context.directory.findAppAnywhere(clientId);
+    if (!app) throw new NotFoundError(`No app registration ${clientId}`);
+    const value = options.value ?? `Sbx8Q~${randomBytes(26).toString('base64url')}`;
+    const expiresAt = options.expiresAt ?? new Date(Date.now() + 180 * 86_400_000).toISOString();
+    if (!app.secrets.some((s) => s.value === value)) app.secrets.push({ value, expiresAt });
+    return { value, hint: value.slice(0, 3), expiresAt };
+  }
+
+  /** Deletes one client secret of the app: requests that send it then fail with AADSTS7000215. */
+  removeClientSecret(clientId: string, value: string): void {
+    const app = this.context.directory.findAppAnywhere(clientId);
+    if (!app) throw new NotFoundError(`No app registration ${clientId}`);
+    const index = app.secrets.findIndex((s) => s.value === value);
+    if (index < 0) throw new NotFoundError(`App registration ${clientId} has no such client secret`);
+    app.secrets.splice(index, 1);
   }
 
   /** Certificates & secrets → Certificates → Upload certificate: the app may then sign client assertions with its key. */

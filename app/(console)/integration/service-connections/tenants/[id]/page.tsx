@@ -9,6 +9,7 @@ import { deleteTenantAction } from '../actions';
 import { SecretExpiryBadge } from '../_components/secret-expiry-badge';
 import { TenantCertificatePanel } from '../_components/tenant-certificate-panel';
 import { TenantForm } from '../_components/tenant-form';
+import { TenantRotationSection } from '../_components/tenant-rotation-section';
 
 export const metadata = { title: 'Tenant' };
 
@@ -61,6 +62,7 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
           }
         />
       </section>
+      <TenantRotationSection tenantId={tenant.id} />
       <section aria-labelledby="tenant-connections" className="mt-6 rounded-lg border border-slate-200 bg-white p-6">
         <h2 id="tenant-connections" className="mb-2 text-lg font-semibold">
           Connections using this tenant

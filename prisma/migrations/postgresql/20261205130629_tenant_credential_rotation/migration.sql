@@ -1,0 +1,17 @@
+-- AlterTable
+ALTER TABLE "Tenant" ADD COLUMN     "pendingCertificateExpiresAt" TIMESTAMP(3),
+ADD COLUMN     "pendingCertificatePem" TEXT,
+ADD COLUMN     "pendingCertificatePrivateKey" TEXT,
+ADD COLUMN     "pendingCertificateThumbprint" TEXT,
+ADD COLUMN     "pendingClientSecret" TEXT,
+ADD COLUMN     "pendingClientSecretExpiresAt" TIMESTAMP(3),
+ADD COLUMN     "pendingClientSecretHint" TEXT,
+ADD COLUMN     "pendingCredentialFor" TEXT,
+ADD COLUMN     "pendingCredentialSetAt" TIMESTAMP(3),
+ADD COLUMN     "pendingCredentialType" TEXT,
+ADD COLUMN     "pendingVerifiedAt" TIMESTAMP(3),
+ADD COLUMN     "pendingVerifyError" TEXT,
+ADD COLUMN     "retiredCredentialAt" TIMESTAMP(3),
+ADD COLUMN     "retiredCredentialExpiresAt" TIMESTAMP(3),
+ADD COLUMN     "retiredCredentialHint" TEXT,
+ADD COLUMN     "retiredCredentialType" TEXT;
