@@ -7,6 +7,8 @@ import { decodeJwtClaims } from '@/lib/entra/decode-jwt-claims';
 import { getAccessToken } from '@/lib/entra/get-access-token';
 import { startAdminConsent } from '@/lib/entra/start-admin-consent';
 import { verifyTenantCredentials } from '@/lib/entra/verify-tenant-credentials';
+import { verifyTenantSchema } from '@/lib/tenants/schemas';
+import { verifyTenantForm } from '@/lib/tenants/verify-tenant-form';
 import { BrowserSession } from '../../../sandbox/testing/browser-session';
 import {
   ADELE,
@@ -213,6 +215,30 @@ describe.each(PROVIDERS)('Grant admin consent (%s)', (provider) => {
     });
     const verified = await verifyTenantCredentials(tenantId);
     expect(verified.ok).toBe(true);
+    expect((await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } })).servicePrincipalId).toBe(
+      String(oid).toLowerCase(),
+    );
+
+    // Verify credentials on the saved tenant's form (stored secret, same app registration) records it too.
+    await db().serviceConnection.update({
+      where: { id: connectionId },
+      data: { servicePrincipalId: null, servicePrincipalIdAt: null },
+    });
+    const tenant = await db().tenant.findUniqueOrThrow({ where: { id: tenantId } });
+    const form = await verifyTenantForm(
+      verifyTenantSchema.parse({
+        id: tenantId,
+        name: tenant.name,
+        cloud: 'custom',
+        authorityHost: tenant.authorityHost,
+        graphBaseUrl: tenant.graphBaseUrl,
+        directoryId: tenant.directoryId,
+        clientId: tenant.clientId,
+        clientSecret: '',
+        expiresOn: '',
+      }),
+    );
+    expect(form).toMatchObject({ kind: 'verified', ok: true });
     expect((await db().serviceConnection.findUniqueOrThrow({ where: { id: connectionId } })).servicePrincipalId).toBe(
       String(oid).toLowerCase(),
     );
