@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setServicePrincipalIdAction } from '@/app/(console)/integration/service-connections/connections/exchange-setup-actions';
 import { getExchangeSetup } from '@/lib/composition/get-exchange-setup';
 import { db } from '@/lib/db/prisma';
+import { updateTenantSchema } from '@/lib/tenants/schemas';
+import { updateTenant } from '@/lib/tenants/update-tenant';
 import type { Sandbox } from '../../../sandbox/start-sandbox';
 import { createSandboxConnection } from '../../support/sandbox-connection';
 import { type TestDatabase, useFreshDatabase } from '../../support/use-database';
@@ -72,6 +74,44 @@ describe('Exchange setup (SQLite)', () => {
     expect((await getExchangeSetup(connectionId))?.servicePrincipalId).toBe('6233fba6-0198-4277-892f-9275bf728bcc');
     const [audit] = await db().auditEvent.findMany({ where: { action: 'connection.service_principal' } });
     expect(audit).toMatchObject({ outcome: 'success', targetId: connectionId });
+  });
+
+  it('another app registration on the tenant forgets the object id and the admin consent', async () => {
+    const { connectionId, tenantId } = await createSandboxConnection(FAKE, 'client-credentials');
+    await submit(setServicePrincipalIdAction, {
+      id: connectionId,
+      servicePrincipalId: '6233fba6-0198-4277-892f-9275bf728bcc',
+    });
+    await db().tenant.update({ where: { id: tenantId }, data: { adminConsentGrantedAt: new Date() } });
+    const tenant = await db().tenant.findUniqueOrThrow({ where: { id: tenantId } });
+    const fields = {
+      id: tenantId,
+      name: tenant.name,
+      cloud: 'custom',
+      authorityHost: tenant.authorityHost,
+      graphBaseUrl: tenant.graphBaseUrl,
+      directoryId: tenant.directoryId,
+      clientSecret: '',
+      expiresOn: '',
+    };
+    // A rename keeps both.
+    expect(
+      await updateTenant(updateTenantSchema.parse({ ...fields, name: `${tenant.name} 2`, clientId: CLIENT_ID })),
+    ).toMatchObject({ ok: true });
+    expect((await getExchangeSetup(connectionId))?.servicePrincipalId).toBe('6233fba6-0198-4277-892f-9275bf728bcc');
+    expect((await db().tenant.findUniqueOrThrow({ where: { id: tenantId } })).adminConsentGrantedAt).not.toBeNull();
+    // Another Client ID: another enterprise application, another consent.
+    expect(
+      await updateTenant(
+        updateTenantSchema.parse({
+          ...fields,
+          name: `${tenant.name} 2`,
+          clientId: '9d4e6b2a-5c7f-4e18-b3a9-2f6d8c1e0a94',
+        }),
+      ),
+    ).toMatchObject({ ok: true });
+    expect((await getExchangeSetup(connectionId))?.servicePrincipalId).toBeNull();
+    expect((await db().tenant.findUniqueOrThrow({ where: { id: tenantId } })).adminConsentGrantedAt).toBeNull();
   });
 
   it('a delegated connection has no enterprise application id to type', async () => {
