@@ -49,7 +49,8 @@ export async function updateConnection(
         ...(name !== current.name
           ? { searchTerms: { deleteMany: {}, create: termsOfName(name).map((term) => ({ term })) } }
           : {}),
-        ...(moved ? SIGNED_OUT : {}),
+        // Another app registration has another enterprise application: its object id is learnt again.
+        ...(moved ? { ...SIGNED_OUT, servicePrincipalId: null, servicePrincipalIdAt: null } : {}),
       },
     });
     if (moved) forgetAccessTokens(input.id);

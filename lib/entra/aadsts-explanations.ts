@@ -78,6 +78,14 @@ const EXPLANATIONS: Record<string, Omit<AadstsExplanation, 'code'>> = {
       "Microsoft does not know the tenant's certificate: it is not uploaded on the app registration, was deleted there, has expired, or another certificate's key signed the request.",
     fix: "Download the tenant's public certificate (.cer) from Switchboard and upload it in the Azure portal → App registrations → the app → Certificates & secrets → Certificates → Upload certificate (replace the old one if it expired).",
   },
+  AADSTS90093: {
+    meaning: 'The account that signed in may not consent to these permissions: it lacks the directory role they need.',
+    fix: 'Sign in as a Global Administrator or Privileged Role Administrator, or ask one to grant admin consent for the tenant.',
+  },
+  AADSTS90094: {
+    meaning: 'The permissions need an administrator’s consent, and the account that signed in is not an administrator.',
+    fix: 'Ask a Global Administrator or Privileged Role Administrator to grant admin consent for the tenant (Grant admin consent on the tenant page, or API permissions → Grant admin consent in the Azure portal).',
+  },
   AADSTS90002: {
     meaning: 'The tenant was not found: the Tenant ID is wrong, or the tenant has no active subscription.',
     fix: "Check the Tenant ID (Directory ID on the app registration's Overview page) or use the tenant's verified domain, and the selected Cloud.",

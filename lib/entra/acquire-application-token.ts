@@ -26,6 +26,19 @@ function rolesOf(accessToken: string): string[] {
   return Array.isArray(roles) ? roles.map(String) : [];
 }
 
+/**
+ * The enterprise application's object id: `oid` of an app-only token (no user, so it names the service principal),
+ * which Exchange's New-ServicePrincipal and Add-MailboxPermission need. Recorded with every token, so the Exchange
+ * setup helper can fill it in; nothing when the token carries none.
+ */
+function servicePrincipalOf(
+  accessToken: string,
+  now: Date,
+): { servicePrincipalId?: string; servicePrincipalIdAt?: Date } {
+  const oid = decodeJwtClaims(accessToken).oid;
+  return typeof oid === 'string' && oid ? { servicePrincipalId: oid.toLowerCase(), servicePrincipalIdAt: now } : {};
+}
+
 /** `resource` as the tenant's cloud names it (the token service resolves it). */
 export async function acquireApplicationToken(
   loaded: ConnectionCredentials,
@@ -70,6 +83,7 @@ export async function acquireApplicationToken(
           rolesOf(result.accessToken),
         ),
         appRolesAt: now,
+        ...servicePrincipalOf(result.accessToken, now),
       },
     });
     return { ok: true, ...entry, account: null, refreshed: true, resource, connection: context };

@@ -36,6 +36,7 @@ export async function refreshIdleConnections(now = new Date()): Promise<{ refres
     }
   }
   await db().authRequest.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 24 * 3600_000) } } });
+  await db().adminConsentRequest.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 24 * 3600_000) } } });
   return { refreshed, failed };
 }
 

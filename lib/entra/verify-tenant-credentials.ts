@@ -8,7 +8,9 @@ import type { MicrosoftError } from './describe-microsoft-error';
 import { explainMsalFailure } from './explain-msal-failure';
 import { missingCredentialOf, tenantCredentialsOf } from './tenant-credentials';
 
-export type VerifyResult = { ok: true; summary: string; roles: string[] } | { ok: false; error: MicrosoftError };
+export type VerifyResult =
+  | { ok: true; summary: string; roles: string[]; servicePrincipalId: string | null }
+  | { ok: false; error: MicrosoftError };
 
 /**
  * Verify credentials: a client-credentials token request proves the Tenant ID, the Client ID and the secret in one
@@ -26,6 +28,8 @@ export async function verifyCredentials(credentials: TenantCredentials): Promise
     return {
       ok: true,
       roles,
+      // `oid` of an app-only token: the enterprise application's object id (see acquire-application-token).
+      servicePrincipalId: typeof claims.oid === 'string' && claims.oid ? claims.oid.toLowerCase() : null,
       summary: `Microsoft accepted the Tenant ID, Client ID and ${credentials.credential.kind === 'certificate' ? 'certificate' : 'Client Secret'}.${roles.length ? ` Application permissions: ${roles.join(', ')}.` : ''}`,
     };
   } catch (thrown) {
@@ -42,7 +46,7 @@ const NO_SECRET: MicrosoftError = {
 };
 
 /** The roles Verify credentials saw are those of every application connection of the tenant (one app registration). */
-async function recordGraphRoles(tenantId: string, roles: string[]): Promise<void> {
+async function recordGraphRoles(tenantId: string, roles: string[], servicePrincipalId: string | null): Promise<void> {
   const connections = await db().serviceConnection.findMany({
     where: { tenantId, service: { authType: 'application' } },
     select: { id: true, appRoles: true },
@@ -51,7 +55,11 @@ async function recordGraphRoles(tenantId: string, roles: string[]): Promise<void
   for (const connection of connections) {
     await db().serviceConnection.update({
       where: { id: connection.id },
-      data: { appRoles: withAppRoles(connection.appRoles, GLOBAL_RESOURCES.graph, roles), appRolesAt: now },
+      data: {
+        appRoles: withAppRoles(connection.appRoles, GLOBAL_RESOURCES.graph, roles),
+        appRolesAt: now,
+        ...(servicePrincipalId ? { servicePrincipalId, servicePrincipalIdAt: now } : {}),
+      },
     });
   }
 }
@@ -68,6 +76,6 @@ export async function verifyTenantCredentials(tenantId: string): Promise<VerifyR
       ? { lastVerifiedAt: new Date(), lastVerifyError: null }
       : { lastVerifyError: result.error.description || result.error.error },
   });
-  if (result.ok) await recordGraphRoles(tenantId, result.roles);
+  if (result.ok) await recordGraphRoles(tenantId, result.roles, result.servicePrincipalId);
   return result;
 }

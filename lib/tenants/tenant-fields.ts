@@ -22,6 +22,7 @@ export const TENANT_PUBLIC_FIELDS = {
   certificateSetAt: true,
   lastVerifiedAt: true,
   lastVerifyError: true,
+  adminConsentGrantedAt: true,
   createdAt: true,
   updatedAt: true,
 } as const satisfies Prisma.TenantSelect;

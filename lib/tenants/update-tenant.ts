@@ -82,6 +82,9 @@ export async function updateTenant(input: UpdateTenantInput): Promise<UpdateTena
   if (dropSecret && current.clientSecret) changed.push('clientSecretDropped');
   const credentialsChanged = changed.some((field) => field !== 'name' && field !== 'clientSecretExpiresAt');
   const dropSignIns = authorityMoved || graphMoved;
+  // Another app registration (or directory) has its own enterprise application and its own admin consent.
+  const registrationChanged =
+    authorityMoved || current.clientId !== input.clientId || current.directoryId !== input.directoryId;
 
   try {
     const { renamedConnections, signedOut } = await db().$transaction(async (tx) => {
@@ -107,9 +110,15 @@ export async function updateTenant(input: UpdateTenantInput): Promise<UpdateTena
           ...(dropSecret ? { clientSecret: null, clientSecretHint: null, clientSecretSetAt: null } : {}),
           // A verification proves one set of credentials; it says nothing about new ones.
           ...(credentialsChanged ? { lastVerifiedAt: null, lastVerifyError: null } : {}),
+          ...(registrationChanged ? { adminConsentGrantedAt: null } : {}),
         },
       });
       if (count === 0) throw new ChangedMeanwhile();
+      if (registrationChanged)
+        await tx.serviceConnection.updateMany({
+          where: { tenantId: input.id },
+          data: { servicePrincipalId: null, servicePrincipalIdAt: null },
+        });
       const connections = dropSignIns
         ? await tx.serviceConnection.findMany({
             where: { tenantId: input.id },

@@ -1,6 +1,7 @@
 import 'server-only';
 import { type VerifyResult, verifyCredentials } from '@/lib/entra/verify-tenant-credentials';
 import { credentialDestinations } from './credential-destinations';
+import { recordVerifiedServicePrincipal } from './record-verified-service-principal';
 import type { VerifyTenantInput } from './schemas';
 import { secretForVerify } from './secret-for-verify';
 
@@ -15,5 +16,6 @@ export async function verifyTenantForm(input: VerifyTenantInput): Promise<Verify
   const secret = await secretForVerify(input);
   if (!secret.ok) return { kind: 'secret-needed', fieldError: secret.fieldError };
   const result = await verifyCredentials({ ...input, credential: secret.credential });
+  if (result.ok) await recordVerifiedServicePrincipal(input, result.servicePrincipalId);
   return { kind: 'verified', ...result, authorityHost: credentialDestinations(input).authorityHost };
 }

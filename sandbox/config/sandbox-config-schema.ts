@@ -71,6 +71,11 @@ export const userSchema = z.object({
   accountEnabled: z.boolean().default(true),
   /** Primary SMTP address; defaults to the user principal name. */
   mail: address.optional(),
+  /**
+   * Entra directory roles held by the user. "Global Administrator" and "Privileged Role Administrator" may grant
+   * tenant-wide admin consent (application permissions included); anyone else gets AADSTS90094 at /adminconsent.
+   */
+  directoryRoles: z.array(z.string()).default([]),
   /** null: the user has no Exchange Online mailbox (no licence). */
   mailbox: mailboxSchema.nullable().default(() => mailboxSchema.parse({})),
 });

@@ -25,6 +25,8 @@ export interface AuthorizeFlow {
   createdAt: number;
   userId?: string;
   sessionId?: string;
+  /** Set when the flow came from the admin consent endpoint (v1 `/adminconsent`, v2 `/v2.0/adminconsent`). */
+  adminConsent?: { version: 'v1' | 'v2' };
 }
 
 const FLOW_LIFETIME_MS = 30 * 60 * 1000;

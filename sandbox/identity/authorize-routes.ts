@@ -3,6 +3,7 @@ import type { RouteTable } from '../http/route-table';
 import type { SandboxContext } from '../sandbox-context';
 import type { UserRecord } from '../store/directory';
 import type { AuthorizeFlow } from './authorize-flows';
+import { addAdminConsentRoutes, showAdminConsent } from './admin-consent-routes';
 import { consentPage, signInPage } from './authorize-pages';
 import { redirectWithError, respondToClient, showErrorPage } from './authorize-response';
 import { describePermission, grantedPermissionKeys, missingConsent, requiredPermissionKeys } from './consent';
@@ -47,6 +48,7 @@ export function addAuthorizeRoutes(routes: RouteTable, context: SandboxContext):
   };
 
   const afterSignIn = (exchange: HttpExchange, flow: AuthorizeFlow, user: UserRecord): void => {
+    if (flow.adminConsent) return showAdminConsent(exchange, flow, user);
     const required = requiredPermissionKeys(flow.app, flow.scopes);
     const missing = missingConsent(required, grantedPermissionKeys(context, flow.app, user));
     if (flow.prompt === 'none' && missing.length > 0) {
@@ -81,7 +83,11 @@ export function addAuthorizeRoutes(routes: RouteTable, context: SandboxContext):
     if (validation.kind === 'page') return showErrorPage(exchange, validation.error, validation.appName);
     if (validation.kind === 'redirect')
       return redirectWithError(context, exchange, validation.target, validation.error, validation.state);
-    const flow = context.flows.start(validation.flow);
+    signInOrContinue(exchange, context.flows.start(validation.flow));
+  };
+
+  // The browser's session signs in without a password unless the flow asks for a fresh sign-in.
+  const signInOrContinue = (exchange: HttpExchange, flow: AuthorizeFlow): void => {
     const session = context.tokens.findSession(exchange.cookie(cookieName()));
     const sessionUser =
       session?.tenantId === flow.tenant.id ? context.directory.findUser(flow.tenant, session.userId) : undefined;
@@ -109,6 +115,7 @@ export function addAuthorizeRoutes(routes: RouteTable, context: SandboxContext):
   };
 
   routes.add('GET', '/:tenant/oauth2/v2.0/authorize', authorize);
+  addAdminConsentRoutes(routes, context, signInOrContinue);
   routes.add('POST', '/:tenant/oauth2/v2.0/authorize', authorize);
 
   routes.add('POST', '/:tenant/login', async (exchange) => {

@@ -9,7 +9,8 @@ export type CounterName =
   | 'smtp:authFailure'
   | 'smtp:message'
   | 'authorize:signIn'
-  | 'authorize:consent';
+  | 'authorize:consent'
+  | 'authorize:adminConsent';
 
 export class RequestCounters {
   private readonly counts = new Map<string, number>();

@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/current-admin';
 import { getConnection } from '@/lib/connections/get-connection';
 import { getConnectionAuthStatus } from '@/lib/connections/get-connection-auth-status';
+import { getExchangeSetup } from '@/lib/composition/get-exchange-setup';
 import { getOpenSignInLinks } from '@/lib/entra/sign-in-links';
 import { getRedirectUri } from '@/lib/connections/get-redirect-uri';
 import { getServiceOptions } from '@/lib/services/get-service-options';
@@ -13,6 +14,7 @@ import { deleteConnectionAction } from '../actions';
 import { ConnectionActions } from '../_components/connection-actions';
 import { ConnectionForm } from '../_components/connection-form';
 import { ConnectionStateBadge } from '../_components/connection-state-badge';
+import { ExchangeSetupPanel } from '../_components/exchange-setup-panel';
 
 export const metadata = { title: 'Service Connection' };
 
@@ -26,13 +28,14 @@ export default async function ConnectionPage({
   await requireAdmin();
   const { id } = await params;
   const justSaved = (await searchParams).saved === '1';
-  const [connection, services, tenants, redirectUri, authStatus, openLinks] = await Promise.all([
+  const [connection, services, tenants, redirectUri, authStatus, openLinks, exchangeSetup] = await Promise.all([
     getConnection(id),
     getServiceOptions(),
     getTenantOptions(),
     getRedirectUri(),
     getConnectionAuthStatus(id),
     getOpenSignInLinks(id),
+    getExchangeSetup(id),
   ]);
   if (!connection) notFound();
   return (
@@ -77,6 +80,24 @@ export default async function ConnectionPage({
           openLinks={openLinks.length}
         />
       </section>
+      {exchangeSetup ? (
+        <section aria-labelledby="exchange-setup" className="mb-6 rounded-lg border border-slate-200 bg-white p-6">
+          <h2 id="exchange-setup" className="mb-3 text-lg font-semibold">
+            Exchange setup
+          </h2>
+          <ExchangeSetupPanel
+            connectionId={connection.id}
+            kinds={exchangeSetup.kinds}
+            mailboxes={exchangeSetup.mailboxes}
+            appId={exchangeSetup.appId}
+            servicePrincipalId={exchangeSetup.servicePrincipalId}
+            servicePrincipalIdSetOn={formatDateTime(exchangeSetup.servicePrincipalIdAt)}
+            displayName={exchangeSetup.displayName}
+            roles={exchangeSetup.roles}
+            application={exchangeSetup.application}
+          />
+        </section>
+      ) : null}
       <div className="rounded-lg border border-slate-200 bg-white p-6">
         <p className="mb-4 text-sm text-slate-600">
           Moving the connection to another service or tenant signs it out: tokens belong to one app registration.

@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/current-admin';
 import { getTenant } from '@/lib/tenants/get-tenant';
 import { deleteTenantAction } from '../actions';
+import { GrantAdminConsent } from '../_components/grant-admin-consent';
 import { SecretExpiryBadge } from '../_components/secret-expiry-badge';
 import { TenantCertificatePanel } from '../_components/tenant-certificate-panel';
 import { TenantForm } from '../_components/tenant-form';
@@ -63,6 +64,15 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
         />
       </section>
       <TenantRotationSection tenantId={tenant.id} />
+      <section aria-labelledby="tenant-admin-consent" className="mt-6 rounded-lg border border-slate-200 bg-white p-6">
+        <h2 id="tenant-admin-consent" className="mb-2 text-lg font-semibold">
+          Admin consent
+        </h2>
+        <GrantAdminConsent
+          tenantId={tenant.id}
+          grantedOn={tenant.adminConsentGrantedAt ? formatDate(tenant.adminConsentGrantedAt) : null}
+        />
+      </section>
       <section aria-labelledby="tenant-connections" className="mt-6 rounded-lg border border-slate-200 bg-white p-6">
         <h2 id="tenant-connections" className="mb-2 text-lg font-semibold">
           Connections using this tenant
