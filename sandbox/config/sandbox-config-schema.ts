@@ -112,7 +112,9 @@ const resourceName = z
  * these names (and the APIs' application ids) are known, and a scope naming another resource, the global ones
  * included, gets Entra's AADSTS500011.
  */
-export const resourceNamesSchema = z.object({ graph: resourceName, exchange: resourceName });
+export const resourceNamesSchema = z
+  .object({ graph: resourceName, exchange: resourceName })
+  .refine((names) => names.graph !== names.exchange, 'graph and exchange must be different names');
 
 export const sandboxConfigSchema = z.object({
   tenants: z.array(tenantSchema).min(1),
