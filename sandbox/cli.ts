@@ -31,7 +31,7 @@ Integration > Service Connections > Tenants > Add Tenant:
     Cloud            Custom
     Authority host   ${info.authorityHost}
     Graph base URL   ${info.graphBaseUrl}
-    Tenant ID        ${info.tenantId}   (or ${info.tenantDomain})
+${info.resources ? `    Graph resource   ${info.resources.graph}\n    Exchange resource ${info.resources.exchange}\n` : ''}    Tenant ID        ${info.tenantId}   (or ${info.tenantDomain})
     Client ID        ${info.clientId}
     Client Secret    ${info.clientSecret}
     Redirect URIs registered for this app:

@@ -1,5 +1,6 @@
 import type { ParsedSandboxConfig, SandboxSettings } from './config/sandbox-config-schema';
 import { AuthorizeFlows } from './identity/authorize-flows';
+import { type ResourceNames, resourceNamesOf } from './identity/microsoft-resources';
 import type { TokenSigner } from './identity/token-signer';
 import { Directory } from './store/directory';
 import { MailStore } from './store/mail-store';
@@ -22,6 +23,8 @@ export interface SandboxContext {
   flows: AuthorizeFlows;
   mail: MailStore;
   settings: SandboxSettings;
+  /** The resource names this sandbox's cloud answers for (config `resources`; default Microsoft's global ones). */
+  resources: ResourceNames;
   signer: TokenSigner;
   counters: RequestCounters;
   throttle: ThrottleInjector;
@@ -47,6 +50,7 @@ export function createSandboxContext(
     flows: new AuthorizeFlows(),
     mail,
     settings: { ...config.settings },
+    resources: resourceNamesOf(config.resources),
     signer,
     counters: new RequestCounters(),
     throttle: new ThrottleInjector(),

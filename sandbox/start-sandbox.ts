@@ -42,6 +42,8 @@ export interface SandboxInfo {
   clientId: string;
   clientSecret: string;
   users: { username: string; password: string }[];
+  /** The resource names its cloud answers for, when configured (`resources`); absent: Microsoft's global names. */
+  resources?: { graph: string; exchange: string };
 }
 
 export interface Sandbox {
@@ -106,6 +108,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     users: tenant.users
       .filter((u) => u.password && u.accountEnabled)
       .map((u) => ({ username: u.userPrincipalName, password: u.password ?? '' })),
+    ...(config.resources ? { resources: config.resources } : {}),
   };
   published.info = info;
   return {

@@ -56,7 +56,7 @@ async function testConnectionToken(connectionId: string): Promise<ConnectionTest
     return { ok: false, summary: `No token: ${token.message}`, details: fix ? [fix] : [] };
   }
   const { connection } = token;
-  const api = globalResourceOf(token.resource);
+  const api = globalResourceOf(token.resource, connection.endpoints);
   const claims = decodeJwtClaims(token.accessToken);
   const expires = `Token valid until ${token.expiresOn.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
   const tokenApi = api === GLOBAL_RESOURCES.graph ? 'graph' : api === GLOBAL_RESOURCES.exchange ? 'exchange' : null;

@@ -34,7 +34,9 @@ export async function getConnectionAuthStatus(id: string): Promise<ConnectionAut
           capabilities: { select: { key: true, scopes: true, optional: true } },
         },
       },
-      tenant: { select: { cloud: true, authorityHost: true, graphBaseUrl: true } },
+      tenant: {
+        select: { cloud: true, authorityHost: true, graphBaseUrl: true, graphResource: true, exchangeResource: true },
+      },
     },
   });
   if (!row) return null;

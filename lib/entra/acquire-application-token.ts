@@ -79,7 +79,7 @@ export async function acquireApplicationToken(
         // name whatever the cloud.
         appRoles: withAppRoles(
           connection.appRoles,
-          globalResourceOf(resource) ?? resource,
+          globalResourceOf(resource, context.endpoints) ?? resource,
           rolesOf(result.accessToken),
         ),
         appRolesAt: now,

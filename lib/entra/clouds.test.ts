@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cloudEndpoints, graphResourceFor, tenantEndpoints } from './clouds';
+import {
+  cloudEndpoints,
+  globalResourceOf,
+  graphResourceFor,
+  smtpTokenHostsFor as smtpHostsOf,
+  tenantEndpoints,
+} from './clouds';
 
 describe('clouds', () => {
   it('asks national clouds for their own Graph resource, the others for the global one', () => {
@@ -56,5 +62,38 @@ describe('clouds', () => {
     expect(() => cloudEndpoints({ cloud: 'custom', authorityHost: 'https://login.contoso.test' })).toThrow(
       /Graph base URL/,
     );
+  });
+
+  it('lets a Custom cloud name its own Graph and Exchange resources, one Exchange name for both kinds', () => {
+    const own = tenantEndpoints({
+      cloud: 'custom',
+      authorityHost: 'https://127.0.0.1:8443',
+      graphBaseUrl: 'https://127.0.0.1:8443',
+      graphResource: 'https://Graph.Contoso.test/',
+      exchangeResource: 'https://outlook.contoso.test',
+    });
+    expect(own).toMatchObject({
+      graphResource: 'https://graph.contoso.test',
+      exchangeResource: 'https://outlook.contoso.test',
+      exchangeAppResource: 'https://outlook.contoso.test',
+    });
+    // The lists judge by the global names: the tenant's own names count once its endpoints are given.
+    expect(globalResourceOf('https://graph.contoso.test')).toBeNull();
+    expect(globalResourceOf('https://graph.contoso.test', own)).toBe('https://graph.microsoft.com');
+    expect(globalResourceOf('https://outlook.contoso.test/', own)).toBe('https://outlook.office.com');
+    // A national cloud keeps its own names whatever columns a row carries (only Custom reads them).
+    expect(
+      tenantEndpoints({ cloud: 'usgov', graphResource: 'https://graph.contoso.test', exchangeResource: null }),
+    ).toMatchObject({ graphResource: 'https://graph.microsoft.us', exchangeResource: 'https://outlook.office365.us' });
+  });
+
+  it("lists each national cloud's documented SMTP hosts, its default first", () => {
+    for (const cloud of ['global', 'usgov', 'usgov-dod', 'china'] as const) {
+      const { smtpHost } = tenantEndpoints({ cloud });
+      expect(smtpHostsOf(cloud)?.[0]).toBe(smtpHost?.split(':')[0]);
+    }
+    expect(smtpHostsOf('usgov-dod')).toEqual(['smtp.office365.us', 'outlook-dod.office365.us']);
+    expect(smtpHostsOf('china')).toEqual(['smtp.partner.outlook.cn', 'partner.outlook.cn']);
+    expect(smtpHostsOf('custom')).toBeNull();
   });
 });

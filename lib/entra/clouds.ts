@@ -42,6 +42,19 @@ export interface CloudDefinition extends Partial<CloudEndpoints> {
   smtpTokenHosts?: readonly string[];
 }
 
+// Sources (checked December 2026):
+// - Sign-in and Graph hosts: Microsoft Graph "National cloud deployments" (learn.microsoft.com/graph/deployments):
+//   login.microsoftonline.us / login.chinacloudapi.cn; graph.microsoft.us (L4: GCC High), dod-graph.microsoft.us
+//   (L5: DoD), microsoftgraph.chinacloudapi.cn. "Access national cloud deployments with the Microsoft Graph SDKs": a
+//   scope that names Graph must use the national cloud's Graph root (https://graph.microsoft.us/Mail.Send).
+// - Exchange Online resource, delegated and app-only: "Authenticate an IMAP, POP or SMTP connection using OAuth"
+//   writes https://outlook.office.com/SMTP.Send (global only; no national-cloud text) and
+//   https://outlook.office365.com/.default for client credentials. 21Vianet: "API endpoints of Office 365 operated by
+//   21Vianet" gives https://partner.outlook.cn for the Outlook APIs. US Government: the Exchange Online host of the
+//   "Office 365 U.S. Government GCC High / DoD endpoints" lists. National clouds use one name for both kinds.
+// - SMTP submission: smtp.office365.com:587 is Microsoft's ("How to set up a multifunction device or application to
+//   send email"); the national hosts are community-sourced (MICROSOFT.md: uncertain). They are defaults: the Emails
+//   settings' SMTP server is editable among `smtpTokenHosts`, the cloud's documented mail hosts, and no other host.
 export const CLOUDS: readonly CloudDefinition[] = [
   {
     id: 'global',
@@ -55,20 +68,18 @@ export const CLOUDS: readonly CloudDefinition[] = [
     imapHost: 'outlook.office365.com:993',
     smtpTokenHosts: ['smtp.office365.com', 'outlook.office365.com', 'smtp-hve.office365.com'],
   },
-  // National clouds (Microsoft Graph "National cloud deployments"): Graph's resource is its own origin. Exchange
-  // Online answers there for one name, used for delegated and app-only tokens alike.
   {
     id: 'usgov',
     label: 'US Government',
     authorityHost: 'https://login.microsoftonline.us',
     graphBaseUrl: 'https://graph.microsoft.us',
     graphResource: 'https://graph.microsoft.us',
-    // GCC High's Exchange Online endpoint (Office 365 U.S. Government GCC High endpoints).
     exchangeResource: 'https://outlook.office365.us',
     exchangeAppResource: 'https://outlook.office365.us',
     smtpHost: 'smtp.office365.us:587',
     imapHost: 'outlook.office365.us:993',
-    smtpTokenHosts: ['smtp.office365.us'],
+    // Exchange Online's host answers SMTP submission too, as outlook.office365.com does in the global cloud.
+    smtpTokenHosts: ['smtp.office365.us', 'outlook.office365.us'],
   },
   {
     id: 'usgov-dod',
@@ -76,14 +87,15 @@ export const CLOUDS: readonly CloudDefinition[] = [
     authorityHost: 'https://login.microsoftonline.us',
     graphBaseUrl: 'https://dod-graph.microsoft.us',
     graphResource: 'https://dod-graph.microsoft.us',
-    // Microsoft publishes no OAuth guide for IMAP/SMTP in DoD; we take the Exchange Online host of the "Office 365
-    // U.S. Government DoD endpoints" list (outlook-dod.office365.us) as the resource and the IMAP host. A documented
-    // default, not a tested one: an administrator who needs another writes it in a service of their own.
+    // Microsoft publishes no OAuth guide for IMAP/SMTP in DoD: the resource and the IMAP host are the Exchange Online
+    // host of the DoD endpoints list (outlook-dod.office365.us), the SMTP default GCC High's submission host. Both are
+    // documented defaults, not tested ones: a service of one's own may name another resource (its scopes are sent as
+    // written), and the Emails settings may use the other listed host.
     exchangeResource: 'https://outlook-dod.office365.us',
     exchangeAppResource: 'https://outlook-dod.office365.us',
     smtpHost: 'smtp.office365.us:587',
     imapHost: 'outlook-dod.office365.us:993',
-    smtpTokenHosts: ['smtp.office365.us'],
+    smtpTokenHosts: ['smtp.office365.us', 'outlook-dod.office365.us'],
   },
   {
     id: 'china',
@@ -91,15 +103,15 @@ export const CLOUDS: readonly CloudDefinition[] = [
     authorityHost: 'https://login.chinacloudapi.cn',
     graphBaseUrl: 'https://microsoftgraph.chinacloudapi.cn',
     graphResource: 'https://microsoftgraph.chinacloudapi.cn',
-    // "API endpoints of Office 365 operated by 21Vianet": Exchange Online is https://partner.outlook.cn.
     exchangeResource: 'https://partner.outlook.cn',
     exchangeAppResource: 'https://partner.outlook.cn',
+    // Community-sourced, like the DoD host: an editable default among the two partner.outlook.cn hosts.
     smtpHost: 'smtp.partner.outlook.cn:587',
     imapHost: 'partner.outlook.cn:993',
-    smtpTokenHosts: ['smtp.partner.outlook.cn'],
+    smtpTokenHosts: ['smtp.partner.outlook.cn', 'partner.outlook.cn'],
   },
   // The sandbox and every test use Custom: any host serving the standard Entra v2.0 and Graph v1.0 paths, answering
-  // for Microsoft's global resource names.
+  // for Microsoft's global resource names unless the tenant names its own (Tenant.graphResource, exchangeResource).
   {
     id: 'custom',
     label: 'Custom',
@@ -121,6 +133,9 @@ export interface TenantCloud {
   cloud: string;
   authorityHost?: string | null;
   graphBaseUrl?: string | null;
+  /** A Custom cloud's own resource names (origins); unset: Microsoft's global names. Ignored for other clouds. */
+  graphResource?: string | null;
+  exchangeResource?: string | null;
 }
 
 /** Everything about where to reach Microsoft for this tenant, resources included. Throws like `cloudEndpoints`. */
@@ -137,10 +152,14 @@ export function tenantEndpoints(tenant: TenantCloud): CloudEndpoints {
     if (!tenant.authorityHost || !tenant.graphBaseUrl) {
       throw new Error('A tenant in a Custom cloud needs an authority host and a Graph base URL');
     }
+    // A Custom cloud answers for one Exchange name, as the national clouds do, when it names its own.
+    const exchange = tenant.exchangeResource ? stripSlash(tenant.exchangeResource).toLowerCase() : null;
     return {
       authorityHost: stripSlash(tenant.authorityHost),
       graphBaseUrl: stripSlash(tenant.graphBaseUrl),
-      ...resources,
+      graphResource: tenant.graphResource ? stripSlash(tenant.graphResource).toLowerCase() : resources.graphResource,
+      exchangeResource: exchange ?? resources.exchangeResource,
+      exchangeAppResource: exchange ?? resources.exchangeAppResource,
     };
   }
   if (!known.authorityHost || !known.graphBaseUrl) throw new Error(`Unknown cloud "${tenant.cloud}"`);
@@ -183,11 +202,15 @@ export function smtpTokenHostsFor(cloud: string): readonly string[] | null {
 /**
  * Which Microsoft API a resource is, in any cloud, by its global name (`https://graph.microsoft.us` →
  * `https://graph.microsoft.com`; either Exchange name → `https://outlook.office.com`); null for any other resource.
- * The lists judge connections and key application roles by these names, whatever the tenant's cloud.
+ * The lists judge connections and key application roles by these names, whatever the tenant's cloud. `own`: the
+ * tenant's endpoints, for a Custom cloud's own names.
  */
-export function globalResourceOf(resource: string): string | null {
-  const wanted = resource.toLowerCase();
-  for (const cloud of CLOUDS) {
+export function globalResourceOf(
+  resource: string,
+  own?: Pick<CloudEndpoints, 'graphResource' | 'exchangeResource' | 'exchangeAppResource'>,
+): string | null {
+  const wanted = resource.toLowerCase().replace(/\/+$/, '');
+  for (const cloud of own ? [own, ...CLOUDS] : CLOUDS) {
     if (cloud.graphResource === wanted) return GLOBAL_RESOURCES.graph;
     if (cloud.exchangeResource === wanted || cloud.exchangeAppResource === wanted) return GLOBAL_RESOURCES.exchange;
   }

@@ -20,7 +20,13 @@ export interface ConnectionContextRow {
   name: string;
   accountUsername: string | null;
   service: { authType: string };
-  tenant: { cloud: string; authorityHost: string | null; graphBaseUrl: string | null };
+  tenant: {
+    cloud: string;
+    authorityHost: string | null;
+    graphBaseUrl: string | null;
+    graphResource: string | null;
+    exchangeResource: string | null;
+  };
 }
 
 /** Throws for a tenant whose cloud is unknown or a Custom tenant without its URLs (as `tenantEndpoints` does). */

@@ -14,7 +14,9 @@ export async function getConnectionContext(connectionId: string): Promise<Connec
       name: true,
       accountUsername: true,
       service: { select: { authType: true } },
-      tenant: { select: { cloud: true, authorityHost: true, graphBaseUrl: true } },
+      tenant: {
+        select: { cloud: true, authorityHost: true, graphBaseUrl: true, graphResource: true, exchangeResource: true },
+      },
     },
   });
   return row ? connectionContextOf(row) : null;

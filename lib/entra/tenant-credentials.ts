@@ -8,6 +8,8 @@ interface StoredTenant {
   cloud: string;
   authorityHost: string | null;
   graphBaseUrl: string | null;
+  graphResource: string | null;
+  exchangeResource: string | null;
   directoryId: string;
   clientId: string;
   clientSecret: string | null;
@@ -59,6 +61,8 @@ export function tenantCredentialsOf(tenant: StoredTenant): TenantCredentials | n
     cloud: tenant.cloud,
     authorityHost: tenant.authorityHost,
     graphBaseUrl: tenant.graphBaseUrl,
+    graphResource: tenant.graphResource,
+    exchangeResource: tenant.exchangeResource,
     directoryId: tenant.directoryId,
     clientId: tenant.clientId,
     credential,

@@ -7,7 +7,7 @@ import { explainDeliveryError } from '@/lib/mail/delivery/explain-delivery-error
 import { EMAIL_SETTINGS_ID } from '@/lib/mail/settings/delivery-settings';
 import { parseSmtpServer } from '@/lib/mail/settings/parse-smtp-server';
 import { smtpSecurity } from '@/lib/mail/settings/smtp-security';
-import { cloudEndpoints, type TenantCloud } from '@/lib/entra/clouds';
+import { cloudEndpoints, smtpTokenHostsFor, type TenantCloud } from '@/lib/entra/clouds';
 
 export interface HandshakeResult {
   ok: boolean;
@@ -16,27 +16,30 @@ export interface HandshakeResult {
 }
 
 /**
- * Where an Exchange connection's SMTP AUTH is tried: the cloud's submission host (smtp.office365.com:587 …), or,
- * for a Custom cloud, the SMTP server of the Emails settings when they use this connection.
+ * Where an Exchange connection's SMTP AUTH is tried: the SMTP server of the Emails settings when they use this
+ * connection and it is one of the cloud's own SMTP hosts (the cloud's default is editable where Microsoft is unclear,
+ * DoD and China), for a Custom cloud whatever host they saved; otherwise the cloud's default submission host
+ * (smtp.office365.com:587 …).
  */
 async function smtpServerFor(
   connectionId: string,
   tenant: TenantCloud,
 ): Promise<{ host: string; port: number; secure: boolean } | null> {
-  const known = cloudEndpoints(tenant).smtpHost;
-  if (known) {
-    const parsed = parseSmtpServer(known);
-    return parsed.ok ? { host: parsed.host, port: parsed.port, secure: parsed.port === 465 } : null;
-  }
   const settings = await db().emailSettings.findUnique({
     where: { id: EMAIL_SETTINGS_ID },
     select: { smtpServer: true, useSsl: true, implicitTls: true, connectionId: true },
   });
-  if (!settings || settings.connectionId !== connectionId || !settings.smtpServer) return null;
-  const parsed = parseSmtpServer(settings.smtpServer);
-  if (!parsed.ok) return null;
-  const security = smtpSecurity(parsed.port, settings.useSsl, settings.implicitTls);
-  return { host: parsed.host, port: parsed.port, secure: security.ok && security.mode === 'implicit' };
+  const saved =
+    settings?.connectionId === connectionId && settings.smtpServer ? parseSmtpServer(settings.smtpServer) : null;
+  const tokenHosts = smtpTokenHostsFor(tenant.cloud);
+  if (settings && saved?.ok && (!tokenHosts || tokenHosts.includes(saved.host.toLowerCase()))) {
+    const security = smtpSecurity(saved.port, settings.useSsl, settings.implicitTls);
+    return { host: saved.host, port: saved.port, secure: security.ok && security.mode === 'implicit' };
+  }
+  const known = cloudEndpoints(tenant).smtpHost;
+  if (!known) return null;
+  const parsed = parseSmtpServer(known);
+  return parsed.ok ? { host: parsed.host, port: parsed.port, secure: parsed.port === 465 } : null;
 }
 
 /**

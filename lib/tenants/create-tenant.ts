@@ -13,7 +13,8 @@ export type CreateTenantResult =
  * certificate may have no secret: its page generates or takes the certificate next.
  */
 export async function createTenant(
-  input: Omit<CreateTenantInput, 'credentialType'> & Partial<Pick<CreateTenantInput, 'credentialType'>>,
+  input: Omit<CreateTenantInput, 'credentialType' | 'graphResource' | 'exchangeResource'> &
+    Partial<Pick<CreateTenantInput, 'credentialType' | 'graphResource' | 'exchangeResource'>>,
 ): Promise<CreateTenantResult> {
   try {
     const tenant = await db().tenant.create({
@@ -22,6 +23,8 @@ export async function createTenant(
         cloud: input.cloud,
         authorityHost: input.authorityHost,
         graphBaseUrl: input.graphBaseUrl,
+        graphResource: input.graphResource ?? null,
+        exchangeResource: input.exchangeResource ?? null,
         directoryId: input.directoryId,
         clientId: input.clientId,
         credentialType: input.credentialType ?? 'secret',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLOUD_IDS } from '@/lib/entra/clouds';
+import { CLOUD_IDS, GLOBAL_RESOURCES } from '@/lib/entra/clouds';
 
 // Shared by the tenant forms (client, including the one inside Add Service Connection) and their actions (server).
 // Labels and wording follow the Azure portal's "App registrations → Overview" page, where each value is copied from.
@@ -122,11 +122,36 @@ function httpsUrlSchema(what: string, example: string, refuseVersion: boolean) {
   });
 }
 
+/**
+ * A resource name (Application ID URI) as a scope prefixes it: an https:// origin, lower-cased, since Switchboard
+ * writes `{resource}/Mail.Send` and `{resource}/.default` after it. Blank: Microsoft's global name.
+ */
+function resourceNameSchema(what: string, example: string) {
+  return trimmed.transform((value, ctx) => {
+    if (!value) return null;
+    const message = `Enter the ${what} as an https:// origin without a path, such as ${example}`;
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }
+    if (url.protocol !== 'https:' || url.origin !== value.replace(/\/+$/, '').toLowerCase()) {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }
+    return url.origin;
+  });
+}
+
 const tenantFields = {
   name: tenantNameSchema,
   cloud: z.enum(CLOUD_IDS, { error: 'Choose a cloud' }),
   authorityHost: httpsUrlSchema('authority host', 'https://login.contoso.test', false),
   graphBaseUrl: httpsUrlSchema('Graph base URL', 'https://graph.contoso.test', true),
+  graphResource: resourceNameSchema('Graph resource', 'https://graph.contoso.test'),
+  exchangeResource: resourceNameSchema('Exchange resource', 'https://outlook.contoso.test'),
   directoryId: directoryIdSchema,
   clientId: clientIdSchema,
   expiresOn: expiresOnSchema,
@@ -136,6 +161,8 @@ interface CloudShape {
   cloud: string;
   authorityHost: string | null;
   graphBaseUrl: string | null;
+  graphResource: string | null;
+  exchangeResource: string | null;
 }
 
 // Runs even when other fields failed (`when`), so every field's error shows in one round.
@@ -163,11 +190,24 @@ function requireCustomUrls(value: CloudShape, ctx: z.RefinementCtx) {
     ctx.addIssue({ code: 'custom', path: ['authorityHost'], message: 'A Custom cloud needs its authority host' });
   if (!value.graphBaseUrl)
     ctx.addIssue({ code: 'custom', path: ['graphBaseUrl'], message: 'A Custom cloud needs its Graph base URL' });
+  // One token, one audience: Graph and Exchange must be told apart by their names.
+  const graph = value.graphResource ?? GLOBAL_RESOURCES.graph;
+  const exchange = value.exchangeResource
+    ? [value.exchangeResource]
+    : [GLOBAL_RESOURCES.exchange, GLOBAL_RESOURCES.exchangeApp];
+  if (exchange.includes(graph))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['exchangeResource'],
+      message: 'Graph and Exchange need different resource names',
+    });
 }
 
-/** Only a Custom cloud keeps its own URLs; the others' come from `lib/entra/clouds.ts`. */
+/** Only a Custom cloud keeps its own URLs and resource names; the others' come from `lib/entra/clouds.ts`. */
 function dropUnusedUrls<T extends CloudShape>(value: T): T {
-  return value.cloud === 'custom' ? value : { ...value, authorityHost: null, graphBaseUrl: null };
+  return value.cloud === 'custom'
+    ? value
+    : { ...value, authorityHost: null, graphBaseUrl: null, graphResource: null, exchangeResource: null };
 }
 
 /** A new tenant signs in with a client secret, or with a certificate generated or uploaded on its page next. */

@@ -8,6 +8,8 @@ export function tenantAuditDetails(tenant: {
   directoryId: string;
   clientId: string;
   clientSecretExpiresAt?: Date | null;
+  graphResource?: string | null;
+  exchangeResource?: string | null;
 }) {
   return {
     name: tenant.name,
@@ -15,5 +17,8 @@ export function tenantAuditDetails(tenant: {
     directoryId: tenant.directoryId,
     clientId: tenant.clientId,
     expiresOn: tenant.clientSecretExpiresAt ? tenant.clientSecretExpiresAt.toISOString().slice(0, 10) : null,
+    // A Custom cloud's own resource names: what its tokens are asked for.
+    ...(tenant.graphResource ? { graphResource: tenant.graphResource } : {}),
+    ...(tenant.exchangeResource ? { exchangeResource: tenant.exchangeResource } : {}),
   };
 }

@@ -9,6 +9,8 @@ export const TENANT_PUBLIC_FIELDS = {
   cloud: true,
   authorityHost: true,
   graphBaseUrl: true,
+  graphResource: true,
+  exchangeResource: true,
   directoryId: true,
   clientId: true,
   clientSecretHint: true,

@@ -22,12 +22,23 @@ export type UpdateTenantResult =
       renamedConnections: number;
       authorityHost?: HostChange;
       graphHost?: HostChange;
+      /** The resource names (Custom cloud) changed: Graph's then Exchange's, before and after. */
+      resources?: HostChange;
       /** Connections whose sign-in was dropped because a destination of their tokens changed. */
       signInsDropped: number;
     }
   | { ok: false; message?: string; fieldErrors?: Record<string, string> };
 
-const COMPARED = ['name', 'cloud', 'authorityHost', 'graphBaseUrl', 'directoryId', 'clientId'] as const;
+const COMPARED = [
+  'name',
+  'cloud',
+  'authorityHost',
+  'graphBaseUrl',
+  'graphResource',
+  'exchangeResource',
+  'directoryId',
+  'clientId',
+] as const;
 
 class ChangedMeanwhile extends Error {}
 
@@ -39,7 +50,9 @@ function sameDay(a: Date | null, b: Date | null): boolean {
  * Saves a tenant's form. A blank Client Secret keeps the stored one — unless the cloud or authority host changed:
  * the stored secret is only ever sent to the host it was entered for, so a new host needs it typed again. A new
  * authority host or Graph base URL drops the sign-ins of the tenant's connections (refresh tokens go to the one,
- * access tokens to the other). Returns the names of the changed fields and hosts, never secret values.
+ * access tokens to the other), and so do new resource names (a Custom cloud's): the consent was given to, and the
+ * granted scopes name, the old APIs. The secret stays: it goes to the authority host, which did not change.
+ * Returns the names of the changed fields and hosts, never secret values.
  */
 export async function updateTenant(input: UpdateTenantInput): Promise<UpdateTenantResult> {
   const current = await db().tenant.findUnique({
@@ -50,6 +63,8 @@ export async function updateTenant(input: UpdateTenantInput): Promise<UpdateTena
       cloud: true,
       authorityHost: true,
       graphBaseUrl: true,
+      graphResource: true,
+      exchangeResource: true,
       directoryId: true,
       clientId: true,
       clientSecret: true,
@@ -63,6 +78,7 @@ export async function updateTenant(input: UpdateTenantInput): Promise<UpdateTena
   const after = credentialDestinations(input);
   const authorityMoved = before.cloud !== after.cloud || before.authority !== after.authority;
   const graphMoved = before.graph !== after.graph;
+  const resourcesMoved = before.resources !== after.resources;
   // A certificate's assertions name the token endpoint they are for (aud), so one sent to a new host is useless at the
   // old one: a certificate tenant may move without retyping anything. Its stored secret, if any, is then dropped, so
   // that switching back to it can never send it to a host it was not entered for.
@@ -81,7 +97,7 @@ export async function updateTenant(input: UpdateTenantInput): Promise<UpdateTena
   if (input.clientSecret) changed.push('clientSecret');
   if (dropSecret && current.clientSecret) changed.push('clientSecretDropped');
   const credentialsChanged = changed.some((field) => field !== 'name' && field !== 'clientSecretExpiresAt');
-  const dropSignIns = authorityMoved || graphMoved;
+  const dropSignIns = authorityMoved || graphMoved || resourcesMoved;
   // Another app registration (or directory) has its own enterprise application and its own admin consent.
   const registrationChanged =
     authorityMoved || current.clientId !== input.clientId || current.directoryId !== input.directoryId;
@@ -96,6 +112,8 @@ export async function updateTenant(input: UpdateTenantInput): Promise<UpdateTena
           cloud: current.cloud,
           authorityHost: current.authorityHost,
           graphBaseUrl: current.graphBaseUrl,
+          graphResource: current.graphResource,
+          exchangeResource: current.exchangeResource,
           clientSecret: current.clientSecret,
         },
         data: {
@@ -103,6 +121,8 @@ export async function updateTenant(input: UpdateTenantInput): Promise<UpdateTena
           cloud: input.cloud,
           authorityHost: input.authorityHost,
           graphBaseUrl: input.graphBaseUrl,
+          graphResource: input.graphResource,
+          exchangeResource: input.exchangeResource,
           directoryId: input.directoryId,
           clientId: input.clientId,
           clientSecretExpiresAt: input.expiresOn,
@@ -146,6 +166,7 @@ export async function updateTenant(input: UpdateTenantInput): Promise<UpdateTena
       renamedConnections,
       ...(authorityMoved ? { authorityHost: { from: before.authorityHost, to: after.authorityHost } } : {}),
       ...(graphMoved ? { graphHost: { from: before.graphHost, to: after.graphHost } } : {}),
+      ...(resourcesMoved ? { resources: { from: before.resources, to: after.resources } } : {}),
       signInsDropped: signedOut.filter((c) => c.tokenCache !== null || c.state !== 'not_authenticated').length,
     };
   } catch (error) {

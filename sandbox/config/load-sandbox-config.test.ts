@@ -69,4 +69,25 @@ describe('loadSandboxConfig', () => {
       /domain contoso.onmicrosoft.com is declared twice/,
     );
   });
+
+  it('takes the resource names its cloud answers for as https origins (default: none, the global names)', () => {
+    expect(loadSandboxConfig(undefined).resources).toBeUndefined();
+    const named = (resources: unknown) =>
+      loadSandboxConfig({ ...(defaultConfig as unknown as SandboxConfig), resources } as SandboxConfig);
+    expect(named({ graph: 'https://Graph.Contoso.test/', exchange: 'https://outlook.contoso.test' }).resources).toEqual(
+      {
+        graph: 'https://graph.contoso.test',
+        exchange: 'https://outlook.contoso.test',
+      },
+    );
+    expect(() => named({ graph: 'http://graph.contoso.test', exchange: 'https://outlook.contoso.test' })).toThrow(
+      /https:\/\/ origin/,
+    );
+    expect(() => named({ graph: 'https://graph.contoso.test/v1.0', exchange: 'https://outlook.contoso.test' })).toThrow(
+      /without a path/,
+    );
+    expect(() => named({ graph: 'https://api.contoso.test', exchange: 'https://api.contoso.test' })).toThrow(
+      /different names/,
+    );
+  });
 });

@@ -105,8 +105,25 @@ export const sandboxSettingsSchema = z.object({
   rejectRotatedRefreshTokens: z.boolean().default(false),
 });
 
+const resourceName = z
+  .url({ protocol: /^https$/, message: 'must be an https:// origin such as https://graph.contoso.test' })
+  .transform((value) => value.toLowerCase().replace(/\/+$/, ''))
+  .refine((value) => new URL(value).origin === value, 'must be an https:// origin, without a path');
+
+/**
+ * The resource names (Application ID URIs) the sandbox's cloud answers for, as a national cloud answers for its own
+ * (https://graph.microsoft.us, https://outlook.office365.us). Absent: Microsoft's global names
+ * (https://graph.microsoft.com; https://outlook.office.com and https://outlook.office365.com for Exchange). Set: only
+ * these names (and the APIs' application ids) are known, and a scope naming another resource, the global ones
+ * included, gets Entra's AADSTS500011.
+ */
+export const resourceNamesSchema = z
+  .object({ graph: resourceName, exchange: resourceName })
+  .refine((names) => names.graph !== names.exchange, 'graph and exchange must be different names');
+
 export const sandboxConfigSchema = z.object({
   tenants: z.array(tenantSchema).min(1),
+  resources: resourceNamesSchema.optional(),
   settings: sandboxSettingsSchema.default(() => sandboxSettingsSchema.parse({})),
 });
 
@@ -117,3 +134,4 @@ export type UserConfig = z.output<typeof userSchema>;
 export type MailboxConfig = z.output<typeof mailboxSchema>;
 export type AppRegistrationConfig = z.output<typeof appRegistrationSchema>;
 export type SandboxSettings = z.output<typeof sandboxSettingsSchema>;
+export type ResourceNamesConfig = z.output<typeof resourceNamesSchema>;

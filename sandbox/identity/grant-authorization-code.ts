@@ -43,7 +43,7 @@ export function redeemAuthorizationCode(
   record.redeemedAt = Date.now();
 
   const user = context.directory.userById(record.userId);
-  const scopes = parseDelegatedScopes(form.get('scope') ?? record.scope, tenant.displayName);
+  const scopes = parseDelegatedScopes(form.get('scope') ?? record.scope, tenant.displayName, context.resources);
   const granted = grantedPermissionKeys(context, app, user);
   const resourceKeys = requiredPermissionKeys(app, scopes).filter((key) => !key.startsWith('oidc:'));
   if (missingConsent(resourceKeys, granted).length > 0)

@@ -13,7 +13,7 @@ export function grantClientCredentials(
   app: AppRecord,
   form: URLSearchParams,
 ): TokenResponse {
-  const { resource, audience } = parseApplicationScope(form.get('scope'), tenant.displayName);
+  const { resource, audience } = parseApplicationScope(form.get('scope'), tenant.displayName, context.resources);
   const roles: string[] = [];
   for (const [resourceId, names] of Object.entries(app.applicationPermissions)) {
     if (findResource(resourceId)?.key !== resource.key) continue;

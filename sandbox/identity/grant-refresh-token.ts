@@ -32,7 +32,7 @@ export function redeemRefreshToken(
     throw entraErrors.refreshTokenRotated();
   if (!user.accountEnabled) throw entraErrors.userDisabled();
 
-  const scopes = parseDelegatedScopes(form.get('scope'), tenant.displayName);
+  const scopes = parseDelegatedScopes(form.get('scope'), tenant.displayName, context.resources);
   const granted = grantedPermissionKeys(context, app, user);
   const resourceKeys = requiredPermissionKeys(app, scopes).filter((key) => !key.startsWith('oidc:'));
   if (missingConsent(resourceKeys, granted).length > 0)

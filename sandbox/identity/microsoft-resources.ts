@@ -70,9 +70,45 @@ export function resourceByKey(key: ResourceKey): MicrosoftResource {
   return resource;
 }
 
+function normalise(identifier: string): string {
+  return identifier.toLowerCase().replace(/\/+$/, '');
+}
+
+/**
+ * A resource of the catalogue by any of its global identifiers: how the configuration file and the control API name
+ * resources (an app registration's "API permissions" list the API, whatever the cloud calls it).
+ */
 export function findResource(identifier: string): MicrosoftResource | undefined {
-  const wanted = identifier.toLowerCase().replace(/\/+$/, '');
-  return MICROSOFT_RESOURCES.find((r) => r.aliases.some((a) => a.toLowerCase().replace(/\/+$/, '') === wanted));
+  const wanted = normalise(identifier);
+  return MICROSOFT_RESOURCES.find((r) => r.aliases.some((a) => normalise(a) === wanted));
+}
+
+/** The identifiers a client may name each resource by in a scope, and that a token's audience may be. */
+export type ResourceNames = Record<ResourceKey, readonly string[]>;
+
+/** Microsoft's global names (and the application ids), the sandbox's default. */
+export const GLOBAL_RESOURCE_NAMES: ResourceNames = {
+  graph: resourceByKey('graph').aliases.map(normalise),
+  exchange: resourceByKey('exchange').aliases.map(normalise),
+};
+
+/**
+ * A cloud that answers for other names (a national cloud's https://graph.microsoft.us): those names and the
+ * application ids, which Entra accepts in every cloud, and nothing else.
+ */
+export function resourceNamesOf(custom: { graph: string; exchange: string } | undefined): ResourceNames {
+  if (!custom) return GLOBAL_RESOURCE_NAMES;
+  return {
+    graph: [normalise(custom.graph), GRAPH_APP_ID],
+    exchange: [normalise(custom.exchange), EXCHANGE_APP_ID],
+  };
+}
+
+/** The resource a scope's prefix names, among the names this cloud answers for. */
+export function findRequestedResource(identifier: string, names: ResourceNames): MicrosoftResource | undefined {
+  const wanted = normalise(identifier);
+  const key = (Object.keys(names) as ResourceKey[]).find((k) => names[k].includes(wanted));
+  return key ? resourceByKey(key) : undefined;
 }
 
 /** The catalogue's spelling of a permission, or undefined when the resource does not expose it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EntraError } from './entra-error';
-import { GRAPH_APP_ID } from './microsoft-resources';
+import { GRAPH_APP_ID, resourceNamesOf } from './microsoft-resources';
 import { parseApplicationScope, parseDelegatedScopes } from './parse-scopes';
 
 const codeOf = (run: () => unknown): number | undefined => {
@@ -62,5 +62,32 @@ describe('parseApplicationScope', () => {
       ),
     ).toBe(1002012);
     expect(codeOf(() => parseApplicationScope('Mail.Send', 'Contoso'))).toBe(1002012);
+  });
+});
+
+describe('a sandbox that answers for other resource names (config `resources`)', () => {
+  const names = resourceNamesOf({ graph: 'https://graph.contoso.test', exchange: 'https://outlook.contoso.test' });
+
+  it('takes its own names, and the application ids, as Entra does in a national cloud', () => {
+    expect(parseDelegatedScopes('openid https://graph.contoso.test/Mail.Send', 'Contoso', names)).toMatchObject({
+      audience: 'https://graph.contoso.test',
+      permissions: ['Mail.Send'],
+    });
+    expect(
+      parseDelegatedScopes('offline_access https://outlook.contoso.test/SMTP.Send', 'Contoso', names),
+    ).toMatchObject({ audience: 'https://outlook.contoso.test', permissions: ['SMTP.Send'] });
+    expect(parseApplicationScope(`${GRAPH_APP_ID}/.default`, 'Contoso', names).resource.key).toBe('graph');
+  });
+
+  it('refuses the global names with AADSTS500011', () => {
+    for (const scope of [
+      'https://graph.microsoft.com/Mail.Send',
+      'https://outlook.office.com/SMTP.Send',
+      'https://outlook.office365.com/SMTP.Send',
+    ])
+      expect(codeOf(() => parseDelegatedScopes(`openid ${scope}`, 'Contoso', names))).toBe(500011);
+    expect(() => parseApplicationScope('https://graph.microsoft.com/.default', 'Contoso', names)).toThrow(
+      /^AADSTS500011: The resource principal named https:\/\/graph.microsoft.com was not found in the tenant named Contoso\. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant\. You might have sent your authentication request to the wrong tenant\./,
+    );
   });
 });

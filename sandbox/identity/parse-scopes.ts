@@ -2,10 +2,12 @@ import { entraErrors } from './entra-error';
 import {
   GRAPH_APP_ID,
   OIDC_SCOPES,
+  GLOBAL_RESOURCE_NAMES,
   canonicalPermission,
-  findResource,
+  findRequestedResource,
   resourceByKey,
   type MicrosoftResource,
+  type ResourceNames,
 } from './microsoft-resources';
 
 // Turns a `scope` parameter into one resource and its permissions, refusing what Entra refuses: two resources
@@ -34,17 +36,22 @@ interface ScopeItem {
   qualified: boolean;
 }
 
-function splitScope(value: string, tenantName: string): ScopeItem {
+function splitScope(value: string, tenantName: string, names: ResourceNames): ScopeItem {
   const slash = value.lastIndexOf('/');
   if (slash === -1)
     return { resource: resourceByKey('graph'), identifier: GRAPH_APP_ID, name: value, qualified: false };
   const identifier = value.slice(0, slash);
-  const resource = findResource(identifier);
+  const resource = findRequestedResource(identifier, names);
   if (!resource) throw entraErrors.resourceNotFound(identifier, tenantName);
   return { resource, identifier: identifier.replace(/\/+$/, ''), name: value.slice(slash + 1), qualified: true };
 }
 
-export function parseDelegatedScopes(scope: string | null | undefined, tenantName: string): RequestedScopes {
+/** `names`: the resource names the sandbox's cloud answers for (sandbox-context). */
+export function parseDelegatedScopes(
+  scope: string | null | undefined,
+  tenantName: string,
+  names: ResourceNames = GLOBAL_RESOURCE_NAMES,
+): RequestedScopes {
   const raw = (scope ?? '').split(/\s+/).filter(Boolean);
   if (raw.length === 0) throw entraErrors.missingParameter('scope');
   const joined = raw.join(' ');
@@ -53,7 +60,7 @@ export function parseDelegatedScopes(scope: string | null | undefined, tenantNam
   for (const value of raw) {
     const lower = value.toLowerCase();
     if (lower in OIDC_SCOPES) oidc.add(lower);
-    else items.push(splitScope(value, tenantName));
+    else items.push(splitScope(value, tenantName, names));
   }
   const resources = new Set(items.map((item) => item.resource.key));
   if (resources.size > 1) throw entraErrors.multipleResources(joined);
@@ -85,6 +92,7 @@ export function parseDelegatedScopes(scope: string | null | undefined, tenantNam
 export function parseApplicationScope(
   scope: string | null | undefined,
   tenantName: string,
+  names: ResourceNames = GLOBAL_RESOURCE_NAMES,
 ): { resource: MicrosoftResource; audience: string } {
   const raw = (scope ?? '').split(/\s+/).filter(Boolean);
   if (raw.length === 0) throw entraErrors.missingParameter('scope');
@@ -92,7 +100,7 @@ export function parseApplicationScope(
   const only = resourceScopes[0];
   if (resourceScopes.length !== 1 || !only || !only.endsWith('/.default'))
     throw entraErrors.clientCredentialsScope(raw.join(' '));
-  const item = splitScope(only, tenantName);
+  const item = splitScope(only, tenantName, names);
   return { resource: item.resource, audience: item.identifier };
 }
 

@@ -62,7 +62,7 @@ export function validateAuthorizeRequest(
 
   let scopes;
   try {
-    scopes = parseDelegatedScopes(params.get('scope'), tenant.displayName);
+    scopes = parseDelegatedScopes(params.get('scope'), tenant.displayName, context.resources);
   } catch (error) {
     if (error instanceof EntraError) return fail(error);
     throw error;

@@ -1,6 +1,6 @@
 import type { SandboxContext } from '../sandbox-context';
 import type { AppRecord, TenantRecord, UserRecord } from '../store/directory';
-import { resourceByKey, type ResourceKey } from './microsoft-resources';
+import type { ResourceKey } from './microsoft-resources';
 
 // What Graph and Exchange check in a bearer token before anything else: the sandbox's signature, the
 // lifetime, and that the audience is the resource being called.
@@ -31,8 +31,9 @@ export function verifyAccessToken(
   const now = Math.floor(Date.now() / 1000);
   if (typeof claims.exp !== 'number' || claims.exp <= now) return { ok: false, reason: 'expired' };
   if (typeof claims.nbf === 'number' && claims.nbf > now + CLOCK_SKEW_SECONDS) return { ok: false, reason: 'expired' };
-  const resource = resourceByKey(resourceKey);
-  if (typeof claims.aud !== 'string' || !resource.aliases.map(normalise).includes(normalise(claims.aud)))
+  // The names this cloud answers for: a token for https://graph.microsoft.com is no use in a cloud whose Graph is
+  // another resource, as in Microsoft's national clouds.
+  if (typeof claims.aud !== 'string' || !context.resources[resourceKey].includes(normalise(claims.aud)))
     return { ok: false, reason: 'audience' };
 
   const tenant = typeof claims.tid === 'string' ? context.directory.findTenant(claims.tid) : undefined;

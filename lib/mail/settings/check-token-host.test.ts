@@ -19,6 +19,30 @@ describe('a stored credential goes only where it was stored for', () => {
     ).toMatchObject({ ok: false, field: 'smtpServer' });
   });
 
+  it('lets a national cloud use another of its documented SMTP hosts (an editable default), and no other host', () => {
+    const allowed = { ok: true, confirmationNeeded: false };
+    expect(checkTokenHost({ ...input, cloud: 'usgov', host: 'smtp.office365.us' })).toEqual(allowed);
+    expect(checkTokenHost({ ...input, cloud: 'usgov', host: 'outlook.office365.us' })).toEqual(allowed);
+    expect(checkTokenHost({ ...input, cloud: 'usgov-dod', host: 'smtp.office365.us' })).toEqual(allowed);
+    expect(checkTokenHost({ ...input, cloud: 'usgov-dod', host: 'OUTLOOK-DOD.office365.us' })).toEqual(allowed);
+    expect(checkTokenHost({ ...input, cloud: 'china', host: 'partner.outlook.cn' })).toEqual(allowed);
+    // Another cloud's host, or one the administrator confirms, is still refused at the field.
+    for (const [cloud, host] of [
+      ['usgov-dod', 'smtp.office365.com'],
+      ['china', 'smtp.office365.us'],
+      ['usgov', 'smtp.attacker.example'],
+    ] as const)
+      expect(checkTokenHost({ ...input, cloud, host, confirmedHost: host })).toMatchObject({
+        ok: false,
+        field: 'smtpServer',
+      });
+    expect(checkTokenHost({ ...input, cloud: 'usgov-dod', host: 'mail.example' })).toMatchObject({
+      message: expect.stringMatching(
+        /only sent to smtp\.office365\.us, outlook-dod\.office365\.us\. Use one of them \(e\.g\. smtp\.office365\.us:587\)/,
+      ),
+    });
+  });
+
   it('sends a Custom cloud’s token to the saved host, and to a changed host only once confirmed', () => {
     expect(checkTokenHost({ ...input, cloud: 'custom', host: '127.0.0.1', savedHost: '127.0.0.1' })).toEqual({
       ok: true,

@@ -46,6 +46,7 @@ export const updateTenantAction = adminAction(
       result.changed.includes('clientSecretDropped') ? 'stored client secret dropped (certificate in use)' : '',
       result.authorityHost ? `sign-in host now ${result.authorityHost.to}` : '',
       result.graphHost ? `Graph host now ${result.graphHost.to}` : '',
+      result.resources ? `resources now ${result.resources.to}` : '',
       result.signInsDropped ? `${result.signInsDropped} sign-in${result.signInsDropped === 1 ? '' : 's'} dropped` : '',
     ].filter(Boolean);
     ctx.audit.summary = `Tenant ${result.name} updated${notes.length ? ` (${notes.join('; ')})` : ''}`;
@@ -56,6 +57,7 @@ export const updateTenantAction = adminAction(
       renamedConnections: result.renamedConnections,
       ...(result.authorityHost ? { authorityHost: result.authorityHost } : {}),
       ...(result.graphHost ? { graphHost: result.graphHost } : {}),
+      ...(result.resources ? { resources: result.resources } : {}),
       signInsDropped: result.signInsDropped,
     };
     revalidatePath(LIST);

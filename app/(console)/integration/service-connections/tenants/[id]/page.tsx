@@ -33,6 +33,8 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
             cloud: tenant.cloud,
             authorityHost: tenant.authorityHost ?? '',
             graphBaseUrl: tenant.graphBaseUrl ?? '',
+            graphResource: tenant.graphResource ?? '',
+            exchangeResource: tenant.exchangeResource ?? '',
             directoryId: tenant.directoryId,
             clientId: tenant.clientId,
             expiresOn: tenant.clientSecretExpiresAt ? formatDate(tenant.clientSecretExpiresAt) : '',

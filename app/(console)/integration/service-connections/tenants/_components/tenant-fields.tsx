@@ -1,10 +1,10 @@
 'use client';
-// Client component: the Custom cloud's two URLs appear only when Custom is chosen. Shared by the tenant form and
+// Client component: the Custom cloud's URLs and resource names appear only when Custom is chosen. Shared by the tenant form and
 // the "New tenant" dialog of Add Service Connection, so both ask the same questions with the same labels.
 import { useState } from 'react';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
-import { CLOUDS } from '@/lib/entra/clouds';
+import { CLOUDS, GLOBAL_RESOURCES } from '@/lib/entra/clouds';
 import { storedSecretText } from '@/lib/tenants/stored-secret-text';
 
 export interface TenantFieldValues {
@@ -12,6 +12,8 @@ export interface TenantFieldValues {
   cloud?: string;
   authorityHost?: string;
   graphBaseUrl?: string;
+  graphResource?: string;
+  exchangeResource?: string;
   directoryId?: string;
   clientId?: string;
   expiresOn?: string;
@@ -93,6 +95,26 @@ export function TenantFields({
             defaultValue={values.graphBaseUrl}
             error={errors.graphBaseUrl}
             hint="The https:// origin in front of /v1.0/…, without the version."
+          />
+          <TextField
+            label="Graph resource"
+            name="graphResource"
+            type="url"
+            spellCheck={false}
+            placeholder={GLOBAL_RESOURCES.graph}
+            defaultValue={values.graphResource}
+            error={errors.graphResource}
+            hint="Optional: the resource Graph tokens are asked for ({resource}/Mail.Send). Blank: Microsoft’s global name."
+          />
+          <TextField
+            label="Exchange resource"
+            name="exchangeResource"
+            type="url"
+            spellCheck={false}
+            placeholder={GLOBAL_RESOURCES.exchange}
+            defaultValue={values.exchangeResource}
+            error={errors.exchangeResource}
+            hint="Optional: the resource of SMTP and IMAP tokens ({resource}/SMTP.Send, {resource}/.default). Blank: Microsoft’s global names."
           />
         </>
       ) : null}
