@@ -29,6 +29,13 @@ const days = (fallback: number) =>
     .pipe(z.optional(numberText.pipe(z.number().int('must be a whole number of days').min(1, 'must be at least 1'))))
     .transform((v) => v ?? fallback);
 
+/** A whole number, at least 1; undefined when unset. */
+const count = optionalString.pipe(
+  z.optional(numberText.pipe(z.number().int('must be a whole number').min(1, 'must be at least 1'))),
+);
+/** A number of seconds above 0; undefined when unset. */
+const seconds = optionalString.pipe(z.optional(numberText.pipe(z.number().positive('must be above 0'))));
+
 const envSchema = z.object({
   PORT: optionalString
     .pipe(z.optional(numberText.pipe(z.number().int('must be a whole number').min(1).max(65535))))
@@ -72,6 +79,17 @@ const envSchema = z.object({
     ctx.addIssue({ code: 'custom', message: parsed.error });
     return z.NEVER;
   }),
+  // Pacing per sending mailbox (lib/mail/pacing): Exchange SMTP with OAuth, Microsoft Graph, and plain SMTP (paced only
+  // when one of its variables is set). Defaults: Microsoft's published limits.
+  SWITCHBOARD_PACE_SMTP_CONCURRENCY: count.transform((v) => v ?? 3),
+  SWITCHBOARD_PACE_SMTP_PER_WINDOW: count.transform((v) => v ?? 30),
+  SWITCHBOARD_PACE_SMTP_WINDOW_SECONDS: seconds.transform((v) => v ?? 60),
+  SWITCHBOARD_PACE_GRAPH_CONCURRENCY: count.transform((v) => v ?? 4),
+  SWITCHBOARD_PACE_GRAPH_PER_WINDOW: count.transform((v) => v ?? 10_000),
+  SWITCHBOARD_PACE_GRAPH_WINDOW_SECONDS: seconds.transform((v) => v ?? 600),
+  SWITCHBOARD_PACE_PLAIN_SMTP_CONCURRENCY: count,
+  SWITCHBOARD_PACE_PLAIN_SMTP_PER_WINDOW: count,
+  SWITCHBOARD_PACE_PLAIN_SMTP_WINDOW_SECONDS: seconds,
   SWITCHBOARD_LOG_LEVEL: optionalString
     .pipe(z.enum(['debug', 'info', 'warn', 'error']).optional())
     .transform((v) => v ?? 'info'),

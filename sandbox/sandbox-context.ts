@@ -6,6 +6,7 @@ import { Directory } from './store/directory';
 import { MailStore } from './store/mail-store';
 import { RequestCounters } from './store/request-counters';
 import { ThrottleInjector } from './store/throttle-injector';
+import { SubmissionLimits } from './smtp/submission-limits';
 import { TokenStore } from './store/token-store';
 
 // Everything the endpoints share: one per running sandbox, so parallel sandboxes never see each other.
@@ -28,6 +29,8 @@ export interface SandboxContext {
   signer: TokenSigner;
   counters: RequestCounters;
   throttle: ThrottleInjector;
+  /** Exchange's per-mailbox SMTP AUTH limits (concurrent submissions, message rate), as `settings` sets them. */
+  submissionLimits: SubmissionLimits;
   urls: SandboxUrls;
   log: (line: string) => void;
 }
@@ -44,16 +47,18 @@ export function createSandboxContext(
       if (user.mailbox) mail.mailbox(user.address, { external: false });
     }
   }
+  const settings = { ...config.settings };
   return {
     directory,
     tokens: new TokenStore(),
     flows: new AuthorizeFlows(),
     mail,
-    settings: { ...config.settings },
+    settings,
     resources: resourceNamesOf(config.resources),
     signer,
     counters: new RequestCounters(),
     throttle: new ThrottleInjector(),
+    submissionLimits: new SubmissionLimits(settings),
     urls: { authorityHost: '', graphBaseUrl: '' },
     log,
   };

@@ -103,6 +103,18 @@ export const sandboxSettingsSchema = z.object({
   deltaTokenLifetimeSeconds: z.number().int().positive().optional(),
   /** Not Entra behaviour: reject a refresh token once it has been exchanged (catches clients that keep the old one). */
   rejectRotatedRefreshTokens: z.boolean().default(false),
+  /**
+   * Exchange allows three connections per mailbox to submit at the same time; a further one gets `432 4.3.2
+   * Concurrent connections limit exceeded.` Unset: no limit (set 3 to act as Exchange Online).
+   */
+  smtpConcurrentSubmissionsPerMailbox: z.number().int().positive().optional(),
+  /**
+   * Exchange's SMTP AUTH message rate (30 a minute): beyond it, submissions are accepted and their delivery is carried
+   * over to the following windows. Unset: no limit.
+   */
+  smtpMessagesPerWindow: z.number().int().positive().optional(),
+  /** The window of `smtpMessagesPerWindow` (Exchange: 60 seconds; tests scale it down). */
+  smtpRateWindowSeconds: z.number().positive().default(60),
 });
 
 const resourceName = z

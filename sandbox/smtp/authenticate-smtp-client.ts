@@ -43,6 +43,12 @@ export const smtpReplies = {
   notAuthenticated: () => new SmtpReply(530, `5.7.57 Client not authenticated to send mail. ${HOST}`),
   sendAsDenied: () => new SmtpReply(550, '5.7.60 SMTP; Client does not have permissions to send as this sender'),
   throttled: () => new SmtpReply(432, '4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded'),
+  /** The text of Microsoft Learn's "Throttling limit for concurrent connections that submit messages", as sent. */
+  concurrentConnections: () =>
+    new SmtpReply(
+      432,
+      `4.3.2 Concurrent connections limit exceeded. Visit https://aka.ms/concurrent_sending for more information. ${HOST.replace('[', '[Hostname=')}`,
+    ),
   tooLarge: () => new SmtpReply(552, '5.3.4 Message size exceeds fixed maximum message size'),
   headerSendAsDenied: (mailbox: string, from: string) =>
     new SmtpReply(

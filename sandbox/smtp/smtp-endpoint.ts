@@ -55,6 +55,7 @@ export async function startSmtpEndpoint(
       const user = sessionUser(session);
       if (!user) return callback(smtpReplies.notAuthenticated());
       if (!maySendAs(context, user, address.address)) return callback(smtpReplies.sendAsDenied());
+      context.submissionLimits.begin(session.id, user.mailbox);
       callback();
     },
     onRcptTo(_address, session, callback) {
@@ -62,7 +63,15 @@ export async function startSmtpEndpoint(
         return callback(new SmtpReply(452, '4.5.3 Too many recipients'));
       callback();
     },
-    onData(stream, session, callback) {
+    onClose(session) {
+      context.submissionLimits.end(session.id);
+    },
+    onData(stream, session, done) {
+      // Whatever the answer, the transaction is over: the connection no longer counts as submitting.
+      const callback = (error: Error | null, message?: string) => {
+        context.submissionLimits.end(session.id);
+        done(error, message);
+      };
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('error', (error: Error) => callback(error));
@@ -71,15 +80,27 @@ export async function startSmtpEndpoint(
           const user = sessionUser(session);
           if (!user) return callback(smtpReplies.notAuthenticated());
           if (stream.sizeExceeded) return callback(smtpReplies.tooLarge());
+          if (context.submissionLimits.overConcurrency(session.id)) {
+            context.counters.increment('smtp:concurrencyRefused');
+            return callback(smtpReplies.concurrentConnections());
+          }
           if (context.throttle.take('smtp') !== undefined) return callback(smtpReplies.throttled());
           const content = await parseMimeMessage(Buffer.concat(chunks));
           const headerFrom = content.from?.address;
           if (headerFrom && !maySendAs(context, user, headerFrom))
             return callback(smtpReplies.headerSendAsDenied(user.mailbox, headerFrom));
           const recipients = session.envelope.rcptTo.map((r) => r.address);
-          const result = deliverParsed(context, content, { recipients, senderMailbox: user.mailbox });
+          const deliver = () => deliverParsed(context, content, { recipients, senderMailbox: user.mailbox });
           context.counters.increment('smtp:message');
-          callback(null, `2.0.0 OK ${result.internetMessageId} [Hostname=SANDBOX.prod.outlook.com]`);
+          // Over the message rate, Exchange accepts and carries the delivery over to the following minutes.
+          const carriedOverMs = context.submissionLimits.accept(user.mailbox);
+          if (carriedOverMs === 0) {
+            const result = deliver();
+            return callback(null, `2.0.0 OK ${result.internetMessageId} [Hostname=SANDBOX.prod.outlook.com]`);
+          }
+          context.counters.increment('smtp:rateExceeded');
+          setTimeout(deliver, carriedOverMs).unref();
+          callback(null, `2.0.0 OK ${content.internetMessageId} [Hostname=SANDBOX.prod.outlook.com]`);
         })().catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
       });
     },

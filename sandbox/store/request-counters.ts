@@ -8,6 +8,8 @@ export type CounterName =
   | 'smtp:auth'
   | 'smtp:authFailure'
   | 'smtp:message'
+  | 'smtp:concurrencyRefused'
+  | 'smtp:rateExceeded'
   | 'authorize:signIn'
   | 'authorize:consent'
   | 'authorize:adminConsent';

@@ -6,4 +6,6 @@ export interface AttemptReport {
   outcome: DeliveryOutcome;
   state: 'sent' | 'failed' | 'queued';
   nextAttemptAt: Date | null;
+  /** Sent through a paced route: Microsoft's throttling paused that mailbox only, not the worker. */
+  paced?: boolean;
 }

@@ -9,13 +9,19 @@ import type { OutboxPolicy } from './outbox-policy';
 
 export interface OutcomeCommitter {
   /** Ends an attempt: resolves once the message's new state is committed. */
-  record(claimed: ClaimedMessage, attemptId: string | null, outcome: DeliveryOutcome): Promise<AttemptReport>;
+  record(
+    claimed: ClaimedMessage,
+    attemptId: string | null,
+    outcome: DeliveryOutcome,
+    options?: { paced?: boolean },
+  ): Promise<AttemptReport>;
 }
 
 interface Pending {
   claimed: ClaimedMessage;
   attemptId: string | null;
   outcome: DeliveryOutcome;
+  paced: boolean;
   resolve(report: AttemptReport): void;
   reject(error: unknown): void;
 }
@@ -54,6 +60,17 @@ function plan(item: Pending, policy: OutboxPolicy, now: Date): { report: Attempt
     // Waiting for an administrator is not an attempt: the round's count is given back.
     return {
       report: { messageId: claimed.id, outcome, state: 'queued', nextAttemptAt: next },
+      row: row('queued', next, outcome.answer, { giveBack: 1 }),
+    };
+  }
+  if (outcome.kind === 'retry' && outcome.throttled && item.paced) {
+    // Throttling on a paced route paused its mailbox: a wait, not a failure an administrator must act on, so the
+    // round's attempt count is given back (the attempt itself is recorded).
+    const next = new Date(
+      now.getTime() + retryDelay(claimed.attempts, policy, outcome.retryAfterMs ?? policy.throttleWaitMs),
+    );
+    return {
+      report: { messageId: claimed.id, outcome, state: 'queued', nextAttemptAt: next, paced: true },
       row: row('queued', next, outcome.answer, { giveBack: 1 }),
     };
   }
@@ -109,9 +126,9 @@ export function createOutcomeCommitter(owner: string, policy: OutboxPolicy): Out
   }
 
   return {
-    record(claimed, attemptId, outcome) {
+    record(claimed, attemptId, outcome, options) {
       return new Promise<AttemptReport>((resolve, reject) => {
-        queue.push({ claimed, attemptId, outcome, resolve, reject });
+        queue.push({ claimed, attemptId, outcome, paced: options?.paced ?? false, resolve, reject });
         // The commit runs after this turn of the event loop, so that the outcomes of every answer read in the same
         // turn share one transaction (a commit on SQLite is synchronous: started at once, it would take one each).
         if (!flushing) {

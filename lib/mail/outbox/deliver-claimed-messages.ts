@@ -6,11 +6,15 @@ import { type PreparedDelivery, prepareDelivery } from '@/lib/mail/delivery/prep
 import type { DeliverySettings } from '@/lib/mail/settings/delivery-settings';
 import { loadDeliverySettings } from '@/lib/mail/settings/load-delivery-settings';
 import { logger } from '@/lib/log/logger';
+import { finishPaceGrant } from '@/lib/mail/pacing/finish-pace-grant';
+import type { PaceRoute } from '@/lib/mail/pacing/pace-limits';
+import { pauseMailbox } from '@/lib/mail/pacing/pause-mailbox';
 import { observeDelivery } from './observe-delivery';
 import type { AttemptReport } from './attempt-report';
 import type { ClaimedMessage } from './claim-due-messages';
 import type { OutcomeCommitter } from './create-outcome-committer';
 import { type LoadedMessage, loadOutboundContents } from './load-outbound-contents';
+import { type OutboxPacing, paceClaimedMessages } from './pace-claimed-messages';
 import { recordAttemptStarts } from './record-attempt-starts';
 
 export interface DeliveryContext {
@@ -20,6 +24,37 @@ export interface DeliveryContext {
   saved?: () => Promise<PreparedDelivery>;
   /** Called when a message's attempt is over on the wire (its outcome is being recorded). */
   onSent?: (messageId: string, outcome: DeliveryOutcome) => void;
+  /**
+   * How one message is sent when not by the saved settings (a route of its own, e.g. a relay client's); null: the saved
+   * settings. Pacing follows each message's own route.
+   */
+  prepareFor?: (message: LoadedMessage) => Promise<PreparedDelivery | null>;
+  /** Pace Microsoft's routes per sending mailbox (lib/mail/pacing); without it, nothing is paced. */
+  pacing?: OutboxPacing;
+  /** Called for a message its mailbox's pace gave back to the queue: when it is due again (null: unknown). */
+  onHeld?: (messageId: string, dueAt: Date | null) => void;
+}
+
+/** After a paced delivery: its grant finished, and Microsoft's throttling pauses that mailbox (and only it). */
+async function afterPacedSend(
+  paced: { route: PaceRoute; grantId: string },
+  outcome: DeliveryOutcome,
+  pacing: OutboxPacing,
+): Promise<void> {
+  try {
+    await finishPaceGrant(paced.grantId);
+    if (outcome.kind === 'retry' && outcome.throttled) {
+      const until = new Date(Date.now() + (outcome.retryAfterMs ?? pacing.throttleWaitMs));
+      await pauseMailbox(paced.route, until, outcome.answer);
+      logger.warn('outbox.mailbox_paused', {
+        paceKey: paced.route.key,
+        until: until.toISOString(),
+        code: outcome.code,
+      });
+    }
+  } catch (error) {
+    logger.error('outbox.pace_update_failed', { paceKey: paced.route.key, error: (error as Error).message });
+  }
 }
 
 function unexpected(error: unknown, messageId: string): DeliveryOutcome {
@@ -86,7 +121,7 @@ export function deliverClaimedMessages(
         const message = messages.get(claim.id);
         if (!message) return null;
         try {
-          return { claim, message, prepared: await savedDelivery() };
+          return { claim, message, prepared: (await context.prepareFor?.(message)) ?? (await savedDelivery()) };
         } catch (error) {
           return {
             claim,
@@ -96,7 +131,11 @@ export function deliverClaimedMessages(
         }
       }),
     );
-    const present = plans.filter((p) => p !== null);
+    const found = plans.filter((p) => p !== null);
+    // Paced routes: what the sending mailbox's budget does not allow now goes back to the queue (not an attempt).
+    const paced = context.pacing ? await paceClaimedMessages(found, context.owner, context.pacing) : null;
+    for (const [id, dueAt] of paced?.waiting ?? []) context.onHeld?.(id, dueAt);
+    const present = paced ? found.filter((p) => !paced.waiting.has(p.claim.id)) : found;
     const unstarted = present.filter((p) => p.claim.attemptId === undefined);
     // Waiting for an administrator (deferred) is not an attempt: no row for it.
     const attempts = unstarted
@@ -114,7 +153,14 @@ export function deliverClaimedMessages(
     );
     const attemptOf = new Map(attempts.map((a) => [a.messageId, a.id]));
     return new Map(
-      present.map((p) => [p.claim.id, { ...p, attemptId: p.claim.attemptId ?? attemptOf.get(p.claim.id) ?? null }]),
+      present.map((p) => [
+        p.claim.id,
+        {
+          ...p,
+          attemptId: p.claim.attemptId ?? attemptOf.get(p.claim.id) ?? null,
+          paced: paced?.going.get(p.claim.id) ?? null,
+        },
+      ]),
     );
   })();
 
@@ -122,6 +168,8 @@ export function deliverClaimedMessages(
     const plan = (await started).get(claim.id);
     if (!plan) return null;
     const outcome = await send(plan.message, plan.prepared, context.owner);
+    // Before the outcome's commit ends the claim: a grant is under way only while its message is claimed.
+    if (plan.paced && context.pacing) await afterPacedSend(plan.paced, outcome, context.pacing);
     context.onSent?.(claim.id, outcome);
     if (outcome.kind === 'retry' || outcome.kind === 'failed')
       logger.warn('outbox.delivery_attempt_failed', {
@@ -132,7 +180,7 @@ export function deliverClaimedMessages(
         code: outcome.code,
         answer: outcome.answer,
       });
-    const report = await context.committer.record(claim, plan.attemptId, outcome);
+    const report = await context.committer.record(claim, plan.attemptId, outcome, { paced: plan.paced !== null });
     observeDelivery(plan.prepared.transport, report, plan.message.createdAt);
     return report;
   });

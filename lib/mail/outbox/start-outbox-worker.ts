@@ -5,10 +5,14 @@ import { closeSmtpTransports } from '@/lib/mail/delivery/smtp-transports';
 import type { DeliveryOutcome } from '@/lib/mail/delivery/delivery-outcome';
 import type { PreparedDelivery } from '@/lib/mail/delivery/prepare-delivery';
 import { logger } from '@/lib/log/logger';
+import type { PaceConfig } from '@/lib/mail/pacing/pace-limits';
+import { paceConfigFromEnv } from '@/lib/mail/pacing/pace-config-from-env';
 import { type ClaimedMessage, claimDueMessages } from './claim-due-messages';
 import { createOutcomeCommitter } from './create-outcome-committer';
-import { deliverClaimedMessages, prepareSavedDelivery } from './deliver-claimed-messages';
+import { type DeliveryContext, deliverClaimedMessages, prepareSavedDelivery } from './deliver-claimed-messages';
 import { DEFAULT_OUTBOX_POLICY, type OutboxPolicy } from './outbox-policy';
+import type { OutboxPacing } from './pace-claimed-messages';
+import { pacedRoute } from './paced-route';
 import { renewLeases } from './renew-leases';
 import { onOutboxWake } from './wake-outbox-worker';
 
@@ -18,6 +22,10 @@ export interface OutboxWorkerOptions {
   /** How often to look for due messages when nothing woke the worker. */
   pollIntervalMs?: number;
   policy?: Partial<OutboxPolicy>;
+  /** How a message is sent when not by the saved settings (see DeliveryContext.prepareFor). */
+  prepareFor?: DeliveryContext['prepareFor'];
+  /** Limits per sending mailbox on each kind of route; default: the SWITCHBOARD_PACE_* environment. */
+  pacing?: PaceConfig;
   /** Names this worker in leases and attempts; default host:pid:random. */
   workerId?: string;
 }
@@ -97,6 +105,14 @@ export function startOutboxWorker(options: OutboxWorkerOptions = {}): OutboxWork
   let busy = false;
 
   const committer = createOutcomeCommitter(workerId, policy);
+  const pacing: OutboxPacing = {
+    config: options.pacing ?? paceConfigFromEnv(),
+    leaseMs: policy.leaseMs,
+    throttleWaitMs: policy.throttleWaitMs,
+  };
+  const onHeld = (_id: string, dueAt: Date | null) => {
+    nextRetryAt = Math.min(nextRetryAt, dueAt ? dueAt.getTime() : Date.now() + pollIntervalMs);
+  };
 
   function launch(claimed: ClaimedMessage[]): void {
     // A throttled answer keeps its slot until the pause it asks for is known (after its commit).
@@ -104,14 +120,23 @@ export function startOutboxWorker(options: OutboxWorkerOptions = {}): OutboxWork
       if (outcome.kind === 'retry' && outcome.throttled) return;
       if (sending.delete(id)) wake();
     };
-    const runs = deliverClaimedMessages(claimed, { owner: workerId, committer, saved, onSent });
+    const runs = deliverClaimedMessages(claimed, {
+      owner: workerId,
+      committer,
+      saved,
+      onSent,
+      pacing,
+      onHeld,
+      prepareFor: options.prepareFor,
+    });
     const now = Date.now();
     claimed.forEach((message, index) => {
       leasedAt.set(message.id, now);
       sending.add(message.id);
       const run = (runs[index] ?? Promise.resolve(null))
         .then((report) => {
-          if (report?.outcome.kind === 'retry' && report.outcome.throttled && report.nextAttemptAt) {
+          // Throttling on a paced route paused its mailbox only (in the store); anything else pauses this worker.
+          if (report?.outcome.kind === 'retry' && report.outcome.throttled && !report.paced && report.nextAttemptAt) {
             pausedUntil = Math.max(pausedUntil, report.nextAttemptAt.getTime());
           }
           if (report?.nextAttemptAt) nextRetryAt = Math.min(nextRetryAt, report.nextAttemptAt.getTime());
@@ -153,11 +178,12 @@ export function startOutboxWorker(options: OutboxWorkerOptions = {}): OutboxWork
           continue;
         }
         // While busy, the claim records the attempts too (one commit per batch), unless the saved settings make every
-        // message wait (no attempt then). After an empty claim, the next one does not resolve the settings (nor a
-        // token) for a queue that is likely empty: what it finds has its attempts recorded after it.
+        // message wait (no attempt then) or their route is paced (a message its mailbox's pace holds back is no
+        // attempt either). After an empty claim, the next one does not resolve the settings (nor a token) for a queue
+        // that is likely empty: what it finds has its attempts recorded after it.
         const prepared = busy ? await saved() : null;
         const start =
-          prepared && (prepared.ok || prepared.outcome.kind !== 'deferred')
+          prepared && (prepared.ok || prepared.outcome.kind !== 'deferred') && !pacedRoute(prepared, pacing.config)
             ? { worker: workerId, transport: prepared.transport }
             : null;
         const claimed = await claimDueMessages(free, workerId, policy.leaseMs, [...inFlight.keys()], start);

@@ -3,12 +3,19 @@ import type { DeliveryExplanation } from '@/lib/mail/delivery/explain-delivery-e
 import type { DeliveryOutcome } from '@/lib/mail/delivery/delivery-outcome';
 import type { DraftStore } from '@/lib/mail/delivery/send-graph-draft';
 import type { OutboundContent } from '@/lib/mail/mail-address';
+import type { PaceRoute } from '@/lib/mail/pacing/pace-limits';
 import type { TransportKind, TransportOf } from './email-transport';
 
 // What a transport's server module offers delivery. Universal types; the modules themselves are server-only.
 
 export type PreparedDelivery =
-  | { ok: true; transport: TransportKind; send(message: OutboundContent, drafts: DraftStore): Promise<DeliveryOutcome> }
+  | {
+      ok: true;
+      transport: TransportKind;
+      /** The sending mailbox on its route, for pacing (lib/mail/pacing). */
+      pace?: PaceRoute;
+      send(message: OutboundContent, drafts: DraftStore): Promise<DeliveryOutcome>;
+    }
   | { ok: false; transport: TransportKind; outcome: DeliveryOutcome };
 
 export interface TransportDelivery<K extends TransportKind> {

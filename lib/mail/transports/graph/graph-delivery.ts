@@ -27,6 +27,8 @@ export const graphDelivery: TransportDelivery<'graph'> = {
     return {
       ok: true,
       transport: transport.kind,
+      // Graph's Outlook limits are per app and mailbox: the connection (its tenant's app) and the mailbox sent as.
+      pace: { kind: 'graph', key: `graph:${transport.connectionId}:${target.mailbox ?? token.account}` },
       send: (message, drafts) => sendOverGraph(message, target, token.accessToken, drafts),
     };
   },

@@ -5,6 +5,7 @@ import { sendOverSmtp } from '@/lib/mail/delivery/send-over-smtp';
 import type { SmtpAuth as SmtpLogin } from '@/lib/mail/delivery/smtp-transports';
 import { parseSmtpServer } from '@/lib/mail/settings/parse-smtp-server';
 import { smtpSecurity } from '@/lib/mail/settings/smtp-security';
+import type { PaceRoute } from '@/lib/mail/pacing/pace-limits';
 import { assertNever } from '../assert-never';
 import type { TransportDelivery } from '../prepared-delivery';
 import type { SmtpTransport } from './smtp-transport';
@@ -32,6 +33,14 @@ async function loginFor(auth: SmtpTransport['auth'], host: string): Promise<Logi
   }
 }
 
+/** Exchange counts its SMTP AUTH limits per mailbox (the XOAUTH2 user); a plain server is paced per login. */
+function paceRoute(login: SmtpLogin, host: string, port: number): PaceRoute {
+  const server = host.toLowerCase();
+  if (login.type === 'oauth')
+    return { kind: 'exchange-smtp', key: `exchange-smtp:${server}:${login.user.toLowerCase()}` };
+  return { kind: 'plain-smtp', key: `plain-smtp:${server}:${port}:${login.type === 'basic' ? login.user : ''}` };
+}
+
 export const smtpDelivery: TransportDelivery<'smtp'> = {
   async prepare(transport, { isTest }) {
     const fail = (outcome: DeliveryOutcome) => ({ ok: false as const, transport: transport.kind, outcome });
@@ -52,6 +61,7 @@ export const smtpDelivery: TransportDelivery<'smtp'> = {
     return {
       ok: true,
       transport: transport.kind,
+      pace: paceRoute(login.login, server.host, server.port),
       send: (message) => sendOverSmtp(message, endpoint, { oneOff: isTest }),
     };
   },
