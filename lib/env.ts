@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseAllowedNetworks } from './net/allowed-networks';
@@ -27,6 +28,11 @@ const booleanFlag = optionalString.transform((v, ctx) => {
 const days = (fallback: number) =>
   optionalString
     .pipe(z.optional(numberText.pipe(z.number().int('must be a whole number of days').min(1, 'must be at least 1'))))
+    .transform((v) => v ?? fallback);
+
+const port = (fallback: number) =>
+  optionalString
+    .pipe(z.optional(numberText.pipe(z.number().int('must be a whole number').min(1).max(65535))))
     .transform((v) => v ?? fallback);
 
 const envSchema = z.object({
@@ -70,6 +76,28 @@ const envSchema = z.object({
     const parsed = parseAllowedNetworks(v);
     if (parsed.ok) return parsed.networks;
     ctx.addIssue({ code: 'custom', message: parsed.error });
+    return z.NEVER;
+  }),
+  // The SMTP relay (lib/mail/relay): where it listens once an administrator turns it on in the console. Devices expect
+  // 587 (STARTTLS) or 25; the defaults are unprivileged ports, mapped by the operator (README, "SMTP relay").
+  SWITCHBOARD_RELAY_HOST: optionalString.transform((v) => v ?? '0.0.0.0'),
+  SWITCHBOARD_RELAY_PORT: port(2525),
+  /** Implicit TLS (what some devices call SSL, usually 465); off unless set. */
+  SWITCHBOARD_RELAY_TLS_PORT: optionalString.pipe(
+    z.optional(numberText.pipe(z.number().int('must be a whole number').min(1).max(65535))),
+  ),
+  /** Load balancers that put a PROXY protocol (v1) header in front of each connection: exact addresses. */
+  SWITCHBOARD_RELAY_TRUSTED_PROXIES: optionalString.transform((v, ctx) => {
+    const list = (v ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
+    const bad = list.find((a) => !isIP(a));
+    if (bad === undefined) return list;
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${bad}" is not an IP address: list the proxies' addresses, with commas`,
+    });
     return z.NEVER;
   }),
   SWITCHBOARD_LOG_LEVEL: optionalString
