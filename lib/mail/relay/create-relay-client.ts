@@ -9,7 +9,7 @@ import type { RelayClientFields } from './relay-client-schema';
 
 export type CreatedRelayClient =
   | { ok: true; id: string; name: string; username: string | null; password: string | null }
-  | { ok: false; fieldErrors: Record<string, string[]> };
+  | { ok: false; fieldErrors: Record<string, string> };
 
 /**
  * A new relay client. A password client gets a generated password, returned once and stored only as its scrypt hash;
@@ -41,7 +41,7 @@ export async function createRelayClient(fields: RelayClientFields): Promise<Crea
     if (!isUniqueViolation(error)) throw error;
     const target = JSON.stringify((error as { meta?: unknown }).meta ?? '');
     return target.includes('username')
-      ? { ok: false, fieldErrors: { username: ['Another relay client has this username'] } }
-      : { ok: false, fieldErrors: { name: ['Another relay client has this name'] } };
+      ? { ok: false, fieldErrors: { username: 'Another relay client has this username' } }
+      : { ok: false, fieldErrors: { name: 'Another relay client has this name' } };
   }
 }

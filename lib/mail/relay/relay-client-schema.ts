@@ -25,7 +25,10 @@ export const relayClientSchema = z
       .min(1, 'At least 1')
       .max(10_000, 'At most 10000')
       .default(30),
-    enabled: z.union([z.literal('on'), z.literal(''), z.boolean()]).transform((v) => v === 'on' || v === true),
+    enabled: z
+      .union([z.literal('on'), z.literal(''), z.boolean()])
+      .optional()
+      .transform((v) => v === 'on' || v === true),
   })
   .superRefine((v, ctx) => {
     if (v.authMode === 'password' && !/^[a-z0-9._@-]{3,100}$/i.test(v.username))
