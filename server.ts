@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     port: config.SWITCHBOARD_RELAY_PORT,
     tlsPort: config.SWITCHBOARD_RELAY_TLS_PORT ?? null,
     trustedProxies: config.SWITCHBOARD_RELAY_TRUSTED_PROXIES,
+    legacyTls: config.SWITCHBOARD_RELAY_LEGACY_TLS,
   });
 
   const app = next({ dev: false, dir: process.cwd(), hostname: config.HOSTNAME, port: config.PORT });

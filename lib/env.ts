@@ -86,6 +86,17 @@ const envSchema = z.object({
   SWITCHBOARD_RELAY_TLS_PORT: optionalString.pipe(
     z.optional(numberText.pipe(z.number().int('must be a whole number').min(1).max(65535))),
   ),
+  /** Old printers that speak only TLS 1.0/1.1: which listeners accept them ("starttls", "tls"); none by default. */
+  SWITCHBOARD_RELAY_LEGACY_TLS: optionalString.transform((v, ctx) => {
+    const list = (v ?? '')
+      .split(',')
+      .map((a) => a.trim().toLowerCase())
+      .filter(Boolean);
+    const bad = list.find((a) => a !== 'starttls' && a !== 'tls');
+    if (bad === undefined) return list as ('starttls' | 'tls')[];
+    ctx.addIssue({ code: 'custom', message: `"${bad}" is not a listener: write starttls, tls or both` });
+    return z.NEVER;
+  }),
   /** Load balancers that put a PROXY protocol (v1) header in front of each connection: exact addresses. */
   SWITCHBOARD_RELAY_TRUSTED_PROXIES: optionalString.transform((v, ctx) => {
     const list = (v ?? '')

@@ -20,6 +20,11 @@ export interface RelayServerOptions {
   implicitTls: boolean;
   /** Exact addresses whose connections start with a PROXY protocol (v1) header. */
   trustedProxies: string[];
+  /**
+   * Accept TLS 1.0 and 1.1 (an explicit opt-in for old printers): Node's OpenSSL 3 allows them only with the
+   * ciphers at security level 0, so both are lowered for this listener alone.
+   */
+  legacyTls: boolean;
   /** Announced in EHLO's SIZE; each client's own limit is enforced on top. */
   announcedSize: number;
 }
@@ -53,7 +58,8 @@ export function createRelayServer(options: RelayServerOptions): SMTPServer {
     secure: options.implicitTls,
     key: options.tls.key,
     cert: options.tls.cert,
-    minVersion: 'TLSv1.2',
+    minVersion: options.legacyTls ? 'TLSv1' : 'TLSv1.2',
+    ...(options.legacyTls ? { ciphers: 'DEFAULT:@SECLEVEL=0' } : {}),
     banner: 'Switchboard SMTP relay',
     size: options.announcedSize,
     authMethods: ['PLAIN', 'LOGIN'],

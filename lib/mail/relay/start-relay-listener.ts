@@ -13,6 +13,8 @@ export interface RelayListenerOptions {
   /** Implicit TLS port; null: none. */
   tlsPort: number | null;
   trustedProxies: string[];
+  /** Listeners that also accept TLS 1.0/1.1 (SWITCHBOARD_RELAY_LEGACY_TLS). */
+  legacyTls?: ('starttls' | 'tls')[];
   /** How often the console's switch (and the certificate) is looked at. */
   pollIntervalMs?: number;
 }
@@ -32,6 +34,10 @@ function listen(server: SMTPServer, port: number, host: string): Promise<number>
     server.once('error', reject);
     server.listen(port, host, () => {
       server.off('error', reject);
+      // A client's failed TLS handshake or dropped connection is an 'error' event of the server: noted, never fatal.
+      server.on('error', (error: Error & { code?: string }) => {
+        logger.warn('relay.connection_error', { code: error.code ?? null, error: error.message });
+      });
       resolve((server.server.address() as AddressInfo).port);
     });
   });
@@ -65,12 +71,13 @@ export function startRelayListener(options: RelayListenerOptions): RelayListener
       trustedProxies: options.trustedProxies,
       announcedSize: Math.max(DEFAULT_SIZE, largest._max.maxMessageBytes ?? 0),
     };
-    const plain = createRelayServer({ ...base, implicitTls: false });
+    const legacy = options.legacyTls ?? [];
+    const plain = createRelayServer({ ...base, implicitTls: false, legacyTls: legacy.includes('starttls') });
     const port = await listen(plain, options.port, options.host);
     const servers = [plain];
     let tlsPort: number | null = null;
     if (options.tlsPort !== null) {
-      const implicit = createRelayServer({ ...base, implicitTls: true });
+      const implicit = createRelayServer({ ...base, implicitTls: true, legacyTls: legacy.includes('tls') });
       tlsPort = await listen(implicit, options.tlsPort, options.host);
       servers.push(implicit);
     }

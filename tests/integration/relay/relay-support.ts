@@ -9,7 +9,10 @@ import { type RelayListener, startRelayListener } from '@/lib/mail/relay/start-r
 // The relay as a device meets it: turned on as the console does, listening on a loopback port, and nodemailer as the
 // printer or scanner.
 
-export async function startRelay(trustedProxies: string[] = []): Promise<{ listener: RelayListener; port: number }> {
+export async function startRelay(
+  trustedProxies: string[] = [],
+  extra: { tlsPort?: number | null; legacyTls?: ('starttls' | 'tls')[] } = {},
+): Promise<{ listener: RelayListener; port: number; tlsPort: number | null }> {
   await db().relaySettings.upsert({
     where: { id: RELAY_SETTINGS_ID },
     create: { id: RELAY_SETTINGS_ID, enabled: true },
@@ -18,14 +21,15 @@ export async function startRelay(trustedProxies: string[] = []): Promise<{ liste
   const listener = startRelayListener({
     host: '127.0.0.1',
     port: 0,
-    tlsPort: null,
+    tlsPort: extra.tlsPort ?? null,
+    legacyTls: extra.legacyTls ?? [],
     trustedProxies,
     pollIntervalMs: 60_000,
   });
   await listener.refresh();
   const ports = listener.ports();
   if (!ports) throw new Error('the relay did not start');
-  return { listener, port: ports.port };
+  return { listener, port: ports.port, tlsPort: ports.tlsPort };
 }
 
 export async function addClient(input: Partial<RelayClientInput> & { name: string }) {
