@@ -84,4 +84,21 @@ test('a scanner created in Settings → SMTP relay sends through the relay', asy
   const message = page.getByRole('row').filter({ hasText: `Scan ${suffix}` });
   await expect(message).toContainText(`relay: ${name}`);
   await expect(message).toContainText('ann@example.test');
+
+  // Edit: a wrong value is answered at its field with every other field kept; disabled, the scanner is refused.
+  await page.goto('/settings/smtp-relay');
+  await page.getByRole('link', { name, exact: true }).click();
+  const settings = page.getByRole('region', { name: 'Settings' });
+  await settings.getByLabel('Rate limit (messages per minute)').fill('lots');
+  await settings.getByLabel('Enabled').uncheck();
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings.getByText('Enter a number')).toBeVisible();
+  await expect(settings.getByLabel('Allowed senders')).toHaveValue('@contoso.test');
+  await expect(settings.getByLabel('Enabled')).not.toBeChecked();
+  await settings.getByLabel('Rate limit (messages per minute)').fill('10');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText(`Relay client “${name}” saved.`)).toBeVisible();
+  await expect(
+    scanner.sendMail({ from: 'scanner@contoso.test', to: 'ann@example.test', subject: 'Disabled', text: 'x' }),
+  ).rejects.toMatchObject({ responseCode: 535 });
 });

@@ -4,6 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/prisma';
 import { enqueueMessage } from '@/lib/mail/outbox/enqueue-message';
 import { getOutboxMessages } from '@/lib/mail/outbox/get-outbox-messages';
+import { getRelayClients } from '@/lib/mail/relay/get-relay-clients';
+import { resetRelayClientPassword } from '@/lib/mail/relay/reset-relay-client-password';
 import { type OutboxWorker, startOutboxWorker } from '@/lib/mail/outbox/start-outbox-worker';
 import type { RelayListener } from '@/lib/mail/relay/start-relay-listener';
 import { PROVIDERS, type TestDatabase, useFreshDatabase } from '../../support/use-database';
@@ -164,6 +166,16 @@ describe.each(PROVIDERS)('SMTP relay (%s)', (provider) => {
       device(relay.port, { user: client.username ?? '', pass: client.password ?? '' }).verify(),
     );
     expect(right).toMatch(/^454 4\.7\.0 Too many failed login attempts/);
+    // The console's list shows it locked out, with its last error.
+    const listed = (await getRelayClients()).find((c) => c.id === client.id);
+    expect(listed?.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
+    expect(listed?.lastError).toBe('Wrong password');
+    // A new password (Settings → SMTP relay → the client → New password) ends the lock-out; the old one is gone.
+    const reset = await resetRelayClientPassword(client.id);
+    if (!reset.ok) throw new Error(reset.message);
+    const again = (pass: string) => answerOf(device(relay.port, { user: client.username ?? '', pass }).verify());
+    expect(await again(reset.password)).toBe('250');
+    expect(await again(client.password ?? '')).toMatch(/^535 /);
   });
 
   it('the Outbox names the relay client as the source and filters by source', async () => {

@@ -5,7 +5,9 @@ import type { ActionState } from '@/lib/actions/action-state';
 import { adminAction } from '@/lib/actions/define-action';
 import { createRelayClient } from '@/lib/mail/relay/create-relay-client';
 import { deleteRelayClient } from '@/lib/mail/relay/delete-relay-client';
-import { relayClientSchema } from '@/lib/mail/relay/relay-client-schema';
+import { relayClientSchema, relayClientUpdateSchema } from '@/lib/mail/relay/relay-client-schema';
+import { resetRelayClientPassword } from '@/lib/mail/relay/reset-relay-client-password';
+import { updateRelayClient } from '@/lib/mail/relay/update-relay-client';
 import { setRelayEnabled } from '@/lib/mail/relay/set-relay-enabled';
 
 const PAGE = '/settings/smtp-relay';
@@ -54,5 +56,37 @@ export const deleteRelayClientAction = adminAction(
     ctx.audit.summary = `Relay client “${deleted.name}” deleted`;
     revalidatePath(PAGE);
     return { status: 'success', message: `Relay client “${deleted.name}” deleted.` };
+  },
+);
+
+// POST (form) - save a relay client's settings
+export const updateRelayClientAction = adminAction(
+  relayClientUpdateSchema,
+  { action: 'relay-client.update', target: 'relay-client' },
+  async ({ id, ...fields }, ctx): Promise<ActionState> => {
+    ctx.audit.target = id;
+    const updated = await updateRelayClient(id, fields);
+    if (!updated.ok) return { status: 'error', message: updated.message, fieldErrors: updated.fieldErrors };
+    ctx.audit.summary = `Relay client “${updated.name}” saved (${fields.enabled ? 'enabled' : 'disabled'}; senders ${fields.allowedSenders}; ${fields.maxMessageMb} MB, ${fields.ratePerMinute}/min)`;
+    revalidatePath(PAGE);
+    return { status: 'success', message: `Relay client “${updated.name}” saved.` };
+  },
+);
+
+// POST (form) - a new generated password for a relay client, shown once; ends a lock-out
+export const resetRelayClientPasswordAction = adminAction(
+  z.object({ id: z.string().min(1) }),
+  { action: 'relay-client.reset-password', target: 'relay-client' },
+  async ({ id }, ctx): Promise<ActionState> => {
+    ctx.audit.target = id;
+    const reset = await resetRelayClientPassword(id);
+    if (!reset.ok) return { status: 'error', message: reset.message };
+    ctx.audit.summary = `Relay client “${reset.name}” given a new password`;
+    revalidatePath(PAGE);
+    return {
+      status: 'success',
+      message: `New password for “${reset.name}”. Copy it now: it is not shown again.`,
+      values: { generatedPassword: reset.password, username: reset.username },
+    };
   },
 );

@@ -8,7 +8,8 @@ import { requireAdmin } from '@/lib/auth/current-admin';
 import { env } from '@/lib/env';
 import { getRelayClients } from '@/lib/mail/relay/get-relay-clients';
 import { getRelayOverview } from '@/lib/mail/relay/get-relay-overview';
-import { deleteRelayClientAction } from './actions';
+import Link from 'next/link';
+import { createRelayClientAction, deleteRelayClientAction } from './actions';
 import { RelayClientForm } from './_components/relay-client-form';
 import { RelaySwitch } from './_components/relay-switch';
 
@@ -61,7 +62,7 @@ export default async function SmtpRelayPage() {
         <h2 id="new-client" className="mb-4 text-lg font-semibold">
           Add relay client
         </h2>
-        <RelayClientForm />
+        <RelayClientForm action={createRelayClientAction} submitLabel="Add relay client" />
       </section>
       <DataTable
         columns={[
@@ -84,7 +85,11 @@ export default async function SmtpRelayPage() {
         ) : null}
         {clients.map((client) => (
           <tr key={client.id} className="border-t border-slate-100 align-top">
-            <td className="px-3 py-2">{client.name}</td>
+            <td className="px-3 py-2">
+              <Link className="underline" href={`/settings/smtp-relay/${client.id}`}>
+                {client.name}
+              </Link>
+            </td>
             <td className="px-3 py-2">
               {client.authMode === 'password' ? (
                 <>

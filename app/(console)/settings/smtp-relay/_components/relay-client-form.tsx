@@ -2,28 +2,39 @@
 // Client component: the authentication choice shows either the username or the networks, every field keeps what was
 // typed after an error, and a generated password is shown once with a copy button.
 import { useState } from 'react';
-import { CopyButton } from '@/components/ui/copy-button';
 import { FormMessage } from '@/components/ui/form-message';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { TextField } from '@/components/ui/text-field';
 import { useKeptForm } from '@/components/ui/use-kept-form';
-import { createRelayClientAction } from '../actions';
+import type { ActionState } from '@/lib/actions/action-state';
+import { GeneratedPassword } from './generated-password';
 
 const AUTH_MODES = [
   { value: 'password', label: 'Username and password' },
   { value: 'network', label: 'No authentication, from listed networks only' },
 ];
 
-export function RelayClientForm() {
-  const { state, onSubmit } = useKeptForm(createRelayClientAction);
-  const [authMode, setAuthMode] = useState('password');
+export interface RelayClientFormProps {
+  action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
+  /** Editing: the client's id and stored values (how it authenticates cannot change). */
+  client?: { id: string; values: Record<string, string> };
+  submitLabel: string;
+}
+
+export function RelayClientForm({ action, client, submitLabel }: RelayClientFormProps) {
+  const { state, onSubmit } = useKeptForm(action);
+  const [authMode, setAuthMode] = useState(client?.values.authMode ?? 'password');
   const password = state.status === 'success' ? state.values?.generatedPassword : undefined;
-  const kept = (name: string, fallback = '') => (state.status === 'error' ? (state.values?.[name] ?? '') : fallback);
+  // After an error: what was typed; otherwise the stored values (editing) or the defaults.
+  const kept = (name: string, fallback = '') =>
+    state.status === 'error' ? (state.values?.[name] ?? '') : (client?.values[name] ?? fallback);
   return (
     <div className="space-y-4">
       <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-2">
+        {client ? <input type="hidden" name="id" value={client.id} /> : null}
+        {client ? <input type="hidden" name="authMode" value={authMode} /> : null}
         <TextField
           label="Name"
           name="name"
@@ -35,7 +46,8 @@ export function RelayClientForm() {
         />
         <SelectField
           label="Authentication"
-          name="authMode"
+          name={client ? 'authModeShown' : 'authMode'}
+          disabled={Boolean(client)}
           options={AUTH_MODES}
           value={authMode}
           onChange={(e) => setAuthMode(e.target.value)}
@@ -87,33 +99,19 @@ export function RelayClientForm() {
           <input
             type="checkbox"
             name="enabled"
-            defaultChecked={state.status === 'error' ? state.values?.enabled === 'on' : true}
+            defaultChecked={
+              state.status === 'error' ? state.values?.enabled === 'on' : (client?.values.enabled ?? 'on') === 'on'
+            }
             className="h-4 w-4 rounded border-slate-300"
           />
           Enabled
         </label>
         <div className="md:col-span-2">
-          <SubmitButton>Add relay client</SubmitButton>
+          <SubmitButton>{submitLabel}</SubmitButton>
         </div>
       </form>
       <FormMessage state={state} />
-      {password ? (
-        <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-4">
-          <label htmlFor="new-relay-password" className="block text-sm font-medium text-amber-900">
-            Password for {state.values?.username}
-          </label>
-          <div className="flex gap-2">
-            <input
-              id="new-relay-password"
-              readOnly
-              value={password}
-              className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm"
-            />
-            <CopyButton value={password} inputId="new-relay-password" />
-          </div>
-          <p className="text-xs text-amber-900">Enter it in the device now. Switchboard keeps only its hash.</p>
-        </div>
-      ) : null}
+      {password ? <GeneratedPassword username={state.values?.username ?? ''} password={password} /> : null}
     </div>
   );
 }
