@@ -1,8 +1,12 @@
 import net from 'node:net';
+import tls from 'node:tls';
 import nodemailer from 'nodemailer';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/prisma';
+import { getRelayOverview } from '@/lib/mail/relay/get-relay-overview';
 import { RELAY_SETTINGS_ID } from '@/lib/mail/relay/relay-settings-id';
+import { setRelayCertificate } from '@/lib/mail/relay/set-relay-certificate';
+import { generateCertificate } from '@/lib/tenants/generate-certificate';
 import type { RelayListener } from '@/lib/mail/relay/start-relay-listener';
 import { type TestDatabase, useFreshDatabase } from '../../support/use-database';
 import { addClient, answerOf, startRelay } from './relay-support';
@@ -118,5 +122,30 @@ describe('SMTP relay listeners (SQLite)', () => {
     expect(await send('PROXY TCP4 192.0.2.10 192.0.2.1 40000 25')).toMatch(/^250 Accepted/m);
     expect(await send('PROXY UNKNOWN')).toMatch(/^530 5\.7\.0 Authentication required/m);
     expect(await send('PROXY TCP4 198.51.100.7 192.0.2.1 40000 25')).toMatch(/^530 5\.7\.0/m);
+  });
+
+  it('presents an uploaded certificate once saved; a key that does not belong to it is refused at its field', async () => {
+    relay = await startRelay([], { tlsPort: 0 });
+    const uploaded = generateCertificate('relay.contoso.test', 30, 2048, 'serverAuth');
+    const other = generateCertificate('other.contoso.test', 30, 2048, 'serverAuth');
+    expect(await setRelayCertificate(uploaded.certificatePem, other.privateKeyPem)).toEqual({
+      ok: false,
+      fieldErrors: { privateKeyPem: 'The private key does not belong to the certificate.' },
+    });
+    expect(await setRelayCertificate(uploaded.certificatePem, uploaded.privateKeyPem)).toMatchObject({ ok: true });
+    await relay.listener.refresh();
+    const tlsPort = relay.listener.ports()?.tlsPort ?? 0;
+    const presented = await new Promise<string>((resolve, reject) => {
+      const socket = tls.connect({ port: tlsPort, host: '127.0.0.1', rejectUnauthorized: false }, () => {
+        resolve(socket.getPeerX509Certificate()?.fingerprint256.replaceAll(':', '') ?? '');
+        socket.destroy();
+      });
+      socket.once('error', reject);
+    });
+    expect(presented).toBe(uploaded.thumbprintSha256);
+    expect((await getRelayOverview()).certificate).toMatchObject({
+      generated: false,
+      thumbprintSha256: uploaded.thumbprintSha256,
+    });
   });
 });

@@ -7,6 +7,7 @@ import { createRelayClient } from '@/lib/mail/relay/create-relay-client';
 import { deleteRelayClient } from '@/lib/mail/relay/delete-relay-client';
 import { relayClientSchema, relayClientUpdateSchema } from '@/lib/mail/relay/relay-client-schema';
 import { resetRelayClientPassword } from '@/lib/mail/relay/reset-relay-client-password';
+import { setRelayCertificate } from '@/lib/mail/relay/set-relay-certificate';
 import { updateRelayClient } from '@/lib/mail/relay/update-relay-client';
 import { setRelayEnabled } from '@/lib/mail/relay/set-relay-enabled';
 
@@ -88,5 +89,21 @@ export const resetRelayClientPasswordAction = adminAction(
       message: `New password for “${reset.name}”. Copy it now: it is not shown again.`,
       values: { generatedPassword: reset.password, username: reset.username },
     };
+  },
+);
+
+// POST (form) - upload the STARTTLS certificate (PEM) and its private key; the key is stored encrypted
+export const setRelayCertificateAction = adminAction(
+  z.object({
+    certificatePem: z.string().trim().min(1, 'Paste the certificate (PEM)'),
+    privateKeyPem: z.string().trim().min(1, 'Paste its private key (PEM)'),
+  }),
+  { action: 'relay.certificate', target: 'relay' },
+  async ({ certificatePem, privateKeyPem }, ctx): Promise<ActionState> => {
+    const set = await setRelayCertificate(certificatePem, privateKeyPem);
+    if (!set.ok) return { status: 'error', message: 'Check the highlighted fields.', fieldErrors: set.fieldErrors };
+    ctx.audit.summary = `SMTP relay certificate uploaded (SHA-256 ${set.thumbprintSha256})`;
+    revalidatePath(PAGE);
+    return { status: 'success', message: 'Certificate saved. The relay presents it within a few seconds.' };
   },
 );

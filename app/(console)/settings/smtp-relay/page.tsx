@@ -11,6 +11,7 @@ import { getRelayOverview } from '@/lib/mail/relay/get-relay-overview';
 import Link from 'next/link';
 import { createRelayClientAction, deleteRelayClientAction } from './actions';
 import { RelayClientForm } from './_components/relay-client-form';
+import { RelayCertificateForm } from './_components/relay-certificate-form';
 import { RelaySwitch } from './_components/relay-switch';
 
 export const metadata = { title: 'SMTP relay' };
@@ -57,6 +58,12 @@ export default async function SmtpRelayPage() {
           </dd>
         </dl>
         <RelaySwitch enabled={overview.enabled} />
+        <details className="text-sm">
+          <summary className="cursor-pointer">Upload a certificate</summary>
+          <div className="mt-3">
+            <RelayCertificateForm />
+          </div>
+        </details>
       </section>
       <section aria-labelledby="new-client" className="mb-6 rounded-lg border border-slate-200 bg-white p-6">
         <h2 id="new-client" className="mb-4 text-lg font-semibold">
