@@ -9,6 +9,7 @@ import { disconnectDb } from '@/lib/db/prisma';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
 import { startOutboxWorker } from '@/lib/mail/outbox/start-outbox-worker';
+import { startRelayListener } from '@/lib/mail/relay/start-relay-listener';
 import { startNotificationWatcher } from '@/lib/notifications/start-notification-watcher';
 import { startRetentionJob } from '@/lib/retention/start-retention-job';
 import { startRobotPoller } from '@/lib/robot/start-robot-poller';
@@ -40,6 +41,13 @@ async function main(): Promise<void> {
   const tokenKeeper = startTokenKeeper();
   const retention = startRetentionJob();
   const notifications = startNotificationWatcher();
+  const relay = startRelayListener({
+    host: config.SWITCHBOARD_RELAY_HOST,
+    port: config.SWITCHBOARD_RELAY_PORT,
+    tlsPort: config.SWITCHBOARD_RELAY_TLS_PORT ?? null,
+    trustedProxies: config.SWITCHBOARD_RELAY_TRUSTED_PROXIES,
+    legacyTls: config.SWITCHBOARD_RELAY_LEGACY_TLS,
+  });
 
   const app = next({ dev: false, dir: process.cwd(), hostname: config.HOSTNAME, port: config.PORT });
   await app.prepare();
@@ -64,6 +72,7 @@ async function main(): Promise<void> {
           tokenKeeper.stop(),
           retention.stop(),
           notifications.stop(),
+          relay.stop(),
         ]).finally(() => disconnectDb().finally(() => process.exit(0))),
     );
     setTimeout(() => process.exit(0), 5000).unref();

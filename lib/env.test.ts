@@ -10,6 +10,26 @@ describe('parseEnv', () => {
     expect(env.SWITCHBOARD_SESSION_HOURS).toBe(12);
   });
 
+  it('reads the SMTP relay listener settings, with defaults', () => {
+    expect(parseEnv({})).toMatchObject({
+      SWITCHBOARD_RELAY_HOST: '0.0.0.0',
+      SWITCHBOARD_RELAY_PORT: 2525,
+      SWITCHBOARD_RELAY_TRUSTED_PROXIES: [],
+      SWITCHBOARD_RELAY_LEGACY_TLS: [],
+    });
+    expect(parseEnv({}).SWITCHBOARD_RELAY_TLS_PORT).toBeUndefined();
+    expect(
+      parseEnv({ SWITCHBOARD_RELAY_TRUSTED_PROXIES: '10.0.0.5, fd00::1', SWITCHBOARD_RELAY_LEGACY_TLS: 'starttls' }),
+    ).toMatchObject({
+      SWITCHBOARD_RELAY_TRUSTED_PROXIES: ['10.0.0.5', 'fd00::1'],
+      SWITCHBOARD_RELAY_LEGACY_TLS: ['starttls'],
+    });
+    expect(() => parseEnv({ SWITCHBOARD_RELAY_TRUSTED_PROXIES: '10.0.0.0/8' })).toThrow(
+      /SWITCHBOARD_RELAY_TRUSTED_PROXIES/,
+    );
+    expect(() => parseEnv({ SWITCHBOARD_RELAY_LEGACY_TLS: 'yes' })).toThrow(/SWITCHBOARD_RELAY_LEGACY_TLS/);
+  });
+
   it('names each wrong variable', () => {
     expect(() => parseEnv({ PORT: 'eighty', SWITCHBOARD_PUBLIC_URL: 'ftp://x' })).toThrow(
       /PORT[\s\S]*SWITCHBOARD_PUBLIC_URL/,

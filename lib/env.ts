@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseAllowedNetworks } from './net/allowed-networks';
@@ -35,6 +36,10 @@ const count = optionalString.pipe(
 );
 /** A number of seconds above 0; undefined when unset. */
 const seconds = optionalString.pipe(z.optional(numberText.pipe(z.number().positive('must be above 0'))));
+const port = (fallback: number) =>
+  optionalString
+    .pipe(z.optional(numberText.pipe(z.number().int('must be a whole number').min(1).max(65535))))
+    .transform((v) => v ?? fallback);
 
 const envSchema = z.object({
   PORT: optionalString
@@ -90,6 +95,39 @@ const envSchema = z.object({
   SWITCHBOARD_PACE_PLAIN_SMTP_CONCURRENCY: count,
   SWITCHBOARD_PACE_PLAIN_SMTP_PER_WINDOW: count,
   SWITCHBOARD_PACE_PLAIN_SMTP_WINDOW_SECONDS: seconds,
+  // The SMTP relay (lib/mail/relay): where it listens once an administrator turns it on in the console. Devices expect
+  // 587 (STARTTLS) or 25; the defaults are unprivileged ports, mapped by the operator (README, "SMTP relay").
+  SWITCHBOARD_RELAY_HOST: optionalString.transform((v) => v ?? '0.0.0.0'),
+  SWITCHBOARD_RELAY_PORT: port(2525),
+  /** Implicit TLS (what some devices call SSL, usually 465); off unless set. */
+  SWITCHBOARD_RELAY_TLS_PORT: optionalString.pipe(
+    z.optional(numberText.pipe(z.number().int('must be a whole number').min(1).max(65535))),
+  ),
+  /** Old printers that speak only TLS 1.0/1.1: which listeners accept them ("starttls", "tls"); none by default. */
+  SWITCHBOARD_RELAY_LEGACY_TLS: optionalString.transform((v, ctx) => {
+    const list = (v ?? '')
+      .split(',')
+      .map((a) => a.trim().toLowerCase())
+      .filter(Boolean);
+    const bad = list.find((a) => a !== 'starttls' && a !== 'tls');
+    if (bad === undefined) return list as ('starttls' | 'tls')[];
+    ctx.addIssue({ code: 'custom', message: `"${bad}" is not a listener: write starttls, tls or both` });
+    return z.NEVER;
+  }),
+  /** Load balancers that put a PROXY protocol (v1) header in front of each connection: exact addresses. */
+  SWITCHBOARD_RELAY_TRUSTED_PROXIES: optionalString.transform((v, ctx) => {
+    const list = (v ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
+    const bad = list.find((a) => !isIP(a));
+    if (bad === undefined) return list;
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${bad}" is not an IP address: list the proxies' addresses, with commas`,
+    });
+    return z.NEVER;
+  }),
   SWITCHBOARD_LOG_LEVEL: optionalString
     .pipe(z.enum(['debug', 'info', 'warn', 'error']).optional())
     .transform((v) => v ?? 'info'),

@@ -26,6 +26,7 @@ export const NAV: NavGroup[] = [
     items: [
       { label: 'Emails', href: '/settings/global-system-settings/emails' },
       { label: 'API keys', href: '/settings/api-keys' },
+      { label: 'SMTP relay', href: '/settings/smtp-relay' },
       { label: 'Notifications', href: '/settings/notifications' },
     ],
   },

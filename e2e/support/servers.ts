@@ -23,8 +23,8 @@ export const SANDBOX = {
 };
 
 export const SERVERS = {
-  main: { port: basePort, dataDir: path.join(ROOT, '.tmp', 'e2e', 'main') },
-  fresh: { port: basePort + 1, dataDir: path.join(ROOT, '.tmp', 'e2e', 'fresh') },
+  main: { port: basePort, relayPort: basePort + 20, dataDir: path.join(ROOT, '.tmp', 'e2e', 'main') },
+  fresh: { port: basePort + 1, relayPort: basePort + 21, dataDir: path.join(ROOT, '.tmp', 'e2e', 'fresh') },
 } as const;
 
 export function urlOf(server: keyof typeof SERVERS): string {

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { EncryptedField } from '@/lib/crypto/encrypted-fields';
 import { ENTRA_ENCRYPTED_FIELDS } from '@/lib/entra/entra-encrypted-fields';
+import { RELAY_ENCRYPTED_FIELDS } from '@/lib/mail/relay/relay-encrypted-fields';
 import { EMAIL_ENCRYPTED_FIELDS } from '@/lib/mail/settings/email-encrypted-fields';
 import { NOTIFICATION_ENCRYPTED_FIELDS } from '@/lib/notifications/notification-encrypted-fields';
 import { ROBOT_ENCRYPTED_FIELDS } from '@/lib/robot/robot-encrypted-fields';
@@ -15,4 +16,5 @@ export const ENCRYPTED_FIELDS: readonly EncryptedField[] = [
   ...EMAIL_ENCRYPTED_FIELDS,
   ...ROBOT_ENCRYPTED_FIELDS,
   ...NOTIFICATION_ENCRYPTED_FIELDS,
+  ...RELAY_ENCRYPTED_FIELDS,
 ];

@@ -19,6 +19,14 @@ export interface OutboundContent {
   text: string | null;
   html: string | null;
   attachments: { filename: string; contentType: string; contentId: string | null; inline: boolean; content: Buffer }[];
+  /** A relayed message: sent as these bytes, to this envelope (Bcc included), instead of composed from the above. */
+  raw?: RawMessage | null;
+}
+
+export interface RawMessage {
+  mime: Buffer;
+  envelopeFrom: string;
+  recipients: string[];
 }
 
 /** Reads a stored JSON list of addresses, tolerating anything malformed as "none". */

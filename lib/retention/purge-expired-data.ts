@@ -72,7 +72,7 @@ export async function purgeExpiredData(options: PurgeOptions): Promise<PurgeCoun
             db().outboundAttachment.deleteMany({ where: { messageId: { in: ids }, message: { state: 'sent' } } }),
             db().outboundMessage.updateMany({
               where,
-              data: { textBody: null, htmlBody: null, transportOverride: null, bodyPurgedAt: now },
+              data: { textBody: null, htmlBody: null, rawMime: null, transportOverride: null, bodyPurgedAt: now },
             }),
           ]);
           return updated.count;

@@ -7,7 +7,12 @@ import { certificateMaterial, type CertificateMaterial } from './certificate-mat
 // involved. Node's crypto makes the RSA key (forge's JavaScript generation takes seconds); node-forge builds and
 // signs the certificate (SHA-256), which Node's crypto cannot do.
 
-export function generateCertificate(commonName: string, validityDays: number, bits = 2048): CertificateMaterial {
+export function generateCertificate(
+  commonName: string,
+  validityDays: number,
+  bits = 2048,
+  usage: 'clientAuth' | 'serverAuth' = 'clientAuth',
+): CertificateMaterial {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: bits });
   const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const key = forge.pki.privateKeyFromPem(privateKeyPem) as forge.pki.rsa.PrivateKey;
@@ -26,8 +31,10 @@ export function generateCertificate(commonName: string, validityDays: number, bi
   certificate.setIssuer(name);
   certificate.setExtensions([
     { name: 'basicConstraints', cA: false },
-    { name: 'keyUsage', critical: true, digitalSignature: true },
-    { name: 'extKeyUsage', clientAuth: true },
+    // A TLS server (the SMTP relay's STARTTLS) also names itself and may use its key for RSA key exchange.
+    { name: 'keyUsage', critical: true, digitalSignature: true, keyEncipherment: usage === 'serverAuth' },
+    { name: 'extKeyUsage', [usage]: true },
+    ...(usage === 'serverAuth' ? [{ name: 'subjectAltName', altNames: [{ type: 2, value: commonName }] }] : []),
   ]);
   certificate.sign(key, forge.md.sha256.create());
   const material = certificateMaterial(forge.pki.certificateToPem(certificate), privateKeyPem);

@@ -9,6 +9,7 @@ import { pageNumberOf } from '@/lib/http/list-params';
 import { formatAddress, readAddressList } from '@/lib/mail/mail-address';
 import { getOutboxCounts } from '@/lib/mail/outbox/get-outbox-counts';
 import { getOutboxMessages } from '@/lib/mail/outbox/get-outbox-messages';
+import { OUTBOX_SOURCES, type OutboxSource, outboxSourceOf } from '@/lib/mail/outbox/outbox-sources';
 import {
   OUTBOX_FILTERS,
   OUTBOX_STATE_LABELS,
@@ -25,15 +26,23 @@ export const metadata = { title: 'Outbox' };
 export default async function OutboxPage({
   searchParams,
 }: {
-  searchParams: Promise<{ filter?: string | string[]; page?: string | string[] }>;
+  searchParams: Promise<{ filter?: string | string[]; page?: string | string[]; source?: string | string[] }>;
 }) {
   await requireAdmin();
   const params = await searchParams;
   const filter = outboxFilterOf(params.filter);
   const page = pageNumberOf(params.page);
-  const [counts, { messages, total, pages }] = await Promise.all([getOutboxCounts(), getOutboxMessages(filter, page)]);
-  const hrefFor = (f: OutboxFilter, p = 1) =>
-    `/outbox?${new URLSearchParams({ ...(f === 'all' ? {} : { filter: f }), ...(p > 1 ? { page: String(p) } : {}) })}`;
+  const source = outboxSourceOf(params.source);
+  const [counts, { messages, total, pages }] = await Promise.all([
+    getOutboxCounts(),
+    getOutboxMessages(filter, page, source),
+  ]);
+  const hrefFor = (f: OutboxFilter, p = 1, s: OutboxSource = source) =>
+    `/outbox?${new URLSearchParams({
+      ...(f === 'all' ? {} : { filter: f }),
+      ...(s === 'all' ? {} : { source: s }),
+      ...(p > 1 ? { page: String(p) } : {}),
+    })}`;
 
   return (
     <>
@@ -60,6 +69,18 @@ export default async function OutboxPage({
             className={`rounded-md border px-3 py-1.5 ${f === filter ? 'border-brand-600 bg-brand-600 text-white' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-100'}`}
           >
             {OUTBOX_FILTERS[f]}
+          </Link>
+        ))}
+      </nav>
+      <nav aria-label="Source" className="mb-3 flex flex-wrap gap-2 text-sm">
+        {(['all', ...Object.keys(OUTBOX_SOURCES)] as OutboxSource[]).map((s) => (
+          <Link
+            key={s}
+            href={hrefFor(filter, 1, s)}
+            aria-current={s === source ? 'page' : undefined}
+            className={`rounded-md border px-3 py-1.5 ${s === source ? 'border-brand-600 bg-brand-600 text-white' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-100'}`}
+          >
+            {s === 'all' ? 'Every source' : OUTBOX_SOURCES[s]}
           </Link>
         ))}
       </nav>
@@ -115,7 +136,8 @@ export default async function OutboxPage({
                   {m.subject || '(no subject)'}
                 </Link>
                 <span className="block text-xs text-slate-500">
-                  {m.source} · from {m.fromAddress}
+                  {m.source === 'relay' && m.relayClientName ? `relay: ${m.relayClientName}` : m.source} · from{' '}
+                  {m.fromAddress}
                 </span>
               </td>
               <td className="px-3 py-2">

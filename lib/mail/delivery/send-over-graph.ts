@@ -3,6 +3,7 @@ import type { OutboundContent } from '@/lib/mail/mail-address';
 import { callGraph } from './call-graph';
 import { classifyGraphResponse } from './classify-graph-response';
 import { composeMime } from './compose-mime';
+import { graphMimeOf } from './graph-mime-of';
 import { createGraphClient } from '@/lib/entra/create-graph-client';
 import type { DeliveryOutcome } from './delivery-outcome';
 import { type DraftStore, sendGraphDraft } from './send-graph-draft';
@@ -28,10 +29,23 @@ export async function sendOverGraph(
 ): Promise<DeliveryOutcome> {
   const client = createGraphClient(target.graphBaseUrl, async () => accessToken);
   const base = target.mailbox ? `/users/${encodeURIComponent(target.mailbox)}` : '/me';
+  if (message.raw) {
+    const body = graphMimeOf(message.raw).toString('base64');
+    if (body.length > SEND_MAIL_BODY_LIMIT)
+      return {
+        kind: 'failed',
+        code: 'TOO_LARGE',
+        answer: `The relayed message is ${message.raw.mime.length} bytes: too large for one Microsoft Graph request (4 MB, base64). Send it over SMTP, or in smaller parts.`,
+      };
+    return answerOf(await callGraph(client, 'POST', `${base}/sendMail`, { body, contentType: 'text/plain' }));
+  }
   if (drafts.previous) return sendGraphDraft(client, base, message, drafts);
   const body = (await composeMime(message, { keepBcc: true })).toString('base64');
   if (body.length > SEND_MAIL_BODY_LIMIT) return sendGraphDraft(client, base, message, drafts);
-  const answer = await callGraph(client, 'POST', `${base}/sendMail`, { body, contentType: 'text/plain' });
+  return answerOf(await callGraph(client, 'POST', `${base}/sendMail`, { body, contentType: 'text/plain' }));
+}
+
+function answerOf(answer: Awaited<ReturnType<typeof callGraph>>): DeliveryOutcome {
   if (!answer.ok) return classifyGraphResponse(answer);
   return {
     kind: 'sent',

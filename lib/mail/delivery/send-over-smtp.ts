@@ -25,11 +25,13 @@ export async function sendOverSmtp(
   try {
     const recipients = [...message.to, ...message.cc, ...message.bcc].map((a) => a.address);
     // nodemailer composes the message as it streams it to the server (Bcc in the envelope only), instead of composing
-    // it into a buffer first and streaming that: half the work per message.
-    const info = await transport.sendMail({
-      ...mailComposerOptions(message),
-      envelope: { from: message.from.address, to: recipients },
-    });
+    // it into a buffer first and streaming that: half the work per message. A relayed message goes as the device sent
+    // it, to the envelope it was handed over with.
+    const info = await transport.sendMail(
+      message.raw
+        ? { raw: message.raw.mime, envelope: { from: message.raw.envelopeFrom, to: message.raw.recipients } }
+        : { ...mailComposerOptions(message), envelope: { from: message.from.address, to: recipients } },
+    );
     const response = String(info.response ?? '250');
     const refused = info.rejected.length ? `; refused: ${info.rejected.map(String).join(', ')}` : '';
     const code = /^(\d{3})(?:[ -](\d\.\d{1,3}\.\d{1,3}))?/.exec(response);

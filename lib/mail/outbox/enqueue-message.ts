@@ -1,6 +1,7 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import { db } from '@/lib/db/prisma';
+import { isUniqueViolation } from '@/lib/db/errors';
 import { leaseEnd } from '@/lib/db/row-lease';
 import type { MailAddress } from '@/lib/mail/mail-address';
 import { wakeOutboxWorker } from './wake-outbox-worker';
@@ -27,6 +28,9 @@ export interface NewOutboundMessage {
   text?: string | null;
   html?: string | null;
   attachments?: NewAttachment[];
+  /** A relayed message: delivered as these bytes to this envelope; the fields above are for the Outbox only. */
+  raw?: { mime: Buffer; envelopeFrom: string; envelopeRecipients: string[]; messageIdHeader: string | null };
+  relayClientId?: string | null;
   /** Claim it at once for this owner, who sends it itself (the test email waits for its own first attempt). */
   claimFor?: { owner: string; leaseMs: number };
 }
@@ -46,12 +50,24 @@ function newMessageId(from: string): string {
  * Message-ID is fixed here, so every attempt (and a retry after a crash) sends the same message.
  */
 export async function enqueueMessage(input: NewOutboundMessage): Promise<AcceptedMessage> {
-  const messageIdHeader = newMessageId(input.from.address);
+  // A relayed message keeps the Message-ID the device gave it, unless another message already has it (a device that
+  // repeats ids): then the outbox row gets one of its own, and the bytes stay as sent.
+  const own = input.raw?.messageIdHeader ?? null;
+  try {
+    return await insert(input, own ?? newMessageId(input.from.address));
+  } catch (error) {
+    if (!own || !isUniqueViolation(error)) throw error;
+    return insert(input, newMessageId(input.from.address));
+  }
+}
+
+async function insert(input: NewOutboundMessage, messageIdHeader: string): Promise<AcceptedMessage> {
   const attachments = input.attachments ?? [];
-  const size =
-    Buffer.byteLength(input.text ?? '') +
-    Buffer.byteLength(input.html ?? '') +
-    attachments.reduce((sum, a) => sum + a.content.length, 0);
+  const size = input.raw
+    ? input.raw.mime.length
+    : Buffer.byteLength(input.text ?? '') +
+      Buffer.byteLength(input.html ?? '') +
+      attachments.reduce((sum, a) => sum + a.content.length, 0);
   const now = new Date();
   const row = await db().outboundMessage.create({
     data: {
@@ -69,6 +85,14 @@ export async function enqueueMessage(input: NewOutboundMessage): Promise<Accepte
       messageIdHeader,
       size,
       nextAttemptAt: now,
+      ...(input.raw
+        ? {
+            rawMime: new Uint8Array(input.raw.mime),
+            envelopeFrom: input.raw.envelopeFrom,
+            envelopeRecipients: JSON.stringify(input.raw.envelopeRecipients.map((address) => ({ address, name: '' }))),
+            relayClientId: input.relayClientId ?? null,
+          }
+        : {}),
       ...(input.claimFor
         ? {
             state: 'sending',

@@ -1,12 +1,16 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
+import type { OutboxSource } from './outbox-sources';
 import { type OutboxFilter, statesOf } from './outbox-states';
 
 export const OUTBOX_PAGE_SIZE = 50;
 
 /** One page of the Outbox list, newest first; no bodies or attachments. */
-export async function getOutboxMessages(filter: OutboxFilter, page: number) {
-  const where = filter === 'all' ? {} : { state: { in: statesOf(filter) } };
+export async function getOutboxMessages(filter: OutboxFilter, page: number, source: OutboxSource = 'all') {
+  const where = {
+    ...(filter === 'all' ? {} : { state: { in: statesOf(filter) } }),
+    ...(source === 'all' ? {} : { source }),
+  };
   const [total, messages] = await Promise.all([
     db().outboundMessage.count({ where }),
     db().outboundMessage.findMany({
@@ -17,6 +21,7 @@ export async function getOutboxMessages(filter: OutboxFilter, page: number) {
       select: {
         id: true,
         source: true,
+        relayClientId: true,
         state: true,
         fromAddress: true,
         toRecipients: true,
@@ -33,5 +38,18 @@ export async function getOutboxMessages(filter: OutboxFilter, page: number) {
       },
     }),
   ]);
-  return { messages, total, pages: Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE)) };
+  // The relay client each relayed message came from, by name (a deleted client: its id is gone, the source stays).
+  const relayIds = [...new Set(messages.map((m) => m.relayClientId).filter((id): id is string => Boolean(id)))];
+  const clients = relayIds.length
+    ? await db().relayClient.findMany({ where: { id: { in: relayIds } }, select: { id: true, name: true } })
+    : [];
+  const names = new Map(clients.map((c) => [c.id, c.name]));
+  return {
+    messages: messages.map((m) => ({
+      ...m,
+      relayClientName: m.relayClientId ? (names.get(m.relayClientId) ?? null) : null,
+    })),
+    total,
+    pages: Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE)),
+  };
 }

@@ -23,6 +23,9 @@ interface MessageRow {
   textBody: string | null;
   htmlBody: string | null;
   graphDraftId: string | null;
+  rawMime: Buffer | Uint8Array | null;
+  envelopeFrom: string | null;
+  envelopeRecipients: string | null;
   attemptCount: number;
   /** PostgreSQL: an array; SQLite: a JSON array. */
   unfinished: string[] | string;
@@ -40,7 +43,7 @@ interface AttachmentRow {
 
 // The message with its earlier attempts in one statement; attachments in a second one only when a message has any.
 const COLUMNS = `"id", "messageIdHeader", "fromAddress", "fromName", "toRecipients", "ccRecipients", "bccRecipients", "replyTo", "subject",
-  "textBody", "htmlBody", "graphDraftId"`;
+  "textBody", "htmlBody", "graphDraftId", "rawMime", "envelopeFrom", "envelopeRecipients"`;
 
 async function readRows(
   ids: string[],
@@ -125,6 +128,13 @@ export async function loadOutboundContents(ids: string[]): Promise<Map<string, L
         html: row.htmlBody,
         attachments: files.get(row.id) ?? [],
         graphDraftId: row.graphDraftId,
+        raw: row.rawMime
+          ? {
+              mime: Buffer.from(row.rawMime),
+              envelopeFrom: row.envelopeFrom ?? row.fromAddress,
+              recipients: readAddressList(row.envelopeRecipients).map((a) => a.address),
+            }
+          : null,
         attemptCount: Number(row.attemptCount),
         unfinishedAttempts: (typeof row.unfinished === 'string'
           ? (JSON.parse(row.unfinished) as (string | null)[])

@@ -13,7 +13,7 @@ export type ResendResult = { ok: true; id: string; summary: string } | { ok: fal
 export async function resendOutboxMessage(id: string): Promise<ResendResult> {
   const row = await db().outboundMessage.findUnique({
     where: { id },
-    select: { state: true, source: true, apiKeyId: true, subject: true, bodyPurgedAt: true },
+    select: { state: true, source: true, apiKeyId: true, subject: true, bodyPurgedAt: true, relayClientId: true },
   });
   if (!row) return { ok: false, message: 'This message no longer exists.' };
   if (row.state === 'sending') return { ok: false, message: 'This message is being sent right now.' };
@@ -64,6 +64,18 @@ export async function resendOutboxMessage(id: string): Promise<ResendResult> {
     text: original.text,
     html: original.html,
     attachments: original.attachments,
+    // A relayed message is sent again as the device sent it (its own Message-ID inside; a new one for the row).
+    ...(original.raw
+      ? {
+          relayClientId: row.relayClientId,
+          raw: {
+            mime: original.raw.mime,
+            envelopeFrom: original.raw.envelopeFrom,
+            envelopeRecipients: original.raw.recipients,
+            messageIdHeader: null,
+          },
+        }
+      : {}),
   });
   return { ok: true, id: copy.id, summary: 'sent again as a new message' };
 }
