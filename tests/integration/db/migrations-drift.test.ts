@@ -82,8 +82,8 @@ describe.each(PROVIDERS)('%s migrations', (provider) => {
     expect(await applyMigrations(database.config)).toEqual({ applied: [] });
     const rows = await queryRows<{ migration_name: string }>(
       database.config,
-      'SELECT migration_name FROM "_prisma_migrations"',
+      'SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name',
     );
-    expect(rows.map((row) => row.migration_name)).toEqual(appliedByEngine);
+    expect(rows.map((row) => row.migration_name)).toEqual([...appliedByEngine].sort());
   });
 });
