@@ -40,7 +40,7 @@ test('rotates a tenant to a new client secret: add, verify, switch, reminder to 
   await page.getByLabel('New client secret').fill(value);
   await page.getByLabel('New secret expires on').fill(inDays(3 * 365));
   await page.getByRole('button', { name: 'Add new client secret' }).click();
-  await expect(page.getByText(/caps a new client secret at two years/)).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: /caps a new client secret at two years/ })).toBeVisible();
   await expect(page.getByLabel('New client secret')).toHaveValue('');
 
   await page.getByLabel('New client secret').fill(value);
