@@ -18,7 +18,7 @@ export interface RelayServerOptions {
   tls: RelayTls;
   /** Implicit TLS (the TLS port) instead of STARTTLS. */
   implicitTls: boolean;
-  /** Exact addresses whose connections start with a PROXY protocol (v1) header. */
+  /** Exact addresses whose connections start with a PROXY protocol header (v1 here; v2 via acceptProxyV2). */
   trustedProxies: string[];
   /**
    * Accept TLS 1.0 and 1.1 (an explicit opt-in for old printers): Node's OpenSSL 3 allows them only with the

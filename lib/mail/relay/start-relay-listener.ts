@@ -4,6 +4,7 @@ import type { SMTPServer } from 'smtp-server';
 import { db } from '@/lib/db/prisma';
 import { logger } from '@/lib/log/logger';
 import { createRelayServer } from './create-relay-server';
+import { acceptProxyV2 } from './proxy-protocol-v2';
 import { loadRelayTls } from './load-relay-tls';
 import { RELAY_SETTINGS_ID } from './relay-settings-id';
 
@@ -72,12 +73,18 @@ export function startRelayListener(options: RelayListenerOptions): RelayListener
       announcedSize: Math.max(DEFAULT_SIZE, largest._max.maxMessageBytes ?? 0),
     };
     const legacy = options.legacyTls ?? [];
-    const plain = createRelayServer({ ...base, implicitTls: false, legacyTls: legacy.includes('starttls') });
+    const plain = acceptProxyV2(
+      createRelayServer({ ...base, implicitTls: false, legacyTls: legacy.includes('starttls') }),
+      options.trustedProxies,
+    );
     const port = await listen(plain, options.port, options.host);
     const servers = [plain];
     let tlsPort: number | null = null;
     if (options.tlsPort !== null) {
-      const implicit = createRelayServer({ ...base, implicitTls: true, legacyTls: legacy.includes('tls') });
+      const implicit = acceptProxyV2(
+        createRelayServer({ ...base, implicitTls: true, legacyTls: legacy.includes('tls') }),
+        options.trustedProxies,
+      );
       tlsPort = await listen(implicit, options.tlsPort, options.host);
       servers.push(implicit);
     }
