@@ -22,6 +22,8 @@ export interface DeliveryContext {
   committer: OutcomeCommitter;
   /** The saved settings as a sender; the worker passes the one it claimed with (a short-lived cached read). */
   saved?: () => Promise<PreparedDelivery>;
+  /** Resolves when a message may go on the wire (the worker's sending slots); called just before it is sent. */
+  beforeSend?: (messageId: string) => Promise<void>;
   /** Called when a message's attempt is over on the wire (its outcome is being recorded). */
   onSent?: (messageId: string, outcome: DeliveryOutcome) => void;
   /**
@@ -167,6 +169,7 @@ export function deliverClaimedMessages(
   return claimed.map(async (claim) => {
     const plan = (await started).get(claim.id);
     if (!plan) return null;
+    await context.beforeSend?.(claim.id);
     const outcome = await send(plan.message, plan.prepared, context.owner);
     // Before the outcome's commit ends the claim: a grant is under way only while its message is claimed.
     if (plan.paced && context.pacing) await afterPacedSend(plan.paced, outcome, context.pacing);

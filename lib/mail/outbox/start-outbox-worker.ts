@@ -47,10 +47,29 @@ export function startOutboxWorker(options: OutboxWorkerOptions = {}): OutboxWork
   const concurrency = options.concurrency ?? 10;
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
   const workerId = options.workerId ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
-  // Claimed and not yet recorded (for stop, and never claimed again by this worker), and of those the ones being sent:
-  // a message frees its sending slot once the server answered, while its outcome is committed with others.
+  // Claimed and not yet recorded (for stop, and never claimed again by this worker); of those, the ones claimed ahead
+  // (their attempt recorded, waiting for a sending slot) and the ones being sent: a message frees its slot once the
+  // server answered, while its outcome is committed with others. Claiming the next batch while this one is on the
+  // wire keeps every slot busy: a claim waits for the disk (a commit), which would otherwise leave slots empty.
   const inFlight = new Map<string, Promise<void>>();
+  const ahead = new Set<string>();
   const sending = new Set<string>();
+  const waitingForSlot: (() => void)[] = [];
+  const takeSlot = (id: string) =>
+    new Promise<void>((resolve) => {
+      const go = () => {
+        ahead.delete(id);
+        sending.add(id);
+        resolve();
+      };
+      if (sending.size < concurrency) go();
+      else waitingForSlot.push(go);
+    });
+  const releaseSlot = (id: string) => {
+    if (!sending.delete(id)) return;
+    waitingForSlot.shift()?.();
+    wake();
+  };
   let stopping = false;
   let pausedUntil = 0;
   let wakeUp: (() => void) | null = null;
@@ -118,12 +137,13 @@ export function startOutboxWorker(options: OutboxWorkerOptions = {}): OutboxWork
     // A throttled answer keeps its slot until the pause it asks for is known (after its commit).
     const onSent = (id: string, outcome: DeliveryOutcome) => {
       if (outcome.kind === 'retry' && outcome.throttled) return;
-      if (sending.delete(id)) wake();
+      releaseSlot(id);
     };
     const runs = deliverClaimedMessages(claimed, {
       owner: workerId,
       committer,
       saved,
+      beforeSend: takeSlot,
       onSent,
       pacing,
       onHeld,
@@ -132,7 +152,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions = {}): OutboxWork
     const now = Date.now();
     claimed.forEach((message, index) => {
       leasedAt.set(message.id, now);
-      sending.add(message.id);
+      ahead.add(message.id);
       const run = (runs[index] ?? Promise.resolve(null))
         .then((report) => {
           // Throttling on a paced route paused its mailbox only (in the store); anything else pauses this worker.
@@ -146,7 +166,8 @@ export function startOutboxWorker(options: OutboxWorkerOptions = {}): OutboxWork
         )
         .finally(() => {
           inFlight.delete(message.id);
-          sending.delete(message.id);
+          ahead.delete(message.id);
+          releaseSlot(message.id);
           leasedAt.delete(message.id);
           wake();
         });
@@ -170,10 +191,11 @@ export function startOutboxWorker(options: OutboxWorkerOptions = {}): OutboxWork
           await sleep(pausedUntil - now);
           continue;
         }
-        // Outcomes waiting for their commit hold no sending slot, but at most `concurrency` of them wait at once.
-        const free = Math.min(concurrency - sending.size, 2 * concurrency - inFlight.size);
+        // Up to `concurrency` claimed ahead of the slots; outcomes waiting for their commit hold no slot, but at most
+        // `concurrency` of them wait at once.
+        const free = Math.min(2 * concurrency - sending.size - ahead.size, 3 * concurrency - inFlight.size);
         // Claim in batches (half the slots at least) while busy: one statement per batch instead of per message.
-        if (free <= 0 || (sending.size > 0 && free < Math.ceil(concurrency / 2))) {
+        if (free <= 0 || (inFlight.size > 0 && free < Math.ceil(concurrency / 2))) {
           await sleep(pollIntervalMs);
           continue;
         }
