@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/prisma';
 import { explainDeliveryError } from '@/lib/mail/delivery/explain-delivery-error';
 import { enqueueMessage } from '@/lib/mail/outbox/enqueue-message';
+import { acceptRelayMessage } from '@/lib/mail/relay/accept-relay-message';
+import { createRelayClient } from '@/lib/mail/relay/create-relay-client';
+import { relayClientSchema } from '@/lib/mail/relay/relay-client-schema';
 import { startOutboxWorker } from '@/lib/mail/outbox/start-outbox-worker';
 import { emailSettingsSchema } from '@/lib/mail/settings/email-settings-schema';
 import { saveEmailSettings } from '@/lib/mail/settings/save-email-settings';
@@ -52,6 +55,10 @@ describe.each(PROVIDERS)('SMTP to Graph fall-back (%s)', (provider) => {
       subject,
       text: 'Through whichever way works.',
     });
+    return { row: await untilDone(id), to };
+  }
+
+  async function untilDone(id: string) {
     const worker = startOutboxWorker({ pollIntervalMs: 50 });
     try {
       const row = await waitFor(
@@ -65,7 +72,7 @@ describe.each(PROVIDERS)('SMTP to Graph fall-back (%s)', (provider) => {
         },
         30_000,
       );
-      return { row, to };
+      return row;
     } finally {
       await worker.stop();
     }
@@ -153,4 +160,44 @@ describe.each(PROVIDERS)('SMTP to Graph fall-back (%s)', (provider) => {
       fieldErrors: { graphFallbackConnectionId: expect.stringMatching(/Mail\.Send\.Shared/) },
     });
   });
+
+  it('a relayed message goes as its own MIME through the relay client’s fall-back, which wins over the settings’', async () => {
+    const exchange = await signedIn('exchange-smtp', SCANNER);
+    const settingsFallback = await signedIn('client-credentials', null);
+    const clientFallback = await signedIn('graph-mail', SCANNER);
+    await saveSettings({ ...smtp(exchange, SCANNER.username), graphFallbackConnectionId: settingsFallback });
+    const client = await createRelayClient(
+      relayClientSchema.parse({
+        name: `Scanner ${provider}`,
+        authMode: 'password',
+        username: `scanner-${provider}`,
+        allowedSenders: SCANNER.username,
+        graphFallbackConnectionId: clientFallback,
+      }),
+    );
+    if (!client.ok) throw new Error(JSON.stringify(client.fieldErrors));
+    const to = uniqueRecipient('relayed');
+    const mime = Buffer.from(
+      `From: ${SCANNER.username}\r\nTo: ${to}\r\nSubject: Relayed ${provider}\r\nX-Device: scanner-7\r\n\r\nScan.\r\n`,
+    );
+    const accepted = await acceptRelayMessage({
+      clientId: client.id,
+      allowedSenders: [SCANNER.username],
+      envelopeFrom: SCANNER.username,
+      recipients: [to],
+      mime,
+    });
+    if (!accepted.ok) throw new Error(accepted.text);
+    const row = await untilDone(accepted.id);
+    expect(row.state).toBe('sent');
+    const { name } = await db().serviceConnection.findUniqueOrThrow({ where: { id: clientFallback } });
+    expect(row.attemptLog.map((a) => [a.transport, a.outcome])).toEqual([
+      ['smtp', 'failed'],
+      ['graph', 'sent'],
+    ]);
+    expect(row.attemptLog[1]?.answer).toContain(`Sent through Microsoft Graph (connection “${name}”)`);
+    const received = suite.sandbox.control.readMailbox(to);
+    expect(received).toHaveLength(1);
+    expect(received[0]?.raw).toContain('X-Device: scanner-7');
+  }, 60_000);
 });
