@@ -108,4 +108,12 @@ describe('explainDeliveryError with what Switchboard knows of the sign-in', () =
       explainDeliveryError('535 5.7.3', '535 5.7.3 Authentication unsuccessful', { authType: 'application' })?.fix,
     ).toContain('New-ServicePrincipal -AppId <application id> -ObjectId <enterprise application object id>');
   });
+
+  it('names both fixes when SMTP AUTH is disabled for the mailbox: enable it, or a Graph fall-back', () => {
+    const fix =
+      explainDeliveryError('535 5.7.139', '535 5.7.139 SmtpClientAuthentication is disabled for the Mailbox.')?.fix ??
+      '';
+    expect(fix).toMatch(/Set-CASMailbox -Identity <mailbox> -SmtpClientAuthenticationDisabled \$false/);
+    expect(fix).toMatch(/Graph fall-back connection in Settings → Global System Settings → Emails/);
+  });
 });

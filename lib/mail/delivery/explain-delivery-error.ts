@@ -32,7 +32,7 @@ const RULES: (Rule | typeof GRAPH)[] = [
     title: 'SMTP AUTH is turned off for the mailbox or the tenant',
     meaning:
       'Exchange Online accepts authenticated SMTP (client submission) only where SMTP AUTH is enabled; it is disabled for this mailbox or for the whole organisation.',
-    fix: 'In the Microsoft 365 admin center open the user → Mail → Manage email apps and tick “Authenticated SMTP”, or run Set-CASMailbox -Identity <mailbox> -SmtpClientAuthenticationDisabled $false (for the tenant: Set-TransportConfig -SmtpClientAuthenticationDisabled $false). Or choose Microsoft Graph, which does not need SMTP AUTH.',
+    fix: 'Either of two fixes. 1. Enable SMTP AUTH for the mailbox: in the Microsoft 365 admin center open the user → Mail → Manage email apps and tick “Authenticated SMTP”, or run Set-CASMailbox -Identity <mailbox> -SmtpClientAuthenticationDisabled $false (for the tenant: Set-TransportConfig -SmtpClientAuthenticationDisabled $false). 2. Or name a Microsoft Graph connection that sends as this mailbox as the Graph fall-back connection in Settings → Global System Settings → Emails (a relay client may name its own): Graph does not need SMTP AUTH, and messages SMTP AUTH refuses then go through it.',
   },
   {
     test: /\b5\.7\.3\b/,

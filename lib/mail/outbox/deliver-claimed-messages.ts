@@ -9,6 +9,7 @@ import { logger } from '@/lib/log/logger';
 import { finishPaceGrant } from '@/lib/mail/pacing/finish-pace-grant';
 import type { PaceRoute } from '@/lib/mail/pacing/pace-limits';
 import { pauseMailbox } from '@/lib/mail/pacing/pause-mailbox';
+import { type GraphFallback, isSmtpAuthDisabled, resolveGraphFallback } from './graph-fallback';
 import { observeDelivery } from './observe-delivery';
 import type { AttemptReport } from './attempt-report';
 import type { ClaimedMessage } from './claim-due-messages';
@@ -16,6 +17,7 @@ import type { OutcomeCommitter } from './create-outcome-committer';
 import { type LoadedMessage, loadOutboundContents } from './load-outbound-contents';
 import { type OutboxPacing, paceClaimedMessages } from './pace-claimed-messages';
 import { recordAttemptStarts } from './record-attempt-starts';
+import { type FinalAttempt, sendThroughGraphFallback } from './send-through-graph-fallback';
 
 export interface DeliveryContext {
   owner: string;
@@ -166,25 +168,70 @@ export function deliverClaimedMessages(
     );
   })();
 
+  // A Graph fall-back, resolved once per batch for each relay client and mailbox that needs it.
+  const fallbacks = new Map<string, Promise<GraphFallback | null>>();
+  const fallbackFor = (relayClientId: string | null, mailbox: string) => {
+    const key = `${relayClientId ?? ''} ${mailbox}`;
+    let found = fallbacks.get(key);
+    if (!found) fallbacks.set(key, (found = resolveGraphFallback(relayClientId, mailbox)));
+    return found;
+  };
+
   return claimed.map(async (claim) => {
     const plan = (await started).get(claim.id);
     if (!plan) return null;
+    const { message, prepared } = plan;
     await context.beforeSend?.(claim.id);
-    const outcome = await send(plan.message, plan.prepared, context.owner);
+    const first = await send(message, prepared, context.owner);
     // Before the outcome's commit ends the claim: a grant is under way only while its message is claimed.
-    if (plan.paced && context.pacing) await afterPacedSend(plan.paced, outcome, context.pacing);
+    if (plan.paced && context.pacing) await afterPacedSend(plan.paced, first, context.pacing);
+    let final: FinalAttempt = { attemptId: plan.attemptId, outcome: first, transport: prepared.transport };
+    const mailbox = prepared.ok ? prepared.signsInAs : undefined;
+    if (mailbox && isSmtpAuthDisabled(first)) {
+      try {
+        const fallback = await fallbackFor(message.relayClientId, mailbox);
+        if (fallback) {
+          logFailed(claim.id, message.attemptCount + 1, prepared.transport, first);
+          final = await sendThroughGraphFallback({
+            owner: context.owner,
+            message,
+            refusedAttemptId: plan.attemptId,
+            refused: first,
+            fallback,
+            send: (graph) => send(message, graph, context.owner),
+          });
+          if (final.attemptId !== plan.attemptId)
+            observeDelivery(prepared.transport, fallbackRefusal(claim.id, first), message.createdAt);
+        }
+      } catch (error) {
+        final = { ...final, outcome: unexpected(error, claim.id) };
+      }
+    }
+    const { outcome } = final;
     context.onSent?.(claim.id, outcome);
-    if (outcome.kind === 'retry' || outcome.kind === 'failed')
-      logger.warn('outbox.delivery_attempt_failed', {
-        messageId: claim.id,
-        attempt: plan.message.attemptCount + 1,
-        transport: plan.prepared.transport,
-        outcome: outcome.kind,
-        code: outcome.code,
-        answer: outcome.answer,
-      });
-    const report = await context.committer.record(claim, plan.attemptId, outcome, { paced: plan.paced !== null });
-    observeDelivery(plan.prepared.transport, report, plan.message.createdAt);
+    logFailed(claim.id, message.attemptCount + 1, final.transport, outcome);
+    const viaFallback = final.attemptId !== plan.attemptId;
+    const report = await context.committer.record(claim, final.attemptId, outcome, {
+      paced: plan.paced !== null && !viaFallback,
+    });
+    observeDelivery(final.transport, report, message.createdAt);
     return report;
   });
+}
+
+function logFailed(messageId: string, attempt: number, transport: string, outcome: DeliveryOutcome): void {
+  if (outcome.kind === 'retry' || outcome.kind === 'failed')
+    logger.warn('outbox.delivery_attempt_failed', {
+      messageId,
+      attempt,
+      transport,
+      outcome: outcome.kind,
+      code: outcome.code,
+      answer: outcome.answer,
+    });
+}
+
+/** The refused SMTP attempt as the metrics count it: an attempt, not the message's end. */
+function fallbackRefusal(messageId: string, outcome: DeliveryOutcome): AttemptReport {
+  return { messageId, outcome, state: 'queued', nextAttemptAt: null };
 }

@@ -7,6 +7,8 @@ export interface LoadedMessage extends OutboundContent {
   /** Earlier attempts: how many, and which an earlier worker left unfinished (it crashed or was killed). */
   attemptCount: number;
   unfinishedAttempts: string[];
+  /** The relay client that handed the message over (its Graph fall-back wins over the settings'); null otherwise. */
+  relayClientId: string | null;
 }
 
 interface MessageRow {
@@ -26,6 +28,7 @@ interface MessageRow {
   rawMime: Buffer | Uint8Array | null;
   envelopeFrom: string | null;
   envelopeRecipients: string | null;
+  relayClientId: string | null;
   attemptCount: number;
   /** PostgreSQL: an array; SQLite: a JSON array. */
   unfinished: string[] | string;
@@ -43,7 +46,7 @@ interface AttachmentRow {
 
 // The message with its earlier attempts in one statement; attachments in a second one only when a message has any.
 const COLUMNS = `"id", "messageIdHeader", "fromAddress", "fromName", "toRecipients", "ccRecipients", "bccRecipients", "replyTo", "subject",
-  "textBody", "htmlBody", "graphDraftId", "rawMime", "envelopeFrom", "envelopeRecipients"`;
+  "textBody", "htmlBody", "graphDraftId", "rawMime", "envelopeFrom", "envelopeRecipients", "relayClientId"`;
 
 async function readRows(
   ids: string[],
@@ -135,6 +138,7 @@ export async function loadOutboundContents(ids: string[]): Promise<Map<string, L
               recipients: readAddressList(row.envelopeRecipients).map((a) => a.address),
             }
           : null,
+        relayClientId: row.relayClientId,
         attemptCount: Number(row.attemptCount),
         unfinishedAttempts: (typeof row.unfinished === 'string'
           ? (JSON.parse(row.unfinished) as (string | null)[])

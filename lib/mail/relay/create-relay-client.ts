@@ -5,6 +5,7 @@ import { isUniqueViolation } from '@/lib/db/errors';
 import { db } from '@/lib/db/prisma';
 import { parseAllowedNetworks } from '@/lib/net/allowed-networks';
 import { parseAllowedSenders } from '@/lib/mail/settings/allowed-senders';
+import { checkRelayGraphFallback } from './check-relay-graph-fallback';
 import type { RelayClientFields } from './relay-client-schema';
 
 export type CreatedRelayClient =
@@ -16,6 +17,10 @@ export type CreatedRelayClient =
  * a network client stores its networks and never has a username or password.
  */
 export async function createRelayClient(fields: RelayClientFields): Promise<CreatedRelayClient> {
+  if (fields.graphFallbackConnectionId) {
+    const rule = await checkRelayGraphFallback(fields.graphFallbackConnectionId);
+    if (!rule.ok) return { ok: false, fieldErrors: { graphFallbackConnectionId: rule.message } };
+  }
   const password = fields.authMode === 'password' ? crypto.randomBytes(18).toString('base64url') : null;
   const networks = parseAllowedNetworks(fields.networks.split(/[\s,;]+/).join(','));
   const senders = parseAllowedSenders(fields.allowedSenders);
@@ -33,6 +38,7 @@ export async function createRelayClient(fields: RelayClientFields): Promise<Crea
         maxMessageBytes: fields.maxMessageMb * 1024 * 1024,
         ratePerMinute: fields.ratePerMinute,
         enabled: fields.enabled,
+        graphFallbackConnectionId: fields.graphFallbackConnectionId || null,
       },
       select: { id: true, name: true, username: true },
     });

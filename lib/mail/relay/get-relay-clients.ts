@@ -14,6 +14,8 @@ export interface RelayClientRow {
   maxMessageBytes: number;
   ratePerMinute: number;
   enabled: boolean;
+  /** Its messages' Graph fall-back when SMTP AUTH is refused; null: the Emails settings' one. */
+  graphFallbackConnectionId: string | null;
   acceptedToday: number;
   refusedToday: number;
   failedToday: number;
@@ -56,6 +58,7 @@ export async function getRelayClients(): Promise<RelayClientRow[]> {
     maxMessageBytes: r.maxMessageBytes,
     ratePerMinute: r.ratePerMinute,
     enabled: r.enabled,
+    graphFallbackConnectionId: r.graphFallbackConnectionId,
     acceptedToday: r.countDay === today ? r.acceptedToday : 0,
     refusedToday: r.countDay === today ? r.refusedToday : 0,
     failedToday: failed.find((f) => f.relayClientId === r.id)?._count._all ?? 0,

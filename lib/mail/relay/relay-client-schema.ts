@@ -24,6 +24,8 @@ const relayClientObject = z.object({
     .min(1, 'At least 1')
     .max(10_000, 'At most 10000')
     .default(30),
+  /** Its messages' Graph fall-back when SMTP AUTH is refused (535 5.7.139); '': the Emails settings' one. */
+  graphFallbackConnectionId: text.max(100).default(''),
   enabled: z
     .union([z.literal('on'), z.literal(''), z.boolean()])
     .optional()

@@ -3,6 +3,7 @@ import { isUniqueViolation } from '@/lib/db/errors';
 import { db } from '@/lib/db/prisma';
 import { parseAllowedNetworks } from '@/lib/net/allowed-networks';
 import { parseAllowedSenders } from '@/lib/mail/settings/allowed-senders';
+import { checkRelayGraphFallback } from './check-relay-graph-fallback';
 import type { RelayClientFields } from './relay-client-schema';
 
 export type UpdatedRelayClient =
@@ -17,6 +18,15 @@ export async function updateRelayClient(id: string, fields: RelayClientFields): 
   if (!stored) return { ok: false, message: 'This relay client no longer exists.' };
   if (stored.authMode !== fields.authMode)
     return { ok: false, message: 'How a client authenticates cannot change: add a new client instead.' };
+  if (fields.graphFallbackConnectionId) {
+    const rule = await checkRelayGraphFallback(fields.graphFallbackConnectionId);
+    if (!rule.ok)
+      return {
+        ok: false,
+        message: 'Check the highlighted fields.',
+        fieldErrors: { graphFallbackConnectionId: rule.message },
+      };
+  }
   const networks = parseAllowedNetworks(fields.networks.split(/[\s,;]+/).join(','));
   const senders = parseAllowedSenders(fields.allowedSenders);
   try {
@@ -32,6 +42,7 @@ export async function updateRelayClient(id: string, fields: RelayClientFields): 
         maxMessageBytes: fields.maxMessageMb * 1024 * 1024,
         ratePerMinute: fields.ratePerMinute,
         enabled: fields.enabled,
+        graphFallbackConnectionId: fields.graphFallbackConnectionId || null,
       },
     });
     if (count === 0) return { ok: false, message: 'This relay client no longer exists.' };

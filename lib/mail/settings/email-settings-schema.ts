@@ -49,6 +49,8 @@ const fields = z.object({
   allowedSenders: text,
   /** The SMTP host the administrator confirmed a Custom cloud's tokens may go to (when it differs from the saved one). */
   confirmSmtpHost: text.transform((v) => v.toLowerCase()),
+  /** SMTP with OAuth: the Graph connection that sends as the same mailbox when SMTP AUTH is refused (535 5.7.139). */
+  graphFallbackConnectionId: text,
 });
 
 type Fields = z.output<typeof fields>;
@@ -79,6 +81,7 @@ function normalize(input: Fields) {
     senderName: input.senderName,
     allowedSenders: allowed.ok ? allowed.entries : [],
     confirmSmtpHost: input.confirmSmtpHost,
+    graphFallbackConnectionId: input.graphFallbackConnectionId,
   };
 }
 

@@ -5,13 +5,16 @@ import { TRANSPORT_KINDS, transportKindOf } from '@/lib/mail/transports/transpor
 
 /** The Emails settings as a user of a connection, so the connection cannot be deleted while mail goes through it. */
 export async function emailSettingsUsages(connectionId: string): Promise<ConnectionUsage[]> {
+  const href = '/settings/global-system-settings/emails';
   const row = await db().emailSettings.findFirst({ where: { connectionId }, select: { connectionType: true } });
-  if (!row) return [];
+  const fallback = await db().emailSettings.findFirst({
+    where: { graphFallbackConnectionId: connectionId },
+    select: { id: true },
+  });
   return [
-    {
-      feature: 'Email settings',
-      name: TRANSPORT_KINDS[transportKindOf(row.connectionType)].usage,
-      href: '/settings/global-system-settings/emails',
-    },
+    ...(row
+      ? [{ feature: 'Email settings', name: TRANSPORT_KINDS[transportKindOf(row.connectionType)].usage, href }]
+      : []),
+    ...(fallback ? [{ feature: 'Email settings', name: 'Graph fall-back connection', href }] : []),
   ];
 }

@@ -14,6 +14,8 @@ export type PreparedDelivery =
       transport: TransportKind;
       /** The sending mailbox on its route, for pacing (lib/mail/pacing). */
       pace?: PaceRoute;
+      /** The mailbox SMTP AUTH signs in as with OAuth: a Graph fall-back sends as it (lib/mail/outbox). */
+      signsInAs?: string;
       send(message: OutboundContent, drafts: DraftStore): Promise<DeliveryOutcome>;
     }
   | { ok: false; transport: TransportKind; outcome: DeliveryOutcome };

@@ -7,6 +7,7 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { requireAdmin } from '@/lib/auth/current-admin';
 import { env } from '@/lib/env';
 import { getRelayClients } from '@/lib/mail/relay/get-relay-clients';
+import { getRelayFallbackChoices } from '@/lib/mail/relay/get-relay-fallback-choices';
 import { getRelayOverview } from '@/lib/mail/relay/get-relay-overview';
 import Link from 'next/link';
 import { createRelayClientAction, deleteRelayClientAction } from './actions';
@@ -19,7 +20,11 @@ export const dynamic = 'force-dynamic';
 
 export default async function SmtpRelayPage() {
   await requireAdmin();
-  const [overview, clients] = await Promise.all([getRelayOverview(), getRelayClients()]);
+  const [overview, clients, fallbackOptions] = await Promise.all([
+    getRelayOverview(),
+    getRelayClients(),
+    getRelayFallbackChoices(),
+  ]);
   const config = env();
   return (
     <>
@@ -69,7 +74,11 @@ export default async function SmtpRelayPage() {
         <h2 id="new-client" className="mb-4 text-lg font-semibold">
           Add relay client
         </h2>
-        <RelayClientForm action={createRelayClientAction} submitLabel="Add relay client" />
+        <RelayClientForm
+          action={createRelayClientAction}
+          submitLabel="Add relay client"
+          fallbackOptions={fallbackOptions}
+        />
       </section>
       <DataTable
         columns={[

@@ -62,6 +62,7 @@ export const smtpDelivery: TransportDelivery<'smtp'> = {
       ok: true,
       transport: transport.kind,
       pace: paceRoute(login.login, server.host, server.port),
+      ...(login.login.type === 'oauth' ? { signsInAs: login.login.user.toLowerCase() } : {}),
       send: (message) => sendOverSmtp(message, endpoint, { oneOff: isTest }),
     };
   },

@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { requireAdmin } from '@/lib/auth/current-admin';
 import { getRelayClients } from '@/lib/mail/relay/get-relay-clients';
+import { getRelayFallbackChoices } from '@/lib/mail/relay/get-relay-fallback-choices';
 import { deleteRelayClientAction, updateRelayClientAction } from '../actions';
 import { RelayClientForm } from '../_components/relay-client-form';
 import { ResetPasswordButton } from '../_components/reset-password-button';
@@ -27,7 +28,9 @@ export default async function RelayClientPage({ params }: { params: Promise<{ id
     maxMessageMb: String(Math.round(client.maxMessageBytes / (1024 * 1024))),
     ratePerMinute: String(client.ratePerMinute),
     enabled: client.enabled ? 'on' : '',
+    graphFallbackConnectionId: client.graphFallbackConnectionId ?? '',
   };
+  const fallbackOptions = await getRelayFallbackChoices();
   return (
     <>
       <p className="mb-2 text-sm">
@@ -49,7 +52,12 @@ export default async function RelayClientPage({ params }: { params: Promise<{ id
         <h2 id="edit-client" className="mb-4 text-lg font-semibold">
           Settings
         </h2>
-        <RelayClientForm action={updateRelayClientAction} client={{ id: client.id, values }} submitLabel="Save" />
+        <RelayClientForm
+          action={updateRelayClientAction}
+          client={{ id: client.id, values }}
+          submitLabel="Save"
+          fallbackOptions={fallbackOptions}
+        />
       </section>
       {client.authMode === 'password' ? (
         <section aria-labelledby="client-password" className="mb-6 rounded-lg border border-slate-200 bg-white p-6">

@@ -3,7 +3,7 @@
 // typed after an error, and a generated password is shown once with a copy button.
 import { useState } from 'react';
 import { FormMessage } from '@/components/ui/form-message';
-import { SelectField } from '@/components/ui/select-field';
+import { type SelectOption, SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { TextField } from '@/components/ui/text-field';
@@ -21,9 +21,11 @@ export interface RelayClientFormProps {
   /** Editing: the client's id and stored values (how it authenticates cannot change). */
   client?: { id: string; values: Record<string, string> };
   submitLabel: string;
+  /** The connections that may be named as the Graph fall-back. */
+  fallbackOptions: readonly SelectOption[];
 }
 
-export function RelayClientForm({ action, client, submitLabel }: RelayClientFormProps) {
+export function RelayClientForm({ action, client, submitLabel, fallbackOptions }: RelayClientFormProps) {
   const { state, onSubmit } = useKeptForm(action);
   const [authMode, setAuthMode] = useState(client?.values.authMode ?? 'password');
   const password = state.status === 'success' ? state.values?.generatedPassword : undefined;
@@ -94,6 +96,15 @@ export function RelayClientForm({ action, client, submitLabel }: RelayClientForm
           inputMode="numeric"
           defaultValue={kept('ratePerMinute', '30')}
           error={state.fieldErrors?.ratePerMinute}
+        />
+        <SelectField
+          label="Graph fall-back connection"
+          name="graphFallbackConnectionId"
+          placeholder="As in the Emails settings"
+          options={fallbackOptions}
+          defaultValue={kept('graphFallbackConnectionId')}
+          error={state.fieldErrors?.graphFallbackConnectionId}
+          hint="When Exchange refuses SMTP AUTH for the Emails settings’ mailbox (535 5.7.139), this client’s messages go through Microsoft Graph with this connection, as the same mailbox."
         />
         <label className="flex items-center gap-2 text-sm">
           <input

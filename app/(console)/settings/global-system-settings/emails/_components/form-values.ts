@@ -8,6 +8,8 @@ export interface EmailFormValues extends TransportFields {
   enabled: boolean;
   /** The SMTP host the administrator confirmed a Custom cloud's token may be sent to. */
   confirmSmtpHost: string;
+  /** SMTP with OAuth: the Graph connection that sends when SMTP AUTH is refused (535 5.7.139); '' for none. */
+  graphFallbackConnectionId: string;
   senderAddress: string;
   senderName: string;
   allowedSenders: string;

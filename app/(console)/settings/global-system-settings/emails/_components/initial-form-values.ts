@@ -14,6 +14,7 @@ export function initialFormValues(saved: EmailSettingsView | null, testRecipient
     mailboxAddress: '',
     connectionId: '',
     confirmSmtpHost: '',
+    graphFallbackConnectionId: saved?.graphFallbackConnectionId ?? '',
     testRecipient,
   };
   if (!saved) {

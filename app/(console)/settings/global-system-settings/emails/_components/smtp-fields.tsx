@@ -7,6 +7,7 @@ import { IMPLICIT_TLS_PORT } from '@/lib/mail/settings/smtp-security';
 import { SMTP_AUTH_KINDS, SMTP_AUTH_LABELS, type SmtpAuthKind } from '@/lib/mail/transports/smtp/smtp-transport';
 import { CheckboxField } from './checkbox-field';
 import { ConnectionFields } from './connection-fields';
+import { GraphFallbackField } from './graph-fallback-field';
 import type { ConnectionOption, EmailFormValues, SetField } from './form-values';
 
 export interface StoredPassword {
@@ -109,13 +110,16 @@ export function SmtpFields({
         </>
       ) : null}
       {values.smtpAuth === 'oauth' ? (
-        <ConnectionFields
-          values={values}
-          set={set}
-          errors={errors}
-          connections={connections}
-          savedSmtpHost={savedSmtpHost}
-        />
+        <>
+          <ConnectionFields
+            values={values}
+            set={set}
+            errors={errors}
+            connections={connections}
+            savedSmtpHost={savedSmtpHost}
+          />
+          <GraphFallbackField values={values} set={set} errors={errors} connections={connections} />
+        </>
       ) : null}
     </>
   );

@@ -7,6 +7,7 @@ import type { EmailFormValues } from './form-values';
 const ALWAYS_SHOWN = ['connectionType', 'senderAddress', 'senderName', 'allowedSenders', 'testRecipient'];
 
 function shown(field: string, values: EmailFormValues): boolean {
+  if (field === 'graphFallbackConnectionId') return values.connectionType === 'smtp' && values.smtpAuth === 'oauth';
   return (
     ALWAYS_SHOWN.includes(field) || TRANSPORT_KINDS[values.connectionType].shownFields(values).some((f) => f === field)
   );
