@@ -37,7 +37,9 @@ COPY --from=build /app /app
 COPY --from=build --chown=node:node /app/.next /app/.next
 USER node
 VOLUME ["/data"]
-EXPOSE 3000
+# The console; the SMTP relay's STARTTLS port (map 587 and 25 to it) and, with SWITCHBOARD_RELAY_TLS_PORT=2465, its
+# implicit-TLS port (map 465 to it). The relay listens only once an administrator turns it on.
+EXPOSE 3000 2525 2465
 HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["npm", "start"]
