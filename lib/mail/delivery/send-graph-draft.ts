@@ -16,6 +16,15 @@ export interface DraftStore {
   save(draftId: string | null): Promise<void>;
 }
 
+/**
+ * What a draft is made of: an API message, or a relayed one rebuilt from its MIME, which may also carry custom headers
+ * (Graph's internetMessageHeaders: x- names only, at most five) and an importance.
+ */
+export type DraftContent = OutboundContent & {
+  headers?: { name: string; value: string }[];
+  importance?: 'low' | 'normal' | 'high';
+};
+
 const INLINE_LIMIT = 3 * 1024 * 1024;
 // Graph wants upload chunks in multiples of 320 KiB, each under 4 MiB.
 const CHUNK_BYTES = 320 * 1024 * 12;
@@ -23,7 +32,7 @@ const CHUNK_BYTES = 320 * 1024 * 12;
 const recipients = (list: { address: string; name: string }[]) =>
   list.map((a) => ({ emailAddress: { address: a.address, ...(a.name ? { name: a.name } : {}) } }));
 
-function draftOf(message: OutboundContent, attachments: OutboundContent['attachments']) {
+function draftOf(message: DraftContent, attachments: OutboundContent['attachments']) {
   return {
     subject: message.subject,
     body:
@@ -36,6 +45,9 @@ function draftOf(message: OutboundContent, attachments: OutboundContent['attachm
     bccRecipients: recipients(message.bcc),
     replyTo: recipients(message.replyTo),
     internetMessageId: message.messageIdHeader,
+    // Graph refuses an empty internetMessageHeaders collection as it does one of more than five.
+    ...(message.headers?.length ? { internetMessageHeaders: message.headers } : {}),
+    ...(message.importance ? { importance: message.importance } : {}),
     attachments: attachments.map((a) => ({
       '@odata.type': '#microsoft.graph.fileAttachment',
       name: a.filename,
@@ -79,7 +91,7 @@ async function upload(uploadUrl: string, content: Buffer): Promise<DeliveryOutco
 export async function sendGraphDraft(
   client: Client,
   base: string,
-  message: OutboundContent,
+  message: DraftContent,
   drafts: DraftStore,
 ): Promise<DeliveryOutcome> {
   if (drafts.previous) {
