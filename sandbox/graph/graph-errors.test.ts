@@ -233,6 +233,20 @@ describe('403 and 404 from Exchange', () => {
       .post({ message: { ...send.message, internetMessageHeaders: headers(['X-1', 'x-2', 'X-3', 'X-4', 'X-5']) } });
   });
 
+  it('413 for a request over 4 MB', async () => {
+    const attachment = {
+      '@odata.type': '#microsoft.graph.fileAttachment',
+      name: 'big.bin',
+      contentBytes: Buffer.alloc(3 * 1024 * 1024 + 1024).toString('base64'),
+    };
+    const tooLarge = await graphError(
+      graph(adeleToken)
+        .api('/me/sendMail')
+        .post({ message: { ...send.message, attachments: [attachment] } }),
+    );
+    expect(tooLarge).toMatchObject({ statusCode: 413, code: 'RequestEntityTooLarge' });
+  });
+
   it('ErrorInvalidUser for an unknown mailbox, BadRequest for /me with an app token', async () => {
     expect(
       await graphError(graph(appToken).api('/users/nobody@contoso.onmicrosoft.com/sendMail').post(send)),

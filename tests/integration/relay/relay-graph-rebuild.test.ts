@@ -46,6 +46,8 @@ describe.each(PROVIDERS)('a large relayed message over Microsoft Graph (%s)', (p
     });
     const pdf = pdfOf(4_700_000);
     const logo = crypto.randomBytes(20_000);
+    // Two files small enough for a request each, too large together for the draft's own request (4 MB).
+    const pages = [pdfOf(2_000_000), pdfOf(2_000_000)];
     const [to, cc, hidden] = [uniqueRecipient('to'), uniqueRecipient('cc'), uniqueRecipient('bcc')];
     const info = await device(relay.port, { user: scanner.username ?? '', pass: scanner.password ?? '' }).sendMail({
       envelope: { from: SUPPORT, to: [to, cc, hidden] },
@@ -61,6 +63,7 @@ describe.each(PROVIDERS)('a large relayed message over Microsoft Graph (%s)', (p
       attachments: [
         { filename: 'logo.png', content: logo, contentType: 'image/png', cid: 'logo@scanner' },
         { filename: 'scan.pdf', content: pdf, contentType: 'application/pdf' },
+        ...pages.map((content, i) => ({ filename: `page-${i + 2}.pdf`, content, contentType: 'application/pdf' })),
       ],
     });
     expect(info.response).toMatch(/^250 /);
@@ -77,7 +80,7 @@ describe.each(PROVIDERS)('a large relayed message over Microsoft Graph (%s)', (p
         },
         30_000,
       );
-      expect(row.rawMime?.length).toBeGreaterThan(6_000_000);
+      expect(row.rawMime?.length).toBeGreaterThan(11_000_000);
       expect(row.state).toBe('sent');
       expect(row.attemptLog[0]?.answer).toMatch(/Draft sent by Microsoft Graph/);
       expect(row.graphDraftId).toBeNull();
@@ -86,6 +89,10 @@ describe.each(PROVIDERS)('a large relayed message over Microsoft Graph (%s)', (p
       const file = parsed.attachments.find((a) => a.filename === 'scan.pdf');
       expect(file?.contentType).toBe('application/pdf');
       expect(Buffer.compare(file?.content ?? Buffer.alloc(0), pdf)).toBe(0);
+      for (const [i, page] of pages.entries()) {
+        const found = parsed.attachments.find((a) => a.filename === `page-${i + 2}.pdf`);
+        expect(Buffer.compare(found?.content ?? Buffer.alloc(0), page)).toBe(0);
+      }
       const image = parsed.attachments.find((a) => a.filename === 'logo.png');
       expect(image).toMatchObject({ cid: 'logo@scanner', contentDisposition: 'inline' });
       expect(Buffer.compare(image?.content ?? Buffer.alloc(0), logo)).toBe(0);
