@@ -22,6 +22,9 @@ export function customHeadersOf(lines: HeaderLines): { name: string; value: stri
     .slice(0, GRAPH_MAX_CUSTOM_HEADERS);
 }
 
+// Graph needs a name for every file; parts that came without one.
+const UNNAMED: Record<string, string> = { 'message/rfc822': 'message.eml', 'text/calendar': 'invite.ics' };
+
 function unique(list: MailAddress[]): MailAddress[] {
   const seen = new Set<string>();
   return list.filter((a) => {
@@ -70,7 +73,7 @@ export async function rebuildRelayedMessage(message: OutboundContent, raw: RawMe
     attachments: parsed.attachments.map((a) => {
       const inline = Boolean(a.cid) && (a.related || a.contentDisposition === 'inline');
       return {
-        filename: a.filename ?? (a.contentType === 'message/rfc822' ? 'message.eml' : 'attachment'),
+        filename: a.filename ?? UNNAMED[a.contentType] ?? 'attachment',
         contentType: a.contentType,
         contentId: inline ? (a.cid ?? null) : null,
         inline,
