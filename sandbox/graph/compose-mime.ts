@@ -52,8 +52,13 @@ export async function composeMime(input: ComposeInput): Promise<Buffer> {
       cid: a.contentId,
       contentDisposition: a.isInline ? ('inline' as const) : ('attachment' as const),
     })),
-    headers: Object.fromEntries(input.headers.map((h) => [h.name, h.value])),
-    priority: input.importance,
+    // MailComposer ignores `priority` (only nodemailer's transport writes it); Exchange writes these two.
+    headers: {
+      ...Object.fromEntries(input.headers.map((h) => [h.name, h.value])),
+      ...(input.importance === 'normal'
+        ? {}
+        : { Importance: input.importance, 'X-Priority': input.importance === 'high' ? '1' : '5' }),
+    },
     messageId: input.internetMessageId ?? newInternetMessageId(),
     date: new Date(),
   });

@@ -75,6 +75,8 @@ export class GraphCall {
   }
 }
 
+const GRAPH_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+
 export type GraphHandler = (call: GraphCall) => Promise<void> | void;
 
 function sendError(exchange: HttpExchange, error: GraphError): void {
@@ -107,6 +109,9 @@ export function graphGate(context: SandboxContext, handler: GraphHandler): Route
       const token = /^bearer\s+/i.test(authorization) ? authorization.replace(/^bearer\s+/i, '').trim() : undefined;
       const check = verifyAccessToken(context, token, 'graph');
       if (!check.ok) throw TOKEN_FAILURES[check.reason]();
+      // Graph takes at most 4 MB in one request (larger files go through upload sessions, outside /v1.0).
+      if (exchange.method !== 'GET' && (await exchange.readBody()).length > GRAPH_MAX_REQUEST_BYTES)
+        throw graphErrors.requestTooLarge();
       await handler(new GraphCall(context, exchange, check.principal));
     } catch (error) {
       if (error instanceof GraphError) return sendError(exchange, error);

@@ -120,6 +120,14 @@ export const graphErrors = {
       'InvalidInternetMessageHeader',
       `The internet message header name '${name}' should start with 'x-' or 'X-'.`,
     ),
+  tooManyHeaders: () =>
+    new GraphError(
+      400,
+      'InvalidInternetMessageHeaderCollection',
+      'The number of internet message headers is invalid: it should be less than or equal to 5.',
+    ),
+  // Reported as 413 (sendMail) and as 400 "The maximum request length supported is 4MB." (creating a message).
+  requestTooLarge: () => new GraphError(413, 'RequestEntityTooLarge', 'The maximum request length supported is 4MB.'),
   invalidFilter: () =>
     new GraphError(400, 'ErrorInvalidUrlQueryFilter', 'The query filter contains one or more invalid nodes.'),
   segmentNotFound: (segment: string) =>

@@ -208,6 +208,45 @@ describe('403 and 404 from Exchange', () => {
     expect(unresolved).toMatchObject({ statusCode: 400, code: 'ErrorInvalidRecipients' });
   });
 
+  it('InvalidInternetMessageHeader for a header not named x-, InvalidInternetMessageHeaderCollection past five', async () => {
+    const headers = (names: string[]) => names.map((name) => ({ name, value: 'v' }));
+    const standard = await graphError(
+      graph(adeleToken)
+        .api('/me/sendMail')
+        .post({ message: { ...send.message, internetMessageHeaders: headers(['X-Ok', 'In-Reply-To']) } }),
+    );
+    expect(standard).toMatchObject({
+      statusCode: 400,
+      code: 'InvalidInternetMessageHeader',
+      message: "The internet message header name 'In-Reply-To' should start with 'x-' or 'X-'.",
+    });
+    const six = await graphError(
+      graph(adeleToken)
+        .api('/me/sendMail')
+        .post({
+          message: { ...send.message, internetMessageHeaders: headers(['X-1', 'X-2', 'X-3', 'X-4', 'X-5', 'X-6']) },
+        }),
+    );
+    expect(six).toMatchObject({ statusCode: 400, code: 'InvalidInternetMessageHeaderCollection' });
+    await graph(adeleToken)
+      .api('/me/sendMail')
+      .post({ message: { ...send.message, internetMessageHeaders: headers(['X-1', 'x-2', 'X-3', 'X-4', 'X-5']) } });
+  });
+
+  it('413 for a request over 4 MB', async () => {
+    const attachment = {
+      '@odata.type': '#microsoft.graph.fileAttachment',
+      name: 'big.bin',
+      contentBytes: Buffer.alloc(3 * 1024 * 1024 + 1024).toString('base64'),
+    };
+    const tooLarge = await graphError(
+      graph(adeleToken)
+        .api('/me/sendMail')
+        .post({ message: { ...send.message, attachments: [attachment] } }),
+    );
+    expect(tooLarge).toMatchObject({ statusCode: 413, code: 'RequestEntityTooLarge' });
+  });
+
   it('ErrorInvalidUser for an unknown mailbox, BadRequest for /me with an app token', async () => {
     expect(
       await graphError(graph(appToken).api('/users/nobody@contoso.onmicrosoft.com/sendMail').post(send)),

@@ -69,6 +69,8 @@ export function toAttachment(a: z.infer<typeof attachmentSchema>): ComposeAttach
 
 /** Everything but the sender, which the caller decides (the mailbox, or `from` after a SendAs check). */
 export function composeFields(message: GraphMessageJson): Omit<ComposeInput, 'from'> {
+  // Graph takes custom headers only: x- names, at most five.
+  if ((message.internetMessageHeaders?.length ?? 0) > 5) throw graphErrors.tooManyHeaders();
   for (const header of message.internetMessageHeaders ?? []) {
     if (!/^x-/i.test(header.name)) throw graphErrors.invalidHeader(header.name);
   }

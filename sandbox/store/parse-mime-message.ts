@@ -19,7 +19,8 @@ function addresses(field: AddressObject | AddressObject[] | undefined): MailAddr
 }
 
 function importance(headers: Map<string, unknown>): MessageContent['importance'] {
-  const value = String(headers.get('importance') ?? headers.get('x-priority') ?? '').toLowerCase();
+  // mailparser reads Importance, Priority, X-Priority and X-MSMail-Priority into one "priority" (high/normal/low).
+  const value = String(headers.get('priority') ?? '').toLowerCase();
   if (value.startsWith('high') || value.startsWith('1') || value.startsWith('2')) return 'high';
   if (value.startsWith('low') || value.startsWith('5') || value.startsWith('4')) return 'low';
   return 'normal';

@@ -16,14 +16,28 @@ export interface DraftStore {
   save(draftId: string | null): Promise<void>;
 }
 
-const INLINE_LIMIT = 3 * 1024 * 1024;
+/**
+ * What a draft is made of: an API message, or a relayed one rebuilt from its MIME, which may also carry custom headers
+ * (Graph's internetMessageHeaders: x- names only, at most five) and an importance.
+ */
+export type DraftContent = OutboundContent & {
+  headers?: { name: string; value: string }[];
+  importance?: 'low' | 'normal' | 'high';
+};
+
+type Attachment = OutboundContent['attachments'][number];
+
+// Graph takes at most 4 MB in one request, files base64-encoded: the draft carries the small files that fit beside its
+// body, each other file small enough goes in a request of its own, larger ones through upload sessions.
+const REQUEST_LIMIT = 4 * 1024 * 1024 - 64 * 1024;
+const INLINE_LIMIT = Math.floor((REQUEST_LIMIT * 3) / 4) - 4 * 1024;
 // Graph wants upload chunks in multiples of 320 KiB, each under 4 MiB.
 const CHUNK_BYTES = 320 * 1024 * 12;
 
 const recipients = (list: { address: string; name: string }[]) =>
   list.map((a) => ({ emailAddress: { address: a.address, ...(a.name ? { name: a.name } : {}) } }));
 
-function draftOf(message: OutboundContent, attachments: OutboundContent['attachments']) {
+function draftOf(message: DraftContent, attachments: Attachment[]) {
   return {
     subject: message.subject,
     body:
@@ -36,15 +50,37 @@ function draftOf(message: OutboundContent, attachments: OutboundContent['attachm
     bccRecipients: recipients(message.bcc),
     replyTo: recipients(message.replyTo),
     internetMessageId: message.messageIdHeader,
-    attachments: attachments.map((a) => ({
-      '@odata.type': '#microsoft.graph.fileAttachment',
-      name: a.filename,
-      contentType: a.contentType,
-      contentBytes: a.content.toString('base64'),
-      isInline: a.inline,
-      ...(a.contentId ? { contentId: a.contentId } : {}),
-    })),
+    // None rather than an empty collection, which has been reported refused like one of more than five.
+    ...(message.headers?.length ? { internetMessageHeaders: message.headers } : {}),
+    ...(message.importance ? { importance: message.importance } : {}),
+    attachments: attachments.map(fileAttachmentOf),
   };
+}
+
+function fileAttachmentOf(a: Attachment) {
+  return {
+    '@odata.type': '#microsoft.graph.fileAttachment',
+    name: a.filename,
+    contentType: a.contentType,
+    contentBytes: a.content.toString('base64'),
+    isInline: a.inline,
+    ...(a.contentId ? { contentId: a.contentId } : {}),
+  };
+}
+
+/** Which files go inside the draft's own request, which in one request each, which through upload sessions. */
+function planAttachments(message: DraftContent) {
+  const plan: Record<'inDraft' | 'posted' | 'uploaded', Attachment[]> = { inDraft: [], posted: [], uploaded: [] };
+  let size = Buffer.byteLength(JSON.stringify(draftOf(message, [])));
+  for (const attachment of message.attachments) {
+    const cost = Math.ceil(attachment.content.length / 3) * 4 + 1024;
+    if (attachment.content.length > INLINE_LIMIT) plan.uploaded.push(attachment);
+    else if (size + cost <= REQUEST_LIMIT) {
+      plan.inDraft.push(attachment);
+      size += cost;
+    } else plan.posted.push(attachment);
+  }
+  return plan;
 }
 
 async function upload(uploadUrl: string, content: Buffer): Promise<DeliveryOutcome | null> {
@@ -79,7 +115,7 @@ async function upload(uploadUrl: string, content: Buffer): Promise<DeliveryOutco
 export async function sendGraphDraft(
   client: Client,
   base: string,
-  message: OutboundContent,
+  message: DraftContent,
   drafts: DraftStore,
 ): Promise<DeliveryOutcome> {
   if (drafts.previous) {
@@ -101,9 +137,8 @@ export async function sendGraphDraft(
     if (!dropped.ok && dropped.status !== 404) return classifyGraphResponse(dropped);
     await drafts.save(null);
   }
-  const small = message.attachments.filter((a) => a.content.length <= INLINE_LIMIT);
-  const large = message.attachments.filter((a) => a.content.length > INLINE_LIMIT);
-  const created = await callGraph(client, 'POST', `${base}/messages`, { body: draftOf(message, small) });
+  const { inDraft, posted, uploaded } = planAttachments(message);
+  const created = await callGraph(client, 'POST', `${base}/messages`, { body: draftOf(message, inDraft) });
   if (!created.ok) return classifyGraphResponse(created);
   const draftId = (created.body as { id?: unknown } | null)?.id;
   if (typeof draftId !== 'string')
@@ -114,7 +149,11 @@ export async function sendGraphDraft(
     };
   await drafts.save(draftId);
   const path = `${base}/messages/${encodeURIComponent(draftId)}`;
-  for (const attachment of large) {
+  for (const attachment of posted) {
+    const added = await callGraph(client, 'POST', `${path}/attachments`, { body: fileAttachmentOf(attachment) });
+    if (!added.ok) return classifyGraphResponse(added);
+  }
+  for (const attachment of uploaded) {
     const item = {
       attachmentType: 'file',
       name: attachment.filename,

@@ -4,6 +4,7 @@ import { callGraph } from './call-graph';
 import { classifyGraphResponse } from './classify-graph-response';
 import { composeMime } from './compose-mime';
 import { graphMimeOf } from './graph-mime-of';
+import { rebuildRelayedMessage } from './rebuild-relayed-message';
 import { createGraphClient } from '@/lib/entra/create-graph-client';
 import type { DeliveryOutcome } from './delivery-outcome';
 import { type DraftStore, sendGraphDraft } from './send-graph-draft';
@@ -19,7 +20,8 @@ const SEND_MAIL_BODY_LIMIT = 4 * 1024 * 1024 - 64 * 1024;
 
 /**
  * POST {me|users/{mailbox}}/sendMail with the message as base64 MIME, so the Message-ID, Reply-To and every part
- * are exactly what SMTP would send. Larger messages go through a draft and upload sessions.
+ * are exactly what SMTP would send. Larger messages go through a draft and upload sessions; a relayed one is rebuilt
+ * for it from its MIME (rebuildRelayedMessage).
  */
 export async function sendOverGraph(
   message: OutboundContent,
@@ -30,13 +32,10 @@ export async function sendOverGraph(
   const client = createGraphClient(target.graphBaseUrl, async () => accessToken);
   const base = target.mailbox ? `/users/${encodeURIComponent(target.mailbox)}` : '/me';
   if (message.raw) {
-    const body = graphMimeOf(message.raw).toString('base64');
-    if (body.length > SEND_MAIL_BODY_LIMIT)
-      return {
-        kind: 'failed',
-        code: 'TOO_LARGE',
-        answer: `The relayed message is ${message.raw.mime.length} bytes: too large for one Microsoft Graph request (4 MB, base64). Send it over SMTP, or in smaller parts.`,
-      };
+    // An attempt that already made a draft goes on with it (never a second copy as MIME).
+    const body = drafts.previous ? null : graphMimeOf(message.raw).toString('base64');
+    if (body === null || body.length > SEND_MAIL_BODY_LIMIT)
+      return sendGraphDraft(client, base, await rebuildRelayedMessage(message, message.raw), drafts);
     return answerOf(await callGraph(client, 'POST', `${base}/sendMail`, { body, contentType: 'text/plain' }));
   }
   if (drafts.previous) return sendGraphDraft(client, base, message, drafts);

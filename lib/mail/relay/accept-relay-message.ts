@@ -1,7 +1,7 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import { simpleParser, type AddressObject } from 'mailparser';
-import type { MailAddress } from '@/lib/mail/mail-address';
+import { simpleParser } from 'mailparser';
+import { parsedAddresses } from '@/lib/mail/parsed-addresses';
 import { enqueueMessage } from '@/lib/mail/outbox/enqueue-message';
 import { isSenderAllowed } from '@/lib/mail/settings/is-sender-allowed';
 
@@ -17,15 +17,6 @@ export type RelayAcceptance = { ok: true; id: string } | { ok: false; code: numb
 
 const HEADER_END = /\r?\n\r?\n/;
 
-function addressesOf(field: AddressObject | AddressObject[] | undefined): MailAddress[] {
-  const list = Array.isArray(field) ? field : field ? [field] : [];
-  return list
-    .flatMap((f) => f.value)
-    .flatMap((a) => (a.group ? a.group : [a]))
-    .filter((a): a is { address: string; name: string } => typeof a.address === 'string' && a.address !== '')
-    .map((a) => ({ address: a.address, name: a.name ?? '' }));
-}
-
 /**
  * A message handed over by a relay client, checked (the From header against the client's allowed senders) and
  * stored in the outbox as the bytes the device sent; the SMTP 250 is answered only after this returns ok. Only the
@@ -40,7 +31,7 @@ export async function acceptRelayMessage(handover: RelayHandover): Promise<Relay
     skipTextToHtml: true,
     skipImageLinks: true,
   });
-  const from = addressesOf(headers.from);
+  const from = parsedAddresses(headers.from);
   if (from.length === 0) return { ok: false, code: 550, text: '5.6.0 The message has no From header' };
   const refused = from.find((a) => !isSenderAllowed(a.address, '', handover.allowedSenders));
   if (refused)
@@ -49,8 +40,8 @@ export async function acceptRelayMessage(handover: RelayHandover): Promise<Relay
       code: 550,
       text: `5.7.1 Sender ${refused.address} (From header) is not allowed for this client`,
     };
-  const to = addressesOf(headers.to);
-  const cc = addressesOf(headers.cc);
+  const to = parsedAddresses(headers.to);
+  const cc = parsedAddresses(headers.cc);
   const named = new Set([...to, ...cc].map((a) => a.address.toLowerCase()));
   const bcc = handover.recipients.filter((r) => !named.has(r.toLowerCase())).map((address) => ({ address, name: '' }));
   // A message without a Message-ID gets one (every attempt then sends the same id); one with an id keeps it.

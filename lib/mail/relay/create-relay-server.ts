@@ -3,14 +3,12 @@ import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import { reserveAttempt } from '@/lib/auth/rate-limit';
 import { db } from '@/lib/db/prisma';
 import { logger } from '@/lib/log/logger';
-import { loadDeliverySettings } from '@/lib/mail/settings/load-delivery-settings';
 import { isSenderAllowed } from '@/lib/mail/settings/is-sender-allowed';
 import { acceptRelayMessage } from './accept-relay-message';
 import { authenticateRelayClient } from './authenticate-relay-client';
 import { findNetworkClient } from './find-network-client';
 import { recordRelayEvent } from './record-relay-event';
 import { readStringList } from './relay-client-rules';
-import { RELAY_GRAPH_MAX_BYTES } from './relay-graph-limit';
 import type { RelayTls } from './load-relay-tls';
 import { smtpRefusal } from './smtp-refusal';
 
@@ -151,14 +149,6 @@ export function createRelayServer(options: RelayServerOptions): SMTPServer {
               session,
               552,
               `5.3.4 Message size exceeds the limit of ${transaction.maxMessageBytes} bytes`,
-            );
-          const settings = await loadDeliverySettings();
-          if (settings?.transport.kind === 'graph' && size > RELAY_GRAPH_MAX_BYTES)
-            return refuse(
-              transaction.clientId,
-              session,
-              552,
-              `5.3.4 Message of ${size} bytes exceeds what Microsoft Graph accepts in one request (${RELAY_GRAPH_MAX_BYTES} bytes)`,
             );
           const accepted = await acceptRelayMessage({
             clientId: transaction.clientId,

@@ -10,7 +10,7 @@ import { PROVIDERS } from '../../support/use-database';
 import { saveSettings } from '../mail/support/save-settings';
 import { uniqueRecipient } from '../mail/support/unique-recipient';
 import { waitFor } from '../mail/support/wait-for';
-import { addClient, answerOf, device, startRelay } from './relay-support';
+import { addClient, device, startRelay } from './relay-support';
 
 process.env.SWITCHBOARD_LOG_LEVEL ??= 'warn';
 
@@ -101,21 +101,4 @@ describe.each(PROVIDERS)('relayed mail to Microsoft 365 (%s)', (provider) => {
     });
     await scan(`Scanner Graph ${provider}`, 'graph');
   }, 60_000);
-
-  it('over Graph, a message larger than one Graph request is refused at acceptance with the reason (552 5.3.4)', async () => {
-    const scanner = await addClient({
-      name: `Big scanner ${provider}`,
-      username: `big-scanner-${provider}`,
-      allowedSenders: ADELE.username,
-    });
-    const answer = await answerOf(
-      device(relay.port, { user: scanner.username ?? '', pass: scanner.password ?? '' }).sendMail({
-        from: ADELE.username,
-        to: uniqueRecipient(),
-        subject: 'Too big for Graph',
-        attachments: [{ filename: 'big.pdf', content: crypto.randomBytes(4 * 1024 * 1024) }],
-      }),
-    );
-    expect(answer).toMatch(/^552 5\.3\.4 .*Microsoft Graph/);
-  });
 });
