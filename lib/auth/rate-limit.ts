@@ -50,6 +50,12 @@ export async function reserveAttempt(rule: RateLimitRule): Promise<Reservation> 
   };
 }
 
+/** Whether the rule's window is used up now (a read: for a caller that already knows the password is right). */
+export async function isExhausted(rule: RateLimitRule): Promise<boolean> {
+  const bucket = await db().rateLimitBucket.findUnique({ where: { key: rule.key } });
+  return Boolean(bucket && bucket.count >= rule.limit && bucket.resetAt.getTime() > Date.now());
+}
+
 /** Gives back an attempt that turned out not to count (a successful sign-in from a shared address). */
 export async function releaseAttempt(key: string): Promise<void> {
   await db().rateLimitBucket.updateMany({ where: { key, count: { gt: 0 } }, data: { count: { decrement: 1 } } });

@@ -1,9 +1,10 @@
 import 'server-only';
 import { decoyHash, verifyPassword } from '@/lib/auth/password';
-import { clearAttempts, releaseAttempt, reserveAttempt } from '@/lib/auth/rate-limit';
+import { clearAttempts, isExhausted, releaseAttempt, reserveAttempt } from '@/lib/auth/rate-limit';
 import { db } from '@/lib/db/prisma';
 import { recordRelayEvent } from './record-relay-event';
 import { RELAY_LOGIN_LIMITS, relayAddressKey, relayUsernameKey } from './relay-login-limits';
+import { forgetRelayLogin, recentRelayLogin, rememberRelayLogin } from './verified-relay-logins';
 
 export type RelayLogin = { ok: true; clientId: string } | { ok: false; reason: 'invalid' | 'locked' };
 
@@ -11,6 +12,8 @@ export type RelayLogin = { ok: true; clientId: string } | { ok: false; reason: '
  * AUTH PLAIN/LOGIN of a relay client: the attempt is taken from the address's and the username's windows before the
  * password is checked (the same atomic limiter as the console login), so guesses sent together cannot outrun it. A
  * wrong password keeps its reservation; a right one clears the username's window and gives the address its attempt.
+ * The same username and password again within minutes (a device that connects per message) is checked by reads
+ * only: the client still has that password hash and is enabled, and neither window is used up.
  */
 export async function authenticateRelayClient(
   username: string,
@@ -19,6 +22,20 @@ export async function authenticateRelayClient(
 ): Promise<RelayLogin> {
   const byAddress = { key: relayAddressKey(address), ...RELAY_LOGIN_LIMITS.perAddress };
   const byUsername = { key: relayUsernameKey(username), ...RELAY_LOGIN_LIMITS.perUsername };
+  const recent = recentRelayLogin(username, password);
+  if (recent) {
+    const [client, addressLocked, usernameLocked] = await Promise.all([
+      db().relayClient.findUnique({
+        where: { id: recent.clientId },
+        select: { authMode: true, passwordHash: true, enabled: true },
+      }),
+      isExhausted(byAddress),
+      isExhausted(byUsername),
+    ]);
+    const unchanged = client?.authMode === 'password' && client.enabled && client.passwordHash === recent.passwordHash;
+    if (unchanged && !addressLocked && !usernameLocked) return { ok: true, clientId: recent.clientId };
+    forgetRelayLogin(username, password);
+  }
   if (!(await reserveAttempt(byAddress)).ok) return { ok: false, reason: 'locked' };
   if (!(await reserveAttempt(byUsername)).ok) {
     await releaseAttempt(byAddress.key);
@@ -46,5 +63,6 @@ export async function authenticateRelayClient(
   }
   await clearAttempts(byUsername.key);
   await releaseAttempt(byAddress.key);
+  rememberRelayLogin(username, password, client.id, usable);
   return { ok: true, clientId: client.id };
 }

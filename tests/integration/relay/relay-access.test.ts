@@ -157,6 +157,9 @@ describe.each(PROVIDERS)('SMTP relay (%s)', (provider) => {
 
   it('the fifth wrong password locks the client out, also when the guesses arrive together', async () => {
     const client = await addClient({ name: `Locked ${provider}`, username: `locked-${provider}` });
+    // It logged in a moment ago: the login it is remembered by must not outlive the lock-out or the new password.
+    const login = (pass: string) => answerOf(device(relay.port, { user: client.username ?? '', pass }).verify());
+    expect(await login(client.password ?? '')).toBe('250');
     const wrong = () => answerOf(device(relay.port, { user: client.username ?? '', pass: 'wrong password' }).verify());
     const answers = await Promise.all(Array.from({ length: 12 }, wrong));
     // Five were checked (535); the rest were refused without a check.
@@ -176,6 +179,16 @@ describe.each(PROVIDERS)('SMTP relay (%s)', (provider) => {
     const again = (pass: string) => answerOf(device(relay.port, { user: client.username ?? '', pass }).verify());
     expect(await again(reset.password)).toBe('250');
     expect(await again(client.password ?? '')).toMatch(/^535 /);
+  });
+
+  it('a device logging in again and again is let in until its client is disabled, then refused at once', async () => {
+    const client = await addClient({ name: `Repeat ${provider}`, username: `repeat-${provider}` });
+    const login = () =>
+      answerOf(device(relay.port, { user: client.username ?? '', pass: client.password ?? '' }).verify());
+    expect(await Promise.all(Array.from({ length: 5 }, login))).toEqual(Array(5).fill('250'));
+    expect(await login()).toBe('250');
+    await db().relayClient.update({ where: { id: client.id }, data: { enabled: false } });
+    expect(await login()).toMatch(/^535 5\.7\.8 /);
   });
 
   it('the Outbox names the relay client as the source and filters by source', async () => {
