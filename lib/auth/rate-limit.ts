@@ -23,6 +23,13 @@ export type Reservation = { ok: true } | { ok: false; retryAfterSeconds: number 
 export async function reserveAttempt(rule: RateLimitRule): Promise<Reservation> {
   const now = new Date();
   const resetAt = new Date(now.getTime() + rule.windowMs);
+  const take = () =>
+    db().rateLimitBucket.updateMany({
+      where: { key: rule.key, count: { lt: rule.limit }, resetAt: { gt: now } },
+      data: { count: { increment: 1 } },
+    });
+  // A window that exists and is running: one statement (a relay client's rate is taken per message).
+  if ((await take()).count === 1) return { ok: true };
   try {
     await db().rateLimitBucket.upsert({
       where: { key: rule.key },
@@ -38,11 +45,7 @@ export async function reserveAttempt(rule: RateLimitRule): Promise<Reservation> 
     where: { key: rule.key, resetAt: { lte: now } },
     data: { count: 0, resetAt },
   });
-  const { count } = await db().rateLimitBucket.updateMany({
-    where: { key: rule.key, count: { lt: rule.limit }, resetAt: { gt: now } },
-    data: { count: { increment: 1 } },
-  });
-  if (count === 1) return { ok: true };
+  if ((await take()).count === 1) return { ok: true };
   const bucket = await db().rateLimitBucket.findUnique({ where: { key: rule.key } });
   return {
     ok: false,
