@@ -141,6 +141,41 @@ describe.each(PROVIDERS)('relay client with a route of its own (%s)', (provider)
     expect(sentItems(ADELE.username, after.subject)).toHaveLength(1);
   }, 90_000);
 
+  it('a client naming an Exchange SMTP connection signs in as its own mailbox with XOAUTH2 to the saved SMTP host', async () => {
+    await saveAdeleOverSmtp();
+    const smtp = await signedIn('exchange-smtp', MEGAN);
+    const client = await addClient({
+      name: `Printer Megan ${provider}`,
+      username: `printer-megan-${provider}`,
+      allowedSenders: MEGAN.username,
+      connectionId: smtp,
+    });
+    const sent = await relayOne(client, MEGAN.username);
+    expect(sent.row.state).toBe('sent');
+    expect(sent.row.attemptLog.map((a) => a.transport)).toEqual(['smtp']);
+    expect(sentItems(MEGAN.username, sent.subject)).toHaveLength(1);
+    expect(sentItems(ADELE.username, sent.subject)).toHaveLength(0);
+
+    // A Custom cloud knows no SMTP host of its own: with the Emails settings on Graph there is none to sign in to.
+    await saveSettings({
+      connectionType: 'graph',
+      connectionId: await signedIn('graph-mail', ADELE),
+      mailboxAddress: ADELE.username,
+      senderAddress: ADELE.username,
+    });
+    const refused = await createRelayClient(
+      relayClientSchema.parse({
+        name: `Printer refused ${provider}`,
+        authMode: 'password',
+        username: `printer-refused-${provider}`,
+        allowedSenders: MEGAN.username,
+        enabled: 'on',
+        connectionId: smtp,
+      }),
+    );
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { connectionId: expect.stringMatching(/Custom cloud/) } });
+  }, 60_000);
+
   it('refuses, at the field, a connection that cannot send as the mailbox', async () => {
     await saveAdeleOverSmtp();
     const graph = await signedIn('graph-mail', MEGAN);
