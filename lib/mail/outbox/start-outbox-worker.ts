@@ -12,6 +12,7 @@ import { createOutcomeCommitter } from './create-outcome-committer';
 import { type DeliveryContext, deliverClaimedMessages, prepareSavedDelivery } from './deliver-claimed-messages';
 import { DEFAULT_OUTBOX_POLICY, type OutboxPolicy } from './outbox-policy';
 import type { OutboxPacing } from './pace-claimed-messages';
+import { createRelayClientRoutes } from '@/lib/mail/relay/relay-client-routes';
 import { pacedRoute } from './paced-route';
 import { renewLeases } from './renew-leases';
 import { onOutboxWake } from './wake-outbox-worker';
@@ -22,8 +23,17 @@ export interface OutboxWorkerOptions {
   /** How often to look for due messages when nothing woke the worker. */
   pollIntervalMs?: number;
   policy?: Partial<OutboxPolicy>;
-  /** How a message is sent when not by the saved settings (see DeliveryContext.prepareFor). */
+  /**
+   * How a message is sent when not by the saved settings (see DeliveryContext.prepareFor); default: a relayed message by
+   * its relay client's own connection and mailbox, when it names one.
+   */
   prepareFor?: DeliveryContext['prepareFor'];
+  /**
+   * Whether some message may now have a route of its own; default: whether a relay client names a connection (with a
+   * `prepareFor` of its own: always). While it does, a claim does not record attempts ahead (their transport, and
+   * whether their mailbox's pace lets them go, follow each message's route).
+   */
+  routesOfTheirOwn?: () => Promise<boolean>;
   /** Limits per sending mailbox on each kind of route; default: the SWITCHBOARD_PACE_* environment. */
   pacing?: PaceConfig;
   /** Names this worker in leases and attempts; default host:pid:random. */
@@ -47,6 +57,9 @@ export function startOutboxWorker(options: OutboxWorkerOptions = {}): OutboxWork
   const concurrency = options.concurrency ?? 10;
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
   const workerId = options.workerId ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
+  const relayRoutes = options.prepareFor ? null : createRelayClientRoutes();
+  const prepareFor = options.prepareFor ?? relayRoutes?.prepareFor;
+  const routesOfTheirOwn = options.routesOfTheirOwn ?? relayRoutes?.any ?? (() => Promise.resolve(true));
   // Claimed and not yet recorded (for stop, and never claimed again by this worker); of those, the ones claimed ahead
   // (their attempt recorded, waiting for a sending slot) and the ones being sent: a message frees its slot once the
   // server answered, while its outcome is committed with others. Claiming the next batch while this one is on the
@@ -147,7 +160,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions = {}): OutboxWork
       onSent,
       pacing,
       onHeld,
-      prepareFor: options.prepareFor,
+      prepareFor,
     });
     const now = Date.now();
     claimed.forEach((message, index) => {
@@ -201,9 +214,10 @@ export function startOutboxWorker(options: OutboxWorkerOptions = {}): OutboxWork
         }
         // While busy, the claim records the attempts too (one commit per batch), unless the saved settings make every
         // message wait (no attempt then) or their route is paced (a message its mailbox's pace holds back is no
-        // attempt either). After an empty claim, the next one does not resolve the settings (nor a token) for a queue
-        // that is likely empty: what it finds has its attempts recorded after it.
-        const prepared = busy ? await saved() : null;
+        // attempt either), or some message may have a route of its own. After an empty claim, the next one does not
+        // resolve the settings (nor a token) for a queue that is likely empty: what it finds has its attempts recorded
+        // after it.
+        const prepared = busy && !(await routesOfTheirOwn()) ? await saved() : null;
         const start =
           prepared && (prepared.ok || prepared.outcome.kind !== 'deferred') && !pacedRoute(prepared, pacing.config)
             ? { worker: workerId, transport: prepared.transport }

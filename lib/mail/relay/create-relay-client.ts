@@ -5,11 +5,11 @@ import { isUniqueViolation } from '@/lib/db/errors';
 import { db } from '@/lib/db/prisma';
 import { parseAllowedNetworks } from '@/lib/net/allowed-networks';
 import { parseAllowedSenders } from '@/lib/mail/settings/allowed-senders';
-import { checkRelayGraphFallback } from './check-relay-graph-fallback';
+import { checkRelayClientConnections } from './check-relay-client-connections';
 import type { RelayClientFields } from './relay-client-schema';
 
 export type CreatedRelayClient =
-  | { ok: true; id: string; name: string; username: string | null; password: string | null }
+  | { ok: true; id: string; name: string; username: string | null; password: string | null; route: string }
   | { ok: false; fieldErrors: Record<string, string> };
 
 /**
@@ -17,10 +17,8 @@ export type CreatedRelayClient =
  * a network client stores its networks and never has a username or password.
  */
 export async function createRelayClient(fields: RelayClientFields): Promise<CreatedRelayClient> {
-  if (fields.graphFallbackConnectionId) {
-    const rule = await checkRelayGraphFallback(fields.graphFallbackConnectionId);
-    if (!rule.ok) return { ok: false, fieldErrors: { graphFallbackConnectionId: rule.message } };
-  }
+  const connections = await checkRelayClientConnections(fields);
+  if (!connections.ok) return connections;
   const password = fields.authMode === 'password' ? crypto.randomBytes(18).toString('base64url') : null;
   const networks = parseAllowedNetworks(fields.networks.split(/[\s,;]+/).join(','));
   const senders = parseAllowedSenders(fields.allowedSenders);
@@ -39,10 +37,12 @@ export async function createRelayClient(fields: RelayClientFields): Promise<Crea
         ratePerMinute: fields.ratePerMinute,
         enabled: fields.enabled,
         graphFallbackConnectionId: fields.graphFallbackConnectionId || null,
+        connectionId: fields.connectionId || null,
+        mailboxAddress: (fields.connectionId && fields.mailboxAddress) || null,
       },
       select: { id: true, name: true, username: true },
     });
-    return { ok: true, ...row, password };
+    return { ok: true, ...row, password, route: connections.route };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const target = JSON.stringify((error as { meta?: unknown }).meta ?? '');

@@ -16,6 +16,9 @@ export interface RelayClientRow {
   enabled: boolean;
   /** Its messages' Graph fall-back when SMTP AUTH is refused; null: the Emails settings' one. */
   graphFallbackConnectionId: string | null;
+  /** The connection its messages are sent through, and as which mailbox; null: as in the Emails settings. */
+  connectionId: string | null;
+  mailboxAddress: string | null;
   acceptedToday: number;
   refusedToday: number;
   failedToday: number;
@@ -59,6 +62,8 @@ export async function getRelayClients(): Promise<RelayClientRow[]> {
     ratePerMinute: r.ratePerMinute,
     enabled: r.enabled,
     graphFallbackConnectionId: r.graphFallbackConnectionId,
+    connectionId: r.connectionId,
+    mailboxAddress: r.mailboxAddress,
     acceptedToday: r.countDay === today ? r.acceptedToday : 0,
     refusedToday: r.countDay === today ? r.refusedToday : 0,
     failedToday: failed.find((f) => f.relayClientId === r.id)?._count._all ?? 0,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseAllowedNetworks } from '@/lib/net/allowed-networks';
 import { parseAllowedSenders } from '@/lib/mail/settings/allowed-senders';
+import { isEmailAddress } from '@/lib/mail/settings/email-settings-schema';
 
 // A relay client as the console's form and the domain step both read it. Universal (the browser validates with it).
 
@@ -26,6 +27,13 @@ const relayClientObject = z.object({
     .default(30),
   /** Its messages' Graph fall-back when SMTP AUTH is refused (535 5.7.139); '': the Emails settings' one. */
   graphFallbackConnectionId: text.max(100).default(''),
+  /** The connection its messages are sent through; '': as in the Emails settings. */
+  connectionId: text.max(100).default(''),
+  /** The mailbox it sends as through `connectionId` ('' with a delegated connection: the signed-in account). */
+  mailboxAddress: text
+    .max(254, 'Use at most 254 characters')
+    .default('')
+    .transform((v) => v.toLowerCase()),
   enabled: z
     .union([z.literal('on'), z.literal(''), z.boolean()])
     .optional()
@@ -35,6 +43,12 @@ const relayClientObject = z.object({
 type Fields = z.output<typeof relayClientObject>;
 
 const checkRelayClient = (v: Fields, ctx: z.RefinementCtx) => {
+  if (v.connectionId && v.mailboxAddress && !isEmailAddress(v.mailboxAddress))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['mailboxAddress'],
+      message: 'Enter an email address, e.g. scanner@contoso.com',
+    });
   if (v.authMode === 'password' && !/^[a-z0-9._@-]{3,100}$/i.test(v.username))
     ctx.addIssue({
       code: 'custom',

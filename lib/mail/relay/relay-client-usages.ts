@@ -2,16 +2,31 @@ import 'server-only';
 import type { ConnectionUsage } from '@/lib/connections/connection-usages';
 import { db } from '@/lib/db/prisma';
 
-/** Relay clients that name the connection as their Graph fall-back, so it cannot be deleted from under them. */
+/** Relay clients that send through the connection or name it as their Graph fall-back: it cannot be deleted meanwhile. */
 export async function relayClientUsages(connectionId: string): Promise<ConnectionUsage[]> {
   const clients = await db().relayClient.findMany({
-    where: { graphFallbackConnectionId: connectionId },
-    select: { id: true, name: true },
+    where: { OR: [{ connectionId }, { graphFallbackConnectionId: connectionId }] },
+    select: { id: true, name: true, connectionId: true, graphFallbackConnectionId: true },
     orderBy: { name: 'asc' },
   });
-  return clients.map((c) => ({
-    feature: 'SMTP relay',
-    name: `Graph fall-back connection of relay client “${c.name}”`,
-    href: `/settings/smtp-relay/${c.id}`,
-  }));
+  return clients.flatMap((c) => [
+    ...(c.connectionId === connectionId
+      ? [
+          {
+            feature: 'SMTP relay',
+            name: `Connection of relay client “${c.name}”`,
+            href: `/settings/smtp-relay/${c.id}`,
+          },
+        ]
+      : []),
+    ...(c.graphFallbackConnectionId === connectionId
+      ? [
+          {
+            feature: 'SMTP relay',
+            name: `Graph fall-back connection of relay client “${c.name}”`,
+            href: `/settings/smtp-relay/${c.id}`,
+          },
+        ]
+      : []),
+  ]);
 }

@@ -3,11 +3,11 @@ import { isUniqueViolation } from '@/lib/db/errors';
 import { db } from '@/lib/db/prisma';
 import { parseAllowedNetworks } from '@/lib/net/allowed-networks';
 import { parseAllowedSenders } from '@/lib/mail/settings/allowed-senders';
-import { checkRelayGraphFallback } from './check-relay-graph-fallback';
+import { checkRelayClientConnections } from './check-relay-client-connections';
 import type { RelayClientFields } from './relay-client-schema';
 
 export type UpdatedRelayClient =
-  { ok: true; name: string } | { ok: false; message: string; fieldErrors?: Record<string, string> };
+  { ok: true; name: string; route: string } | { ok: false; message: string; fieldErrors?: Record<string, string> };
 
 /**
  * Saves a relay client's settings. How it authenticates stays as created (a password client has a password, a
@@ -18,15 +18,9 @@ export async function updateRelayClient(id: string, fields: RelayClientFields): 
   if (!stored) return { ok: false, message: 'This relay client no longer exists.' };
   if (stored.authMode !== fields.authMode)
     return { ok: false, message: 'How a client authenticates cannot change: add a new client instead.' };
-  if (fields.graphFallbackConnectionId) {
-    const rule = await checkRelayGraphFallback(fields.graphFallbackConnectionId);
-    if (!rule.ok)
-      return {
-        ok: false,
-        message: 'Check the highlighted fields.',
-        fieldErrors: { graphFallbackConnectionId: rule.message },
-      };
-  }
+  const connections = await checkRelayClientConnections(fields);
+  if (!connections.ok)
+    return { ok: false, message: 'Check the highlighted fields.', fieldErrors: connections.fieldErrors };
   const networks = parseAllowedNetworks(fields.networks.split(/[\s,;]+/).join(','));
   const senders = parseAllowedSenders(fields.allowedSenders);
   try {
@@ -43,10 +37,12 @@ export async function updateRelayClient(id: string, fields: RelayClientFields): 
         ratePerMinute: fields.ratePerMinute,
         enabled: fields.enabled,
         graphFallbackConnectionId: fields.graphFallbackConnectionId || null,
+        connectionId: fields.connectionId || null,
+        mailboxAddress: (fields.connectionId && fields.mailboxAddress) || null,
       },
     });
     if (count === 0) return { ok: false, message: 'This relay client no longer exists.' };
-    return { ok: true, name: fields.name };
+    return { ok: true, name: fields.name, route: connections.route };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const target = JSON.stringify((error as { meta?: unknown }).meta ?? '');

@@ -34,7 +34,7 @@ export const createRelayClientAction = adminAction(
     if (!created.ok)
       return { status: 'error', message: 'Check the highlighted fields.', fieldErrors: created.fieldErrors };
     ctx.audit.target = created.id;
-    ctx.audit.summary = `Relay client “${created.name}” created (${fields.authMode === 'password' ? `username ${created.username}` : `networks ${fields.networks}`}; senders ${fields.allowedSenders})`;
+    ctx.audit.summary = `Relay client “${created.name}” created (${fields.authMode === 'password' ? `username ${created.username}` : `networks ${fields.networks}`}; senders ${fields.allowedSenders}; ${created.route})`;
     revalidatePath(PAGE);
     return {
       status: 'success',
@@ -68,7 +68,7 @@ export const updateRelayClientAction = adminAction(
     ctx.audit.target = id;
     const updated = await updateRelayClient(id, fields);
     if (!updated.ok) return { status: 'error', message: updated.message, fieldErrors: updated.fieldErrors };
-    ctx.audit.summary = `Relay client “${updated.name}” saved (${fields.enabled ? 'enabled' : 'disabled'}; senders ${fields.allowedSenders}; ${fields.maxMessageMb} MB, ${fields.ratePerMinute}/min)`;
+    ctx.audit.summary = `Relay client “${updated.name}” saved (${fields.enabled ? 'enabled' : 'disabled'}; senders ${fields.allowedSenders}; ${fields.maxMessageMb} MB, ${fields.ratePerMinute}/min; ${updated.route})`;
     revalidatePath(PAGE);
     return { status: 'success', message: `Relay client “${updated.name}” saved.` };
   },

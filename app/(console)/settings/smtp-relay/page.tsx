@@ -8,6 +8,7 @@ import { requireAdmin } from '@/lib/auth/current-admin';
 import { env } from '@/lib/env';
 import { getRelayClients } from '@/lib/mail/relay/get-relay-clients';
 import { getRelayFallbackChoices } from '@/lib/mail/relay/get-relay-fallback-choices';
+import { getRelayRouteChoices } from '@/lib/mail/relay/get-relay-route-choices';
 import { getRelayOverview } from '@/lib/mail/relay/get-relay-overview';
 import Link from 'next/link';
 import { createRelayClientAction, deleteRelayClientAction } from './actions';
@@ -20,17 +21,18 @@ export const dynamic = 'force-dynamic';
 
 export default async function SmtpRelayPage() {
   await requireAdmin();
-  const [overview, clients, fallbackOptions] = await Promise.all([
+  const [overview, clients, fallbackOptions, routeOptions] = await Promise.all([
     getRelayOverview(),
     getRelayClients(),
     getRelayFallbackChoices(),
+    getRelayRouteChoices(),
   ]);
   const config = env();
   return (
     <>
       <PageHeader
         title="SMTP relay"
-        description="Printers, scanners and programs that speak SMTP hand their mail to Switchboard, which keeps it in the Outbox and delivers it with the Emails settings (OAuth over SMTP, or Microsoft Graph). Only the clients listed here may send: never an open relay."
+        description="Printers, scanners and programs that speak SMTP hand their mail to Switchboard, which keeps it in the Outbox and delivers it with the Emails settings (OAuth over SMTP, or Microsoft Graph) or the client’s own connection. Only the clients listed here may send: never an open relay."
       />
       <section aria-labelledby="relay-state" className="mb-6 space-y-3 rounded-lg border border-slate-200 bg-white p-6">
         <h2 id="relay-state" className="text-lg font-semibold">
@@ -78,6 +80,7 @@ export default async function SmtpRelayPage() {
           action={createRelayClientAction}
           submitLabel="Add relay client"
           fallbackOptions={fallbackOptions}
+          routeOptions={routeOptions}
         />
       </section>
       <DataTable

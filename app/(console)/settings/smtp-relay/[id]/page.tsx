@@ -7,6 +7,7 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { requireAdmin } from '@/lib/auth/current-admin';
 import { getRelayClients } from '@/lib/mail/relay/get-relay-clients';
 import { getRelayFallbackChoices } from '@/lib/mail/relay/get-relay-fallback-choices';
+import { getRelayRouteChoices } from '@/lib/mail/relay/get-relay-route-choices';
 import { deleteRelayClientAction, updateRelayClientAction } from '../actions';
 import { RelayClientForm } from '../_components/relay-client-form';
 import { ResetPasswordButton } from '../_components/reset-password-button';
@@ -29,8 +30,10 @@ export default async function RelayClientPage({ params }: { params: Promise<{ id
     ratePerMinute: String(client.ratePerMinute),
     enabled: client.enabled ? 'on' : '',
     graphFallbackConnectionId: client.graphFallbackConnectionId ?? '',
+    connectionId: client.connectionId ?? '',
+    mailboxAddress: client.mailboxAddress ?? '',
   };
-  const fallbackOptions = await getRelayFallbackChoices();
+  const [fallbackOptions, routeOptions] = await Promise.all([getRelayFallbackChoices(), getRelayRouteChoices()]);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -57,6 +60,7 @@ export default async function RelayClientPage({ params }: { params: Promise<{ id
           client={{ id: client.id, values }}
           submitLabel="Save"
           fallbackOptions={fallbackOptions}
+          routeOptions={routeOptions}
         />
       </section>
       {client.authMode === 'password' ? (

@@ -23,15 +23,19 @@ export interface RelayClientFormProps {
   submitLabel: string;
   /** The connections that may be named as the Graph fall-back. */
   fallbackOptions: readonly SelectOption[];
+  /** The connections its messages may be sent through (with a delegated one's signed-in account). */
+  routeOptions: readonly (SelectOption & { signedIn: string | null })[];
 }
 
-export function RelayClientForm({ action, client, submitLabel, fallbackOptions }: RelayClientFormProps) {
+export function RelayClientForm({ action, client, submitLabel, fallbackOptions, routeOptions }: RelayClientFormProps) {
   const { state, onSubmit } = useKeptForm(action);
   const [authMode, setAuthMode] = useState(client?.values.authMode ?? 'password');
   const password = state.status === 'success' ? state.values?.generatedPassword : undefined;
   // After an error: what was typed; otherwise the stored values (editing) or the defaults.
   const kept = (name: string, fallback = '') =>
     state.status === 'error' ? (state.values?.[name] ?? '') : (client?.values[name] ?? fallback);
+  const [connectionId, setConnectionId] = useState(kept('connectionId'));
+  const signedIn = routeOptions.find((o) => o.value === connectionId)?.signedIn ?? null;
   return (
     <div className="space-y-4">
       <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-2">
@@ -97,6 +101,33 @@ export function RelayClientForm({ action, client, submitLabel, fallbackOptions }
           defaultValue={kept('ratePerMinute', '30')}
           error={state.fieldErrors?.ratePerMinute}
         />
+        <SelectField
+          label="Connection"
+          name="connectionId"
+          placeholder="As in the Emails settings"
+          options={routeOptions}
+          value={connectionId}
+          onChange={(e) => setConnectionId(e.target.value)}
+          error={state.fieldErrors?.connectionId}
+          hint="The Microsoft 365 connection this client’s messages are sent through: Microsoft Graph (the message as sent) or SMTP with OAuth 2.0."
+        />
+        {connectionId ? (
+          <TextField
+            label="Mailbox Email Address"
+            name="mailboxAddress"
+            type="email"
+            maxLength={254}
+            autoComplete="off"
+            placeholder={signedIn ?? 'scanner@contoso.com'}
+            defaultValue={kept('mailboxAddress')}
+            error={state.fieldErrors?.mailboxAddress}
+            hint={
+              signedIn
+                ? `The mailbox it sends as; empty: the signed-in ${signedIn}.`
+                : 'The mailbox it sends as (an application connection needs one).'
+            }
+          />
+        ) : null}
         <SelectField
           label="Graph fall-back connection"
           name="graphFallbackConnectionId"
