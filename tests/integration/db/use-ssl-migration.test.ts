@@ -13,11 +13,14 @@ import { queryRows } from './query';
 
 const MIGRATION = 'use_ssl_and_connection_capabilities';
 
-/** The shipped migrations up to (not including) this one. */
+/** The shipped migrations before this one. */
 function migrationsBefore(provider: DatabaseProvider): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'switchboard-migrations-')), provider);
   cpSync(defaultMigrationsDir(provider), dir, { recursive: true });
-  for (const migration of readMigrations(dir, provider).filter((m) => m.name.endsWith(MIGRATION)))
+  // This one and every later one (a later migration may rebuild the table with this one's columns).
+  const target = readMigrations(dir, provider).find((m) => m.name.endsWith(MIGRATION));
+  if (!target) throw new Error(`migration ${MIGRATION} not found`);
+  for (const migration of readMigrations(dir, provider).filter((m) => m.name >= target.name))
     rmSync(join(dir, migration.name), { recursive: true });
   return dir;
 }
