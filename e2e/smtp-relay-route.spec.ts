@@ -1,41 +1,86 @@
 import crypto from 'node:crypto';
+import net from 'node:net';
+import nodemailer from 'nodemailer';
 import { expect, test } from './support/test';
 import { signIn } from './support/console';
-import { addConnection, MEGAN } from './support/emails';
+import { addConnection, mailbox as sandboxMailbox, recipient } from './support/emails';
+import { sandboxControl } from './support/sandbox';
+import { SERVERS } from './support/servers';
 
 // Settings → SMTP relay → a client's own Connection and Mailbox Email Address: the signed-in mailbox of a delegated
 // connection is the hint, a mailbox the connection cannot send as is refused at its field (every field kept), and
-// the saved client shows its connection when opened again.
+// the saved client shows its connection when opened again; a message the device hands to the relay arrives as sent by
+// that connection's mailbox. The connection's user is one no other spec signs in with:
+// as on Entra, a token carries every permission its user ever consented to for the app, and email.spec.ts has Megan
+// and Adele consent to Mail.Send.Shared, after which sending as another mailbox is allowed (the refusal would not come).
+
+const SCANNER = { username: 'scanner@contoso.onmicrosoft.com', password: 'Sandbox-Scanner-1' };
+
+const relayGreets = () =>
+  new Promise<boolean>((resolve) => {
+    const socket = net.connect(SERVERS.main.relayPort, '127.0.0.1');
+    socket.once('data', (greeting) => (socket.destroy(), resolve(greeting.toString().startsWith('220'))));
+    socket.once('error', () => resolve(false));
+  });
 
 test('a relay client sends through a connection of its own, as a mailbox it may send as', async ({ page }) => {
   await signIn(page);
   const connection = await addConnection(page, 'Microsoft Entra ID Graph API', {
-    person: { username: MEGAN, password: 'Sandbox-Megan-1' },
+    person: SCANNER,
   });
   const name = `Scanner route ${crypto.randomBytes(4).toString('hex')}`;
   await page.goto('/settings/smtp-relay');
   const form = page.getByRole('region', { name: 'Add relay client' });
   await form.getByLabel('Name', { exact: true }).fill(name);
   await form.getByLabel('Username').fill(name.toLowerCase().replace(/\W+/g, '-'));
-  await form.getByLabel('Allowed senders').fill(MEGAN);
+  await form.getByLabel('Allowed senders').fill(SCANNER.username);
   await expect(form.getByLabel('Mailbox Email Address')).toHaveCount(0);
   const select = form.getByLabel('Connection', { exact: true });
   const label = await select.locator('option', { hasText: connection }).textContent();
   await select.selectOption({ label: label ?? connection });
   const mailbox = form.getByLabel('Mailbox Email Address');
-  await expect(mailbox).toHaveAttribute('placeholder', MEGAN);
+  await expect(mailbox).toHaveAttribute('placeholder', SCANNER.username);
   await mailbox.fill('adele@contoso.onmicrosoft.com');
   await form.getByRole('button', { name: 'Add relay client' }).click();
   await expect(form.getByText(/needs Mail\.Send\.Shared/)).toBeVisible();
-  await expect(form.getByLabel('Allowed senders')).toHaveValue(MEGAN);
+  await expect(form.getByLabel('Allowed senders')).toHaveValue(SCANNER.username);
   await expect(mailbox).toHaveValue('adele@contoso.onmicrosoft.com');
 
   await mailbox.fill('');
   await form.getByRole('button', { name: 'Add relay client' }).click();
   await expect(page.getByText(`Relay client “${name}” created.`, { exact: false })).toBeVisible();
+  const username = name.toLowerCase().replace(/\W+/g, '-');
+  const password = await page.getByLabel(`Password for ${username}`).inputValue();
+
+  const turnOn = page.getByRole('button', { name: 'Turn relaying on' });
+  if (await turnOn.isVisible()) {
+    await turnOn.click();
+    await expect(page.getByText('Relaying is on.')).toBeVisible();
+  }
+  const device = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: SERVERS.main.relayPort,
+    requireTLS: true,
+    tls: { rejectUnauthorized: false },
+    auth: { user: username, pass: password },
+  });
+  const to = recipient();
+  const subject = `Routed scan ${crypto.randomBytes(3).toString('hex')}`;
+  // Every instance's listener follows the switch within seconds.
+  await expect.poll(relayGreets, { timeout: 15_000 }).toBe(true);
+  const info = await device.sendMail({ from: SCANNER.username, to, subject, text: 'Scanned.' });
+  expect(info.response).toMatch(/^250 .*Queued as/);
+  device.close();
+  const control = await sandboxControl();
+  await expect
+    .poll(async () => (await sandboxMailbox(control, to)).map((mail) => [mail.from?.address, mail.subject]), {
+      timeout: 30_000,
+    })
+    .toEqual([[SCANNER.username, subject]]);
+  await control.dispose();
   await page.goto('/settings/smtp-relay');
   await page.getByRole('link', { name, exact: true }).click();
   const settings = page.getByRole('region', { name: 'Settings' });
   await expect(settings.getByLabel('Connection', { exact: true }).locator('option:checked')).toContainText(connection);
-  await expect(settings.getByLabel('Mailbox Email Address')).toHaveAttribute('placeholder', MEGAN);
+  await expect(settings.getByLabel('Mailbox Email Address')).toHaveAttribute('placeholder', SCANNER.username);
 });
