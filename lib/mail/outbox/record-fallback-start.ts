@@ -8,8 +8,11 @@ export interface FallbackStart {
   /** The refused SMTP attempt (null when none was recorded), finished with its own answer. */
   refusedAttemptId: string | null;
   refused: DeliveryOutcome;
-  /** The second attempt of the same claim, written "in progress" before anything is sent through Graph. */
-  attempt: { id: string; number: number; transport: string };
+  /**
+   * The second attempt of the same claim, written "in progress" before anything is sent through Graph; numbered after
+   * every attempt the message has (the refused one may have been recorded by the claim, before its contents were read).
+   */
+  attempt: { id: string; transport: string };
 }
 
 /**
@@ -33,11 +36,12 @@ export async function recordFallbackStart(start: FallbackStart): Promise<boolean
           answer: start.refused.answer,
         },
       });
+    const earlier = await tx.outboundAttempt.count({ where: { messageId: start.messageId } });
     await tx.outboundAttempt.create({
       data: {
         id: start.attempt.id,
         messageId: start.messageId,
-        number: start.attempt.number,
+        number: earlier + 1,
         worker: start.owner,
         transport: start.attempt.transport,
         startedAt: now,

@@ -45,11 +45,7 @@ export async function sendThroughGraphFallback(attempt: FallbackAttempt): Promis
       },
     };
   }
-  const graphAttempt = {
-    id: crypto.randomUUID(),
-    number: message.attemptCount + (attempt.refusedAttemptId ? 2 : 1),
-    transport: fallback.prepared.transport,
-  };
+  const graphAttempt = { id: crypto.randomUUID(), transport: fallback.prepared.transport };
   const held = await recordFallbackStart({
     owner: attempt.owner,
     messageId: message.id,
