@@ -47,12 +47,17 @@ export async function resolveGraphFallback(
   mailbox: string,
 ): Promise<GraphFallback | null> {
   const connectionId = await fallbackConnectionId(relayClientId);
-  if (!connectionId) return null;
+  return connectionId ? graphFallbackThrough(connectionId, mailbox, false) : null;
+}
+
+/** A named connection as the Graph fall-back for `mailbox` (a test email: one attempt, inside its request). */
+export async function graphFallbackThrough(
+  connectionId: string,
+  mailbox: string,
+  isTest: boolean,
+): Promise<GraphFallback> {
   const connection = await db().serviceConnection.findUnique({ where: { id: connectionId }, select: { name: true } });
-  const prepared = await graphDelivery.prepare(
-    { kind: 'graph', connectionId, mailboxAddress: mailbox },
-    { isTest: false },
-  );
+  const prepared = await graphDelivery.prepare({ kind: 'graph', connectionId, mailboxAddress: mailbox }, { isTest });
   return { connectionId, connectionName: connection?.name ?? connectionId, prepared };
 }
 

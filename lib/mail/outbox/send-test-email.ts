@@ -5,14 +5,18 @@ import { logger } from '@/lib/log/logger';
 import type { DeliveryOutcome } from '@/lib/mail/delivery/delivery-outcome';
 import type { DeliveryExplanation } from '@/lib/mail/delivery/explain-delivery-error';
 import { prepareDelivery } from '@/lib/mail/delivery/prepare-delivery';
+import { checkGraphFallback } from '@/lib/mail/settings/check-graph-fallback';
 import { checkSettingsConnection } from '@/lib/mail/settings/check-settings-connection';
 import { inspectSendToken, type SendTokenReport } from '@/lib/mail/settings/inspect-send-token';
 import type { TestEmailInput } from '@/lib/mail/settings/email-settings-schema';
 import { settingsFromForm } from '@/lib/mail/settings/settings-from-form';
+import { graphDelivery } from '@/lib/mail/transports/graph/graph-delivery';
 import { transportDelivery } from '@/lib/mail/transports/transport-deliveries';
 import { transportDefinition } from '@/lib/mail/transports/transport-kinds';
 import { enqueueMessage } from './enqueue-message';
 import { failInterruptedTests } from './fail-interrupted-tests';
+import { graphFallbackThrough, isSmtpAuthDisabled } from './graph-fallback';
+import { sendThroughGraphFallback } from './send-through-graph-fallback';
 import { loadOutboundContents } from './load-outbound-contents';
 
 export interface TestEmailResult {
@@ -34,20 +38,37 @@ export const TEST_EMAIL_TIMEOUT_MS = 30_000;
 // Only for finding a test whose request died (the process stopped): such a test is marked failed, never retried.
 const TEST_LEASE_MS = TEST_EMAIL_TIMEOUT_MS + 60_000;
 
+/** The settings' one attempt, and through the form's Graph fall-back when Exchange refuses SMTP AUTH (5.7.139). */
 async function attemptOnce(
   settings: Extract<Awaited<ReturnType<typeof settingsFromForm>>, { ok: true }>,
-  messageId: string,
+  test: { messageId: string; owner: string; attemptId: string; graphFallbackConnectionId: string | null },
+  onFallback: () => void,
 ): Promise<DeliveryOutcome> {
   const prepared = await prepareDelivery(settings.settings, true);
   if (!prepared.ok) return prepared.outcome;
-  const message = (await loadOutboundContents([messageId])).get(messageId);
+  const message = (await loadOutboundContents([test.messageId])).get(test.messageId);
   if (!message)
     return {
       kind: 'failed',
       code: 'DELETED',
       answer: 'The test email was deleted from the Outbox while it was being sent.',
     };
-  return prepared.send(message, { previous: null, save: async () => undefined });
+  const drafts = { previous: null, save: async () => undefined };
+  const outcome = await prepared.send(message, drafts);
+  if (!test.graphFallbackConnectionId || !prepared.signsInAs || !isSmtpAuthDisabled(outcome)) return outcome;
+  const fallback = await graphFallbackThrough(test.graphFallbackConnectionId, prepared.signsInAs, true);
+  const final = await sendThroughGraphFallback({
+    owner: test.owner,
+    message,
+    refusedAttemptId: test.attemptId,
+    refused: outcome,
+    fallback,
+    send: (graph) => {
+      onFallback();
+      return graph.ok ? graph.send(message, drafts) : Promise.resolve(graph.outcome);
+    },
+  });
+  return final.outcome;
 }
 
 /**
@@ -60,6 +81,13 @@ export async function sendTestEmail(input: TestEmailInput, actorEmail: string): 
   const use = definition.connectionUse(input.transport);
   const rule = await checkSettingsConnection(use, input.confirmSmtpHost);
   if (!rule.ok) return { ok: false, fieldErrors: { [rule.field]: rule.message } };
+  // As on Done: only SMTP with OAuth has a mailbox whose SMTP AUTH Exchange may refuse, and so a Graph fall-back.
+  const oauth = input.transport.kind === 'smtp' && input.transport.auth.kind === 'oauth' ? input.transport.auth : null;
+  const graphFallbackConnectionId = (oauth && input.graphFallbackConnectionId) || null;
+  if (oauth && graphFallbackConnectionId) {
+    const fallbackRule = await checkGraphFallback(graphFallbackConnectionId, oauth.mailboxAddress);
+    if (!fallbackRule.ok) return { ok: false, fieldErrors: { graphFallbackConnectionId: fallbackRule.message } };
+  }
   const settings = await settingsFromForm(input);
   if (!settings.ok) return { ok: false, fieldErrors: settings.fieldErrors };
   await failInterruptedTests();
@@ -75,6 +103,8 @@ export async function sendTestEmail(input: TestEmailInput, actorEmail: string): 
   });
   const attemptId = crypto.randomUUID();
   const transport = settings.settings.transport.kind;
+  // Once the Graph fall-back stood in for a refused SMTP attempt, the outcome below is that attempt's.
+  let finalTransport: string = transport;
   await db().outboundAttempt.create({
     data: { id: attemptId, messageId: accepted.id, number: 1, worker: owner, transport },
   });
@@ -91,7 +121,9 @@ export async function sendTestEmail(input: TestEmailInput, actorEmail: string): 
     );
   });
   const outcome = await Promise.race([
-    attemptOnce(settings, accepted.id).catch((error: unknown): DeliveryOutcome => {
+    attemptOnce(settings, { messageId: accepted.id, owner, attemptId, graphFallbackConnectionId }, () => {
+      finalTransport = 'graph';
+    }).catch((error: unknown): DeliveryOutcome => {
       const correlationId = crypto.randomUUID().slice(0, 8);
       logger.error('email.test_failed', {
         correlationId,
@@ -106,8 +138,8 @@ export async function sendTestEmail(input: TestEmailInput, actorEmail: string): 
   if (state === 'failed')
     logger.warn('outbox.delivery_attempt_failed', {
       messageId: accepted.id,
-      attempt: 1,
-      transport,
+      attempt: finalTransport === transport ? 1 : 2,
+      transport: finalTransport,
       outcome: 'failed',
       code: outcome.code,
       answer: outcome.answer,
@@ -135,8 +167,9 @@ export async function sendTestEmail(input: TestEmailInput, actorEmail: string): 
               leaseUntil: null,
             },
     }),
+    // The attempt still open: the first, or the Graph fall-back's once it stood in (the refusal is finished then).
     db().outboundAttempt.updateMany({
-      where: { id: attemptId },
+      where: { messageId: accepted.id, outcome: 'in_progress' },
       data: {
         finishedAt: now,
         outcome: outcome.kind === 'sent' ? 'sent' : 'failed',
@@ -156,7 +189,9 @@ export async function sendTestEmail(input: TestEmailInput, actorEmail: string): 
       explanation:
         outcome.kind === 'sent'
           ? null
-          : transportDelivery(settings.settings.transport).explain(outcome, token?.context),
+          : finalTransport === 'graph'
+            ? graphDelivery.explain(outcome)
+            : transportDelivery(settings.settings.transport).explain(outcome, token?.context),
       destination: settings.destination,
       token,
     },

@@ -5,6 +5,7 @@ import { enqueueMessage } from '@/lib/mail/outbox/enqueue-message';
 import { acceptRelayMessage } from '@/lib/mail/relay/accept-relay-message';
 import { createRelayClient } from '@/lib/mail/relay/create-relay-client';
 import { relayClientSchema } from '@/lib/mail/relay/relay-client-schema';
+import { sendTestEmail } from '@/lib/mail/outbox/send-test-email';
 import { startOutboxWorker } from '@/lib/mail/outbox/start-outbox-worker';
 import { emailSettingsSchema } from '@/lib/mail/settings/email-settings-schema';
 import { saveEmailSettings } from '@/lib/mail/settings/save-email-settings';
@@ -12,6 +13,7 @@ import { ADELE, createSandboxConnection, signInConnection } from '../../support/
 import { sandboxSuite } from '../../support/sandbox-suite';
 import { PROVIDERS } from '../../support/use-database';
 import { saveSettings } from './support/save-settings';
+import { testEmailInput } from './support/test-email-input';
 import { uniqueRecipient } from './support/unique-recipient';
 import { waitFor } from './support/wait-for';
 
@@ -160,6 +162,106 @@ describe.each(PROVIDERS)('SMTP to Graph fall-back (%s)', (provider) => {
       fieldErrors: { graphFallbackConnectionId: expect.stringMatching(/Mail\.Send\.Shared/) },
     });
   });
+
+  it('a busy worker (attempts recorded by the claim, nothing paced): each message has attempts 1 and 2, smtp then graph', async () => {
+    const exchange = await signedIn('exchange-smtp', SCANNER);
+    const graph = await signedIn('graph-mail', SCANNER);
+    await saveSettings({ ...smtp(exchange, SCANNER.username), graphFallbackConnectionId: graph });
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      const { id } = await enqueueMessage({
+        source: 'api',
+        from: { address: SCANNER.username, name: '' },
+        to: [{ address: uniqueRecipient('busy'), name: '' }],
+        subject: `Busy ${i}`,
+        text: 'x',
+      });
+      ids.push(id);
+    }
+    // Unpaced, a claim made while others are on the wire records their attempts itself (before their contents are read).
+    const worker = startOutboxWorker({
+      concurrency: 2,
+      pollIntervalMs: 50,
+      pacing: { 'exchange-smtp': null, graph: null, 'plain-smtp': null },
+    });
+    try {
+      await waitFor(
+        'every message to be sent',
+        async () =>
+          (await db().outboundMessage.count({ where: { id: { in: ids }, state: 'sent' } })) === ids.length || undefined,
+        60_000,
+      );
+    } finally {
+      await worker.stop();
+    }
+    const attempts = await db().outboundAttempt.findMany({
+      where: { messageId: { in: ids } },
+      orderBy: { number: 'asc' },
+    });
+    for (const id of ids)
+      expect(attempts.filter((a) => a.messageId === id).map((a) => [a.number, a.transport, a.outcome])).toEqual([
+        [1, 'smtp', 'failed'],
+        [2, 'graph', 'sent'],
+      ]);
+  }, 90_000);
+
+  it('Send test email proves the form’s fall-back: the SMTP refusal, then the Graph attempt that delivered it', async () => {
+    const exchange = await signedIn('exchange-smtp', SCANNER);
+    const graph = await signedIn('graph-mail', SCANNER);
+    const { name } = await db().serviceConnection.findUniqueOrThrow({ where: { id: graph } });
+    const to = uniqueRecipient('test-fallback');
+    // Not saved: the form's values, as Send test email sends them.
+    const sent = await sendTestEmail(
+      testEmailInput({ ...smtp(exchange, SCANNER.username), graphFallbackConnectionId: graph, testRecipient: to }),
+      'admin@switchboard.test',
+    );
+    if (!sent.ok) throw new Error(JSON.stringify(sent.fieldErrors));
+    expect(sent.result).toMatchObject({ state: 'sent', explanation: null, outcome: { kind: 'sent', code: '202' } });
+    expect(sent.result.outcome.answer).toMatch(
+      new RegExp(`^Sent through Microsoft Graph \\(connection “${name}”\\) because SMTP AUTH is disabled`),
+    );
+    const row = await db().outboundMessage.findUniqueOrThrow({
+      where: { id: sent.result.messageId },
+      include: { attemptLog: { orderBy: { number: 'asc' } } },
+    });
+    expect(row).toMatchObject({ state: 'sent', source: 'test', leaseOwner: null });
+    expect(row.attemptLog.map((a) => [a.number, a.transport, a.outcome, a.code])).toEqual([
+      [1, 'smtp', 'failed', '535 5.7.139'],
+      [2, 'graph', 'sent', '202'],
+    ]);
+    expect(row.attemptLog.every((a) => a.finishedAt !== null)).toBe(true);
+    const received = suite.sandbox.control.readMailbox(to);
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ from: { address: SCANNER.username }, subject: 'Switchboard test email' });
+  }, 60_000);
+
+  it('Send test email: without a fall-back the refusal stands; a fall-back that cannot send as the mailbox is refused at its field', async () => {
+    const exchange = await signedIn('exchange-smtp', SCANNER);
+    const adeleGraph = await signedIn('graph-mail', ADELE);
+    const to = uniqueRecipient('test-no-fallback');
+    const without = await sendTestEmail(
+      testEmailInput({ ...smtp(exchange, SCANNER.username), testRecipient: to }),
+      'admin@switchboard.test',
+    );
+    if (!without.ok) throw new Error(JSON.stringify(without.fieldErrors));
+    expect(without.result).toMatchObject({ state: 'failed', outcome: { code: '535 5.7.139' } });
+    const attempts = await db().outboundAttempt.findMany({ where: { messageId: without.result.messageId } });
+    expect(attempts.map((a) => [a.transport, a.outcome])).toEqual([['smtp', 'failed']]);
+    expect(suite.sandbox.control.readMailbox(to)).toHaveLength(0);
+
+    const before = await db().outboundMessage.count();
+    const refused = await sendTestEmail(
+      testEmailInput({ ...smtp(exchange, SCANNER.username), graphFallbackConnectionId: adeleGraph, testRecipient: to }),
+      'admin@switchboard.test',
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      fieldErrors: {
+        graphFallbackConnectionId: expect.stringMatching(/^Graph fall-back for scanner@.*Mail\.Send\.Shared/),
+      },
+    });
+    expect(await db().outboundMessage.count()).toBe(before);
+  }, 60_000);
 
   it('a relayed message goes as its own MIME through the relay client’s fall-back, which wins over the settings’', async () => {
     const exchange = await signedIn('exchange-smtp', SCANNER);
