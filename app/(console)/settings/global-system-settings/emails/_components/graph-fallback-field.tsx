@@ -31,7 +31,7 @@ export function GraphFallbackField({
       value={values.graphFallbackConnectionId}
       onChange={(event) => set('graphFallbackConnectionId', event.target.value)}
       error={errors.graphFallbackConnectionId}
-      hint={`When Exchange refuses SMTP AUTH for ${mailbox} (535 5.7.139: disabled for the mailbox or the tenant), the message is sent through Microsoft Graph with this connection instead, as the same mailbox: a Graph connection signed in as ${mailbox} (or granted Mail.Send.Shared for it), or a client-credentials connection with Mail.Send.`}
+      hint={`When Exchange refuses SMTP AUTH for ${mailbox} (535 5.7.139: disabled for the mailbox or the tenant), the message is sent through Microsoft Graph with this connection instead, as the same mailbox: a Graph connection signed in as ${mailbox} (or granted Mail.Send.Shared for it), or a client-credentials connection with Mail.Send. Send test email tries it too.`}
     />
   );
 }
