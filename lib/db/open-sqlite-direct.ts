@@ -89,7 +89,7 @@ export function openSqliteDirect(file: string, lock: AsyncLock): SqliteDirect {
     },
     async write(steps) {
       statementCounter.count += steps.length + 2;
-      const release = await lock.acquire();
+      const release = await lock.acquire({ urgent: true });
       try {
         const id = nextId++;
         const thread = writerThread();
