@@ -5,7 +5,7 @@ import { logger } from '@/lib/log/logger';
 import type { DeliveryOutcome } from '@/lib/mail/delivery/delivery-outcome';
 import type { DeliveryExplanation } from '@/lib/mail/delivery/explain-delivery-error';
 import { prepareDelivery } from '@/lib/mail/delivery/prepare-delivery';
-import { checkGraphFallback } from '@/lib/mail/settings/check-graph-fallback';
+import { settingsGraphFallback } from '@/lib/mail/settings/check-graph-fallback';
 import { checkSettingsConnection } from '@/lib/mail/settings/check-settings-connection';
 import { inspectSendToken, type SendTokenReport } from '@/lib/mail/settings/inspect-send-token';
 import type { TestEmailInput } from '@/lib/mail/settings/email-settings-schema';
@@ -81,13 +81,8 @@ export async function sendTestEmail(input: TestEmailInput, actorEmail: string): 
   const use = definition.connectionUse(input.transport);
   const rule = await checkSettingsConnection(use, input.confirmSmtpHost);
   if (!rule.ok) return { ok: false, fieldErrors: { [rule.field]: rule.message } };
-  // As on Done: only SMTP with OAuth has a mailbox whose SMTP AUTH Exchange may refuse, and so a Graph fall-back.
-  const oauth = input.transport.kind === 'smtp' && input.transport.auth.kind === 'oauth' ? input.transport.auth : null;
-  const graphFallbackConnectionId = (oauth && input.graphFallbackConnectionId) || null;
-  if (oauth && graphFallbackConnectionId) {
-    const fallbackRule = await checkGraphFallback(graphFallbackConnectionId, oauth.mailboxAddress);
-    if (!fallbackRule.ok) return { ok: false, fieldErrors: { graphFallbackConnectionId: fallbackRule.message } };
-  }
+  const fallback = await settingsGraphFallback(input.transport, input.graphFallbackConnectionId);
+  if (!fallback.ok) return fallback;
   const settings = await settingsFromForm(input);
   if (!settings.ok) return { ok: false, fieldErrors: settings.fieldErrors };
   await failInterruptedTests();
@@ -121,9 +116,13 @@ export async function sendTestEmail(input: TestEmailInput, actorEmail: string): 
     );
   });
   const outcome = await Promise.race([
-    attemptOnce(settings, { messageId: accepted.id, owner, attemptId, graphFallbackConnectionId }, () => {
-      finalTransport = 'graph';
-    }).catch((error: unknown): DeliveryOutcome => {
+    attemptOnce(
+      settings,
+      { messageId: accepted.id, owner, attemptId, graphFallbackConnectionId: fallback.connectionId },
+      () => {
+        finalTransport = 'graph';
+      },
+    ).catch((error: unknown): DeliveryOutcome => {
       const correlationId = crypto.randomUUID().slice(0, 8);
       logger.error('email.test_failed', {
         correlationId,

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { EmailTransport } from '@/lib/mail/transports/email-transport';
 import { checkSettingsConnection } from './check-settings-connection';
 
 export type GraphFallbackRule = { ok: true } | { ok: false; message: string };
@@ -20,4 +21,23 @@ export async function checkGraphFallback(connectionId: string, mailbox: string):
     '',
   );
   return rule.ok ? { ok: true } : { ok: false, message: `Graph fall-back for ${mailbox}: ${rule.message}` };
+}
+
+export type SettingsGraphFallback =
+  { ok: true; connectionId: string | null } | { ok: false; fieldErrors: { graphFallbackConnectionId: string } };
+
+/**
+ * The Emails form's Graph fall-back, for Done and Send test email alike: only SMTP with Modern Authentication has a
+ * mailbox whose SMTP AUTH Exchange may refuse, so any other way of sending keeps none (null); a named one is checked.
+ */
+export async function settingsGraphFallback(
+  transport: EmailTransport,
+  graphFallbackConnectionId: string,
+): Promise<SettingsGraphFallback> {
+  const oauth = transport.kind === 'smtp' && transport.auth.kind === 'oauth' ? transport.auth : null;
+  if (!oauth || !graphFallbackConnectionId) return { ok: true, connectionId: null };
+  const rule = await checkGraphFallback(graphFallbackConnectionId, oauth.mailboxAddress);
+  return rule.ok
+    ? { ok: true, connectionId: graphFallbackConnectionId }
+    : { ok: false, fieldErrors: { graphFallbackConnectionId: rule.message } };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
 import { transportDefinition } from '@/lib/mail/transports/transport-kinds';
-import { checkGraphFallback } from './check-graph-fallback';
+import { settingsGraphFallback } from './check-graph-fallback';
 import { checkSettingsConnection } from './check-settings-connection';
 import { decodeEmailSettings } from './decode-email-settings';
 import { EMAIL_SETTINGS_ID } from './delivery-settings';
@@ -41,15 +41,10 @@ export async function saveEmailSettings(
     const rule = await checkSettingsConnection(use, input.confirmSmtpHost);
     if (!rule.ok) return { ok: false, fieldErrors: { [rule.field]: rule.message } };
   }
-  // Only SMTP with OAuth has a mailbox whose SMTP AUTH Exchange may refuse; any other way keeps no fall-back.
-  const oauth = transport.kind === 'smtp' && transport.auth.kind === 'oauth' ? transport.auth : null;
-  const graphFallbackConnectionId = (oauth && input.graphFallbackConnectionId) || null;
-  if (oauth && graphFallbackConnectionId) {
-    const rule = await checkGraphFallback(graphFallbackConnectionId, oauth.mailboxAddress);
-    if (!rule.ok) return { ok: false, fieldErrors: { graphFallbackConnectionId: rule.message } };
-  }
+  const fallback = await settingsGraphFallback(transport, input.graphFallbackConnectionId);
+  if (!fallback.ok) return fallback;
   const encoded = encodeEmailSettings(input, before);
-  const columns = { ...encoded.columns, graphFallbackConnectionId };
+  const columns = { ...encoded.columns, graphFallbackConnectionId: fallback.connectionId };
   const { secretColumns } = encoded;
   const data = { ...columns, updatedByEmail: actorEmail };
   await db().emailSettings.upsert({
