@@ -1,25 +1,19 @@
 import crypto from 'node:crypto';
-import net from 'node:net';
 import nodemailer from 'nodemailer';
 import { expect, test } from './support/test';
 import { signIn } from './support/console';
 import { addConnection, recipient } from './support/emails';
+import { relayGreets, turnRelayingOn } from './support/relay';
 import { SERVERS } from './support/servers';
 
 // Settings → SMTP relay → a client's own Connection and Mailbox Email Address: the signed-in mailbox of a delegated
 // connection is the hint, a mailbox the connection cannot send as is refused at its field (every field kept), and
-// the saved client shows its connection when opened again; the device's message is accepted for that client. The connection's user is one no other spec signs in with:
-// as on Entra, a token carries every permission its user ever consented to for the app, and email.spec.ts has Megan
-// and Adele consent to Mail.Send.Shared, after which sending as another mailbox is allowed (the refusal would not come).
+// the saved client shows its connection when opened again; the device's message is accepted for that client. The
+// connection's user is one no other spec signs in with: as on Entra, a token carries every permission its user ever
+// consented to for the app, and email.spec.ts has Megan and Adele consent to Mail.Send.Shared, after which sending as
+// another mailbox is allowed (the refusal would not come).
 
 const SCANNER = { username: 'scanner@contoso.onmicrosoft.com', password: 'Sandbox-Scanner-1' };
-
-const relayGreets = () =>
-  new Promise<boolean>((resolve) => {
-    const socket = net.connect(SERVERS.main.relayPort, '127.0.0.1');
-    socket.once('data', (greeting) => (socket.destroy(), resolve(greeting.toString().startsWith('220'))));
-    socket.once('error', () => resolve(false));
-  });
 
 test('a relay client gets a connection of its own and a mailbox it may send as; its device’s message is accepted for it', async ({
   page,
@@ -52,11 +46,7 @@ test('a relay client gets a connection of its own and a mailbox it may send as; 
   const username = name.toLowerCase().replace(/\W+/g, '-');
   const password = await page.getByLabel(`Password for ${username}`).inputValue();
 
-  const turnOn = page.getByRole('button', { name: 'Turn relaying on' });
-  if (await turnOn.isVisible()) {
-    await turnOn.click();
-    await expect(page.getByText('Relaying is on.')).toBeVisible();
-  }
+  await turnRelayingOn(page);
   const device = nodemailer.createTransport({
     host: '127.0.0.1',
     port: SERVERS.main.relayPort,

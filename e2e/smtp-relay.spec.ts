@@ -1,31 +1,20 @@
 import crypto from 'node:crypto';
-import net from 'node:net';
 import nodemailer from 'nodemailer';
 import { expect, test } from './support/test';
 import { signIn } from './support/console';
+import { relayGreets, turnRelayingOn } from './support/relay';
 import { SERVERS } from './support/servers';
 
 // Settings → SMTP relay as an administrator uses it: turn relaying on, add a scanner whose password is shown once
 // and copied, then the scanner sends through the relay (STARTTLS, its login) and the message is in the Outbox with
 // the scanner as its source.
 
-const relayOpen = () =>
-  new Promise<boolean>((resolve) => {
-    const socket = net.connect(SERVERS.main.relayPort, '127.0.0.1');
-    socket.once('data', (greeting) => (socket.destroy(), resolve(greeting.toString().startsWith('220'))));
-    socket.once('error', () => resolve(false));
-  });
-
 test('a scanner created in Settings → SMTP relay sends through the relay', async ({ page, context }) => {
   await signIn(page);
   await page.getByRole('link', { name: 'SMTP relay' }).click();
   await expect(page).toHaveURL(/\/settings\/smtp-relay$/);
   await expect(page.getByRole('heading', { level: 1, name: 'SMTP relay' })).toBeVisible();
-  const turnOn = page.getByRole('button', { name: 'Turn relaying on' });
-  if (await turnOn.isVisible()) {
-    await turnOn.click();
-    await expect(page.getByText('Relaying is on.')).toBeVisible();
-  }
+  await turnRelayingOn(page);
 
   const suffix = crypto.randomBytes(4).toString('hex');
   const name = `Scanner ${suffix}`;
@@ -58,7 +47,7 @@ test('a scanner created in Settings → SMTP relay sends through the relay', asy
   await expect(row).toContainText('0 accepted');
 
   // Every instance follows the switch within seconds.
-  await expect.poll(relayOpen, { timeout: 15_000 }).toBe(true);
+  await expect.poll(relayGreets, { timeout: 15_000 }).toBe(true);
   const scanner = nodemailer.createTransport({
     host: '127.0.0.1',
     port: SERVERS.main.relayPort,
