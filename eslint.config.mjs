@@ -61,7 +61,7 @@ function layerZones() {
     message: 'components/ holds generic pieces: it does not import app/ (ARCHITECTURE.md).',
   });
   zones.push({
-    target: ['server.ts', 'proxy.ts'],
+    target: ['server.ts', 'proxy.ts', 'instrumentation-client.ts'],
     from: OUTSIDE.map(globOf),
     message: 'The entry points do not import tests, scripts or the sandbox.',
   });

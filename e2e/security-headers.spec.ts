@@ -1,4 +1,5 @@
 import { expect, test } from './support/test';
+import { signIn } from './support/console';
 import { urlOf } from './support/servers';
 
 // Issue 11, finding 9: a Content-Security-Policy with a nonce per response that the console runs under. Every spec
@@ -48,6 +49,36 @@ test('the redirect page Microsoft returns to runs only its own script and style,
   const html = await response.text();
   expect(html).toContain(`<style nonce="${nonce}">`);
   expect(html).not.toMatch(/<(script|style)(?![^>]*nonce=)/);
+});
+
+test('the console never compiles a string into code: forms check their fields without new Function', async ({
+  page,
+}) => {
+  // A page script that compiles a string is refused by the policy (a violation report in every browser); here each
+  // attempt is recorded, whatever the browser's debugger allows, and the form's checks must still run. (Only the
+  // Function constructor: the test driver itself evaluates through `eval`.)
+  await page.addInitScript(() => {
+    const attempts: string[] = [];
+    Object.assign(window, { __stringCompilations: attempts });
+    const record = (what: string) => {
+      attempts.push(what);
+      throw new EvalError(`${what} is not allowed in the console`);
+    };
+    window.Function = new Proxy(Function, {
+      apply: () => record('Function()'),
+      construct: () => record('new Function()'),
+    });
+  });
+  await signIn(page);
+  await page.goto('/integration/service-connections/tenants/new');
+  await page.getByLabel('Tenant ID').fill('not a tenant');
+  await page.getByRole('button', { name: 'Save & Close' }).click();
+  await expect(page.getByText('Enter a name')).toBeVisible();
+  const attempts = await page.evaluate(
+    () => (window as typeof window & { __stringCompilations: string[] }).__stringCompilations,
+  );
+  expect(attempts).toEqual([]);
+  await expect(page.getByText(/Something went wrong/)).toHaveCount(0);
 });
 
 test('an injected inline script does not run, and the violation is caught by the spec fixture', async ({

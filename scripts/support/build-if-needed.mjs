@@ -16,6 +16,7 @@ const SOURCES = [
   'components',
   'lib',
   'proxy.ts',
+  'instrumentation-client.ts',
   'next.config.ts',
   'postcss.config.mjs',
   'package-lock.json',
