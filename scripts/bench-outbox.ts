@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { type EventLoopUtilization, performance } from 'node:perf_hooks';
 import nodemailer from 'nodemailer';
 import { applyMigrations } from '@/lib/db/apply-migrations';
 import { resolveDatabaseConfig } from '@/lib/db/database-config';
@@ -52,7 +53,15 @@ function cpuMs(): number {
   return (user + system) / 1000;
 }
 
-async function plainNodemailer(port: number, count = COUNT): Promise<{ rate: number; cpuPerMessage: number }> {
+/** Milliseconds the main thread's event loop was busy (not waiting for I/O) since `from`. */
+function loopBusyMs(from: EventLoopUtilization): number {
+  return performance.eventLoopUtilization(from).active;
+}
+
+async function plainNodemailer(
+  port: number,
+  count = COUNT,
+): Promise<{ rate: number; cpuPerMessage: number; loopPerMessage: number }> {
   const transport = nodemailer.createTransport({
     pool: true,
     host: '127.0.0.1',
@@ -64,6 +73,7 @@ async function plainNodemailer(port: number, count = COUNT): Promise<{ rate: num
   });
   const started = performance.now();
   const cpuAtStart = cpuMs();
+  const loopAtStart = performance.eventLoopUtilization();
   let next = 0;
   const lane = async () => {
     while (next < count) {
@@ -79,8 +89,9 @@ async function plainNodemailer(port: number, count = COUNT): Promise<{ rate: num
   await Promise.all(Array.from({ length: CONCURRENCY }, lane));
   const seconds = (performance.now() - started) / 1000;
   const cpuPerMessage = (cpuMs() - cpuAtStart) / count;
+  const loopPerMessage = loopBusyMs(loopAtStart) / count;
   transport.close();
-  return { rate: count / seconds, cpuPerMessage };
+  return { rate: count / seconds, cpuPerMessage, loopPerMessage };
 }
 
 interface OutboxFigures {
@@ -90,6 +101,7 @@ interface OutboxFigures {
   acceptStatements: number;
   deliverStatements: number;
   deliverCpuPerMessage: number;
+  deliverLoopPerMessage: number;
 }
 
 async function throughOutbox(port: number, sinkReceived: () => number): Promise<OutboxFigures> {
@@ -117,7 +129,8 @@ async function throughOutbox(port: number, sinkReceived: () => number): Promise<
   const enqueued = performance.now();
   const statementsAtEnqueued = statementCounter.count;
   const cpuAtEnqueued = cpuMs();
-  const { done, statementsAtDone, cpuAtDone, worker } = await profiled('outbox-worker', async () => {
+  const loopAtEnqueued = performance.eventLoopUtilization();
+  const { done, statementsAtDone, cpuAtDone, loopBusy, worker } = await profiled('outbox-worker', async () => {
     const worker = startOutboxWorker({ concurrency: CONCURRENCY, pollIntervalMs: 100 });
     // The sink's count costs nothing; the database is asked only once everything has arrived there (every outcome
     // recorded is the finish line), so the benchmark's own polling does not compete with the worker for the CPU.
@@ -128,7 +141,13 @@ async function throughOutbox(port: number, sinkReceived: () => number): Promise<
       }
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    return { done: performance.now(), statementsAtDone: statementCounter.count, cpuAtDone: cpuMs(), worker };
+    return {
+      done: performance.now(),
+      statementsAtDone: statementCounter.count,
+      cpuAtDone: cpuMs(),
+      loopBusy: loopBusyMs(loopAtEnqueued),
+      worker,
+    };
   });
   await worker.stop();
   return {
@@ -139,6 +158,7 @@ async function throughOutbox(port: number, sinkReceived: () => number): Promise<
     // Less the benchmark's own final count queries (at most a few).
     deliverStatements: (statementsAtDone - statementsAtEnqueued) / COUNT,
     deliverCpuPerMessage: (cpuAtDone - cpuAtEnqueued) / COUNT,
+    deliverLoopPerMessage: loopBusy / COUNT,
   };
 }
 
@@ -168,6 +188,10 @@ async function main(): Promise<void> {
     console.log(
       `CPU of this process per message: outbox worker ${outbox.deliverCpuPerMessage.toFixed(2)} ms, plain nodemailer ${plain.cpuPerMessage.toFixed(2)} ms ` +
         `(ratio ${(plain.cpuPerMessage / outbox.deliverCpuPerMessage).toFixed(2)})`,
+    );
+    // The main thread's share alone (the SQLite writer thread runs beside it): what slows every socket of the loop.
+    console.log(
+      `main thread's event loop busy per message: outbox worker ${outbox.deliverLoopPerMessage.toFixed(2)} ms, plain nodemailer ${plain.loopPerMessage.toFixed(2)} ms`,
     );
     console.log(
       `SQL statements per message (transaction control included): accept ${outbox.acceptStatements.toFixed(2)}, deliver ${outbox.deliverStatements.toFixed(2)}`,

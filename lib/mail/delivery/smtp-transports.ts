@@ -76,9 +76,16 @@ export function oneOffSmtpTransport(endpoint: SmtpEndpoint): Transport {
   return createPool(endpoint, 1, ONE_OFF_TIMEOUTS);
 }
 
+// An endpoint object is made once per prepared delivery and used for every message of it: its key is computed once.
+const keyOf = new WeakMap<SmtpEndpoint, string>();
+
 /** The pool for this endpoint and credential, created on first use. */
 export function smtpTransport(endpoint: SmtpEndpoint): Transport {
-  const key = crypto.createHash('sha256').update(JSON.stringify(endpoint)).digest('base64url');
+  let key = keyOf.get(endpoint);
+  if (key === undefined) {
+    key = crypto.createHash('sha256').update(JSON.stringify(endpoint)).digest('base64url');
+    keyOf.set(endpoint, key);
+  }
   const now = Date.now();
   const map = entries();
   for (const [other, entry] of map) {

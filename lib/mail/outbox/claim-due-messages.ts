@@ -3,6 +3,7 @@ import { directDb } from '@/lib/db/prisma';
 import { leaseEnd, leaseRunOutSql } from '@/lib/db/row-lease';
 import { sqliteTime } from '@/lib/db/sqlite-time';
 import { INTERRUPTED_ANSWER } from './record-attempt-starts';
+import { type MessageRow, postgresMessageColumns, SQLITE_MESSAGES_IN } from './load-outbound-contents';
 
 export interface ClaimedMessage {
   id: string;
@@ -10,6 +11,11 @@ export interface ClaimedMessage {
   attempts: number;
   /** Set when the claim also recorded this attempt "in progress" (see `start`): its id. */
   attemptId?: string;
+  /**
+   * The message as the claim read it, in the same transaction and before recording this attempt (its earlier attempts
+   * and the ones left unfinished): the worker then reads nothing more for it (attachments aside).
+   */
+  row?: MessageRow;
 }
 
 /** Record each claimed message's attempt "in progress" in the same statement. */
@@ -52,16 +58,28 @@ async function claimOnPostgres(
   if (direct.provider !== 'postgresql') throw new Error('not PostgreSQL');
   const [table, attempts] = [direct.table('OutboundMessage'), direct.table('OutboundAttempt')];
   const params = [owner, leaseUntil.toISOString(), now.toISOString(), limit, exclude];
+  // The message's row is read by the same statement: from the snapshot before it, so the earlier attempts exclude
+  // the one recorded here.
+  const columns = postgresMessageColumns((t) => direct.table(t));
+  const withRows = (rows: (MessageRow & { attempts: number; attemptId?: string | null })[]): ClaimedMessage[] =>
+    rows.map((row) => ({
+      id: row.id,
+      attempts: row.attempts,
+      ...(row.attemptId ? { attemptId: row.attemptId } : {}),
+      row,
+    }));
   if (!start) {
-    return direct.query<ClaimedMessage>(
-      `WITH ${POSTGRES_DUE(table)} SELECT "id", "attempts" FROM claimed`,
-      params,
-      'outbox_claim',
+    return withRows(
+      await direct.query(
+        `WITH ${POSTGRES_DUE(table)} SELECT c."attempts", ${columns} FROM claimed c JOIN ${table} m ON m."id" = c."id"`,
+        params,
+        'outbox_claim',
+      ),
     );
   }
   // One statement: the claim, the earlier worker's unfinished attempts marked, this attempt recorded. Every part
   // reads the snapshot from before the statement, so the count of earlier attempts excludes the new one.
-  return direct.query<ClaimedMessage>(
+  const rows = await direct.query<MessageRow & { attempts: number; attemptId: string | null }>(
     `WITH ${POSTGRES_DUE(table)},
      interrupted AS (
        UPDATE ${attempts} SET "outcome" = 'interrupted', "finishedAt" = $3::timestamp, "answer" = $8
@@ -70,10 +88,12 @@ async function claimOnPostgres(
        INSERT INTO ${attempts} ("id", "messageId", "number", "worker", "transport", "startedAt", "outcome")
        SELECT gen_random_uuid()::text, c."id", (SELECT count(*) FROM ${attempts} a WHERE a."messageId" = c."id") + 1, $6, $7, $3::timestamp, 'in_progress'
        FROM claimed c RETURNING "id", "messageId")
-     SELECT c."id", c."attempts", s."id" AS "attemptId" FROM claimed c LEFT JOIN started s ON s."messageId" = c."id"`,
+     SELECT c."attempts", s."id" AS "attemptId", ${columns}
+     FROM claimed c JOIN ${table} m ON m."id" = c."id" LEFT JOIN started s ON s."messageId" = c."id"`,
     [...params, start.worker, start.transport, INTERRUPTED_ANSWER],
     'outbox_claim_and_start',
   );
+  return withRows(rows);
 }
 
 /**
@@ -104,14 +124,21 @@ export async function claimDueMessages(
     params: [owner, sqliteTime(leaseUntil), at, ...due, ...due, limit],
     rows: true,
   };
+  // The claimed messages' rows are read in the same transaction, before this attempt is recorded.
+  const claimedIds = { ref: 0, column: 'id' };
+  const read = { sql: SQLITE_MESSAGES_IN, params: [claimedIds], rows: true };
+  const withRows = (claimed: ClaimedMessage[], rows: MessageRow[]) => {
+    const rowOf = new Map(rows.map((r) => [r.id, r]));
+    return claimed.map(({ id, attempts }) => ({ id, attempts, row: rowOf.get(id) }));
+  };
   if (!start) {
-    const [claimed] = (await direct.write([claim])) as [ClaimedMessage[]];
-    return claimed.map(({ id, attempts }) => ({ id, attempts }));
+    const [claimed, rows] = (await direct.write([claim, read])) as [ClaimedMessage[], MessageRow[]];
+    return withRows(claimed, rows);
   }
   // One transaction: the claim, the earlier worker's unfinished attempts marked, this attempt recorded.
-  const claimedIds = { ref: 0, column: 'id' };
-  const [claimed, , started] = (await direct.write([
+  const [claimed, rows, , started] = (await direct.write([
     claim,
+    read,
     {
       sql: `UPDATE "OutboundAttempt" SET "outcome" = 'interrupted', "finishedAt" = ?, "answer" = ? WHERE "messageId" IN (SELECT "value" FROM json_each(?)) AND "outcome" = 'in_progress'`,
       params: [at, INTERRUPTED_ANSWER, claimedIds],
@@ -123,7 +150,7 @@ export async function claimDueMessages(
       params: [start.worker, start.transport, at, claimedIds],
       rows: true,
     },
-  ])) as [ClaimedMessage[], number, { id: string; messageId: string }[]];
+  ])) as [ClaimedMessage[], MessageRow[], number, { id: string; messageId: string }[]];
   const attemptOf = new Map(started.map((a) => [a.messageId, a.id]));
-  return claimed.map(({ id, attempts }) => ({ id, attempts, attemptId: attemptOf.get(id) }));
+  return withRows(claimed, rows).map((c) => ({ ...c, attemptId: attemptOf.get(c.id) }));
 }

@@ -14,7 +14,7 @@ import { observeDelivery } from './observe-delivery';
 import type { AttemptReport } from './attempt-report';
 import type { ClaimedMessage } from './claim-due-messages';
 import type { OutcomeCommitter } from './create-outcome-committer';
-import { type LoadedMessage, loadOutboundContents } from './load-outbound-contents';
+import { type LoadedMessage, loadedMessagesOf, loadOutboundContents } from './load-outbound-contents';
 import { type OutboxPacing, paceClaimedMessages } from './pace-claimed-messages';
 import { recordAttemptStarts } from './record-attempt-starts';
 import { type FinalAttempt, sendThroughGraphFallback } from './send-through-graph-fallback';
@@ -117,7 +117,12 @@ export function deliverClaimedMessages(
   context: DeliveryContext,
 ): Promise<AttemptReport | null>[] {
   const started = (async () => {
-    const messages = await loadOutboundContents(claimed.map((c) => c.id));
+    // Read by the claim itself when it could (the worker's claims); otherwise now.
+    const rows = claimed.flatMap((c) => (c.row ? [c.row] : []));
+    const messages =
+      rows.length === claimed.length
+        ? await loadedMessagesOf(rows)
+        : await loadOutboundContents(claimed.map((c) => c.id));
     let saved: Promise<PreparedDelivery> | null = null;
     const savedDelivery = () => (saved ??= context.saved ? context.saved() : prepareSavedDelivery());
     const plans = await Promise.all(

@@ -11,7 +11,7 @@ export interface LoadedMessage extends OutboundContent {
   relayClientId: string | null;
 }
 
-interface MessageRow {
+export interface MessageRow {
   id: string;
   messageIdHeader: string;
   createdAt: Date | string;
@@ -45,64 +45,82 @@ interface AttachmentRow {
 }
 
 // The message with its earlier attempts in one statement; attachments in a second one only when a message has any.
-const COLUMNS = `"id", "messageIdHeader", "fromAddress", "fromName", "toRecipients", "ccRecipients", "bccRecipients", "replyTo", "subject",
-  "textBody", "htmlBody", "graphDraftId", "rawMime", "envelopeFrom", "envelopeRecipients", "relayClientId"`;
+// The claim reads the same row in its own transaction (claim-due-messages.ts), before it records the new attempt.
+const COLUMNS = [
+  'id',
+  'messageIdHeader',
+  'fromAddress',
+  'fromName',
+  'toRecipients',
+  'ccRecipients',
+  'bccRecipients',
+  'replyTo',
+  'subject',
+  'textBody',
+  'htmlBody',
+  'graphDraftId',
+  'rawMime',
+  'envelopeFrom',
+  'envelopeRecipients',
+  'relayClientId',
+];
+const columnsOf = (m: string) => COLUMNS.map((c) => `${m}."${c}"`).join(', ');
 
-async function readRows(
-  ids: string[],
-): Promise<{ messages: MessageRow[]; attachments: () => Promise<AttachmentRow[]> }> {
+/** PostgreSQL: the select list of a message row `m`; `table` names a table with its schema. */
+export const postgresMessageColumns = (table: (name: string) => string) => {
+  const [attempts, attachments] = [table('OutboundAttempt'), table('OutboundAttachment')];
+  return `${columnsOf('m')},
+  m."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
+  (SELECT count(*)::int FROM ${attempts} a WHERE a."messageId" = m."id") AS "attemptCount",
+  ARRAY(SELECT a."id" FROM ${attempts} a WHERE a."messageId" = m."id" AND a."outcome" = 'in_progress') AS "unfinished",
+  EXISTS (SELECT 1 FROM ${attachments} f WHERE f."messageId" = m."id") AS "hasAttachments"`;
+};
+
+/** SQLite: the message rows whose ids are in the JSON list of the one parameter. */
+export const SQLITE_MESSAGES_IN = `SELECT ${columnsOf('m')}, m."createdAt",
+    (SELECT count(*) FROM "OutboundAttempt" a WHERE a."messageId" = m."id") AS "attemptCount",
+    (SELECT json_group_array(a."id") FROM "OutboundAttempt" a WHERE a."messageId" = m."id" AND a."outcome" = 'in_progress') AS "unfinished",
+    EXISTS (SELECT 1 FROM "OutboundAttachment" f WHERE f."messageId" = m."id") AS "hasAttachments"
+  FROM "OutboundMessage" m WHERE m."id" IN (SELECT "value" FROM json_each(?))`;
+
+async function readRows(ids: string[]): Promise<MessageRow[]> {
   const direct = directDb();
   if (direct.provider === 'postgresql') {
-    const [messages, attempts, attachments] = ['OutboundMessage', 'OutboundAttempt', 'OutboundAttachment'].map((t) =>
-      direct.table(t),
-    );
-    const rows = await direct.query<MessageRow>(
-      `SELECT ${COLUMNS}, "createdAt" AT TIME ZONE 'UTC' AS "createdAt",
-         (SELECT count(*)::int FROM ${attempts} a WHERE a."messageId" = m."id") AS "attemptCount",
-         ARRAY(SELECT a."id" FROM ${attempts} a WHERE a."messageId" = m."id" AND a."outcome" = 'in_progress') AS "unfinished",
-         EXISTS (SELECT 1 FROM ${attachments} f WHERE f."messageId" = m."id") AS "hasAttachments"
-       FROM ${messages} m WHERE m."id" = ANY($1::text[])`,
+    return direct.query<MessageRow>(
+      `SELECT ${postgresMessageColumns((t) => direct.table(t))} FROM ${direct.table('OutboundMessage')} m WHERE m."id" = ANY($1::text[])`,
       [ids],
       'outbox_load',
     );
-    const withFiles = rows.filter((r) => r.hasAttachments).map((r) => r.id);
-    return {
-      messages: rows,
-      attachments: () =>
-        direct.query<AttachmentRow>(
-          `SELECT "messageId", "filename", "contentType", "contentId", "inline", "content" FROM ${attachments} WHERE "messageId" = ANY($1::text[]) ORDER BY "messageId", "position"`,
-          [withFiles],
-        ),
-    };
   }
-  const list = JSON.stringify(ids);
-  const rows = direct.all<MessageRow>(
-    `SELECT ${COLUMNS}, "createdAt",
-         (SELECT count(*) FROM "OutboundAttempt" a WHERE a."messageId" = m."id") AS "attemptCount",
-         (SELECT json_group_array(a."id") FROM "OutboundAttempt" a WHERE a."messageId" = m."id" AND a."outcome" = 'in_progress') AS "unfinished",
-         EXISTS (SELECT 1 FROM "OutboundAttachment" f WHERE f."messageId" = m."id") AS "hasAttachments"
-       FROM "OutboundMessage" m WHERE m."id" IN (SELECT "value" FROM json_each(?))`,
-    [list],
+  return direct.all<MessageRow>(SQLITE_MESSAGES_IN, [JSON.stringify(ids)]);
+}
+
+async function readAttachments(ids: string[]): Promise<AttachmentRow[]> {
+  const direct = directDb();
+  if (direct.provider === 'postgresql')
+    return direct.query<AttachmentRow>(
+      `SELECT "messageId", "filename", "contentType", "contentId", "inline", "content" FROM ${direct.table('OutboundAttachment')} WHERE "messageId" = ANY($1::text[]) ORDER BY "messageId", "position"`,
+      [ids],
+    );
+  return direct.all<AttachmentRow>(
+    `SELECT "messageId", "filename", "contentType", "contentId", "inline", "content" FROM "OutboundAttachment"
+       WHERE "messageId" IN (SELECT "value" FROM json_each(?)) ORDER BY "messageId", "position"`,
+    [JSON.stringify(ids)],
   );
-  const withFiles = JSON.stringify(rows.filter((r) => r.hasAttachments).map((r) => r.id));
-  return {
-    messages: rows,
-    attachments: async () =>
-      direct.all<AttachmentRow>(
-        `SELECT "messageId", "filename", "contentType", "contentId", "inline", "content" FROM "OutboundAttachment"
-           WHERE "messageId" IN (SELECT "value" FROM json_each(?)) ORDER BY "messageId", "position"`,
-        [withFiles],
-      ),
-  };
 }
 
 /** Claimed messages with their attachments and earlier attempts, in one or two reads for the whole batch. */
 export async function loadOutboundContents(ids: string[]): Promise<Map<string, LoadedMessage>> {
   if (ids.length === 0) return new Map();
-  const { messages, attachments } = await readRows(ids);
+  return loadedMessagesOf(await readRows(ids));
+}
+
+/** Message rows (read by the claim, or by loadOutboundContents) as messages, their attachments read when they have any. */
+export async function loadedMessagesOf(messages: MessageRow[]): Promise<Map<string, LoadedMessage>> {
   const files = new Map<string, LoadedMessage['attachments']>();
-  if (messages.some((m) => m.hasAttachments)) {
-    for (const a of await attachments()) {
+  const withFiles = messages.filter((m) => m.hasAttachments).map((m) => m.id);
+  if (withFiles.length > 0) {
+    for (const a of await readAttachments(withFiles)) {
       const list = files.get(a.messageId) ?? [];
       list.push({
         filename: a.filename,
