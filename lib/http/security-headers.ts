@@ -1,6 +1,6 @@
 import { contentSecurityPolicy } from './content-security-policy';
 
-// The headers proxy.ts puts on every answer of the console (the static ones are in next.config.ts). Universal.
+// The headers proxy.ts puts on every answer of the console (the static ones are in next.config.mjs). Universal.
 
 /** The policy with this response's nonce, and HSTS only when the public address is https. */
 export function securityHeaders(

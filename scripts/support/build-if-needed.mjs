@@ -17,7 +17,7 @@ const SOURCES = [
   'lib',
   'proxy.ts',
   'instrumentation-client.ts',
-  'next.config.ts',
+  'next.config.mjs',
   'postcss.config.mjs',
   'package-lock.json',
   'tsconfig.json',
