@@ -15,8 +15,11 @@ export interface ClaimedMessage {
    * The message as the claim read it, in the same transaction and before recording this attempt (its earlier attempts
    * and the ones left unfinished): the worker then reads nothing more for it (attachments aside).
    */
-  row?: MessageRow;
+  row: MessageRow;
 }
+
+/** A claimed message as the claiming UPDATE returns it. */
+type Claimed = Pick<ClaimedMessage, 'id' | 'attempts'>;
 
 /** Record each claimed message's attempt "in progress" in the same statement. */
 export interface StartWith {
@@ -127,12 +130,16 @@ export async function claimDueMessages(
   // The claimed messages' rows are read in the same transaction, before this attempt is recorded.
   const claimedIds = { ref: 0, column: 'id' };
   const read = { sql: SQLITE_MESSAGES_IN, params: [claimedIds], rows: true };
-  const withRows = (claimed: ClaimedMessage[], rows: MessageRow[]) => {
+  // Every claimed message has its row: both are read in one transaction.
+  const withRows = (claimed: Claimed[], rows: MessageRow[]): ClaimedMessage[] => {
     const rowOf = new Map(rows.map((r) => [r.id, r]));
-    return claimed.map(({ id, attempts }) => ({ id, attempts, row: rowOf.get(id) }));
+    return claimed.flatMap(({ id, attempts }) => {
+      const row = rowOf.get(id);
+      return row ? [{ id, attempts, row }] : [];
+    });
   };
   if (!start) {
-    const [claimed, rows] = (await direct.write([claim, read])) as [ClaimedMessage[], MessageRow[]];
+    const [claimed, rows] = (await direct.write([claim, read])) as [Claimed[], MessageRow[]];
     return withRows(claimed, rows);
   }
   // One transaction: the claim, the earlier worker's unfinished attempts marked, this attempt recorded.
@@ -150,7 +157,7 @@ export async function claimDueMessages(
       params: [start.worker, start.transport, at, claimedIds],
       rows: true,
     },
-  ])) as [ClaimedMessage[], MessageRow[], number, { id: string; messageId: string }[]];
+  ])) as [Claimed[], MessageRow[], number, { id: string; messageId: string }[]];
   const attemptOf = new Map(started.map((a) => [a.messageId, a.id]));
   return withRows(claimed, rows).map((c) => ({ ...c, attemptId: attemptOf.get(c.id) }));
 }

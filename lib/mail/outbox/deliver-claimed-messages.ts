@@ -14,7 +14,7 @@ import { observeDelivery } from './observe-delivery';
 import type { AttemptReport } from './attempt-report';
 import type { ClaimedMessage } from './claim-due-messages';
 import type { OutcomeCommitter } from './create-outcome-committer';
-import { type LoadedMessage, loadedMessagesOf, loadOutboundContents } from './load-outbound-contents';
+import { type LoadedMessage, loadedMessagesOf } from './load-outbound-contents';
 import { type OutboxPacing, paceClaimedMessages } from './pace-claimed-messages';
 import { recordAttemptStarts } from './record-attempt-starts';
 import { type FinalAttempt, sendThroughGraphFallback } from './send-through-graph-fallback';
@@ -106,23 +106,19 @@ export async function prepareSavedDelivery(
 }
 
 /**
- * One attempt at each claimed message. The batch is read at once, the settings (and a token) resolved once, and every
- * attempt is written "in progress" before anything is sent (by the claim itself when it recorded `attemptId`); an
- * attempt an earlier worker left in progress (it crashed or was killed) is marked "interrupted" and the message is
- * sent again with the same Message-ID. Returns one promise per message, settled when its outcome is committed (null:
- * the message was deleted meanwhile).
+ * One attempt at each claimed message. The batch was read by its claim, the settings (and a token) are resolved once,
+ * and every attempt is written "in progress" before anything is sent (by the claim itself when it recorded
+ * `attemptId`); an attempt an earlier worker left in progress (it crashed or was killed) is marked "interrupted" and
+ * the message is sent again with the same Message-ID. Returns one promise per message, settled when its outcome is
+ * committed (null: its mailbox's pace gave it back to the queue).
  */
 export function deliverClaimedMessages(
   claimed: ClaimedMessage[],
   context: DeliveryContext,
 ): Promise<AttemptReport | null>[] {
   const started = (async () => {
-    // Read by the claim itself when it could (the worker's claims); otherwise now.
-    const rows = claimed.flatMap((c) => (c.row ? [c.row] : []));
-    const messages =
-      rows.length === claimed.length
-        ? await loadedMessagesOf(rows)
-        : await loadOutboundContents(claimed.map((c) => c.id));
+    // Read by the claim itself; only attachments are read here.
+    const messages = await loadedMessagesOf(claimed.map((c) => c.row));
     let saved: Promise<PreparedDelivery> | null = null;
     const savedDelivery = () => (saved ??= context.saved ? context.saved() : prepareSavedDelivery());
     const plans = await Promise.all(
