@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { buildIfNeeded, SERVER_BUNDLE } from './support/build-if-needed.mjs';
+import { serverEnv } from './support/server-env.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
@@ -9,7 +10,7 @@ buildIfNeeded(root, env);
 
 const child = spawn(process.execPath, ['--import', './scripts/support/register-server-only.mjs', SERVER_BUNDLE], {
   cwd: root,
-  env: { ...env, NODE_ENV: 'production' },
+  env: serverEnv(env),
   stdio: 'inherit',
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
