@@ -13,10 +13,12 @@ import {
   stageEnv,
 } from './support/dockerfile';
 import { ROOT } from './support/servers';
+import { SERVER_BUNDLE } from '../scripts/support/build-if-needed.mjs';
 
 // No container engine runs here, so the image is tested by its parts: every file the Dockerfile copies from the build
 // context exists (and is not left out by .dockerignore), and the image's own start command, run in a clean directory
-// holding what the image holds, migrates an empty PostgreSQL database and answers its HEALTHCHECK.
+// holding what the image holds, migrates an empty PostgreSQL database, answers its HEALTHCHECK and stops cleanly on
+// the SIGTERM `docker stop` sends to it.
 
 const PORT = Number(process.env.E2E_BASE_PORT ?? 3310) + 2;
 const instructions = readInstructions(path.join(ROOT, 'Dockerfile'));
@@ -67,7 +69,9 @@ test('the image start command works in a clean directory with DATABASE_URL set',
     DATABASE_URL: database.url,
   };
   const [command = '', ...args] = execForm(instructions, 'CMD');
-  // A process group of its own: npm does not pass SIGTERM on to the script it runs, so the whole group is stopped.
+  // The server the build stage made, run by node itself: no build at start, and no npm or start script resident beside
+  // it. A process group of its own, so that whatever happens nothing outlives the test.
+  expect(args.at(-1)).toBe(SERVER_BUNDLE);
   const child = spawn(command, args, { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -86,14 +90,19 @@ test('the image start command works in a clean directory with DATABASE_URL set',
         { timeout: 150_000, intervals: [250, 500, 1000] },
       )
       .toBe(200);
-    expect(output).toContain('The build is up to date.');
     expect(output).toContain('database.ready');
+    expect(output).not.toContain('Building Switchboard');
+    expect(childProcessesOf(child.pid ?? 0)).toEqual([]);
     const [healthCommand = '', ...healthArgs] = execForm(instructions, 'HEALTHCHECK');
     const check = spawnSync(healthCommand, healthArgs, { cwd: app, env, encoding: 'utf8' });
     expect(check.status, check.stderr).toBe(0);
+    // `docker stop`: SIGTERM to the container's main process only; the server finishes and exits with 0.
+    process.kill(child.pid ?? 0, 'SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output).toContain('server.stopping');
   } finally {
     const group = -(child.pid ?? 0);
-    process.kill(group, 'SIGTERM');
+    if (child.exitCode === null) process.kill(group, 'SIGTERM');
     await exited;
     // The server gives itself 5 s to finish; a group still there after that is killed, so no console outlives the test.
     const gone = () => {
@@ -111,3 +120,20 @@ test('the image start command works in a clean directory with DATABASE_URL set',
     await database.drop();
   }
 });
+
+/** The processes whose parent is `pid` (Linux /proc). */
+function childProcessesOf(pid: number): number[] {
+  return fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        // The parent pid is the second field after the command's closing parenthesis.
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
