@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { splitScopes } from '@/lib/entra/oauth-scopes';
+import { CONNECTION_NAME_MAX } from './connection-name';
 
 // Shared by the connection forms (client) and their actions (server).
 
 export const CONNECTION_NAME_TAKEN = 'A connection with this name already exists';
-export const CONNECTION_NAME_MAX = 250;
 
 const connectionFields = {
   serviceId: z.string({ error: 'Choose a service' }).trim().min(1, 'Choose a service'),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createServiceSchema, scopeLines, scopeProblem, scopesProblemFor, splitScopeLines } from './schemas';
+import { createServiceSchema } from './schemas';
+import { scopeLines, scopeProblem, scopesProblemFor, splitScopeLines } from './scope-lines';
 
 describe('scopes', () => {
   it('accepts URI scopes and bare scopes', () => {

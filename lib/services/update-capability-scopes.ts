@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/prisma';
-import { scopesProblemFor } from './schemas';
+import { scopesProblemFor } from './scope-lines';
 
 export type UpdateScopesResult =
   | { ok: true; serviceId: string; serviceName: string; capabilityName: string; before: string; after: string }

@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { CERTIFICATE_VALIDITY_DAYS } from './certificate-validity';
 
 // The certificate forms of a tenant's page (checked in the browser and by the actions alike). Field names that carry
 // the key or the PFX password contain "key" or "password", so a refused form never echoes them back.
-
-export const CERTIFICATE_VALIDITY_DAYS = [180, 365, 730] as const;
-export const DEFAULT_CERTIFICATE_VALIDITY_DAYS = 365;
 
 export const generateCertificateSchema = z.object({
   id: z.string().min(1),

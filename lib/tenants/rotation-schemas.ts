@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CERTIFICATE_VALIDITY_DAYS } from './certificate-schemas';
+import { CERTIFICATE_VALIDITY_DAYS } from './certificate-validity';
 import { latestSecretExpiry } from './latest-secret-expiry';
 import { secretSchema } from './schemas';
 

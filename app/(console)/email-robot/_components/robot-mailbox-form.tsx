@@ -13,7 +13,6 @@ import { validateOnClient } from '@/components/ui/validate-on-client';
 import type { ActionState } from '@/lib/actions/action-state';
 import type { RobotConnectionOption } from '@/lib/robot/get-robot-connection-options';
 import { DEFAULT_FOLDER, DEFAULT_POLL_SECONDS, MIN_POLL_SECONDS } from '@/lib/robot/robot-limits';
-import { createRobotMailboxSchema, updateRobotMailboxSchema } from '@/lib/robot/schemas';
 import { storedSecretText } from '@/lib/tenants/stored-secret-text';
 import { createRobotMailboxAction, updateRobotMailboxAction } from '../actions';
 
@@ -47,7 +46,11 @@ export function RobotMailboxForm({
   // Kept: a `<form action>` is reset by React after each submission, which put the Service Connection and After
   // processing selects back on their first option while their state (and the saved values) said otherwise.
   const { state, onSubmit, pending } = useKeptForm(async (previous: ActionState, formData: FormData) => {
-    const invalid = validateOnClient(mailbox ? updateRobotMailboxSchema : createRobotMailboxSchema, formData);
+    const invalid = await validateOnClient(
+      () =>
+        import('@/lib/robot/schemas').then((m) => (mailbox ? m.updateRobotMailboxSchema : m.createRobotMailboxSchema)),
+      formData,
+    );
     if (invalid) return invalid;
     return mailbox ? updateRobotMailboxAction(previous, formData) : createRobotMailboxAction(previous, formData);
   });

@@ -12,7 +12,7 @@ import { validateOnClient } from '@/components/ui/validate-on-client';
 import { type ActionState, IDLE } from '@/lib/actions/action-state';
 import { generatedConnectionName } from '@/lib/connections/generated-name';
 import type { RedirectUri } from '@/lib/connections/redirect-uri';
-import { CONNECTION_NAME_MAX, createConnectionSchema, updateConnectionSchema } from '@/lib/connections/schemas';
+import { CONNECTION_NAME_MAX } from '@/lib/connections/connection-name';
 import { AUTH_TYPE_LABELS, type AuthType } from '@/lib/services/auth-types';
 import { createConnectionAction, updateConnectionAction } from '../actions';
 import type { ConnectionAuthStatus } from '@/lib/connections/get-connection-auth-status';
@@ -67,7 +67,13 @@ export function ConnectionForm({ services, tenants, redirectUri, connection, aut
   const name = nameCustomized ? customName : generated;
 
   const { state, onSubmit, pending } = useKeptForm(async (previous: ActionState, formData: FormData) => {
-    const invalid = validateOnClient(savedId ? updateConnectionSchema : createConnectionSchema, formData);
+    const invalid = await validateOnClient(
+      () =>
+        import('@/lib/connections/schemas').then((m) =>
+          savedId ? m.updateConnectionSchema : m.createConnectionSchema,
+        ),
+      formData,
+    );
     if (invalid) return invalid;
     return savedId ? updateConnectionAction(previous, formData) : createConnectionAction(previous, formData);
   });
@@ -77,7 +83,10 @@ export function ConnectionForm({ services, tenants, redirectUri, connection, aut
   async function saveBeforeSignIn(): Promise<string | null> {
     if (!form.current) return null;
     const formData = new FormData(form.current);
-    const invalid = validateOnClient(createConnectionSchema, formData);
+    const invalid = await validateOnClient(
+      () => import('@/lib/connections/schemas').then((m) => m.createConnectionSchema),
+      formData,
+    );
     const result = invalid ?? (await saveConnectionBeforeSignInAction(IDLE, formData));
     const id = result.status === 'success' ? result.values?.id : undefined;
     setSaveProblem(id ? null : result);

@@ -14,7 +14,6 @@ import {
   type ExchangeSetupKind,
   exchangeSetupCommands,
 } from '@/lib/connections/exchange-setup-commands';
-import { servicePrincipalSchema } from '@/lib/connections/service-principal-schema';
 import { setServicePrincipalIdAction } from '../exchange-setup-actions';
 
 export interface ExchangeSetupPanelProps {
@@ -34,7 +33,8 @@ export function ExchangeSetupPanel(props: ExchangeSetupPanelProps) {
   const [kind, setKind] = useState<ExchangeSetupKind | undefined>(props.kinds[0]);
   const [mailbox, setMailbox] = useState(props.mailboxes[0] ?? '');
   const [state, action] = useActionState(async (previous: ActionState, formData: FormData) => {
-    return validateOnClient(servicePrincipalSchema, formData) ?? setServicePrincipalIdAction(previous, formData);
+    const schema = () => import('@/lib/connections/service-principal-schema').then((m) => m.servicePrincipalSchema);
+    return (await validateOnClient(schema, formData)) ?? setServicePrincipalIdAction(previous, formData);
   }, IDLE);
   const mailboxListId = useId();
 

@@ -8,7 +8,6 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { useKeptForm } from '@/components/ui/use-kept-form';
 import { validateOnClient } from '@/components/ui/validate-on-client';
 import { type ActionState, IDLE } from '@/lib/actions/action-state';
-import { createTenantSchema } from '@/lib/tenants/schemas';
 import { TenantFields } from '../../tenants/_components/tenant-fields';
 import { createTenantInPlaceAction } from '../actions';
 
@@ -24,7 +23,10 @@ interface Handlers {
 
 function NewTenantForm({ titleId, onClose, onCreated }: Handlers & { titleId: string }) {
   const { state, onSubmit, pending } = useKeptForm(async (previous: ActionState, formData: FormData) => {
-    const invalid = validateOnClient(createTenantSchema, formData);
+    const invalid = await validateOnClient(
+      () => import('@/lib/tenants/schemas').then((m) => m.createTenantSchema),
+      formData,
+    );
     if (invalid) return invalid;
     const result = await createTenantInPlaceAction(previous, formData);
     const id = result.values?.id;

@@ -7,7 +7,7 @@ import { TextareaField } from '@/components/ui/textarea-field';
 import { useKeptForm } from '@/components/ui/use-kept-form';
 import { validateOnClient } from '@/components/ui/validate-on-client';
 import { type ActionState, IDLE } from '@/lib/actions/action-state';
-import { scopeLines, scopesProblemFor, splitScopeLines, updateScopesSchema } from '@/lib/services/schemas';
+import { scopeLines, scopesProblemFor, splitScopeLines } from '@/lib/services/scope-lines';
 import { resetScopesAction, updateScopesAction } from '../actions';
 
 export interface CapabilityView {
@@ -25,7 +25,10 @@ export function ScopesForm({ capability, authType }: { capability: CapabilityVie
     onSubmit: save,
     pending,
   } = useKeptForm(async (previous: ActionState, formData: FormData): Promise<ActionState> => {
-    const invalid = validateOnClient(updateScopesSchema, formData);
+    const invalid = await validateOnClient(
+      () => import('@/lib/services/schemas').then((m) => m.updateScopesSchema),
+      formData,
+    );
     if (invalid) return invalid;
     const problem = scopesProblemFor(authType, splitScopeLines(String(formData.get('scopes') ?? '')));
     if (problem)

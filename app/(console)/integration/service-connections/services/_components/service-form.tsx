@@ -11,14 +11,16 @@ import { useKeptForm } from '@/components/ui/use-kept-form';
 import { validateOnClient } from '@/components/ui/validate-on-client';
 import type { ActionState } from '@/lib/actions/action-state';
 import { AUTH_TYPE_LABELS, AUTH_TYPES } from '@/lib/services/auth-types';
-import { createServiceSchema, updateServiceSchema } from '@/lib/services/schemas';
 import { createServiceAction, updateServiceAction } from '../actions';
 
 const LIST = '/integration/service-connections/services';
 
 export function ServiceForm({ service }: { service?: { id: string; name: string; description: string } }) {
   const { state, onSubmit, pending } = useKeptForm(async (previous: ActionState, formData: FormData) => {
-    const invalid = validateOnClient(service ? updateServiceSchema : createServiceSchema, formData);
+    const invalid = await validateOnClient(
+      () => import('@/lib/services/schemas').then((m) => (service ? m.updateServiceSchema : m.createServiceSchema)),
+      formData,
+    );
     if (invalid) return invalid;
     return service ? updateServiceAction(previous, formData) : createServiceAction(previous, formData);
   });

@@ -8,7 +8,7 @@ import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { IDLE } from '@/lib/actions/action-state';
-import { CERTIFICATE_VALIDITY_DAYS, DEFAULT_CERTIFICATE_VALIDITY_DAYS } from '@/lib/tenants/certificate-schemas';
+import { CERTIFICATE_VALIDITY_DAYS, DEFAULT_CERTIFICATE_VALIDITY_DAYS } from '@/lib/tenants/certificate-validity';
 import { generateCertificateAction, setCredentialTypeAction, uploadCertificateAction } from '../certificate-actions';
 
 export interface TenantCertificateSummary {

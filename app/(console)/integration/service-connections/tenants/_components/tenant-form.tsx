@@ -7,7 +7,6 @@ import { useKeptForm } from '@/components/ui/use-kept-form';
 import { validateOnClient } from '@/components/ui/validate-on-client';
 import { useRef, useState } from 'react';
 import { type ActionState, IDLE } from '@/lib/actions/action-state';
-import { createTenantSchema, updateTenantSchema, verifyTenantSchema } from '@/lib/tenants/schemas';
 import { createTenantAction, updateTenantAction, verifyTenantAction } from '../actions';
 import { type StoredSecret, type TenantFieldValues, TenantFields } from './tenant-fields';
 
@@ -23,7 +22,10 @@ export function TenantForm({
   storedSecret?: StoredSecret | null;
 }) {
   const { state, onSubmit, pending } = useKeptForm(async (previous: ActionState, formData: FormData) => {
-    const invalid = validateOnClient(tenantId ? updateTenantSchema : createTenantSchema, formData);
+    const invalid = await validateOnClient(
+      () => import('@/lib/tenants/schemas').then((m) => (tenantId ? m.updateTenantSchema : m.createTenantSchema)),
+      formData,
+    );
     if (invalid) return invalid;
     return tenantId ? updateTenantAction(previous, formData) : createTenantAction(previous, formData);
   });
@@ -38,7 +40,8 @@ export function TenantForm({
     setVerified(null);
     try {
       const formData = new FormData(form.current);
-      setVerified(validateOnClient(verifyTenantSchema, formData) ?? (await verifyTenantAction(IDLE, formData)));
+      const schema = () => import('@/lib/tenants/schemas').then((m) => m.verifyTenantSchema);
+      setVerified((await validateOnClient(schema, formData)) ?? (await verifyTenantAction(IDLE, formData)));
     } finally {
       setVerifying(false);
     }

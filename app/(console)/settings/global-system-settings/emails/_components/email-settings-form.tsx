@@ -12,7 +12,6 @@ import { TextareaField } from '@/components/ui/textarea-field';
 import { useKeptForm } from '@/components/ui/use-kept-form';
 import { validateOnClient } from '@/components/ui/validate-on-client';
 import type { ActionState } from '@/lib/actions/action-state';
-import { emailSettingsSchema, testEmailSchema } from '@/lib/mail/settings/email-settings-schema';
 import type { TransportKind } from '@/lib/mail/transports/email-transport';
 import { TRANSPORT_KIND_LIST, TRANSPORT_KINDS } from '@/lib/mail/transports/transport-kinds';
 import { saveEmailSettingsAction, sendTestEmailAction } from '../actions';
@@ -60,8 +59,14 @@ export function EmailSettingsForm({
     setLast(kind);
     const result =
       kind === 'test'
-        ? (validateOnClient(testEmailSchema, formData) ?? (await sendTestEmailAction(previous, formData)))
-        : (validateOnClient(emailSettingsSchema, formData) ?? (await saveEmailSettingsAction(previous, formData)));
+        ? ((await validateOnClient(
+            () => import('@/lib/mail/settings/email-settings-schema').then((m) => m.testEmailSchema),
+            formData,
+          )) ?? (await sendTestEmailAction(previous, formData)))
+        : ((await validateOnClient(
+            () => import('@/lib/mail/settings/email-settings-schema').then((m) => m.emailSettingsSchema),
+            formData,
+          )) ?? (await saveEmailSettingsAction(previous, formData)));
     (kind === 'test' ? setTested : setSaved)(result);
     return result;
   });

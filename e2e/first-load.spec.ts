@@ -1,0 +1,30 @@
+import { expect, test } from './support/test';
+import { signIn } from './support/console';
+
+// Issue 16: a form page's first load leaves out zod (31 kB compressed): the form loads its schema, the server's own,
+// when it is submitted. Each form still checks its fields in the browser first.
+
+const FORMS = [
+  { route: '/integration/service-connections/tenants/new', firstError: 'Enter a name' },
+  { route: '/integration/service-connections/services/new', firstError: 'Enter a name' },
+  { route: '/integration/service-connections/connections/new', firstError: 'Choose a service' },
+  { route: '/email-robot/new', firstError: 'Enter a name' },
+];
+
+for (const { route, firstError } of FORMS) {
+  test(`${route} loads its field checks only when the form is submitted`, async ({ page }) => {
+    const scripts: Promise<string>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') scripts.push(response.text().catch(() => ''));
+    });
+    const zodLoaded = async () => (await Promise.all(scripts)).some((body) => body.includes('"ZodError"'));
+    await signIn(page);
+    await page.goto(route);
+    await page.waitForLoadState('networkidle');
+    expect(await zodLoaded(), 'zod in the first load').toBe(false);
+
+    await page.getByRole('button', { name: 'Save & Close' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: new RegExp(`^${firstError}$`) })).toBeVisible();
+    expect(await zodLoaded(), 'zod loaded for the check').toBe(true);
+  });
+}

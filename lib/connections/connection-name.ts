@@ -1,0 +1,3 @@
+// A connection name's limit, for the form (no zod: it is part of the page's first load) and the schema.
+
+export const CONNECTION_NAME_MAX = 250;
