@@ -57,16 +57,13 @@ export function EmailSettingsForm({
   const { onSubmit, pending } = useKeptForm(async (previous: ActionState, formData: FormData) => {
     const kind = formData.get('intent') === 'test' ? 'test' : 'save';
     setLast(kind);
+    const schema = () =>
+      import('@/lib/mail/settings/email-settings-schema').then((m) =>
+        kind === 'test' ? m.testEmailSchema : m.emailSettingsSchema,
+      );
     const result =
-      kind === 'test'
-        ? ((await validateOnClient(
-            () => import('@/lib/mail/settings/email-settings-schema').then((m) => m.testEmailSchema),
-            formData,
-          )) ?? (await sendTestEmailAction(previous, formData)))
-        : ((await validateOnClient(
-            () => import('@/lib/mail/settings/email-settings-schema').then((m) => m.emailSettingsSchema),
-            formData,
-          )) ?? (await saveEmailSettingsAction(previous, formData)));
+      (await validateOnClient(schema, formData)) ??
+      (await (kind === 'test' ? sendTestEmailAction : saveEmailSettingsAction)(previous, formData));
     (kind === 'test' ? setTested : setSaved)(result);
     return result;
   });
