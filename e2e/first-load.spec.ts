@@ -5,13 +5,19 @@ import { signIn } from './support/console';
 // when it is submitted. Each form still checks its fields in the browser first.
 
 const FORMS = [
-  { route: '/integration/service-connections/tenants/new', firstError: 'Enter a name' },
-  { route: '/integration/service-connections/services/new', firstError: 'Enter a name' },
-  { route: '/integration/service-connections/connections/new', firstError: 'Choose a service' },
-  { route: '/email-robot/new', firstError: 'Enter a name' },
+  { route: '/integration/service-connections/tenants/new', button: 'Save & Close', firstError: 'Enter a name' },
+  { route: '/integration/service-connections/services/new', button: 'Save & Close', firstError: 'Enter a name' },
+  { route: '/integration/service-connections/connections/new', button: 'Save & Close', firstError: 'Choose a service' },
+  { route: '/email-robot/new', button: 'Save & Close', firstError: 'Enter a name' },
+  {
+    route: '/settings/global-system-settings/emails',
+    fill: { label: 'Default Sender', value: 'not-an-address' },
+    button: 'Done',
+    firstError: 'Enter an email address, e.g. notifications@contoso.com',
+  },
 ];
 
-for (const { route, firstError } of FORMS) {
+for (const { route, fill, button, firstError } of FORMS) {
   test(`${route} loads its field checks only when the form is submitted`, async ({ page }) => {
     const scripts: Promise<string>[] = [];
     page.on('response', (response) => {
@@ -23,8 +29,11 @@ for (const { route, firstError } of FORMS) {
     await page.waitForLoadState('networkidle');
     expect(await zodLoaded(), 'zod in the first load').toBe(false);
 
-    await page.getByRole('button', { name: 'Save & Close' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: new RegExp(`^${firstError}$`) })).toBeVisible();
+    if (fill) await page.getByLabel(fill.label, { exact: true }).fill(fill.value);
+    await page.getByRole('button', { name: button }).click();
+    await expect(
+      page.getByRole('alert').filter({ hasText: new RegExp(`^${firstError.replace(/[.]/g, '\\.')}$`) }),
+    ).toBeVisible();
     expect(await zodLoaded(), 'zod loaded for the check').toBe(true);
   });
 }

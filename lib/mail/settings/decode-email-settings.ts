@@ -1,7 +1,7 @@
 import 'server-only';
-import { smtpAuthKindOf } from '@/lib/mail/transports/smtp/smtp-transport';
+import { smtpAuthKindOf } from '@/lib/mail/transports/smtp/smtp-auth-kinds';
 import { transportFromFields } from '@/lib/mail/transports/transport-from-fields';
-import { transportKindOf } from '@/lib/mail/transports/transport-kinds';
+import { transportKindOf } from '@/lib/mail/transports/transport-forms';
 import type { DeliverySettings } from './delivery-settings';
 
 /** The EmailSettings columns that hold the settings (the row as stored). */

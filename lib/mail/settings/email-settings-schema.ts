@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { transportFromFields } from '@/lib/mail/transports/transport-from-fields';
-import { smtpAuthKindOf } from '@/lib/mail/transports/smtp/smtp-transport';
-import { transportDefinition, transportKindOf } from '@/lib/mail/transports/transport-kinds';
+import { smtpAuthKindOf } from '@/lib/mail/transports/smtp/smtp-auth-kinds';
+import { transportKindOf } from '@/lib/mail/transports/transport-forms';
+import { transportDefinition } from '@/lib/mail/transports/transport-kinds';
 import { parseAllowedSenders } from './allowed-senders';
 
 // The Emails form (Settings → Global System Settings → Emails), shared by the form in the browser, its actions and

@@ -1,7 +1,8 @@
 import 'server-only';
 import type { ConnectionUsage } from '@/lib/connections/connection-usages';
 import { db } from '@/lib/db/prisma';
-import { TRANSPORT_KINDS, transportKindOf } from '@/lib/mail/transports/transport-kinds';
+import { transportKindOf } from '@/lib/mail/transports/transport-forms';
+import { TRANSPORT_KINDS } from '@/lib/mail/transports/transport-kinds';
 
 /** The Emails settings as a user of a connection, so the connection cannot be deleted while mail goes through it. */
 export async function emailSettingsUsages(connectionId: string): Promise<ConnectionUsage[]> {

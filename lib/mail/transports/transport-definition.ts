@@ -2,7 +2,8 @@ import type { PublicTransportOf, TransportKind, TransportOf } from './email-tran
 import type { FieldIssue, TransportFields } from './transport-fields';
 
 // What every part of Switchboard knows about one transport kind: each kind's universal module exports one of these,
-// and transport-kinds.ts lists them in a table typed over the kinds. Universal.
+// and transport-kinds.ts lists them in a table typed over the kinds (transport-forms.ts the form's part of them).
+// Universal.
 
 /** A form field of a transport: its flat fields, and the confirmation a Custom cloud's SMTP token asks for. */
 export type FormField = keyof TransportFields | 'confirmSmtpHost';
@@ -18,17 +19,21 @@ export interface ConnectionUse {
   tokenServer: string | null;
 }
 
-export interface TransportDefinition<K extends TransportKind> {
+/** What the Emails form shows of a kind, without its schema: each kind's <kind>-form.ts (zod-free). */
+export interface TransportForm {
   /** The choice in "SMTP Server Connection Type". */
   label: string;
+  /** The form fields shown for these choices (an error on another field is listed apart rather than lost). */
+  shownFields(typed: TransportFields): readonly FormField[];
+}
+
+export interface TransportDefinition<K extends TransportKind> extends TransportForm {
   /** The one normaliser, for Done and Send test email alike: the form's flat fields as this kind's settings. */
   fromFields(fields: TransportFields): TransportOf<K>;
   /** Back to the form, for the page. */
   toFields(transport: PublicTransportOf<K>): Partial<TransportFields>;
   /** The public shape: the secret fields omitted. */
   redact(transport: TransportOf<K>): PublicTransportOf<K>;
-  /** The form fields shown for these choices (an error on another field is listed apart rather than lost). */
-  shownFields(typed: TransportFields): readonly FormField[];
   /**
    * The form's rules; `complete` demands every field (when Enabled, or for a test). `typed` is the form as typed, for
    * what normalising hides (a sub-option the normaliser drops, which the administrator should still hear about).

@@ -13,8 +13,10 @@ const EMAIL_TRANSPORT = at('lib/mail/transports/email-transport.ts');
 const SMTP_TRANSPORT = at('lib/mail/transports/smtp/smtp-transport.ts');
 const CHECKED = [
   'lib/mail/transports/transport-kinds.ts',
+  'lib/mail/transports/transport-forms.ts',
   'lib/mail/transports/transport-deliveries.ts',
   'lib/mail/transports/smtp/smtp-transport.ts',
+  'lib/mail/transports/smtp/smtp-auth-kinds.ts',
   'lib/mail/transports/smtp/smtp-delivery.ts',
 ].map(at);
 
@@ -77,6 +79,7 @@ describe('adding a transport kind', () => {
     expect(found).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^lib\/mail\/transports\/transport-kinds\.ts: Property 'fake' is missing/),
+        expect.stringMatching(/^lib\/mail\/transports\/transport-forms\.ts: Property 'fake' is missing/),
         expect.stringMatching(/^lib\/mail\/transports\/transport-deliveries\.ts: Property 'fake' is missing/),
       ]),
     );
@@ -96,7 +99,7 @@ describe('adding a transport kind', () => {
         expect.stringMatching(
           /^lib\/mail\/transports\/smtp\/smtp-delivery\.ts: Argument of type .*fake-auth.* is not assignable to parameter of type 'never'/s,
         ),
-        expect.stringMatching(/^lib\/mail\/transports\/smtp\/smtp-transport\.ts: Property '"fake-auth"' is missing/),
+        expect.stringMatching(/^lib\/mail\/transports\/smtp\/smtp-auth-kinds\.ts: Property '"fake-auth"' is missing/),
         expect.stringMatching(
           /^lib\/mail\/transports\/smtp\/smtp-transport\.ts: Function lacks ending return statement/,
         ),

@@ -4,19 +4,12 @@ import { smtpTransport } from './smtp/smtp-transport';
 import type { TransportDefinition } from './transport-definition';
 
 // Every transport kind's universal module, in one table typed over the kinds: a kind added to EmailTransport and
-// missing here is a compile error. Universal: the Emails form uses it in the browser.
+// missing here is a compile error. Universal; the Emails form uses transport-forms.ts (no schemas) in the browser.
 
 export const TRANSPORT_KINDS: { [K in TransportKind]: TransportDefinition<K> } = {
   smtp: smtpTransport,
   graph: graphTransport,
 };
-
-export const TRANSPORT_KIND_LIST = Object.keys(TRANSPORT_KINDS) as TransportKind[];
-
-/** A stored or submitted kind; anything unknown reads as SMTP, as it always has. */
-export function transportKindOf(value: string | null | undefined): TransportKind {
-  return TRANSPORT_KIND_LIST.find((k) => k === value) ?? 'smtp';
-}
 
 /**
  * The definition of one transport's kind. The table is keyed by kind, so the definition found for `transport.kind`

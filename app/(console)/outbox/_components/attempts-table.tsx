@@ -1,6 +1,6 @@
 import { formatDateTime } from '@/components/ui/format-date';
 import { StatusBadge, type BadgeTone } from '@/components/ui/status-badge';
-import { TRANSPORT_KINDS, transportKindOf } from '@/lib/mail/transports/transport-kinds';
+import { TRANSPORT_FORMS, transportKindOf } from '@/lib/mail/transports/transport-forms';
 
 interface Attempt {
   id: string;
@@ -74,7 +74,7 @@ export function AttemptsTable({ attempts }: { attempts: Attempt[] }) {
                 <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{a.code ?? ''}</td>
                 <td className="max-w-xl px-3 py-2 font-mono text-xs [overflow-wrap:anywhere]">{a.answer ?? ''}</td>
                 <td className="whitespace-nowrap px-3 py-2 text-xs">
-                  {TRANSPORT_KINDS[transportKindOf(a.transport)].label}
+                  {TRANSPORT_FORMS[transportKindOf(a.transport)].label}
                   <span className="block text-slate-500">{a.worker}</span>
                 </td>
               </tr>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TransportDefinition } from '../transport-definition';
+import { graphForm } from './graph-form';
 import type { FieldIssue, TransportFields } from '../transport-fields';
 
 // Microsoft Graph: HTTPS sendMail through a Service Connection, no SMTP AUTH. Nothing secret is stored with it (the
@@ -27,14 +28,13 @@ function checkGraph(transport: GraphTransport, issue: FieldIssue, complete: bool
 }
 
 export const graphTransport: TransportDefinition<'graph'> = {
-  label: 'Microsoft Graph',
+  ...graphForm,
   fromFields: graphFromFields,
   toFields: graphToFields,
   redact: (t) => t,
   secret: () => null,
   withSecret: (t) => t,
   check: checkGraph,
-  shownFields: () => ['mailboxAddress', 'connectionId'],
   connectionUse: (t) => ({
     connectionId: t.connectionId,
     mailboxAddress: t.mailboxAddress,

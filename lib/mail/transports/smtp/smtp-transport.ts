@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseSmtpServer } from '@/lib/mail/settings/parse-smtp-server';
 import { SMTP_TLS_MODE_LABELS, smtpSecurity } from '@/lib/mail/settings/smtp-security';
 import type { TransportDefinition } from '../transport-definition';
+import { smtpForm } from './smtp-form';
 import type { FieldIssue, TransportFields } from '../transport-fields';
 
 // SMTP: any SMTP server, Exchange Online included. Its authentication is a union of its own (none, basic, oauth)
@@ -20,14 +21,6 @@ export const smtpAuthSchema = z.discriminatedUnion('kind', [
 ]);
 export type SmtpAuth = z.infer<typeof smtpAuthSchema>;
 export type SmtpAuthKind = SmtpAuth['kind'];
-/** In the order the form offers them. */
-export const SMTP_AUTH_KINDS: SmtpAuthKind[] = smtpAuthSchema.options.map((option) => option.shape.kind.value);
-
-export const SMTP_AUTH_LABELS: Record<SmtpAuthKind, string> = {
-  none: 'None (the server accepts mail without signing in)',
-  basic: 'Username and password (Basic authentication)',
-  oauth: 'Modern Authentication (OAuth 2.0)',
-};
 
 const publicSmtpAuthSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
@@ -49,11 +42,6 @@ export type SmtpTransport = z.infer<typeof smtpTransportSchema>;
 
 export const publicSmtpTransportSchema = z.object({ ...smtpFields, auth: publicSmtpAuthSchema });
 export type PublicSmtpTransport = z.infer<typeof publicSmtpTransportSchema>;
-
-/** A stored or submitted authentication; anything unknown reads as none. */
-export function smtpAuthKindOf(value: string | null | undefined): SmtpAuthKind {
-  return SMTP_AUTH_KINDS.find((k) => k === value) ?? 'none';
-}
 
 function authFromFields(fields: TransportFields): SmtpAuth {
   const kind = fields.smtpAuth;
@@ -131,21 +119,13 @@ function describeSmtp(transport: PublicSmtpTransport): string {
 }
 
 export const smtpTransport: TransportDefinition<'smtp'> = {
-  label: 'SMTP',
+  ...smtpForm,
   fromFields: smtpFromFields,
   toFields: smtpToFields,
   redact: redactSmtp,
   secret: (t) => (t.auth.kind === 'basic' ? t.auth.password : null),
   withSecret: (t, password) => (t.auth.kind === 'basic' ? { ...t, auth: { ...t.auth, password } } : t),
   check: checkSmtp,
-  shownFields: (typed) => [
-    'smtpServer',
-    'useSsl',
-    'smtpAuth',
-    ...(typed.useSsl ? (['implicitTls'] as const) : []),
-    ...(typed.smtpAuth === 'basic' ? (['username', 'password'] as const) : []),
-    ...(typed.smtpAuth === 'oauth' ? (['mailboxAddress', 'connectionId', 'confirmSmtpHost'] as const) : []),
-  ],
   connectionUse: (t) =>
     t.auth.kind === 'oauth'
       ? {

@@ -13,7 +13,7 @@ import { useKeptForm } from '@/components/ui/use-kept-form';
 import { validateOnClient } from '@/components/ui/validate-on-client';
 import type { ActionState } from '@/lib/actions/action-state';
 import type { TransportKind } from '@/lib/mail/transports/email-transport';
-import { TRANSPORT_KIND_LIST, TRANSPORT_KINDS } from '@/lib/mail/transports/transport-kinds';
+import { TRANSPORT_FORMS, TRANSPORT_KIND_LIST } from '@/lib/mail/transports/transport-forms';
 import { saveEmailSettingsAction, sendTestEmailAction } from '../actions';
 import { CheckboxField } from './checkbox-field';
 import { ConnectionFields } from './connection-fields';
@@ -72,7 +72,7 @@ export function EmailSettingsForm({
   const graphOffered = values.connectionType === 'graph' || connections.some((c) => c.graph.usable);
   const typeOptions = TRANSPORT_KIND_LIST.filter((t) => t !== 'graph' || graphOffered).map((t) => ({
     value: t,
-    label: TRANSPORT_KINDS[t].label,
+    label: TRANSPORT_FORMS[t].label,
   }));
 
   return (

@@ -1,4 +1,4 @@
-import { TRANSPORT_KINDS } from '@/lib/mail/transports/transport-kinds';
+import { TRANSPORT_FORMS } from '@/lib/mail/transports/transport-forms';
 import type { EmailFormValues } from './form-values';
 
 // Every error the server sends has a field; should that field not be on screen for the current choices, the error
@@ -9,7 +9,7 @@ const ALWAYS_SHOWN = ['connectionType', 'senderAddress', 'senderName', 'allowedS
 function shown(field: string, values: EmailFormValues): boolean {
   if (field === 'graphFallbackConnectionId') return values.connectionType === 'smtp' && values.smtpAuth === 'oauth';
   return (
-    ALWAYS_SHOWN.includes(field) || TRANSPORT_KINDS[values.connectionType].shownFields(values).some((f) => f === field)
+    ALWAYS_SHOWN.includes(field) || TRANSPORT_FORMS[values.connectionType].shownFields(values).some((f) => f === field)
   );
 }
 
