@@ -1,6 +1,7 @@
 // JavaScript, not TypeScript: Next transpiles a next.config.ts with its native SWC binding every time the server
 // starts, which keeps that binding and its threads in the running server (about 30 MB resident; npm run
 // bench:footprint). The JSDoc below gives editors Next's types.
+import { STATIC_HEADERS } from './lib/http/static-headers.mjs';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -12,15 +13,7 @@ const nextConfig = {
     return [
       {
         source: '/:path*',
-        headers: [
-          // The console is never framed (clickjacking), and types are never sniffed. The Content-Security-Policy
-          // (frame-ancestors 'none' among the rest) needs a nonce per request: proxy.ts sets it.
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          // Sign-in links carry single-use tokens in their path: no Referer leaves the console. (Not no-referrer,
-          // which would also turn the Origin of our own form posts into "null" and fail the cross-site check.)
-          { key: 'Referrer-Policy', value: 'same-origin' },
-        ],
+        headers: STATIC_HEADERS.map(([key, value]) => ({ key, value })),
       },
     ];
   },

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import path from 'node:path';
 import next from 'next';
 import { bootstrapAdministrator } from '@/lib/auth/bootstrap-administrator';
 import { loadKeyring } from '@/lib/crypto/load-keyring';
@@ -6,6 +7,7 @@ import { applyMigrations } from '@/lib/db/apply-migrations';
 import { startTokenKeeper } from '@/lib/entra/refresh-idle-connections';
 import { resolveDatabaseConfig } from '@/lib/db/database-config';
 import { disconnectDb } from '@/lib/db/prisma';
+import { precompressedStatic } from '@/lib/http/precompressed-static';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
 import { startOutboxWorker } from '@/lib/mail/outbox/start-outbox-worker';
@@ -52,9 +54,10 @@ async function main(): Promise<void> {
   const app = next({ dev: false, dir: process.cwd(), hostname: config.HOSTNAME, port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const servePrecompressed = precompressedStatic(path.join(process.cwd(), '.next', 'static'));
   const server = http.createServer((req, res) => {
     sanitizeForwardedHeaders(req, config.SWITCHBOARD_TRUST_PROXY);
-    void handle(req, res);
+    if (!servePrecompressed(req, res)) void handle(req, res);
   });
   server.listen(config.PORT, config.HOSTNAME, () => {
     const address = server.address();

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
+import { precompressStatic } from './precompress-static.mjs';
 
 export const SERVER_BUNDLE = path.join('.next', 'switchboard-server.mjs');
 
@@ -23,6 +24,7 @@ const SOURCES = [
   'tsconfig.json',
   'public',
   'prisma/schema.prisma',
+  'scripts/support/precompress-static.mjs',
 ];
 
 function walk(root, entry, hash) {
@@ -59,6 +61,10 @@ export function buildIfNeeded(root, env) {
     stdio: 'inherit',
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
+  const brotli = precompressStatic(path.join(root, '.next', 'static'));
+  console.log(
+    `Brotli copies of ${brotli.files} scripts and style sheets: ${(brotli.bytes / 1024).toFixed(0)} kB in ${(brotli.brotli / 1024).toFixed(0)} kB.`,
+  );
   // After `next build`, which empties .next/. Packages stay imports (node_modules is there at run time); the
   // project's own modules (`@/…`) are bundled; `server-only` is resolved at run time by register-server-only.mjs.
   buildSync({
