@@ -20,6 +20,15 @@ const nextConfig = {
   // Form posts up to 2 MB reach the actions, so an over-long field gets its field error (lib/actions/define-action.ts);
   // proxy.ts answers 413 above that (FORM_BODY_LIMIT_BYTES), where Next itself would answer 500.
   experimental: { serverActions: { bodySizeLimit: '2mb' } },
+  // lib/db/open-sqlite-direct.ts finds better-sqlite3 for its writer thread with createRequire at run time, from the
+  // working folder: webpack need not (and cannot) resolve that argument at build time.
+  webpack(config) {
+    config.module.parser = {
+      ...config.module.parser,
+      javascript: { ...config.module.parser?.javascript, createRequire: false },
+    };
+    return config;
+  },
   serverExternalPackages: [
     'better-sqlite3',
     '@prisma/adapter-better-sqlite3',

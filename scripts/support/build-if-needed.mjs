@@ -24,6 +24,7 @@ const SOURCES = [
   'tsconfig.json',
   'public',
   'prisma/schema.prisma',
+  'scripts/support/build-if-needed.mjs',
   'scripts/support/precompress-static.mjs',
 ];
 
@@ -55,11 +56,16 @@ export function buildIfNeeded(root, env) {
     return;
   }
   console.log('Building Switchboard (sources changed since the last build)…');
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
-    cwd: root,
-    env: { ...env, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'inherit',
-  });
+  // webpack rather than Turbopack (Next 16's default): 5-7 kB less JavaScript in each page's first load.
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/next/dist/bin/next'), 'build', '--webpack'],
+    {
+      cwd: root,
+      env: { ...env, NEXT_TELEMETRY_DISABLED: '1' },
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) process.exit(result.status ?? 1);
   const brotli = precompressStatic(path.join(root, '.next', 'static'));
   console.log(
