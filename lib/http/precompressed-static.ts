@@ -26,7 +26,7 @@ interface Precompressed {
 /** Answers a request for a built file with its brotli copy, if it can; false leaves the request to Next. */
 export type ServePrecompressed = (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
 
-/** Reads the brotli copies under `staticDir` (.next/static) once, at start; about a quarter of the built files' size. */
+/** Reads the brotli copies under `staticDir` (.next/static) once, at start: about a quarter of the built files. */
 export function precompressedStatic(staticDir: string): ServePrecompressed {
   const files = new Map<string, Precompressed>();
   const visit = (folder: string) => {

@@ -8,7 +8,7 @@ import zlib from 'node:zlib';
 
 export const PRECOMPRESSED_EXTENSIONS = ['.js', '.css'];
 
-/** Writes `<file>.br` for each script and style sheet under `dir` that brotli makes smaller; returns the byte counts. */
+/** Writes `<file>.br` for each script and style sheet under `dir` that brotli makes smaller; returns byte counts. */
 export function precompressStatic(dir) {
   const totals = { files: 0, bytes: 0, brotli: 0 };
   const visit = (folder) => {
