@@ -43,3 +43,24 @@ for (const { route, fill, button, firstError } of FORMS) {
     expect(await zodLoaded(), 'zod loaded for the check').toBe(true);
   });
 }
+
+// The connection form's New tenant dialog brings a whole second form (the tenant's fields and the clouds): it loads
+// when the dialog opens, and the dialog works as before.
+test('Add Service Connection loads the New tenant form only when the dialog opens', async ({ page }) => {
+  const scripts: Promise<string>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.push(response.text().catch(() => ''));
+  });
+  const tenantFieldsLoaded = async () =>
+    (await Promise.all(scripts)).some((body) => body.includes('How this app registration is called in Switchboard'));
+  await signIn(page);
+  await page.goto('/integration/service-connections/connections/new');
+  await page.waitForLoadState('networkidle');
+  expect(await tenantFieldsLoaded(), "the tenant's fields in the first load").toBe(false);
+
+  await page.getByRole('button', { name: 'New tenant' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New tenant' });
+  await expect(dialog.getByLabel('Name', { exact: true })).toBeEditable();
+  await expect(dialog.getByLabel('Cloud', { exact: true })).toHaveValue('global');
+  expect(await tenantFieldsLoaded(), "the tenant's fields once the dialog is open").toBe(true);
+});
