@@ -5,11 +5,6 @@
 import { lazy, Suspense, useEffect, useId, useRef } from 'react';
 import type { NewTenantHandlers } from './new-tenant-form';
 
-export interface CreatedTenant {
-  id: string;
-  name: string;
-}
-
 const NewTenantForm = lazy(() => import('./new-tenant-form').then((m) => ({ default: m.NewTenantForm })));
 
 export function NewTenantDialog({ open, onClose, onCreated }: NewTenantHandlers & { open: boolean }) {

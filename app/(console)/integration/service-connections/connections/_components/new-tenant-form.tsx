@@ -8,7 +8,11 @@ import { validateOnClient } from '@/components/ui/validate-on-client';
 import { type ActionState, IDLE } from '@/lib/actions/action-state';
 import { TenantFields } from '../../tenants/_components/tenant-fields';
 import { createTenantInPlaceAction } from '../actions';
-import type { CreatedTenant } from './new-tenant-dialog';
+
+export interface CreatedTenant {
+  id: string;
+  name: string;
+}
 
 export interface NewTenantHandlers {
   onClose: () => void;
