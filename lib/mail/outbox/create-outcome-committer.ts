@@ -1,11 +1,20 @@
 import 'server-only';
 import type { DeliveryOutcome } from '@/lib/mail/delivery/delivery-outcome';
+import { directDb } from '@/lib/db/prisma';
 import { retryDelay } from '@/lib/jobs/retry-delay';
 import { logger } from '@/lib/log/logger';
 import type { AttemptReport } from './attempt-report';
-import type { ClaimedMessage } from './claim-due-messages';
-import { commitOutcomes, type OutcomeRow } from './commit-outcomes';
+import type { ClaimedMessage, StartWith } from './claimed-message';
+import type { OutcomeRow } from './outcome-statements';
 import type { OutboxPolicy } from './outbox-policy';
+import { writeOutboxRound } from './write-outbox-round';
+
+/** What the worker wants to claim, asked when the round is written (its free slots then). */
+export interface ClaimWanted {
+  limit: number;
+  exclude: string[];
+  start: StartWith | null;
+}
 
 export interface OutcomeCommitter {
   /** Ends an attempt: resolves once the message's new state is committed. */
@@ -15,6 +24,17 @@ export interface OutcomeCommitter {
     outcome: DeliveryOutcome,
     options?: { paced?: boolean },
   ): Promise<AttemptReport>;
+  /**
+   * Claims due messages in the next round, with the outcomes waiting then (one commit for both); `wanted` is asked
+   * when that round is written. One claim at a time.
+   */
+  claim(wanted: () => ClaimWanted): Promise<ClaimedMessage[]>;
+}
+
+interface Claimer {
+  wanted(): ClaimWanted;
+  resolve(claimed: ClaimedMessage[]): void;
+  reject(error: unknown): void;
 }
 
 interface Pending {
@@ -94,47 +114,75 @@ function plan(item: Pending, policy: OutboxPolicy, now: Date): { report: Attempt
 
 /**
  * Records attempt outcomes, committing together those that finish while a commit is under way (group commit: no
- * waiting added, fewer transactions under load). A message changes only while this worker still holds its claim;
- * a worker that lost it (e.g. after a long pause) changes nothing.
+ * waiting added, fewer transactions under load), and the worker's next claim with them. A message changes only while
+ * this worker still holds its claim; a worker that lost it (e.g. after a long pause) changes nothing.
  */
 export function createOutcomeCommitter(owner: string, policy: OutboxPolicy): OutcomeCommitter {
   let queue: Pending[] = [];
+  let claimer: Claimer | null = null;
   let flushing = false;
+  let writing = false;
 
   async function flush(): Promise<void> {
-    while (queue.length > 0) {
+    while (queue.length > 0 || claimer) {
       const batch = queue;
-      queue = [];
+      const claiming = claimer;
+      [queue, claimer] = [[], null];
       const now = new Date();
       const planned = batch.map((item) => ({ item, ...plan(item, policy, now) }));
       try {
-        const changed = await commitOutcomes(
+        const wanted = claiming?.wanted();
+        writing = true;
+        const round = await writeOutboxRound(
           owner,
           planned.map((p) => p.row),
           now,
+          wanted ? { ...wanted, leaseMs: policy.leaseMs } : null,
         );
         for (const { item, report } of planned) {
-          if (!changed.has(item.claimed.id))
+          if (!round.changed.has(item.claimed.id))
             logger.warn('outbox.claim_lost', { messageId: item.claimed.id, owner, outcome: item.outcome.kind });
           item.resolve(report);
         }
+        claiming?.resolve(round.claimed);
       } catch (error) {
         for (const { item } of planned) item.reject(error);
+        claiming?.reject(error);
+      } finally {
+        writing = false;
       }
     }
     flushing = false;
   }
 
+  // The round is written after this turn of the event loop, so that the outcomes of every answer read in the same
+  // turn share one transaction (a commit on SQLite is synchronous: started at once, it would take one each).
+  const schedule = () => {
+    if (flushing) return;
+    flushing = true;
+    setImmediate(() => void flush());
+  };
+
   return {
     record(claimed, attemptId, outcome, options) {
       return new Promise<AttemptReport>((resolve, reject) => {
         queue.push({ claimed, attemptId, outcome, paced: options?.paced ?? false, resolve, reject });
-        // The commit runs after this turn of the event loop, so that the outcomes of every answer read in the same
-        // turn share one transaction (a commit on SQLite is synchronous: started at once, it would take one each).
-        if (!flushing) {
-          flushing = true;
-          setImmediate(() => void flush());
-        }
+        schedule();
+      });
+    },
+    claim(wanted) {
+      if (claimer) return Promise.reject(new Error('One claim at a time.'));
+      // PostgreSQL takes statements side by side (a pool of connections): a claim does not wait for a round under way.
+      // SQLite writes one transaction at a time: the claim would wait for it anyway, and goes with the next one.
+      if (writing && directDb().provider === 'postgresql') {
+        const { limit, exclude, start } = wanted();
+        return writeOutboxRound(owner, [], new Date(), { limit, exclude, start, leaseMs: policy.leaseMs }).then(
+          (round) => round.claimed,
+        );
+      }
+      return new Promise<ClaimedMessage[]>((resolve, reject) => {
+        claimer = { wanted, resolve, reject };
+        schedule();
       });
     },
   };

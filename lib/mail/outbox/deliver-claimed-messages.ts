@@ -12,7 +12,7 @@ import { pauseMailbox } from '@/lib/mail/pacing/pause-mailbox';
 import { type GraphFallback, isSmtpAuthDisabled, resolveGraphFallback } from './graph-fallback';
 import { observeDelivery } from './observe-delivery';
 import type { AttemptReport } from './attempt-report';
-import type { ClaimedMessage } from './claim-due-messages';
+import type { ClaimedMessage } from './claimed-message';
 import type { OutcomeCommitter } from './create-outcome-committer';
 import { type LoadedMessage, loadedMessagesOf } from './load-outbound-contents';
 import { type OutboxPacing, paceClaimedMessages } from './pace-claimed-messages';

@@ -2,7 +2,7 @@ import 'server-only';
 import type { PreparedDelivery } from '@/lib/mail/delivery/prepare-delivery';
 import type { PaceConfig, PaceLimits, PaceRoute } from '@/lib/mail/pacing/pace-limits';
 import { takePacePermits } from '@/lib/mail/pacing/take-pace-permits';
-import type { ClaimedMessage } from './claim-due-messages';
+import type { ClaimedMessage } from './claimed-message';
 import { pacedRoute } from './paced-route';
 
 /** How the worker paces: the limits of each kind of route, and its claims' lease (a dead worker's grants expire). */

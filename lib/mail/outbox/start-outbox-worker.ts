@@ -7,7 +7,7 @@ import type { PreparedDelivery } from '@/lib/mail/delivery/prepare-delivery';
 import { logger } from '@/lib/log/logger';
 import type { PaceConfig } from '@/lib/mail/pacing/pace-limits';
 import { paceConfigFromEnv } from '@/lib/mail/pacing/pace-config-from-env';
-import { type ClaimedMessage, claimDueMessages } from './claim-due-messages';
+import type { ClaimedMessage } from './claimed-message';
 import { createOutcomeCommitter } from './create-outcome-committer';
 import { type DeliveryContext, deliverClaimedMessages, prepareSavedDelivery } from './deliver-claimed-messages';
 import { DEFAULT_OUTBOX_POLICY, type OutboxPolicy } from './outbox-policy';
@@ -206,7 +206,8 @@ export function startOutboxWorker(options: OutboxWorkerOptions = {}): OutboxWork
         }
         // Up to `concurrency` claimed ahead of the slots; outcomes waiting for their commit hold no slot, but at most
         // `concurrency` of them wait at once.
-        const free = Math.min(2 * concurrency - sending.size - ahead.size, 3 * concurrency - inFlight.size);
+        const freeNow = () => Math.min(2 * concurrency - sending.size - ahead.size, 3 * concurrency - inFlight.size);
+        const free = freeNow();
         // Claim in batches (half the slots at least) while busy: one statement per batch instead of per message.
         if (free <= 0 || (inFlight.size > 0 && free < Math.ceil(concurrency / 2))) {
           await sleep(pollIntervalMs);
@@ -222,10 +223,16 @@ export function startOutboxWorker(options: OutboxWorkerOptions = {}): OutboxWork
           prepared && (prepared.ok || prepared.outcome.kind !== 'deferred') && !pacedRoute(prepared, pacing.config)
             ? { worker: workerId, transport: prepared.transport }
             : null;
-        const claimed = await claimDueMessages(free, workerId, policy.leaseMs, [...inFlight.keys()], start);
+        // The claim goes with the next round of outcomes (one commit for both); how many is decided then, when more
+        // slots may have come free.
+        let asked = free;
+        const claimed = await committer.claim(() => {
+          asked = Math.max(free, freeNow());
+          return { limit: asked, exclude: [...inFlight.keys()], start };
+        });
         busy = claimed.length > 0;
         if (claimed.length > 0) launch(claimed);
-        if (claimed.length === free) continue;
+        if (claimed.length === asked) continue;
         await sleep(Math.max(20, nextDueIn()));
       } catch (error) {
         logger.error('outbox.worker_error', { workerId, error: (error as Error).message });
