@@ -7,7 +7,7 @@ import type { ClaimedMessage, ClaimRequest } from './claimed-message';
 import { INTERRUPTED_ANSWER } from './record-attempt-starts';
 import { type MessageRow, postgresMessageColumns, SQLITE_MESSAGES_IN } from './load-outbound-contents';
 
-// The claim's SQL, alone or in one round with the outcomes (write-outbox-round.ts). Due: queued and its time has
+// The claim's SQL, written in a round with the outcomes (write-outbox-round.ts). Due: queued and its time has
 // come, or "sending" under a claim that ran out (its worker died: the row-lease rule of lib/db/row-lease.ts); never a
 // test email (its request makes its one attempt, send-test-email.ts). The two kinds are read apart, each in the order
 // of its index, so a claim reads about `limit` rows however long the queue is. The claimed messages' rows are read
@@ -42,12 +42,9 @@ const SQLITE_DUE_IDS = `SELECT "id" FROM (
       AND "source" <> 'test' AND "id" NOT IN (SELECT "value" FROM json_each(?)) ORDER BY "nextAttemptAt" LIMIT ?))
   ORDER BY "nextAttemptAt" LIMIT ?`;
 
-type ClaimedRow = MessageRow & { attempts: number; attemptId?: string | null };
+export type ClaimedRow = MessageRow & { attempts: number; attemptId?: string | null };
 
-/**
- * PostgreSQL: the claim as common table expressions (`claimed`, and `started` with `start`; parameters $1 to $5, and
- * $6 to $8 with `start`), the select of the claimed messages, and how its rows become claimed messages.
- */
+/** PostgreSQL: the claim as one statement (a prepared one, by `name`), and how its rows become claimed messages. */
 export function postgresClaim(direct: PostgresDirect, owner: string, now: Date, request: ClaimRequest) {
   const [table, attempts] = [direct.table('OutboundMessage'), direct.table('OutboundAttempt')];
   const { start } = request;
@@ -60,12 +57,13 @@ export function postgresClaim(direct: PostgresDirect, owner: string, now: Date, 
   ];
   if (start) params.push(start.worker, start.transport, INTERRUPTED_ANSWER);
   const columns = postgresMessageColumns((t) => direct.table(t));
+  const select = start
+    ? `SELECT c."attempts", s."id" AS "attemptId", ${columns}
+       FROM claimed c JOIN ${table} m ON m."id" = c."id" LEFT JOIN started s ON s."messageId" = c."id"`
+    : `SELECT c."attempts", ${columns} FROM claimed c JOIN ${table} m ON m."id" = c."id"`;
   return {
-    ctes: start ? `${POSTGRES_DUE(table)},\n  ${POSTGRES_START(attempts)}` : POSTGRES_DUE(table),
-    select: start
-      ? `SELECT c."attempts", s."id" AS "attemptId", ${columns}
-         FROM claimed c JOIN ${table} m ON m."id" = c."id" LEFT JOIN started s ON s."messageId" = c."id"`
-      : `SELECT c."attempts", ${columns} FROM claimed c JOIN ${table} m ON m."id" = c."id"`,
+    sql: `WITH ${start ? `${POSTGRES_DUE(table)},\n  ${POSTGRES_START(attempts)}` : POSTGRES_DUE(table)} ${select}`,
+    name: start ? 'outbox_claim_and_start' : 'outbox_claim',
     params,
     claimedOf: (rows: ClaimedRow[]): ClaimedMessage[] =>
       rows.map((row) => ({

@@ -3,8 +3,8 @@ import type { PostgresDirect } from '@/lib/db/open-postgres-direct';
 import type { SqliteStep } from '@/lib/db/open-sqlite-direct';
 import { sqliteTime } from '@/lib/db/sqlite-time';
 
-// The outcomes' SQL, alone or in one round with the next claim (write-outbox-round.ts): two statements' worth,
-// whatever the number of outcomes. A message changes only while the worker still holds its claim; the messages that
+// The outcomes' SQL, written in a round with the next claim (write-outbox-round.ts): two statements' worth, whatever
+// the number of outcomes. A message changes only while the worker still holds its claim; the messages that
 // changed are returned (the others' claim was lost, e.g. after a long pause, and another worker has them now). Every
 // attempt is recorded either way.
 
@@ -61,31 +61,19 @@ function payloadOf(rows: OutcomeRow[], time: (date: Date) => string): string {
   );
 }
 
-/**
- * PostgreSQL: the outcomes as common table expressions, the last of them `changed` (the ids of the messages that
- * changed). `refs` name the parameters (e.g. `$9`) that hold the payload (`params[0]`), the time and the owner.
- */
-export function postgresOutcomes(
-  direct: PostgresDirect,
-  owner: string,
-  rows: OutcomeRow[],
-  now: Date,
-  refs: { payload: string; now: string; owner: string },
-) {
+/** PostgreSQL: the outcomes as one statement; its rows are the ids of the messages that changed. */
+export function postgresOutcomes(direct: PostgresDirect, owner: string, rows: OutcomeRow[], now: Date) {
   const [messages, attempts] = [direct.table('OutboundMessage'), direct.table('OutboundAttempt')];
-  const time = `${refs.now}::timestamp`;
   return {
-    ctes: `o AS (
-    SELECT * FROM jsonb_to_recordset(${refs.payload}::jsonb) AS x("messageId" text, "attemptId" text, "state" text, "next" timestamp, "giveBack" int, "lastError" text,
-      "lastErrorCode" text, "providerMessageId" text, "outcome" text, "code" text, "answer" text, "retryAt" timestamp)),
-  finished AS (
-    UPDATE ${attempts} AS t SET "finishedAt" = ${time}, "outcome" = o."outcome", "code" = o."code", "answer" = o."answer", "retryAt" = o."retryAt"
-    FROM o WHERE t."id" = o."attemptId"),
-  changed AS (
-    UPDATE ${messages} AS m SET ${MESSAGE_SET(time, 'm')}
-    FROM o WHERE m."id" = o."messageId" AND m."leaseOwner" = ${refs.owner} AND m."state" = 'sending'
-    RETURNING m."id")`,
-    /** The payload, the time and the owner, for when the statement has no parameters of its own for the last two. */
+    sql: `WITH o AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x("messageId" text, "attemptId" text, "state" text, "next" timestamp, "giveBack" int, "lastError" text,
+           "lastErrorCode" text, "providerMessageId" text, "outcome" text, "code" text, "answer" text, "retryAt" timestamp)),
+       finished AS (
+         UPDATE ${attempts} AS t SET "finishedAt" = $2::timestamp, "outcome" = o."outcome", "code" = o."code", "answer" = o."answer", "retryAt" = o."retryAt"
+         FROM o WHERE t."id" = o."attemptId")
+       UPDATE ${messages} AS m SET ${MESSAGE_SET('$2::timestamp', 'm')}
+       FROM o WHERE m."id" = o."messageId" AND m."leaseOwner" = $3 AND m."state" = 'sending'
+       RETURNING m."id"`,
     params: [payloadOf(rows, (d) => d.toISOString()), now.toISOString(), owner],
   };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { directDb } from '@/lib/db/prisma';
 import type { ClaimedMessage, ClaimRequest } from './claimed-message';
-import { postgresClaim, sqliteClaim } from './claim-statements';
+import { type ClaimedRow, postgresClaim, sqliteClaim } from './claim-statements';
 import { type OutcomeRow, postgresOutcomes, sqliteOutcomes } from './outcome-statements';
 
 export interface OutboxRound {
@@ -12,9 +12,10 @@ export interface OutboxRound {
 
 /**
  * One round of the outbox worker's writes: the outcomes of the attempts that finished since the last round, and the
- * next claim, in one statement on PostgreSQL and one transaction on SQLite. Both halves are optional. Together they
- * cost the database one commit (one round trip, one WAL flush) where they cost two; they touch different messages
- * (the claim excludes every message the worker still holds, those whose outcome is written here included).
+ * next claim; both halves are optional. On SQLite, one transaction: one commit (one round trip to the writer thread,
+ * one WAL flush) where they cost two. On PostgreSQL, one statement each, side by side on the pool (one statement for
+ * both measured slower there). They touch different messages: the claim excludes every message the worker still
+ * holds, those whose outcome is written here included.
  */
 export async function writeOutboxRound(
   owner: string,
@@ -32,28 +33,18 @@ export async function writeOutboxRound(
     const changed = written.length > 0 ? (results[written.length - 1] as { id: string }[]) : [];
     return { changed: new Set(changed.map((c) => c.id)), claimed: claiming?.claimedOf(results) ?? [] };
   }
-  if (!wanted) {
-    const { ctes, params } = postgresOutcomes(direct, owner, outcomes, now, { payload: '$1', now: '$2', owner: '$3' });
-    const rows = await direct.query<{ id: string }>(`WITH ${ctes} SELECT "id" FROM changed`, params, 'outbox_outcomes');
-    return { changed: new Set(rows.map((r) => r.id)), claimed: [] };
-  }
-  const claiming = postgresClaim(direct, owner, now, wanted);
-  const name = wanted.start ? 'outbox_claim_and_start' : 'outbox_claim';
-  if (outcomes.length === 0) {
-    const rows = await direct.query(`WITH ${claiming.ctes} ${claiming.select}`, claiming.params, name);
-    return { changed: new Set(), claimed: claiming.claimedOf(rows as Parameters<typeof claiming.claimedOf>[0]) };
-  }
-  // The claim's parameters first ($1 is the owner, $3 the time), then the outcomes' payload. One row at least: the
-  // ids that changed, beside each claimed message (none: one row of nulls).
-  const payload = `$${claiming.params.length + 1}`;
-  const written = postgresOutcomes(direct, owner, outcomes, now, { payload, now: '$3', owner: '$1' });
-  const rows = await direct.query<{ changedIds: string[] | null; id: string | null }>(
-    `WITH ${claiming.ctes},
-  ${written.ctes}
-  SELECT d."changedIds", x.* FROM (SELECT array_agg("id") AS "changedIds" FROM changed) d LEFT JOIN (${claiming.select}) x ON true`,
-    [...claiming.params, written.params[0]],
-    `${name}_after_outcomes`,
-  );
-  const claimedRows = rows.filter((r) => r.id !== null) as unknown as Parameters<typeof claiming.claimedOf>[0];
-  return { changed: new Set(rows[0]?.changedIds ?? []), claimed: claiming.claimedOf(claimedRows) };
+  const [changed, claimed] = await Promise.all([
+    (async () => {
+      if (outcomes.length === 0) return [];
+      const { sql, params } = postgresOutcomes(direct, owner, outcomes, now);
+      return direct.query<{ id: string }>(sql, params, 'outbox_commit_outcomes');
+    })(),
+    (async () => {
+      if (!wanted) return [];
+      const claiming = postgresClaim(direct, owner, now, wanted);
+      const rows = await direct.query<ClaimedRow>(claiming.sql, claiming.params, claiming.name);
+      return claiming.claimedOf(rows);
+    })(),
+  ]);
+  return { changed: new Set(changed.map((c) => c.id)), claimed };
 }
