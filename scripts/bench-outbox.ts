@@ -1,16 +1,21 @@
-// `npm run bench:outbox [-- <messages>]`: messages per second through the outbox (accepted into the database, claimed
-// by the worker, sent over pooled SMTP, recorded) to a local SMTP sink, beside plain pooled nodemailer sending the same
-// number of messages to the same sink with the same concurrency, in the same run. Uses a fresh SQLite database in a
-// temporary folder; DATABASE_URL=postgresql://… benchmarks PostgreSQL instead (use an empty database).
-// BENCH_CONCURRENCY (default 10) sets the messages in flight for both. BENCH_PROFILE=<folder> writes a CPU profile of
-// each measured phase there (open it in Chrome's DevTools, Performance).
+// `npm run bench:outbox [-- <messages>] [--rounds N]`: messages per second through the outbox (accepted into the
+// database, claimed by the worker, sent over pooled SMTP, recorded) to a local SMTP sink, beside plain pooled
+// nodemailer sending the same number of messages to the same sink with the same concurrency, in the same run. Uses a
+// fresh SQLite database in a temporary folder; DATABASE_URL=postgresql://… benchmarks PostgreSQL instead (use an empty
+// database). BENCH_CONCURRENCY (default 10) sets the messages in flight for both. BENCH_PROFILE=<folder> writes a CPU
+// profile of each measured phase there (open it in Chrome's DevTools, Performance).
 //
 // Both sides are measured warm, as in a console that has been running: before anything is measured, plain nodemailer
 // sends as many messages to the sink, and the outbox accepts and delivers as many (its first pass, printed as well).
 // The JIT has then compiled the SMTP client, the sink and the outbox's own code alike. Plain nodemailer was always
 // measured warm; the outbox's first pass pays the compilation of its own code (claims, commits, the message's way
-// through nodemailer's options) alone, worth 0.1-0.15 of the ratio on this 2-core machine. Plain nodemailer alone
-// moves by 20 % from run to run, so take the median of three.
+// through nodemailer's options) alone, worth 0.1-0.15 of the ratio on this 2-core machine.
+//
+// Then `--rounds` rounds (default 3), each an outbox pass and a plain pass side by side, in turn outbox first and plain
+// first; the ratio is the median of the rounds' own ratios. On this shared 2-core machine plain nodemailer alone moves
+// by 30 % from one run to the next and within a run, and whichever of two passes runs second tends to be faster: one
+// pair measured in one order says as much about the machine as about the outbox. Round 1 is the order of one pass each
+// (outbox, then plain), printed on its own line.
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
@@ -27,7 +32,10 @@ import { emailSettingsSchema } from '@/lib/mail/settings/email-settings-schema';
 import { saveEmailSettings } from '@/lib/mail/settings/save-email-settings';
 import { type Sink, startSink } from './support/bench-console';
 
-const COUNT = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 2000);
+const args = process.argv.slice(2);
+const roundsAt = args.indexOf('--rounds');
+const ROUNDS = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
+const COUNT = Number(args.find((a, i) => /^\d+$/.test(a) && i !== roundsAt + 1) ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 const BODY = 'A notification from the benchmark.\n'.repeat(40);
 const WARMUP = COUNT;
@@ -122,7 +130,7 @@ async function sendThroughSink(sink: Sink): Promise<void> {
 }
 
 /** One pass: COUNT more messages accepted, then delivered (the sink and the table keep earlier passes' messages). */
-async function throughOutbox(sink: Sink): Promise<OutboxFigures> {
+async function throughOutbox(sink: Sink, profileName = 'outbox-worker'): Promise<OutboxFigures> {
   const [receivedBefore, sentBefore] = [
     sink.received(),
     await db().outboundMessage.count({ where: { state: 'sent' } }),
@@ -142,7 +150,7 @@ async function throughOutbox(sink: Sink): Promise<OutboxFigures> {
   const statementsAtEnqueued = statementCounter.count;
   const cpuAtEnqueued = cpuMs();
   const loopAtEnqueued = performance.eventLoopUtilization();
-  const { done, statementsAtDone, cpuAtDone, loopBusy, worker } = await profiled('outbox-worker', async () => {
+  const { done, statementsAtDone, cpuAtDone, loopBusy, worker } = await profiled(profileName, async () => {
     const worker = startOutboxWorker({ concurrency: CONCURRENCY, pollIntervalMs: 100 });
     // The sink's count costs nothing; the database is asked only once everything has arrived there (every outcome
     // recorded is the finish line), so the benchmark's own polling does not compete with the worker for the CPU.
@@ -174,7 +182,45 @@ async function throughOutbox(sink: Sink): Promise<OutboxFigures> {
   };
 }
 
+interface Round {
+  outboxFirst: boolean;
+  outbox: OutboxFigures;
+  plain: Awaited<ReturnType<typeof plainNodemailer>>;
+  outboxConnections: number;
+  plainConnections: number;
+  ratio: number;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+/** One round: an outbox pass and a plain pass, in the order given, with the SMTP connections each opened. */
+async function round(sink: Sink, index: number): Promise<Round> {
+  const outboxFirst = index % 2 === 0;
+  const measureOutbox = async () => {
+    const before = sink.connections();
+    const outbox = await throughOutbox(sink, `outbox-worker-${index + 1}`);
+    return { outbox, outboxConnections: sink.connections() - before };
+  };
+  const measurePlain = async () => {
+    const before = sink.connections();
+    const plain = await profiled(`plain-nodemailer-${index + 1}`, () => plainNodemailer(sink.port));
+    return { plain, plainConnections: sink.connections() - before };
+  };
+  const [o, p] = outboxFirst
+    ? [await measureOutbox(), await measurePlain()]
+    : await (async () => {
+        const plainPass = await measurePlain();
+        return [await measureOutbox(), plainPass] as const;
+      })();
+  return { outboxFirst, ...o, ...p, ratio: o.outbox.delivered / p.plain.rate };
+}
+
 async function main(): Promise<void> {
+  if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error('--rounds takes a whole number of rounds, 1 or more.');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-bench-'));
   process.env.SWITCHBOARD_DATA_DIR = dataDir;
   process.env.SWITCHBOARD_LOG_LEVEL ??= 'warn';
@@ -183,36 +229,62 @@ async function main(): Promise<void> {
   const sink = await startSink();
   try {
     await plainNodemailer(sink.port, WARMUP);
-    const warmupConnections = sink.connections();
     await sendThroughSink(sink);
-    const firstPass = await throughOutbox(sink);
-    const firstPassConnections = sink.connections() - warmupConnections;
-    const outbox = await throughOutbox(sink);
-    const outboxConnections = sink.connections() - warmupConnections - firstPassConnections;
-    const plain = await profiled('plain-nodemailer', () => plainNodemailer(sink.port));
+    const firstPass = await throughOutbox(sink, 'outbox-worker-first-pass');
+    const rounds: Round[] = [];
+    for (let i = 0; i < ROUNDS; i += 1) rounds.push(await round(sink, i));
+    const of = (pick: (r: Round) => number) => median(rounds.map(pick));
     const line = (label: string, rate: number) => `${label.padEnd(58)} ${rate.toFixed(0).padStart(6)} msg/s`;
     console.log(
       `${COUNT} messages of ${BODY.length} bytes to a local SMTP sink, ${CONCURRENCY} in flight, 5 pooled connections, ${config.provider}:`,
     );
-    console.log(line('accepted into the outbox (one at a time, committed)', outbox.accepted));
-    console.log(line('outbox worker: claimed, sent, recorded', outbox.delivered));
-    console.log(line('outbox end to end (accept + deliver)', outbox.endToEnd));
-    console.log(line('plain pooled nodemailer, same sink, same concurrency', plain.rate));
-    console.log(`ratio outbox worker / plain nodemailer: ${(outbox.delivered / plain.rate).toFixed(2)}`);
+    rounds.forEach((r, i) =>
+      console.log(
+        `round ${i + 1} (${r.outboxFirst ? 'outbox first' : 'plain first '}): outbox worker ${r.outbox.delivered.toFixed(0)} msg/s, ` +
+          `plain nodemailer ${r.plain.rate.toFixed(0)} msg/s, ratio ${r.ratio.toFixed(2)}`,
+      ),
+    );
+    console.log(`medians of the ${ROUNDS} rounds:`);
     console.log(
-      `${line('outbox worker, first pass (its own code not yet compiled)', firstPass.delivered)}, ratio ${(firstPass.delivered / plain.rate).toFixed(2)}`,
+      line(
+        'accepted into the outbox (one at a time, committed)',
+        of((r) => r.outbox.accepted),
+      ),
+    );
+    console.log(
+      line(
+        'outbox worker: claimed, sent, recorded',
+        of((r) => r.outbox.delivered),
+      ),
+    );
+    console.log(
+      line(
+        'outbox end to end (accept + deliver)',
+        of((r) => r.outbox.endToEnd),
+      ),
+    );
+    console.log(
+      line(
+        'plain pooled nodemailer, same sink, same concurrency',
+        of((r) => r.plain.rate),
+      ),
+    );
+    console.log(`ratio outbox worker / plain nodemailer: ${of((r) => r.ratio).toFixed(2)}`);
+    console.log(
+      `${line('outbox worker, first pass (its own code not yet compiled)', firstPass.delivered)}, ratio ${(firstPass.delivered / of((r) => r.plain.rate)).toFixed(2)}`,
     );
     // The sink runs in this process too, so both include its share; on a loaded machine this ratio moves least.
+    const [outboxCpu, plainCpu] = [of((r) => r.outbox.deliverCpuPerMessage), of((r) => r.plain.cpuPerMessage)];
     console.log(
-      `CPU of this process per message: outbox worker ${outbox.deliverCpuPerMessage.toFixed(2)} ms, plain nodemailer ${plain.cpuPerMessage.toFixed(2)} ms ` +
-        `(ratio ${(plain.cpuPerMessage / outbox.deliverCpuPerMessage).toFixed(2)})`,
+      `CPU of this process per message: outbox worker ${outboxCpu.toFixed(2)} ms, plain nodemailer ${plainCpu.toFixed(2)} ms ` +
+        `(ratio ${(plainCpu / outboxCpu).toFixed(2)})`,
     );
     // The main thread's share alone (the SQLite writer thread runs beside it): what slows every socket of the loop.
     console.log(
-      `main thread's event loop busy per message: outbox worker ${outbox.deliverLoopPerMessage.toFixed(2)} ms, plain nodemailer ${plain.loopPerMessage.toFixed(2)} ms`,
+      `main thread's event loop busy per message: outbox worker ${of((r) => r.outbox.deliverLoopPerMessage).toFixed(2)} ms, plain nodemailer ${of((r) => r.plain.loopPerMessage).toFixed(2)} ms`,
     );
     console.log(
-      `SQL statements per message (transaction control included): accept ${outbox.acceptStatements.toFixed(2)}, deliver ${outbox.deliverStatements.toFixed(2)}`,
+      `SQL statements per message (transaction control included): accept ${of((r) => r.outbox.acceptStatements).toFixed(2)}, deliver ${of((r) => r.outbox.deliverStatements).toFixed(2)}`,
     );
     console.log(
       `load average while running (2-core machine shared with other work): ${os
@@ -221,10 +293,11 @@ async function main(): Promise<void> {
         .join(' ')}`,
     );
     console.log(
-      `SMTP connections opened: outbox worker ${outboxConnections}, plain nodemailer ${sink.connections() - outboxConnections - firstPassConnections - warmupConnections}`,
+      `SMTP connections opened per pass: outbox worker ${of((r) => r.outboxConnections)}, plain nodemailer ${of((r) => r.plainConnections)}`,
     );
+    const expected = WARMUP + COUNT * (1 + 2 * ROUNDS);
     console.log(
-      `sink received ${sink.received()} messages (expected ${COUNT * 3 + WARMUP}, ${WARMUP + COUNT} of them to warm up)`,
+      `sink received ${sink.received()} messages (expected ${expected}, ${WARMUP + COUNT} of them to warm up)`,
     );
   } finally {
     await sink.close();
