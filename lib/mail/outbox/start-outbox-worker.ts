@@ -204,12 +204,12 @@ export function startOutboxWorker(options: OutboxWorkerOptions = {}): OutboxWork
           await sleep(pausedUntil - now);
           continue;
         }
-        // Up to `concurrency` claimed ahead of the slots; outcomes waiting for their commit hold no slot, but at most
-        // `concurrency` of them wait at once.
-        const freeNow = () => Math.min(2 * concurrency - sending.size - ahead.size, 3 * concurrency - inFlight.size);
+        // Up to twice `concurrency` claimed ahead of the slots; outcomes waiting for their commit hold no slot, but at
+        // most `concurrency` of them wait at once.
+        const freeNow = () => Math.min(3 * concurrency - sending.size - ahead.size, 4 * concurrency - inFlight.size);
         const free = freeNow();
-        // Claim in batches (half the slots at least) while busy: one statement per batch instead of per message.
-        if (free <= 0 || (inFlight.size > 0 && free < Math.ceil(concurrency / 2))) {
+        // Claim in batches (as many as the slots at least) while busy: one statement per batch instead of per message.
+        if (free <= 0 || (inFlight.size > 0 && free < concurrency)) {
           await sleep(pollIntervalMs);
           continue;
         }
