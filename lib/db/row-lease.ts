@@ -5,7 +5,7 @@
 // condition and find it taken). Universal: Prisma conditions and a SQL fragment, no database access of its own.
 //
 // Users: lib/robot/claim-robot-mailbox.ts, lib/jobs/take-job-lease.ts through takeRowLease; the outbox's batch claim
-// (lib/mail/outbox/claim-due-messages.ts) keeps its own SQL, one statement per batch, with the same expiry rule.
+// (lib/mail/outbox/claim-statements.ts) keeps its own SQL, one statement per batch, with the same expiry rule.
 
 /** When a lease taken at `now` for `leaseMs` runs out. */
 export function leaseEnd(now: Date, leaseMs: number): Date {

@@ -25,8 +25,8 @@ export interface OutcomeCommitter {
     options?: { paced?: boolean },
   ): Promise<AttemptReport>;
   /**
-   * Claims due messages in the next round, with the outcomes waiting then (one commit for both); `wanted` is asked
-   * when that round is written. One claim at a time.
+   * Claims due messages: on SQLite in the next round, with the outcomes waiting then (one commit for both), `wanted`
+   * asked when that round is written; on PostgreSQL at once, alone. One claim at a time.
    */
   claim(wanted: () => ClaimWanted): Promise<ClaimedMessage[]>;
 }
@@ -114,7 +114,7 @@ function plan(item: Pending, policy: OutboxPolicy, now: Date): { report: Attempt
 
 /**
  * Records attempt outcomes, committing together those that finish while a commit is under way (group commit: no
- * waiting added, fewer transactions under load), and the worker's next claim with them. A message changes only while
+ * waiting added, fewer transactions under load), and on SQLite the worker's next claim with them. A message changes only while
  * this worker still holds its claim; a worker that lost it (e.g. after a long pause) changes nothing.
  */
 export function createOutcomeCommitter(owner: string, policy: OutboxPolicy): OutcomeCommitter {

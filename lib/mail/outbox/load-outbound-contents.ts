@@ -45,7 +45,7 @@ interface AttachmentRow {
 }
 
 // The message with its earlier attempts in one statement; attachments in a second one only when a message has any.
-// The claim reads the same row in its own transaction (claim-due-messages.ts), before it records the new attempt.
+// The claim reads the same row in its own transaction (claim-statements.ts), before it records the new attempt.
 const COLUMNS = [
   'id',
   'messageIdHeader',
