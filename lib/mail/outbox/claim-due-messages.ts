@@ -7,8 +7,8 @@ import { writeOutboxRound } from './write-outbox-round';
  * workers (processes, instances) exactly one gets each message. PostgreSQL: FOR UPDATE SKIP LOCKED, so concurrent
  * workers take different rows instead of waiting on each other. SQLite: one writer at a time (BEGIN IMMEDIATE).
  * `exclude`: messages this worker is still sending. With `start`, the same transaction records the attempt "in
- * progress" for each claimed message. The worker claims through its outcome committer instead (a claim and the
- * outcomes before it in one round); this is the claim alone.
+ * progress" for each claimed message. The worker claims through its outcome committer instead (on SQLite, a
+ * claim and the outcomes before it in one round); this is the claim alone.
  */
 export async function claimDueMessages(
   limit: number,

@@ -223,8 +223,8 @@ export function startOutboxWorker(options: OutboxWorkerOptions = {}): OutboxWork
           prepared && (prepared.ok || prepared.outcome.kind !== 'deferred') && !pacedRoute(prepared, pacing.config)
             ? { worker: workerId, transport: prepared.transport }
             : null;
-        // The claim goes with the next round of outcomes (one commit for both); how many is decided then, when more
-        // slots may have come free.
+        // On SQLite the claim goes with the next round of outcomes (one commit for both), and how many is decided
+        // then, when more slots may have come free; on PostgreSQL it goes at once (create-outcome-committer.ts).
         let asked = free;
         const claimed = await committer.claim(() => {
           asked = Math.max(free, freeNow());
