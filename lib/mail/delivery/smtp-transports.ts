@@ -1,11 +1,15 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import nodemailer from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { SmtpTlsMode } from '@/lib/mail/settings/smtp-security';
+import { threadedPool } from './smtp-sender-thread';
 
 // Pooled SMTP transports, one per distinct server and credential (a new access token makes a new pool, and the old
-// one is closed once idle). Kept on globalThis: the server entry and Next's bundle load their own copies of this
-// module in one process.
+// one is closed once idle), in the SMTP sender thread (smtp-sender-thread.ts). Kept on globalThis: the server entry
+// and Next's bundle load their own copies of this module in one process. A one-off transport (a test email) is made
+// here, on the main thread.
 
 export type SmtpAuth =
   | { type: 'none' }
@@ -20,7 +24,11 @@ export interface SmtpEndpoint {
   auth: SmtpAuth;
 }
 
-type Transport = ReturnType<typeof createPool>;
+/** What sending needs of a transport: nodemailer's own (one-off) or a pool in the sender thread. */
+export interface Transport {
+  sendMail(mail: Mail.Options): Promise<{ response?: unknown; rejected: unknown[] }>;
+  close(): void;
+}
 interface Entry {
   transport: Transport;
   lastUsed: number;
@@ -45,9 +53,9 @@ const POOL_TIMEOUTS: Timeouts = { connectionTimeout: 30_000, greetingTimeout: 30
 // A test email answers within its request: each step gets less time than the whole attempt has.
 const ONE_OFF_TIMEOUTS: Timeouts = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 };
 
-function createPool(endpoint: SmtpEndpoint, maxConnections = 5, timeouts = POOL_TIMEOUTS) {
+function poolOptions(endpoint: SmtpEndpoint, maxConnections = 5, timeouts = POOL_TIMEOUTS): SMTPPool.Options {
   const { auth } = endpoint;
-  return nodemailer.createTransport({
+  return {
     pool: true,
     host: endpoint.host,
     port: endpoint.port,
@@ -68,12 +76,12 @@ function createPool(endpoint: SmtpEndpoint, maxConnections = 5, timeouts = POOL_
     maxRequeues: 0,
     ...timeouts,
     logger: false,
-  });
+  };
 }
 
 /** A connection of its own, closed after one message: a test email proves the whole handshake, AUTH included. */
 export function oneOffSmtpTransport(endpoint: SmtpEndpoint): Transport {
-  return createPool(endpoint, 1, ONE_OFF_TIMEOUTS);
+  return nodemailer.createTransport(poolOptions(endpoint, 1, ONE_OFF_TIMEOUTS));
 }
 
 // An endpoint object is made once per prepared delivery and used for every message of it: its key is computed once.
@@ -96,7 +104,7 @@ export function smtpTransport(endpoint: SmtpEndpoint): Transport {
   }
   let entry = map.get(key);
   if (!entry) {
-    entry = { transport: createPool(endpoint), lastUsed: now };
+    entry = { transport: threadedPool(key, poolOptions(endpoint)), lastUsed: now };
     map.set(key, entry);
   }
   entry.lastUsed = now;
