@@ -33,13 +33,19 @@ interface SenderState {
   pending: Map<number, { resolve(info: SentInfo): void; reject(error: Error): void }>;
   /** The pools the running thread has (a new thread has none). */
   opened: Set<string>;
+  /** Ends the thread once nothing was sent for IDLE_STOP_MS. */
+  idle: NodeJS.Timeout | null;
 }
+
+// A thread and its pools hold about 30 MB (bench:footprint); a console that stopped sending gives them back. The next
+// message starts a thread again and opens its connections again (a few milliseconds, a TLS handshake).
+const IDLE_STOP_MS = 20_000;
 
 const KEY = Symbol.for('switchboard.mail.smtpSenderThread');
 
 function state(): SenderState {
   const holder = globalThis as typeof globalThis & { [KEY]?: SenderState };
-  holder[KEY] ??= { worker: null, nextId: 0, pending: new Map(), opened: new Set() };
+  holder[KEY] ??= { worker: null, nextId: 0, pending: new Map(), opened: new Set(), idle: null };
   return holder[KEY];
 }
 
@@ -49,12 +55,22 @@ function senderThread(s: SenderState): Worker {
   // says little about where node_modules is.
   const driver = createRequire(path.join(process.cwd(), 'package.json')).resolve('nodemailer');
   const worker = new Worker(SMTP_SENDER_SOURCE, { eval: true, workerData: { driver } });
-  // Holds the process open only while a message is on its way (see settle).
+  // Holds the process open only while a message is on its way (see sendMail).
   worker.unref();
+  const stopWhenIdle = () => {
+    if (s.worker !== worker || s.pending.size > 0) return;
+    s.worker = null;
+    s.opened.clear();
+    void worker.terminate();
+  };
   worker.on('message', (reply: Reply) => {
     const waiter = s.pending.get(reply.id);
     s.pending.delete(reply.id);
-    if (s.pending.size === 0) worker.unref();
+    if (s.pending.size === 0) {
+      worker.unref();
+      if (s.idle) clearTimeout(s.idle);
+      s.idle = setTimeout(stopWhenIdle, IDLE_STOP_MS).unref();
+    }
     if (!waiter) return;
     if ('error' in reply) waiter.reject(Object.assign(new Error(reply.error.message), reply.error));
     else waiter.resolve(reply.info);
@@ -77,6 +93,8 @@ export function threadedPool(key: string, options: SMTPPool.Options): ThreadedPo
   return {
     sendMail(mail) {
       const s = state();
+      if (s.idle) clearTimeout(s.idle);
+      s.idle = null;
       const worker = senderThread(s);
       if (!s.opened.has(key)) {
         worker.postMessage({ type: 'open', key, options });
@@ -84,9 +102,10 @@ export function threadedPool(key: string, options: SMTPPool.Options): ThreadedPo
       }
       const id = s.nextId++;
       return new Promise<SentInfo>((resolve, reject) => {
+        // Throws for what cannot be copied to the thread (a stream as content, say): nothing is then waiting.
+        worker.postMessage({ type: 'send', id, key, mail });
         if (s.pending.size === 0) worker.ref();
         s.pending.set(id, { resolve, reject });
-        worker.postMessage({ type: 'send', id, key, mail });
       });
     },
     close() {
