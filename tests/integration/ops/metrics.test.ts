@@ -103,6 +103,10 @@ describe('GET /metrics', () => {
       'every message to be settled',
       async () => (await db().outboundMessage.count({ where: { state: { in: ['sent', 'failed'] } } })) === 4,
     );
+    // A message's metrics are counted once its outcome is committed, after the row reads as settled: stopping the
+    // worker waits for every delivery it started to finish, counting included.
+    await worker.stop();
+    worker = undefined;
 
     const after = await (await scrape(`Bearer ${TOKEN}`)).text();
     expect(sample(after, 'switchboard_outbox_sent_total{transport="smtp"}')).toBe(3);
