@@ -1,4 +1,5 @@
 import ipaddr from 'ipaddr.js';
+import dns from 'node:dns';
 import net from 'node:net';
 import tls from 'node:tls';
 import nodemailer from 'nodemailer';
@@ -10,7 +11,7 @@ import { setRelayCertificate } from '@/lib/mail/relay/set-relay-certificate';
 import { generateCertificate } from '@/lib/tenants/generate-certificate';
 import type { RelayListener } from '@/lib/mail/relay/start-relay-listener';
 import { type TestDatabase, useFreshDatabase } from '../../support/use-database';
-import { addClient, answerOf, startRelay } from './relay-support';
+import { addClient, answerOf, startRelay, talk } from './relay-support';
 
 process.env.SWITCHBOARD_LOG_LEVEL ??= 'warn';
 
@@ -59,6 +60,22 @@ describe('SMTP relay listeners (SQLite)', () => {
       socket.once('data', () => (socket.destroy(), resolve(true)));
       socket.once('error', () => resolve(false));
     });
+
+  it('greets a device without looking its address up in reverse DNS (a DNS that never answers delays nothing)', async () => {
+    // A resolver that never answers, as a network's DNS may not for a printer's address: smtp-server would wait up to
+    // 1.5 s for it before each greeting.
+    const lookups: string[] = [];
+    const reverse = dns.reverse;
+    dns.reverse = ((address: string) => void lookups.push(address)) as typeof dns.reverse;
+    try {
+      relay = await startRelay();
+      const [greeting] = await talk(relay.port, []);
+      expect(greeting).toMatch(/^220 .*Switchboard SMTP relay/);
+      expect(lookups).toEqual([]);
+    } finally {
+      dns.reverse = reverse;
+    }
+  });
 
   it('listens only while relaying is turned on in the console', async () => {
     relay = await startRelay();
