@@ -2,12 +2,10 @@
 // dominates: reads on a second connection in this thread, writes on a third one in a thread of their own. A commit
 // waits for the disk (fsync, milliseconds); better-sqlite3 waits synchronously, which on the main thread would stop
 // every socket of the process meanwhile. No `server-only`: built beside the Prisma client, which scripts create too.
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { AsyncLock } from './async-lock';
 import { SQLITE_WRITER_SOURCE } from './sqlite-writer-source';
+import { type RequestThread, startRequestThread } from './start-request-thread';
 import { statementCounter } from './statement-counter';
 
 export type SqliteValue = string | number | bigint | Buffer | null;
@@ -41,38 +39,20 @@ export interface SqliteDirect {
 // for other writers (Prisma's connection, other processes).
 const PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;';
 
-type Reply = { id: number; results: unknown[] } | { id: number; error: { message: string; code?: string } };
-
 export function openSqliteDirect(file: string, lock: AsyncLock): SqliteDirect {
   let reader: Database.Database | null = null;
   const statements = new Map<string, Database.Statement>();
-  let writer: Worker | null = null;
-  let nextId = 0;
-  const pending = new Map<number, { resolve(results: unknown[]): void; reject(error: Error): void }>();
+  let writer: RequestThread | null = null;
 
   const writerThread = () => {
-    if (writer) return writer;
-    // Resolved from the project (the working folder of every entry point): inside Next's bundle a module's own URL
-    // says little about where node_modules is.
-    const driver = createRequire(path.join(process.cwd(), 'package.json')).resolve('better-sqlite3');
-    const thread = new Worker(SQLITE_WRITER_SOURCE, { eval: true, workerData: { file, pragmas: PRAGMAS, driver } });
-    thread.unref();
-    thread.on('message', (reply: Reply) => {
-      const waiter = pending.get(reply.id);
-      pending.delete(reply.id);
-      if (!waiter) return;
-      if ('error' in reply) waiter.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
-      else waiter.resolve(reply.results);
+    if (writer?.alive) return writer;
+    writer = startRequestThread({
+      source: SQLITE_WRITER_SOURCE,
+      driver: 'better-sqlite3',
+      workerData: { file, pragmas: PRAGMAS },
+      stoppedMessage: 'The SQLite writer thread stopped.',
     });
-    const fail = (error: Error) => {
-      for (const waiter of pending.values()) waiter.reject(error);
-      pending.clear();
-      writer = null;
-    };
-    thread.on('error', fail);
-    thread.on('exit', () => fail(new Error('The SQLite writer thread stopped.')));
-    writer = thread;
-    return thread;
+    return writer;
   };
 
   return {
@@ -91,12 +71,7 @@ export function openSqliteDirect(file: string, lock: AsyncLock): SqliteDirect {
       statementCounter.count += steps.length + 2;
       const release = await lock.acquire({ urgent: true });
       try {
-        const id = nextId++;
-        const thread = writerThread();
-        return await new Promise<unknown[]>((resolve, reject) => {
-          pending.set(id, { resolve, reject });
-          thread.postMessage({ id, steps });
-        });
+        return await writerThread().request<unknown[]>({ steps });
       } finally {
         release();
       }
@@ -105,7 +80,7 @@ export function openSqliteDirect(file: string, lock: AsyncLock): SqliteDirect {
       statements.clear();
       reader?.close();
       reader = null;
-      void writer?.terminate();
+      writer?.stop();
       writer = null;
     },
   };

@@ -35,7 +35,7 @@ parentPort.on('message', ({ id, steps }) => {
       if (db.inTransaction) db.exec('ROLLBACK');
       throw error;
     }
-    parentPort.postMessage({ id, results });
+    parentPort.postMessage({ id, value: results });
   } catch (error) {
     parentPort.postMessage({ id, error: { message: String(error && error.message), code: error && error.code } });
   }

@@ -43,7 +43,7 @@ parentPort.on('message', (m) => {
       (info) =>
         parentPort.postMessage({
           id: m.id,
-          info: { response: String(info.response || ''), rejected: (info.rejected || []).map(String) },
+          value: { response: String(info.response || ''), rejected: (info.rejected || []).map(String) },
         }),
       (error) => parentPort.postMessage({ id: m.id, error: fieldsOf(error) }),
     );

@@ -1,9 +1,7 @@
 import 'server-only';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type Mail from 'nodemailer/lib/mailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
+import { type RequestThread, startRequestThread } from '@/lib/db/start-request-thread';
 import { SMTP_SENDER_SOURCE } from './smtp-sender-source';
 
 // The outbox's pooled SMTP sending runs in a thread of its own: composing each message, streaming it and the SMTP
@@ -23,14 +21,8 @@ export interface ThreadedPool {
   close(): void;
 }
 
-type Reply =
-  | { id: number; info: SentInfo }
-  | { id: number; error: { message: string } & Record<string, string | number | undefined> };
-
 interface SenderState {
-  worker: Worker | null;
-  nextId: number;
-  pending: Map<number, { resolve(info: SentInfo): void; reject(error: Error): void }>;
+  thread: RequestThread | null;
   /** The pools the running thread has (a new thread has none). */
   opened: Set<string>;
   /** Ends the thread once nothing was sent for IDLE_STOP_MS. */
@@ -45,47 +37,27 @@ const KEY = Symbol.for('switchboard.mail.smtpSenderThread');
 
 function state(): SenderState {
   const holder = globalThis as typeof globalThis & { [KEY]?: SenderState };
-  holder[KEY] ??= { worker: null, nextId: 0, pending: new Map(), opened: new Set(), idle: null };
+  holder[KEY] ??= { thread: null, opened: new Set(), idle: null };
   return holder[KEY];
 }
 
-function senderThread(s: SenderState): Worker {
-  if (s.worker) return s.worker;
-  // Resolved from the project (the working folder of every entry point): inside Next's bundle a module's own URL
-  // says little about where node_modules is.
-  const driver = createRequire(path.join(process.cwd(), 'package.json')).resolve('nodemailer');
-  const worker = new Worker(SMTP_SENDER_SOURCE, { eval: true, workerData: { driver } });
-  // Holds the process open only while a message is on its way (see sendMail).
-  worker.unref();
-  const stopWhenIdle = () => {
-    if (s.worker !== worker || s.pending.size > 0) return;
-    s.worker = null;
-    s.opened.clear();
-    void worker.terminate();
-  };
-  worker.on('message', (reply: Reply) => {
-    const waiter = s.pending.get(reply.id);
-    s.pending.delete(reply.id);
-    if (s.pending.size === 0) {
-      worker.unref();
+function senderThread(s: SenderState): RequestThread {
+  if (s.thread?.alive) return s.thread;
+  const thread = startRequestThread({
+    source: SMTP_SENDER_SOURCE,
+    driver: 'nodemailer',
+    stoppedMessage: 'The SMTP sender thread stopped.',
+    // The process may end while nothing is on its way, not while a message is.
+    holdWhilePending: true,
+    onIdle() {
       if (s.idle) clearTimeout(s.idle);
-      s.idle = setTimeout(stopWhenIdle, IDLE_STOP_MS).unref();
-    }
-    if (!waiter) return;
-    if ('error' in reply) waiter.reject(Object.assign(new Error(reply.error.message), reply.error));
-    else waiter.resolve(reply.info);
+      // sendMail clears this timer before each message: when it fires, nothing is waiting.
+      s.idle = setTimeout(() => thread.stop(), IDLE_STOP_MS).unref();
+    },
+    onEnd: () => s.opened.clear(),
   });
-  const fail = (error: Error) => {
-    if (s.worker !== worker) return;
-    s.worker = null;
-    s.opened.clear();
-    for (const waiter of s.pending.values()) waiter.reject(Object.assign(error, { code: 'ETHREAD' }));
-    s.pending.clear();
-  };
-  worker.on('error', fail);
-  worker.on('exit', () => fail(new Error('The SMTP sender thread stopped.')));
-  s.worker = worker;
-  return worker;
+  s.thread = thread;
+  return thread;
 }
 
 /** A pool with these nodemailer options in the sender thread, under `key` (a server and credential). */
@@ -95,23 +67,17 @@ export function threadedPool(key: string, options: SMTPPool.Options): ThreadedPo
       const s = state();
       if (s.idle) clearTimeout(s.idle);
       s.idle = null;
-      const worker = senderThread(s);
+      const thread = senderThread(s);
       if (!s.opened.has(key)) {
-        worker.postMessage({ type: 'open', key, options });
+        thread.post({ type: 'open', key, options });
         s.opened.add(key);
       }
-      const id = s.nextId++;
-      return new Promise<SentInfo>((resolve, reject) => {
-        // Throws for what cannot be copied to the thread (a stream as content, say): nothing is then waiting.
-        worker.postMessage({ type: 'send', id, key, mail });
-        if (s.pending.size === 0) worker.ref();
-        s.pending.set(id, { resolve, reject });
-      });
+      return thread.request<SentInfo>({ type: 'send', key, mail });
     },
     close() {
       const s = state();
       if (!s.opened.delete(key)) return;
-      s.worker?.postMessage({ type: 'close', key });
+      s.thread?.post({ type: 'close', key });
     },
   };
 }
