@@ -61,7 +61,14 @@ function payloadOf(rows: OutcomeRow[], time: (date: Date) => string): string {
   );
 }
 
-/** PostgreSQL: the outcomes as one statement; its rows are the ids of the messages that changed. */
+/**
+ * PostgreSQL: the outcomes as one statement; its rows are the ids of the messages that changed. The planner takes
+ * jsonb_to_recordset for 100 rows whatever it holds: joined on that alone, it read the whole attempts table (a hash
+ * join) and, for the messages, every index entry of the state "sending" (one per message sent since the last vacuum,
+ * through the lease owner's index too), costlier with each message sent. The ids as arrays as well lead it to the
+ * primary keys; the owner compared with IS NOT DISTINCT FROM (the same here: an owner is never null) keeps it off
+ * the lease owner's index.
+ */
 export function postgresOutcomes(direct: PostgresDirect, owner: string, rows: OutcomeRow[], now: Date) {
   const [messages, attempts] = [direct.table('OutboundMessage'), direct.table('OutboundAttempt')];
   return {
@@ -70,11 +77,17 @@ export function postgresOutcomes(direct: PostgresDirect, owner: string, rows: Ou
            "lastErrorCode" text, "providerMessageId" text, "outcome" text, "code" text, "answer" text, "retryAt" timestamp)),
        finished AS (
          UPDATE ${attempts} AS t SET "finishedAt" = $2::timestamp, "outcome" = o."outcome", "code" = o."code", "answer" = o."answer", "retryAt" = o."retryAt"
-         FROM o WHERE t."id" = o."attemptId")
+         FROM o WHERE t."id" = ANY($4::text[]) AND t."id" = o."attemptId")
        UPDATE ${messages} AS m SET ${MESSAGE_SET('$2::timestamp', 'm')}
-       FROM o WHERE m."id" = o."messageId" AND m."leaseOwner" = $3 AND m."state" = 'sending'
+       FROM o WHERE m."id" = ANY($5::text[]) AND m."id" = o."messageId" AND m."leaseOwner" IS NOT DISTINCT FROM $3 AND m."state" = 'sending'
        RETURNING m."id"`,
-    params: [payloadOf(rows, (d) => d.toISOString()), now.toISOString(), owner],
+    params: [
+      payloadOf(rows, (d) => d.toISOString()),
+      now.toISOString(),
+      owner,
+      rows.flatMap((r) => (r.attemptId ? [r.attemptId] : [])),
+      rows.map((r) => r.messageId),
+    ],
   };
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db/prisma';
+import { db, directDb } from '@/lib/db/prisma';
 import { statementCounter } from '@/lib/db/statement-counter';
 import type { DeliveryOutcome } from '@/lib/mail/delivery/delivery-outcome';
 import { claimDueMessages } from '@/lib/mail/outbox/claim-due-messages';
@@ -7,6 +7,7 @@ import type { ClaimedMessage } from '@/lib/mail/outbox/claimed-message';
 import { createOutcomeCommitter } from '@/lib/mail/outbox/create-outcome-committer';
 import { enqueueMessage } from '@/lib/mail/outbox/enqueue-message';
 import { DEFAULT_OUTBOX_POLICY } from '@/lib/mail/outbox/outbox-policy';
+import { postgresOutcomes } from '@/lib/mail/outbox/outcome-statements';
 import { writeOutboxRound } from '@/lib/mail/outbox/write-outbox-round';
 import { PROVIDERS, type TestDatabase, useFreshDatabase } from '../../support/use-database';
 
@@ -148,3 +149,60 @@ describe.each(PROVIDERS)('outbox rounds (%s)', (provider) => {
     expect(claimed.map((c) => c.row.subject).sort()).toEqual(['busy 2', 'busy 3']);
   });
 });
+
+describe('outbox outcomes on a long history (postgresql)', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await useFreshDatabase('postgresql');
+  });
+  afterAll(async () => database?.cleanup());
+
+  it('reach the attempts and the messages by their primary keys, not by reading every attempt', async () => {
+    // A history of 5,000 sent messages with an attempt each, as statistics describe it after autovacuum's ANALYZE.
+    const direct = directDb();
+    if (direct.provider !== 'postgresql') throw new Error('PostgreSQL expected');
+    const [messages, attempts] = [direct.table('OutboundMessage'), direct.table('OutboundAttempt')];
+    await direct.query(
+      `INSERT INTO ${messages} ("id", "source", "state", "fromAddress", "toRecipients", "messageIdHeader", "updatedAt", "sentAt")
+       SELECT 'old' || n, 'api', 'sent', 'outbox@contoso.test', '[]', '<old' || n || '@contoso.test>', now(), now()
+       FROM generate_series(1, 5000) AS n`,
+      [],
+    );
+    await direct.query(
+      `INSERT INTO ${attempts} ("id", "messageId", "number", "worker", "transport", "outcome", "finishedAt")
+       SELECT 'old-attempt' || n, 'old' || n, 1, 'old-worker', 'smtp', 'sent', now() FROM generate_series(1, 5000) AS n`,
+      [],
+    );
+    await direct.query(`ANALYZE ${messages}, ${attempts}`, []);
+    await enqueue(4, 'history');
+    const claimed = await claimDueMessages(4, 'history-worker', LEASE_MS, [], start('history-worker'));
+    const { sql, params } = postgresOutcomes(direct, 'history-worker', claimed.map(sentRow), new Date());
+    const [explained] = await direct.query<{ 'QUERY PLAN': PlanNode[] }>(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+    const plan = explained!['QUERY PLAN'];
+    const scans = scansOf(plan[0]!.Plan);
+    expect(scans.filter((s) => s.type === 'Seq Scan')).toEqual([]);
+    expect(scans.map((s) => s.index)).toContain('OutboundAttempt_pkey');
+    // And the statement does what it did.
+    const round = await writeOutboxRound('history-worker', claimed.map(sentRow), new Date(), null);
+    expect([...round.changed].sort()).toEqual(claimed.map((c) => c.id).sort());
+  });
+});
+
+interface PlanNode {
+  Plan: PlanTree;
+}
+interface PlanTree {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  Plans?: PlanTree[];
+}
+
+/** Every node of a plan that reads a table or an index: its kind, table and index. */
+function scansOf(node: PlanTree): { type: string; relation: string | null; index: string | null }[] {
+  const own =
+    node['Relation Name'] || node['Index Name']
+      ? [{ type: node['Node Type'], relation: node['Relation Name'] ?? null, index: node['Index Name'] ?? null }]
+      : [];
+  return [...own, ...(node.Plans ?? []).flatMap(scansOf)].filter((s) => s.type !== 'ModifyTable');
+}
