@@ -1,13 +1,17 @@
-// `npm run bench:outbox [-- <messages>] [--rounds N]`: messages per second through the outbox (accepted into the
-// database, claimed by the worker, sent over pooled SMTP, recorded) to a local SMTP sink, beside plain pooled
-// nodemailer sending the same number of messages to the same sink with the same concurrency, in the same run. Uses a
+// `npm run bench:outbox [-- <messages>] [--rounds N] [--sink-in-process]`: messages per second through the outbox
+// (accepted into the database, claimed by the worker, sent over pooled SMTP, recorded) to a local SMTP sink, beside
+// plain pooled nodemailer sending the same number of messages to the same sink with the same concurrency, in the same
+// run. The sink runs in a process of its own, as a mail server does (scripts/support/sink-process.mjs); with
+// `--sink-in-process` in this one, as before 2026-12-07, where it shares plain nodemailer's event loop (every SMTP
+// round trip answered without a thread waking up) but not the outbox's sender thread's. Uses a
 // fresh SQLite database in a temporary folder; DATABASE_URL=postgresql://… benchmarks PostgreSQL instead (use an empty
 // database). BENCH_CONCURRENCY (default 10) sets the messages in flight for both. BENCH_PROFILE=<folder> writes a CPU
 // profile of each measured phase there (open it in Chrome's DevTools, Performance).
 //
 // Both sides are measured warm, as in a console that has been running: before anything is measured, plain nodemailer
 // sends as many messages to the sink, and the outbox accepts and delivers as many (its first pass, printed as well).
-// The JIT has then compiled the SMTP client, the sink and the outbox's own code alike. Plain nodemailer was always
+// The JIT has then compiled the SMTP client, the sink and the outbox's own code alike, and on PostgreSQL the tables
+// are analyzed, as autovacuum would have by then on a running server. Plain nodemailer was always
 // measured warm; the outbox's first pass pays the compilation of its own code (claims, commits, the message's way
 // through nodemailer's options) alone, worth 0.1-0.15 of the ratio on this 2-core machine.
 //
@@ -30,7 +34,7 @@ import { enqueueMessage } from '@/lib/mail/outbox/enqueue-message';
 import { startOutboxWorker } from '@/lib/mail/outbox/start-outbox-worker';
 import { emailSettingsSchema } from '@/lib/mail/settings/email-settings-schema';
 import { saveEmailSettings } from '@/lib/mail/settings/save-email-settings';
-import { type Sink, startSink } from './support/bench-console';
+import { type Sink, startSink, startSinkProcess } from './support/bench-console';
 
 const args = process.argv.slice(2);
 const roundsAt = args.indexOf('--rounds');
@@ -39,6 +43,12 @@ const COUNT = Number(args.find((a, i) => /^\d+$/.test(a) && i !== roundsAt + 1) 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 const BODY = 'A notification from the benchmark.\n'.repeat(40);
 const WARMUP = COUNT;
+const SINK_IN_PROCESS = args.includes('--sink-in-process');
+
+/** The sink, and a way to make its counts exact (they are at once in this process). */
+type BenchSink = Sink & { settle(): Promise<void> };
+const openSink = async (): Promise<BenchSink> =>
+  SINK_IN_PROCESS ? { ...(await startSink()), settle: () => Promise.resolve() } : startSinkProcess();
 
 /** Runs `fn` under the CPU profiler when BENCH_PROFILE names a folder. */
 async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
@@ -62,6 +72,30 @@ async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
 function cpuMs(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
+}
+
+/**
+ * CPU time (user + system, milliseconds) of every PostgreSQL server process this machine shows, or null when it shows
+ * none (SQLite, or a server elsewhere): what the database costs the machine beside this process.
+ */
+function postgresCpuMs(): number | null {
+  let ticks = 0;
+  let found = false;
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    if (!stat.includes(' (postgres) ')) continue;
+    found = true;
+    // After the command's closing parenthesis: state is field 3, utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  // Linux counts in USER_HZ, 100 per second on every architecture Node runs on.
+  return found ? ticks * 10 : null;
 }
 
 /** Milliseconds the main thread's event loop was busy (not waiting for I/O) since `from`. */
@@ -113,6 +147,8 @@ interface OutboxFigures {
   deliverStatements: number;
   deliverCpuPerMessage: number;
   deliverLoopPerMessage: number;
+  /** The PostgreSQL server's CPU per message delivered, when it runs on this machine. */
+  deliverServerCpuPerMessage: number | null;
 }
 
 /** The Emails settings the outbox sends with: plain SMTP to the sink. */
@@ -130,7 +166,8 @@ async function sendThroughSink(sink: Sink): Promise<void> {
 }
 
 /** One pass: COUNT more messages accepted, then delivered (the sink and the table keep earlier passes' messages). */
-async function throughOutbox(sink: Sink, profileName = 'outbox-worker'): Promise<OutboxFigures> {
+async function throughOutbox(sink: BenchSink, profileName = 'outbox-worker'): Promise<OutboxFigures> {
+  await sink.settle();
   const [receivedBefore, sentBefore] = [
     sink.received(),
     await db().outboundMessage.count({ where: { state: 'sent' } }),
@@ -150,25 +187,30 @@ async function throughOutbox(sink: Sink, profileName = 'outbox-worker'): Promise
   const statementsAtEnqueued = statementCounter.count;
   const cpuAtEnqueued = cpuMs();
   const loopAtEnqueued = performance.eventLoopUtilization();
-  const { done, statementsAtDone, cpuAtDone, loopBusy, worker } = await profiled(profileName, async () => {
-    const worker = startOutboxWorker({ concurrency: CONCURRENCY, pollIntervalMs: 100 });
-    // The sink's count costs nothing; the database is asked only once everything has arrived there (every outcome
-    // recorded is the finish line), so the benchmark's own polling does not compete with the worker for the CPU.
-    for (;;) {
-      if (sink.received() - receivedBefore >= COUNT) {
-        const sent = await db().outboundMessage.count({ where: { state: 'sent' } });
-        if (sent >= sentBefore + COUNT) break;
+  const serverCpuAtEnqueued = postgresCpuMs();
+  const { done, statementsAtDone, cpuAtDone, loopBusy, serverCpuAtDone, worker } = await profiled(
+    profileName,
+    async () => {
+      const worker = startOutboxWorker({ concurrency: CONCURRENCY, pollIntervalMs: 100 });
+      // The sink's count costs nothing; the database is asked only once everything has arrived there (every outcome
+      // recorded is the finish line), so the benchmark's own polling does not compete with the worker for the CPU.
+      for (;;) {
+        if (sink.received() - receivedBefore >= COUNT) {
+          const sent = await db().outboundMessage.count({ where: { state: 'sent' } });
+          if (sent >= sentBefore + COUNT) break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    return {
-      done: performance.now(),
-      statementsAtDone: statementCounter.count,
-      cpuAtDone: cpuMs(),
-      loopBusy: loopBusyMs(loopAtEnqueued),
-      worker,
-    };
-  });
+      return {
+        done: performance.now(),
+        statementsAtDone: statementCounter.count,
+        cpuAtDone: cpuMs(),
+        loopBusy: loopBusyMs(loopAtEnqueued),
+        serverCpuAtDone: postgresCpuMs(),
+        worker,
+      };
+    },
+  );
   await worker.stop();
   return {
     accepted: COUNT / ((enqueued - started) / 1000),
@@ -179,6 +221,8 @@ async function throughOutbox(sink: Sink, profileName = 'outbox-worker'): Promise
     deliverStatements: (statementsAtDone - statementsAtEnqueued) / COUNT,
     deliverCpuPerMessage: (cpuAtDone - cpuAtEnqueued) / COUNT,
     deliverLoopPerMessage: loopBusy / COUNT,
+    deliverServerCpuPerMessage:
+      serverCpuAtEnqueued === null || serverCpuAtDone === null ? null : (serverCpuAtDone - serverCpuAtEnqueued) / COUNT,
   };
 }
 
@@ -198,16 +242,20 @@ const median = (values: number[]) => {
 };
 
 /** One round: an outbox pass and a plain pass, in the order given, with the SMTP connections each opened. */
-async function round(sink: Sink, index: number): Promise<Round> {
+async function round(sink: BenchSink, index: number): Promise<Round> {
   const outboxFirst = index % 2 === 0;
   const measureOutbox = async () => {
+    await sink.settle();
     const before = sink.connections();
     const outbox = await throughOutbox(sink, `outbox-worker-${index + 1}`);
+    await sink.settle();
     return { outbox, outboxConnections: sink.connections() - before };
   };
   const measurePlain = async () => {
+    await sink.settle();
     const before = sink.connections();
     const plain = await profiled(`plain-nodemailer-${index + 1}`, () => plainNodemailer(sink.port));
+    await sink.settle();
     return { plain, plainConnections: sink.connections() - before };
   };
   const [o, p] = outboxFirst
@@ -226,17 +274,22 @@ async function main(): Promise<void> {
   process.env.SWITCHBOARD_LOG_LEVEL ??= 'warn';
   const config = resolveDatabaseConfig();
   await applyMigrations(config);
-  const sink = await startSink();
+  const sink = await openSink();
   try {
     await plainNodemailer(sink.port, WARMUP);
     await sendThroughSink(sink);
     const firstPass = await throughOutbox(sink, 'outbox-worker-first-pass');
+    // PostgreSQL: statistics as autovacuum keeps them on a running server (it analyzes a table once a tenth of it has
+    // changed, checking every minute). A fresh database's tables were empty when the statements' plans were made and
+    // cached, and a benchmark is over before autovacuum looks.
+    if (config.provider === 'postgresql') await db().$executeRawUnsafe('ANALYZE');
     const rounds: Round[] = [];
     for (let i = 0; i < ROUNDS; i += 1) rounds.push(await round(sink, i));
     const of = (pick: (r: Round) => number) => median(rounds.map(pick));
     const line = (label: string, rate: number) => `${label.padEnd(58)} ${rate.toFixed(0).padStart(6)} msg/s`;
     console.log(
-      `${COUNT} messages of ${BODY.length} bytes to a local SMTP sink, ${CONCURRENCY} in flight, 5 pooled connections, ${config.provider}:`,
+      `${COUNT} messages of ${BODY.length} bytes to a local SMTP sink (${SINK_IN_PROCESS ? 'in this process' : 'a process of its own'}), ` +
+        `${CONCURRENCY} in flight, 5 pooled connections, ${config.provider}:`,
     );
     rounds.forEach((r, i) =>
       console.log(
@@ -273,7 +326,7 @@ async function main(): Promise<void> {
     console.log(
       `${line('outbox worker, first pass (its own code not yet compiled)', firstPass.delivered)}, ratio ${(firstPass.delivered / of((r) => r.plain.rate)).toFixed(2)}`,
     );
-    // The sink runs in this process too, so both include its share; on a loaded machine this ratio moves least.
+    // With --sink-in-process both include the sink's share; on a loaded machine this ratio moves least.
     const [outboxCpu, plainCpu] = [of((r) => r.outbox.deliverCpuPerMessage), of((r) => r.plain.cpuPerMessage)];
     console.log(
       `CPU of this process per message: outbox worker ${outboxCpu.toFixed(2)} ms, plain nodemailer ${plainCpu.toFixed(2)} ms ` +
@@ -283,6 +336,11 @@ async function main(): Promise<void> {
     console.log(
       `main thread's event loop busy per message: outbox worker ${of((r) => r.outbox.deliverLoopPerMessage).toFixed(2)} ms, plain nodemailer ${of((r) => r.plain.loopPerMessage).toFixed(2)} ms`,
     );
+    const serverCpu = rounds.map((r) => r.outbox.deliverServerCpuPerMessage);
+    if (serverCpu.every((value) => value !== null))
+      console.log(
+        `PostgreSQL server's CPU per message delivered (its processes on this machine): ${median(serverCpu).toFixed(2)} ms`,
+      );
     console.log(
       `SQL statements per message (transaction control included): accept ${of((r) => r.outbox.acceptStatements).toFixed(2)}, deliver ${of((r) => r.outbox.deliverStatements).toFixed(2)}`,
     );
@@ -295,6 +353,7 @@ async function main(): Promise<void> {
     console.log(
       `SMTP connections opened per pass: outbox worker ${of((r) => r.outboxConnections)}, plain nodemailer ${of((r) => r.plainConnections)}`,
     );
+    await sink.settle();
     const expected = WARMUP + COUNT * (1 + 2 * ROUNDS);
     console.log(
       `sink received ${sink.received()} messages (expected ${expected}, ${WARMUP + COUNT} of them to warm up)`,

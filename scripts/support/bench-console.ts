@@ -1,7 +1,7 @@
 // Shared by `bench:api` and `bench:footprint`: a console started the way users start it (`npm start`, already built)
 // on a fresh database with an API key and Email settings pointing at a local SMTP sink, and a load of
 // POST /api/v1/messages from concurrent clients.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, fork, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -53,6 +53,48 @@ export async function startSink(): Promise<Sink> {
     received: () => received,
     connections: () => connections,
     close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * The same sink in a process of its own (sink-process.mjs), as a mail server is: the SMTP dialogue then crosses
+ * processes for every sender alike. In this process a sink shares its event loop with a sender on the main thread,
+ * whose every SMTP round trip is then answered without a thread waking up, while a sender in a thread of its own (the
+ * outbox's, smtp-sender-thread.ts) wakes the main thread for each one. `received()` is as of the last few
+ * milliseconds; `settle()` makes both counts exact.
+ */
+export async function startSinkProcess(): Promise<Sink & { settle(): Promise<void> }> {
+  const child = fork(path.join(ROOT, 'scripts/support/sink-process.mjs'), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  let received = 0;
+  let connections = 0;
+  let settled: (() => void)[] = [];
+  type Told = { port: number } | { received: number; connections: number };
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`The sink process ended (${code}).`)));
+    child.on('message', (message: Told) => {
+      if ('port' in message) return resolve(message.port);
+      ({ received, connections } = message);
+      for (const done of settled) done();
+      settled = [];
+    });
+  });
+  return {
+    port,
+    received: () => received,
+    connections: () => connections,
+    settle: () =>
+      new Promise<void>((resolve) => {
+        settled.push(resolve);
+        child.send('count');
+      }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.removeAllListeners('exit');
+        child.once('exit', () => resolve());
+        child.disconnect();
+      }),
   };
 }
 
