@@ -8,13 +8,13 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import { hashApiKey } from '@/lib/api-keys/hash-api-key';
 import { applyMigrations } from '@/lib/db/apply-migrations';
 import { resolveDatabaseConfig } from '@/lib/db/database-config';
 import { db, disconnectDb } from '@/lib/db/prisma';
 import { emailSettingsSchema } from '@/lib/mail/settings/email-settings-schema';
 import { saveEmailSettings } from '@/lib/mail/settings/save-email-settings';
+import { countingSink } from './counting-sink.mjs';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const ADMIN = { email: 'bench@switchboard.test', password: 'Bench-password-1234' };
@@ -29,29 +29,12 @@ export interface Sink {
 }
 
 export async function startSink(): Promise<Sink> {
-  let received = 0;
-  let connections = 0;
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    authOptional: true,
-    logger: false,
-    onConnect(_session, callback) {
-      connections += 1;
-      callback();
-    },
-    onData(stream, _session, callback) {
-      stream.on('data', () => undefined);
-      stream.on('end', () => {
-        received += 1;
-        callback();
-      });
-    },
-  });
+  const { server, counts } = countingSink();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   return {
     port: (server.server.address() as net.AddressInfo).port,
-    received: () => received,
-    connections: () => connections,
+    received: () => counts.received,
+    connections: () => counts.connections,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

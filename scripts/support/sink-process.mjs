@@ -1,36 +1,17 @@
-// The SMTP sink of `bench:outbox` in a process of its own (scripts/support/bench-console.ts, startSinkProcess): it
-// accepts everything and only counts, as startSink does. Tells its parent (IPC) its port once listening, its counts
-// every few milliseconds while they change, and at once when asked ("count"). Plain JavaScript: started with node
-// alone, so that neither tsx nor the TypeScript loader runs beside the sink.
-import { SMTPServer } from 'smtp-server';
+// The SMTP sink of `bench:outbox` in a process of its own (bench-console.ts, startSinkProcess). Tells its parent
+// (IPC) its port once listening, its counts every few milliseconds while they change, and at once when asked ("count").
+import { countingSink } from './counting-sink.mjs';
 
-let received = 0;
-let connections = 0;
+const { server, counts } = countingSink();
 let told = -1;
-const server = new SMTPServer({
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  authOptional: true,
-  logger: false,
-  onConnect(_session, callback) {
-    connections += 1;
-    callback();
-  },
-  onData(stream, _session, callback) {
-    stream.on('data', () => undefined);
-    stream.on('end', () => {
-      received += 1;
-      callback();
-    });
-  },
-});
 const tell = () => {
-  told = received;
-  process.send?.({ received, connections });
+  told = counts.received;
+  process.send?.({ received: counts.received, connections: counts.connections });
 };
 server.listen(0, '127.0.0.1', () => {
   process.send?.({ port: server.server.address().port });
   setInterval(() => {
-    if (received !== told) tell();
+    if (counts.received !== told) tell();
   }, 5);
 });
 process.on('message', (message) => {
