@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/prisma';
 import { enqueueMessage } from '@/lib/mail/outbox/enqueue-message';
 import { startOutboxWorker } from '@/lib/mail/outbox/start-outbox-worker';
-import { PROVIDERS, type TestDatabase, useFreshDatabase } from '../../support/use-database';
-import { saveSettings } from './support/save-settings';
-import { type SmtpSink, startSmtpSink } from './support/smtp-sink';
+import { PROVIDERS } from '../../support/use-database';
+import { smtpSinkSuite } from './support/smtp-sink-suite';
 import { waitFor } from './support/wait-for';
 
 process.env.SWITCHBOARD_LOG_LEVEL ??= 'warn';
@@ -16,24 +15,8 @@ const CONCURRENCY = 2;
 const MESSAGES = 12;
 
 describe.each(PROVIDERS)('the outbox worker claims ahead of its slots (%s)', (provider) => {
-  let database: TestDatabase;
-  let sink: SmtpSink;
-  beforeAll(async () => {
-    database = await useFreshDatabase(provider);
-    // A slow server: each message holds its slot for a while, so the claims ahead are there to see.
-    sink = await startSmtpSink({ starttls: false, delayMs: 400 });
-    await saveSettings({
-      connectionType: 'smtp',
-      smtpServer: `127.0.0.1:${sink.port}`,
-      smtpAuth: 'none',
-      allowUnencrypted: 'on',
-      senderAddress: 'outbox@contoso.test',
-    });
-  });
-  afterAll(async () => {
-    await sink?.close();
-    await database?.cleanup();
-  });
+  // A slow server: each message holds its slot for a while, so the claims ahead are there to see.
+  const suite = smtpSinkSuite(provider, 400);
 
   it('holds its slots and twice as many ahead, then sends every message once', async () => {
     for (let i = 0; i < MESSAGES; i += 1) {
@@ -52,7 +35,7 @@ describe.each(PROVIDERS)('the outbox worker claims ahead of its slots (%s)', (pr
       const first = await waitFor('the first claim', async () => (await leased()) || false);
       expect(first).toBe(3 * CONCURRENCY);
       expect(await db().outboundMessage.count({ where: { state: 'queued' } })).toBe(MESSAGES - 3 * CONCURRENCY);
-      await waitFor('every message sent', async () => sink.messages.length >= MESSAGES, 30_000);
+      await waitFor('every message sent', async () => suite.sink.messages.length >= MESSAGES, 30_000);
       await waitFor(
         'every outcome recorded',
         async () => (await db().outboundMessage.count({ where: { state: 'sent' } })) === MESSAGES,
@@ -60,7 +43,7 @@ describe.each(PROVIDERS)('the outbox worker claims ahead of its slots (%s)', (pr
     } finally {
       await worker.stop();
     }
-    expect(new Set(sink.messages.map((m) => m.to[0])).size).toBe(MESSAGES);
-    expect(sink.messages).toHaveLength(MESSAGES);
+    expect(new Set(suite.sink.messages.map((m) => m.to[0])).size).toBe(MESSAGES);
+    expect(suite.sink.messages).toHaveLength(MESSAGES);
   });
 });

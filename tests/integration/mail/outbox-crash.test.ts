@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/prisma';
 import { enqueueMessage } from '@/lib/mail/outbox/enqueue-message';
 import { needsSessions } from '../../support/postgres-sessions';
 import { spawnWorker, type Worker } from '../../support/spawn-worker';
-import { PROVIDERS, type TestDatabase, useFreshDatabase } from '../../support/use-database';
-import { saveSettings } from './support/save-settings';
-import { type SmtpSink, startSmtpSink } from './support/smtp-sink';
+import { PROVIDERS } from '../../support/use-database';
+import { smtpSinkSuite } from './support/smtp-sink-suite';
 import { waitFor } from './support/wait-for';
 
 process.env.SWITCHBOARD_LOG_LEVEL ??= 'warn';
@@ -22,31 +21,13 @@ function messageIdOf(raw: Buffer): string {
 }
 
 describe.each(PROVIDERS)('a worker killed mid-send loses nothing (%s)', (provider) => {
-  let database: TestDatabase;
-  let sink: SmtpSink;
-  const workers: Worker[] = [];
-  beforeAll(async () => {
-    database = await useFreshDatabase(provider);
-    // A little slower than loopback, like a real server, so the kill lands while messages are in flight.
-    sink = await startSmtpSink({ starttls: false, delayMs: 5 });
-    await saveSettings({
-      connectionType: 'smtp',
-      smtpServer: `127.0.0.1:${sink.port}`,
-      smtpAuth: 'none',
-      allowUnencrypted: 'on',
-      senderAddress: 'outbox@contoso.test',
-    });
-  });
-  afterAll(async () => {
-    for (const worker of workers) worker.child.kill('SIGKILL');
-    await sink?.close();
-    await database?.cleanup();
-  });
+  // A little slower than loopback, like a real server, so the kill lands while messages are in flight.
+  const suite = smtpSinkSuite(provider, 5);
 
   function startWorker(): Worker {
     const env = {
-      DATABASE_URL: database.postgresUrl,
-      SWITCHBOARD_DATA_DIR: database.dataDir,
+      DATABASE_URL: suite.database.postgresUrl,
+      SWITCHBOARD_DATA_DIR: suite.database.dataDir,
       SWITCHBOARD_LOG_LEVEL: 'error',
     };
     const worker = spawnWorker(
@@ -54,7 +35,7 @@ describe.each(PROVIDERS)('a worker killed mid-send loses nothing (%s)', (provide
       [String(LEASE_MS), '10'],
       env,
     );
-    workers.push(worker);
+    suite.workers.push(worker);
     return worker;
   }
 
@@ -85,7 +66,7 @@ describe.each(PROVIDERS)('a worker killed mid-send loses nothing (%s)', (provide
       );
       first.child.kill('SIGKILL');
       await new Promise((resolve) => first.child.once('exit', resolve));
-      const atKill = sink.messages.length;
+      const atKill = suite.sink.messages.length;
       const inFlight = await db().outboundMessage.count({ where: { state: 'sending' } });
 
       const second = startWorker();
@@ -99,7 +80,7 @@ describe.each(PROVIDERS)('a worker killed mid-send loses nothing (%s)', (provide
       second.child.stdin.write('stop\n');
       expect(await second.nextLine()).toBe('stopped');
 
-      const received = sink.messages.map((m) => messageIdOf(m.raw));
+      const received = suite.sink.messages.map((m) => messageIdOf(m.raw));
       const distinct = new Set(received);
       const duplicates = received.length - distinct.size;
       const interrupted = await db().outboundAttempt.count({ where: { outcome: 'interrupted' } });

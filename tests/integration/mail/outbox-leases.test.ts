@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/prisma';
 import { claimDueMessages } from '@/lib/mail/outbox/claim-due-messages';
 import { enqueueMessage } from '@/lib/mail/outbox/enqueue-message';
 import { needsSessions } from '../../support/postgres-sessions';
-import { spawnWorker, type Worker } from '../../support/spawn-worker';
-import { PROVIDERS, type TestDatabase, useFreshDatabase } from '../../support/use-database';
-import { saveSettings } from './support/save-settings';
-import { type SmtpSink, startSmtpSink } from './support/smtp-sink';
+import { spawnWorker } from '../../support/spawn-worker';
+import { PROVIDERS } from '../../support/use-database';
+import { smtpSinkSuite } from './support/smtp-sink-suite';
 import { waitFor } from './support/wait-for';
 
 process.env.SWITCHBOARD_LOG_LEVEL ??= 'warn';
@@ -20,25 +19,7 @@ function messageIdOf(raw: Buffer): string {
 }
 
 describe.each(PROVIDERS)('outbox leases (%s)', (provider) => {
-  let database: TestDatabase;
-  let sink: SmtpSink;
-  const workers: Worker[] = [];
-  beforeAll(async () => {
-    database = await useFreshDatabase(provider);
-    sink = await startSmtpSink({ starttls: false, delayMs: 2 });
-    await saveSettings({
-      connectionType: 'smtp',
-      smtpServer: `127.0.0.1:${sink.port}`,
-      smtpAuth: 'none',
-      allowUnencrypted: 'on',
-      senderAddress: 'outbox@contoso.test',
-    });
-  });
-  afterAll(async () => {
-    for (const worker of workers) worker.child.kill('SIGKILL');
-    await sink?.close();
-    await database?.cleanup();
-  });
+  const suite = smtpSinkSuite(provider, 2);
 
   it('concurrent claims never hand one message to two workers', async () => {
     for (let i = 0; i < 40; i += 1) {
@@ -75,14 +56,14 @@ describe.each(PROVIDERS)('outbox leases (%s)', (provider) => {
       });
     }
     const env = {
-      DATABASE_URL: database.postgresUrl,
-      SWITCHBOARD_DATA_DIR: database.dataDir,
+      DATABASE_URL: suite.database.postgresUrl,
+      SWITCHBOARD_DATA_DIR: suite.database.dataDir,
       SWITCHBOARD_LOG_LEVEL: 'error',
     };
     const started = [0, 1].map(() =>
       spawnWorker('tests/integration/mail/support/outbox-worker-process.ts', ['30000', '10'], env),
     );
-    workers.push(...started);
+    suite.workers.push(...started);
     const ids = await Promise.all(started.map(async (w) => (await w.nextLine()).replace(/^ready /, '')));
     await waitFor(
       'every message to be Sent',
@@ -93,7 +74,7 @@ describe.each(PROVIDERS)('outbox leases (%s)', (provider) => {
     for (const worker of started) worker.child.stdin.write('stop\n');
     for (const worker of started) expect(await worker.nextLine()).toBe('stopped');
 
-    const received = sink.messages.map((m) => messageIdOf(m.raw));
+    const received = suite.sink.messages.map((m) => messageIdOf(m.raw));
     expect(received.length).toBe(MESSAGES);
     expect(new Set(received).size).toBe(MESSAGES);
     const byWorker = await db().outboundAttempt.groupBy({ by: ['worker'], _count: { _all: true } });
