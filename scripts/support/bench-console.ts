@@ -138,6 +138,16 @@ export interface Console {
   stop(): Promise<void>;
 }
 
+/** Whether any process of the group `-pgid` is left (signal 0 only checks). */
+function groupAlive(group: number): boolean {
+  try {
+    process.kill(group, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function healthy(url: string): Promise<boolean> {
   try {
     return (await fetch(`${url}/api/health`)).ok;
@@ -170,9 +180,13 @@ export async function startConsole(env: NodeJS.ProcessEnv): Promise<Console> {
     startMs,
     async stop() {
       if (exited) return;
+      const group = -(child.pid ?? 0);
       const gone = new Promise((resolve) => child.once('exit', resolve));
-      process.kill(-(child.pid ?? 0), 'SIGTERM');
+      process.kill(group, 'SIGTERM');
       await gone;
+      // npm goes first; the server beneath it finishes the deliveries under way (to a sink still open) before it ends.
+      const deadline = Date.now() + 30_000;
+      while (groupAlive(group) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     },
   };
 }
