@@ -4,7 +4,7 @@ import { sendTestEmail } from '@/lib/mail/outbox/send-test-email';
 import { testRobotMailbox } from '@/lib/robot/test-robot-mailbox';
 import { ADELE, createSandboxConnection, signInConnection } from '../../support/sandbox-connection';
 import { sandboxSuite } from '../../support/sandbox-suite';
-import { saveSettings } from '../mail/support/save-settings';
+import { saveSandboxSmtpSettings } from '../mail/support/save-sandbox-smtp-settings';
 import { testEmailInput } from '../mail/support/test-email-input';
 import { MEGAN, robotConnection, robotMailbox } from '../robot/support/robot-fixtures';
 
@@ -72,16 +72,7 @@ describe('Test inspects the access token against what its path needs', () => {
 
   it('an application connection that SMTP uses without SMTP.SendAsApp fails Test with the fix', async () => {
     const { connectionId } = await createSandboxConnection(suite.sandbox, 'client-credentials');
-    await saveSettings({
-      connectionType: 'smtp',
-      smtpServer: `127.0.0.1:${suite.sandbox.info.smtp.port}`,
-      useSsl: 'on',
-      confirmSmtpHost: '127.0.0.1',
-      smtpAuth: 'oauth',
-      mailboxAddress: MEGAN.username,
-      connectionId,
-      senderAddress: MEGAN.username,
-    });
+    await saveSandboxSmtpSettings(suite.sandbox, connectionId, MEGAN.username);
     // The handshake as the mailbox (the default app's service principal has Full Access on megan@).
     expect(await testConnection(connectionId)).toMatchObject({
       ok: true,
@@ -91,16 +82,7 @@ describe('Test inspects the access token against what its path needs', () => {
     suite.sandbox.control.setApplicationPermissions(clientId(), EXCHANGE, []);
     try {
       const { connectionId: without } = await createSandboxConnection(suite.sandbox, 'client-credentials');
-      await saveSettings({
-        connectionType: 'smtp',
-        smtpServer: `127.0.0.1:${suite.sandbox.info.smtp.port}`,
-        useSsl: 'on',
-        confirmSmtpHost: '127.0.0.1',
-        smtpAuth: 'oauth',
-        mailboxAddress: ADELE.username,
-        connectionId: without,
-        senderAddress: ADELE.username,
-      });
+      await saveSandboxSmtpSettings(suite.sandbox, without, ADELE.username);
       const result = await testConnection(without);
       expect(result.ok).toBe(false);
       expect(result.summary).toMatch(

@@ -10,7 +10,7 @@ import {
   signInConnection,
 } from '../../support/sandbox-connection';
 import { sandboxSuite } from '../../support/sandbox-suite';
-import { saveSettings } from '../mail/support/save-settings';
+import { saveSandboxSmtpSettings } from '../mail/support/save-sandbox-smtp-settings';
 
 const LEGACY_APP = {
   clientId: 'e2b7c5d1-4a9f-4c63-8e1b-7f0a3d6c9b52',
@@ -61,16 +61,7 @@ describe('Test on an Exchange (SMTP) connection', () => {
   it("does an SMTP AUTH XOAUTH2 handshake at the Emails settings' SMTP server, and explains a refusal", async () => {
     const { connectionId } = await createSandboxConnection(suite.sandbox, 'exchange-smtp');
     expect((await signInConnection(connectionId, ADELE)).outcome.ok).toBe(true);
-    await saveSettings({
-      connectionType: 'smtp',
-      smtpServer: `127.0.0.1:${suite.sandbox.info.smtp.port}`,
-      useSsl: 'on',
-      confirmSmtpHost: '127.0.0.1',
-      smtpAuth: 'oauth',
-      mailboxAddress: ADELE.username,
-      connectionId,
-      senderAddress: ADELE.username,
-    });
+    await saveSandboxSmtpSettings(suite.sandbox, connectionId, ADELE.username);
 
     expect(await testConnection(connectionId)).toMatchObject({
       ok: true,

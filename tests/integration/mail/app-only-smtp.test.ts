@@ -3,7 +3,7 @@ import { testConnection } from '@/lib/composition/test-connection';
 import { sendTestEmail } from '@/lib/mail/outbox/send-test-email';
 import { ADELE, createSandboxConnection } from '../../support/sandbox-connection';
 import { sandboxSuite } from '../../support/sandbox-suite';
-import { saveSettings } from './support/save-settings';
+import { saveSandboxSmtpSettings } from './support/save-sandbox-smtp-settings';
 import { testEmailInput } from './support/test-email-input';
 
 // App-only SMTP (issue 14 §2): a client-credentials connection signs in to SMTP AUTH with XOAUTH2, the user being
@@ -94,16 +94,7 @@ describe('App-only SMTP through the sandbox', () => {
 
   it('Test on the connection the Emails settings use for app-only SMTP does the handshake as the mailbox', async () => {
     const { connectionId } = await createSandboxConnection(suite.sandbox, 'client-credentials');
-    await saveSettings({
-      connectionType: 'smtp',
-      smtpServer: `127.0.0.1:${suite.sandbox.info.smtp.port}`,
-      useSsl: 'on',
-      confirmSmtpHost: '127.0.0.1',
-      smtpAuth: 'oauth',
-      mailboxAddress: ADELE.username,
-      connectionId,
-      senderAddress: ADELE.username,
-    });
+    await saveSandboxSmtpSettings(suite.sandbox, connectionId, ADELE.username);
     const refused = await testConnection(connectionId);
     expect(refused.ok).toBe(false);
     expect(refused.summary).toMatch(/^SMTP AUTH at 127\.0\.0\.1:\d+ failed: .*535 5\.7\.3/);

@@ -7,7 +7,7 @@ import { smtpDelivery } from '@/lib/mail/transports/smtp/smtp-delivery';
 import { ADELE, createSandboxConnection, signInConnection } from '../../support/sandbox-connection';
 import { sandboxSuite, type SandboxSuite } from '../../support/sandbox-suite';
 import { needsSessions } from '../../support/postgres-sessions';
-import { saveSettings } from './support/save-settings';
+import { saveSandboxSmtpSettings } from './support/save-sandbox-smtp-settings';
 import { uniqueRecipient } from './support/unique-recipient';
 import { waitFor } from './support/wait-for';
 
@@ -30,19 +30,6 @@ async function exchangeSmtpAs(suite: SandboxSuite, person: { username: string; p
   const { connectionId } = await createSandboxConnection(suite.sandbox, 'exchange-smtp');
   expect((await signInConnection(connectionId, person)).outcome.ok).toBe(true);
   return connectionId;
-}
-
-async function saveExchangeSmtp(suite: SandboxSuite, connectionId: string) {
-  await saveSettings({
-    connectionType: 'smtp',
-    smtpServer: `127.0.0.1:${suite.sandbox.info.smtp.port}`,
-    useSsl: 'on',
-    confirmSmtpHost: '127.0.0.1',
-    smtpAuth: 'oauth',
-    mailboxAddress: ADELE.username,
-    connectionId,
-    senderAddress: ADELE.username,
-  });
 }
 
 async function enqueue(count: number, from: string, to: string, subject: string): Promise<string[]> {
@@ -74,7 +61,7 @@ function exchangeLimits(suite: SandboxSuite) {
 
 async function burst(suite: SandboxSuite, workers: number) {
   exchangeLimits(suite);
-  await saveExchangeSmtp(suite, await exchangeSmtpAs(suite, ADELE));
+  await saveSandboxSmtpSettings(suite.sandbox, await exchangeSmtpAs(suite, ADELE), ADELE.username);
   const to = uniqueRecipient('burst');
   const ids = await enqueue(100, ADELE.username, to, 'Copier scan');
   const started = Date.now();
@@ -115,7 +102,7 @@ describe('pacing per sending mailbox (SQLite)', () => {
 
   it('a 432 4.3.2 pauses that mailbox only: another mailbox goes on, and the throttled message is no failure', async () => {
     exchangeLimits(suite);
-    await saveExchangeSmtp(suite, await exchangeSmtpAs(suite, ADELE));
+    await saveSandboxSmtpSettings(suite.sandbox, await exchangeSmtpAs(suite, ADELE), ADELE.username);
     const meganConnection = await exchangeSmtpAs(suite, MEGAN);
     const smtpServer = `127.0.0.1:${suite.sandbox.info.smtp.port}`;
     // Megan's messages go through her own mailbox (a route of their own, as a relay client's would).

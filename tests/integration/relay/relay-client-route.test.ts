@@ -9,6 +9,7 @@ import { updateRelayClient } from '@/lib/mail/relay/update-relay-client';
 import { ADELE, createSandboxConnection, signInConnection } from '../../support/sandbox-connection';
 import { sandboxSuite } from '../../support/sandbox-suite';
 import { PROVIDERS } from '../../support/use-database';
+import { saveSandboxSmtpSettings } from '../mail/support/save-sandbox-smtp-settings';
 import { saveSettings } from '../mail/support/save-settings';
 import { uniqueRecipient } from '../mail/support/unique-recipient';
 import { waitFor } from '../mail/support/wait-for';
@@ -40,16 +41,7 @@ describe.each(PROVIDERS)('relay client with a route of its own (%s)', (provider)
   }
 
   async function saveAdeleOverSmtp() {
-    await saveSettings({
-      connectionType: 'smtp',
-      smtpServer: `127.0.0.1:${suite.sandbox.info.smtp.port}`,
-      useSsl: 'on',
-      confirmSmtpHost: '127.0.0.1',
-      smtpAuth: 'oauth',
-      mailboxAddress: ADELE.username,
-      connectionId: await signedIn('exchange-smtp', ADELE),
-      senderAddress: ADELE.username,
-    });
+    await saveSandboxSmtpSettings(suite.sandbox, await signedIn('exchange-smtp', ADELE), ADELE.username);
   }
 
   /** A device's message through the relay, delivered by the worker: its row with attempts, and where it went. */

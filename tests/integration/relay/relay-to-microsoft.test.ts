@@ -7,6 +7,7 @@ import type { RelayListener } from '@/lib/mail/relay/start-relay-listener';
 import { ADELE, createSandboxConnection, signInConnection } from '../../support/sandbox-connection';
 import { sandboxSuite } from '../../support/sandbox-suite';
 import { PROVIDERS } from '../../support/use-database';
+import { saveSandboxSmtpSettings } from '../mail/support/save-sandbox-smtp-settings';
 import { saveSettings } from '../mail/support/save-settings';
 import { uniqueRecipient } from '../mail/support/unique-recipient';
 import { waitFor } from '../mail/support/wait-for';
@@ -77,16 +78,7 @@ describe.each(PROVIDERS)('relayed mail to Microsoft 365 (%s)', (provider) => {
   it('over Exchange SMTP with XOAUTH2: the PDF arrives byte-identical', async () => {
     const { connectionId } = await createSandboxConnection(suite.sandbox, 'exchange-smtp');
     expect((await signInConnection(connectionId, ADELE)).outcome.ok).toBe(true);
-    await saveSettings({
-      connectionType: 'smtp',
-      smtpServer: `127.0.0.1:${suite.sandbox.info.smtp.port}`,
-      useSsl: 'on',
-      confirmSmtpHost: '127.0.0.1',
-      smtpAuth: 'oauth',
-      mailboxAddress: ADELE.username,
-      connectionId,
-      senderAddress: ADELE.username,
-    });
+    await saveSandboxSmtpSettings(suite.sandbox, connectionId, ADELE.username);
     await scan(`Scanner SMTP ${provider}`, 'smtp');
   }, 60_000);
 
