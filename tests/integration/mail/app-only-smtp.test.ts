@@ -3,6 +3,7 @@ import { testConnection } from '@/lib/composition/test-connection';
 import { sendTestEmail } from '@/lib/mail/outbox/send-test-email';
 import { ADELE, createSandboxConnection } from '../../support/sandbox-connection';
 import { sandboxSuite } from '../../support/sandbox-suite';
+import { sandboxSmtpFields } from './support/sandbox-smtp-fields';
 import { saveSandboxSmtpSettings } from './support/save-sandbox-smtp-settings';
 import { testEmailInput } from './support/test-email-input';
 
@@ -18,17 +19,7 @@ describe('App-only SMTP through the sandbox', () => {
 
   const send = (connectionId: string, mailbox: string, to: string) =>
     sendTestEmail(
-      testEmailInput({
-        connectionType: 'smtp',
-        smtpServer: `127.0.0.1:${suite.sandbox.info.smtp.port}`,
-        useSsl: 'on',
-        confirmSmtpHost: '127.0.0.1',
-        smtpAuth: 'oauth',
-        mailboxAddress: mailbox,
-        connectionId,
-        senderAddress: mailbox,
-        testRecipient: to,
-      }),
+      testEmailInput({ ...sandboxSmtpFields(suite.sandbox, connectionId, mailbox), testRecipient: to }),
       'admin@switchboard.test',
     );
 

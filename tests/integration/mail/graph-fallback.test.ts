@@ -12,6 +12,7 @@ import { saveEmailSettings } from '@/lib/mail/settings/save-email-settings';
 import { ADELE, createSandboxConnection, signInConnection } from '../../support/sandbox-connection';
 import { sandboxSuite } from '../../support/sandbox-suite';
 import { PROVIDERS } from '../../support/use-database';
+import { sandboxSmtpFields } from './support/sandbox-smtp-fields';
 import { saveSettings } from './support/save-settings';
 import { testEmailInput } from './support/test-email-input';
 import { uniqueRecipient } from './support/unique-recipient';
@@ -36,16 +37,7 @@ describe.each(PROVIDERS)('SMTP to Graph fall-back (%s)', (provider) => {
     return connectionId;
   }
 
-  const smtp = (connectionId: string, mailbox: string) => ({
-    connectionType: 'smtp',
-    smtpServer: `127.0.0.1:${suite.sandbox.info.smtp.port}`,
-    useSsl: 'on',
-    confirmSmtpHost: '127.0.0.1',
-    smtpAuth: 'oauth',
-    mailboxAddress: mailbox,
-    connectionId,
-    senderAddress: mailbox,
-  });
+  const smtp = (connectionId: string, mailbox: string) => sandboxSmtpFields(suite.sandbox, connectionId, mailbox);
 
   /** One message from `from` through the outbox worker, until it is sent or failed. */
   async function deliver(from: string, subject: string) {
