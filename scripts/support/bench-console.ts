@@ -43,8 +43,8 @@ export async function startSink(): Promise<Sink> {
  * The same sink in a process of its own (sink-process.mjs), as a mail server is: the SMTP dialogue then crosses
  * processes for every sender alike. In this process a sink shares its event loop with a sender on the main thread,
  * whose every SMTP round trip is then answered without a thread waking up, while a sender in a thread of its own (the
- * outbox's, smtp-sender-thread.ts) wakes the main thread for each one. `received()` is as of the last few
- * milliseconds; `settle()` makes both counts exact.
+ * outbox's, smtp-sender-thread.ts) wakes the main thread for each one. `received()` and `connections()` are as of
+ * the last `settle()`, which asks the sink.
  */
 export async function startSinkProcess(): Promise<Sink & { settle(): Promise<void> }> {
   const child = fork(path.join(ROOT, 'scripts/support/sink-process.mjs'), [], {
@@ -52,15 +52,15 @@ export async function startSinkProcess(): Promise<Sink & { settle(): Promise<voi
   });
   let received = 0;
   let connections = 0;
-  let settled: (() => void)[] = [];
+  // The sink answers each "count" in the order asked.
+  const asked: (() => void)[] = [];
   type Told = { port: number } | { received: number; connections: number };
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`The sink process ended (${code}).`)));
     child.on('message', (message: Told) => {
       if ('port' in message) return resolve(message.port);
       ({ received, connections } = message);
-      for (const done of settled) done();
-      settled = [];
+      asked.shift()?.();
     });
   });
   return {
@@ -69,7 +69,7 @@ export async function startSinkProcess(): Promise<Sink & { settle(): Promise<voi
     connections: () => connections,
     settle: () =>
       new Promise<void>((resolve) => {
-        settled.push(resolve);
+        asked.push(resolve);
         child.send('count');
       }),
     close: () =>

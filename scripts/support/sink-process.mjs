@@ -1,20 +1,10 @@
 // The SMTP sink of `bench:outbox` in a process of its own (bench-console.ts, startSinkProcess). Tells its parent
-// (IPC) its port once listening, its counts every few milliseconds while they change, and at once when asked ("count").
+// (IPC) its port once listening, and its counts each time it is asked ("count"), in the order asked.
 import { countingSink } from './counting-sink.mjs';
 
 const { server, counts } = countingSink();
-let told = -1;
-const tell = () => {
-  told = counts.received;
-  process.send?.({ received: counts.received, connections: counts.connections });
-};
-server.listen(0, '127.0.0.1', () => {
-  process.send?.({ port: server.server.address().port });
-  setInterval(() => {
-    if (counts.received !== told) tell();
-  }, 5);
-});
+server.listen(0, '127.0.0.1', () => process.send?.({ port: server.server.address().port }));
 process.on('message', (message) => {
-  if (message === 'count') tell();
+  if (message === 'count') process.send?.({ received: counts.received, connections: counts.connections });
 });
 process.on('disconnect', () => server.close(() => process.exit(0)));
